@@ -4,6 +4,7 @@ import {lang} from "./i18n.js";
 
 export const SERVICES = ["reports", "bills", "halls", "bulky", "containers", "garden", "forms", "moving", "repairs",
   "appointments", "landlords", "consultations", "council_tax", "payments"];
+export const DESK = {moving: "council_tax"};  // the desk of a service not named after its own
 
 /** The year the council's year holding `date` starts in: its April. */
 export function councilYear(date) {

@@ -6,10 +6,8 @@ import {append, clear, h} from "../dom.js";
 import {button, input, onSubmit, select} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../navigation.js";
-import {councilYear, monthName, SERVICES} from "../figures.js";
+import {councilYear, DESK, monthName, SERVICES} from "../figures.js";
 import {myDesks} from "./desks.js";
-
-const DESK = {moving: "council_tax"};  // as handlers/feedback/services.py: moving is the council tax desk's
 
 export async function render(view, {params}) {
   const {desks, administrator} = await myDesks();
@@ -32,13 +30,13 @@ export async function render(view, {params}) {
   await draw(part, view, service, year);
 }
 
-async function draw(part, view, service, year, notice = "") {
+async function draw(part, view, service, year, notice = "", chosen = null) {
   const entered = await api(`/v1/staff/figures/${service}/contacts?year=${year}`);
   const now = new Date().toISOString().slice(0, 7);
   const begun = entered.months.filter(m => m.month <= now);
   const form = h("form", {novalidate: true, id: "contacts-form"},
     h("h2", {class: "heading-m"}, t("staff.contacts.enter", {service: t(`figures.service_${service}`)})),
-    select({field: "month", label: t("staff.contacts.month"), value: begun[begun.length - 1]?.month,
+    select({field: "month", label: t("staff.contacts.month"), value: chosen || begun[begun.length - 1]?.month,
       options: begun.map(m => ({value: m.month, label: monthName(m.month)}))}),
     input({field: "phone", label: t("staff.contacts.phone"), inputmode: "numeric", class: "input input--width-10",
       autocomplete: "off"}),
@@ -47,8 +45,9 @@ async function draw(part, view, service, year, notice = "") {
     button(t("staff.contacts.save")));
   const fill = () => {
     const m = entered.months.find(x => x.month === form.elements.month.value);
-    form.elements.phone.value = m ? m.phone : "";
-    form.elements.face_to_face.value = m ? m.face_to_face : "";
+    // A month never entered is empty, not 0: nobody should save "no contacts" without typing it.
+    form.elements.phone.value = m?.version ? m.phone : "";
+    form.elements.face_to_face.value = m?.version ? m.face_to_face : "";
   };
   form.elements.month.addEventListener("change", fill);
   fill();
@@ -64,7 +63,7 @@ async function draw(part, view, service, year, notice = "") {
       if (!(error instanceof ApiError && error.code === "edit_conflict")) throw error;
       said = t("staff.contacts.changed_first", {month: monthName(month.month)});
     }
-    await draw(part, view, service, year, said);
+    await draw(part, view, service, year, said, month.month);  // the month just sent stays chosen
     part.querySelector("#contacts-status").focus();
   }, {phone: t("staff.contacts.phone"), face_to_face: t("staff.contacts.face_to_face")});
   append(clear(part), h("p", {class: "body", role: "status", id: "contacts-status", tabindex: "-1"}, notice), form,
