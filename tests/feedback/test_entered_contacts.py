@@ -96,3 +96,16 @@ def test_an_unknown_service_or_month_is_not_found_and_a_change_needs_the_version
                 "/v1/staff/figures/ferries/contacts/2026-10").status_code == 404
     assert _put(client, halls, {"phone": 1, "face_to_face": 1}, 0,
                 "/v1/staff/figures/halls/contacts/2026-13").status_code == 404
+
+
+def test_two_officers_changing_a_month_from_the_same_version_at_once_change_it_once(client, deps, people, halls):
+    from support.racing import at_once
+    assert _put(client, halls, {"phone": 20, "face_to_face": 10}, 0).status_code == 200
+    with time_machine.travel(NOW, tick=True):
+        other = people("staff", roles=["halls"])
+    answers = at_once(lambda racer: _put(client, racer[0], {"phone": racer[1], "face_to_face": 10}, 1),
+                      [(halls, 35), (other, 60)])
+    assert sorted(a.status_code for a in answers) == [200, 409]
+    won = next(a for a in answers if a.status_code == 200).json_body["phone"]
+    assert _october(client)["counts"]["phone"] == won
+    assert [e.changes for e in deps.audit.entries("contacts#halls#2026-10")][1:] == [{"phone": [20, won]}]

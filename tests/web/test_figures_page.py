@@ -55,5 +55,8 @@ def test_a_councillor_reads_take_up_completion_satisfaction_and_the_saving_month
         "href", f"/v1/figures?year={YEAR}&format=csv")
     expect(page.get_by_role("link", name="Every figure of the year with its definitions (JSON)")).to_have_attribute(
         "href", f"/v1/figures?year={YEAR}&format=json")
+    report = page.get_by_role("link", name="The report for a committee: March 2026 (PDF)")
+    answer = page.request.get(report.get_attribute("href"), headers={"Accept": "*/*"})  # as a browser's download asks
+    assert answer.ok and answer.headers["content-type"] == "application/pdf" and answer.body().startswith(b"%PDF-")
     screen(page, "figures")
     check_accessible(page, "figures, every table open")
