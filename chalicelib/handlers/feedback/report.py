@@ -1,7 +1,6 @@
 """The committee report (issue 72, item 5): a month's figures for a council as a PDF to attach to a meeting's
 papers: the council's name, every service's counts and figures (withheld ones said to be), the costs per
-channel counted and the definitions. Made from the year's one Query (figures.year_of), with fpdf2's core
-font (Latin-1: the pound sign is in it)."""
+channel counted and the definitions. Made from the year's one Query (figures.year_of), laid out by paper.py."""
 from datetime import datetime
 
 from ... import validation
@@ -10,7 +9,7 @@ from .counting import LONDON, month_of
 from .figures import year_of
 from .wording import DEFINITIONS, MONTH_TO_COME, NOT_A_MONTH, REPORT, SERVICE_NAMES
 
-WIDTHS = (44, 20, 16, 18, 15, 19, 17, 20, 26, 17, 22)  # mm, across a landscape A4's 277 mm
+WIDTHS = (120, 64, 50, 54, 46, 56, 52, 62, 78, 60, 70)  # points, across a landscape A4's 762 inside its margins
 FIGURE_NAMES = {"transactions": "Transactions", "digital_take_up": "Digital take-up", "completion_rate": "Completion",
                 "satisfaction": "Satisfaction", "cost_per_transaction_pence": "Cost per transaction",
                 "saving_pence": "Saving", "withheld": "Withheld"}
@@ -40,49 +39,34 @@ def report(deps, params):
 
 
 def _pdf(council, month, rows, costs, now):
-    from fpdf import FPDF
+    from .paper import Paper
     written = datetime.strptime(month, "%Y-%m").strftime("%B %Y")
-    pdf = FPDF(orientation="L", unit="mm", format="A4")
-    pdf.set_title(_latin(REPORT["title"].format(council=council, month=written)))
-    pdf.set_author(_latin(council))
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.multi_cell(0, 8, _latin(REPORT["title"].format(council=council, month=written)), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(0, 5, _latin(REPORT["lead"].format(month=written, made=now.astimezone(LONDON).strftime("%-d %B %Y"))),
-                   new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    pdf.multi_cell(0, 5, _latin(REPORT["costs"].format(**{k: _pounds(v) for k, v in costs.items()})),
-                   new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
+    title = REPORT["title"].format(council=council, month=written)
+    paper = Paper(title, council)
+    paper.text(title, size=16, bold=True, gap=6)
+    paper.text(REPORT["lead"].format(month=written, made=now.astimezone(LONDON).strftime("%-d %B %Y")))
+    paper.text(REPORT["costs"].format(**{k: _pounds(v) for k, v in costs.items()}), gap=10)
     if rows:
-        _table(pdf, rows)
-    else:
-        pdf.multi_cell(0, 6, _latin(REPORT["none"].format(month=written)), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 7, _latin(REPORT["definitions"]), new_x="LMARGIN", new_y="NEXT")
-    for name, words in DEFINITIONS.items():
-        pdf.set_font("Helvetica", "B", 9)
-        pdf.cell(0, 5, _latin(FIGURE_NAMES[name]), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", "", 9)
-        pdf.multi_cell(0, 4.5, _latin(words), new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
-
-
-def _table(pdf, rows):
-    pdf.set_font("Helvetica", "", 8.5)
-    with pdf.table(col_widths=WIDTHS, text_align="LEFT", first_row_as_headings=True, line_height=5) as table:
-        table.row([_latin(c) for c in REPORT["columns"]])
+        paper.row(REPORT["columns"], WIDTHS, bold=True)
         for service, m in sorted(rows.items(), key=lambda r: SERVICE_NAMES.get(r[0], r[0])):
-            c = m["counts"]
-            table.row([_latin(SERVICE_NAMES.get(service, service)), _said(m["transactions"], m, "transactions"),
-                       *(_said(c[k], m, None) for k in ("online", "assisted", "phone", "face_to_face")),
-                       _said(m["digital_take_up"], m, "take", _percent), _said(m["completion_rate"], m, "completion",
-                                                                               _percent),
-                       _satisfaction(m), _said(m["cost_per_transaction_pence"], m, "take", _pounds),
-                       _said(m["saving_pence"], m, "saving", _pounds)])
+            paper.row(_cells(service, m), WIDTHS)
+    else:
+        paper.text(REPORT["none"].format(month=written))
+    paper.y -= 12
+    paper.text(REPORT["definitions"], size=12, bold=True, gap=4)
+    for name, words in DEFINITIONS.items():
+        paper.text(FIGURE_NAMES[name], size=9, bold=True, gap=0)
+        paper.text(words, size=9, gap=4)
+    return paper.bytes()
+
+
+def _cells(service, m):
+    c = m["counts"]
+    return [SERVICE_NAMES.get(service, service), _said(m["transactions"], m, "transactions"),
+            *(_said(c[k], m, None) for k in ("online", "assisted", "phone", "face_to_face")),
+            _said(m["digital_take_up"], m, "take", _percent), _said(m["completion_rate"], m, "completion", _percent),
+            _satisfaction(m), _said(m["cost_per_transaction_pence"], m, "take", _pounds),
+            _said(m["saving_pence"], m, "saving", _pounds)]
 
 
 # The counts each figure is made from: a figure missing while one of them is withheld was withheld with it.
@@ -93,7 +77,7 @@ MADE_FROM = {"transactions": ("online", "assisted", "phone", "face_to_face"),
 
 def _said(value, m, figure, write=lambda n: f"{n:,}"):
     if value is not None:
-        return _latin(write(value))
+        return write(value)
     withheld = figure is None or any(m["counts"][c] is None for c in MADE_FROM[figure])
     return REPORT["withheld"] if withheld else REPORT["nothing"]
 
@@ -113,9 +97,3 @@ def _percent(share):
 
 def _pounds(pence):
     return f"£{pence / 100:,.2f}"
-
-
-def _latin(text):
-    """The core font's characters: a curly quote or dash a council's name may hold, written as its plain one."""
-    plain = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-"})
-    return plain.encode("latin-1", "replace").decode("latin-1")
