@@ -22,7 +22,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium-headless-shell
 
-.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding bench-councils venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-figures bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding bench-councils venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -102,6 +102,10 @@ bench: $(STAMP) dynamodb-local
 
 bench-alerts: $(STAMP)
 	$(PY) -m bench.alertcost
+
+# The figures page's year with 100 and 100,000 transactions counted (docs/benchmarks.md).
+bench-figures: $(STAMP)
+	$(PY) -m bench.figurescost
 
 # An agenda matched against 100,000 residents' history and follows, and a meeting page's reads (docs/benchmarks.md).
 bench-meetings: $(STAMP)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .storage.wards import WardStore
     from .storage.stats import StatsStore
     from .storage.questionnaires import QuestionnaireStore
+    from .storage.contacts import ContactStore
     from .storage.feedback import ChangeStore, FigureStore
     from .storage.payments import PaymentStore
     from .storage.bulky import BulkyStore
@@ -146,6 +147,7 @@ class Deps:
     questionnaires: QuestionnaireStore = _store("questionnaires", "QuestionnaireStore")  # "has it been fixed?"
     feedback: FigureStore = _store("feedback", "FigureStore")  # answers and the figures of channel shift
     changes: ChangeStore = _store("feedback", "ChangeStore")  # "you said, we did", per service
+    contacts: ContactStore = _store("contacts", "ContactStore")  # phone and face-to-face contacts a council enters
     wards: WardStore | None = _store("wards", "WardStore")
     bin_rounds: BinRoundStore | None = _store("bins", "BinRoundStore")
     alerts: AlertStore | None = _store("alerts", "AlertStore")

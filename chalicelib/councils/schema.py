@@ -111,6 +111,11 @@ _PROVIDER = {**_object({
 }, required=("id", "name", "issuer", "client_id", "client_key", "level")),
     "if": {"properties": {"level": {"const": "gpg45-medium"}}, "required": ["level"]},
     "then": {"required": ["attributes"]}}
+# What a transaction costs the council by channel, in whole pence (issue 72's figures: cost per transaction and
+# the saving); a channel left out is costed at North Lanarkshire's business case (handlers/feedback/figures.py).
+# `assisted`, an officer doing it on the resident's behalf: the phone's cost unless the council says otherwise.
+_PENCE = {"type": "integer", "minimum": 0, "maximum": 100_000}
+CHANNEL_COSTS = _object({name: _PENCE for name in ("online", "phone", "face_to_face", "assisted")})
 SIGN_IN = _object({"providers": {"type": "array", "minItems": 1, "maxItems": 5, "items": _PROVIDER}},
                   required=("providers",))
 
@@ -150,4 +155,5 @@ SCHEMA = _object({
     # secrets named by reference, never held here (backoffices.py).
     "back_offices": BACK_OFFICES,
     "sign_in": SIGN_IN,
+    "channel_costs": CHANNEL_COSTS,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -93,7 +93,7 @@ def _reason(error):
         return words.must_be(error.validator_value)
     if kind == "format":
         return words.NOT_AN_EMAIL
-    if kind in ("minLength", "maxLength", "minItems", "maxItems", "maxProperties"):
+    if kind in ("minLength", "maxLength", "minItems", "maxItems", "maxProperties", "minimum", "maximum"):
         return words.size(kind, error.validator_value)
     if kind == "uniqueItems":
         return words.TWICE

@@ -118,7 +118,9 @@ def size(kind, limit):
             "maxLength": f"Must be at most {limit} characters long.",
             "minItems": f"Must list at least {limit}.",
             "maxItems": f"Must list at most {limit}.",
-            "maxProperties": f"Must hold at most {limit}."}[kind]
+            "maxProperties": f"Must hold at most {limit}.",
+            "minimum": f"Must be at least {limit}.",
+            "maximum": f"Must be at most {limit}."}[kind]
 
 
 # `doorstep councils migrate`: what it says to the council's engineer running it.

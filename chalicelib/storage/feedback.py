@@ -35,6 +35,7 @@ class FigureModel(Stored):
     finished_assisted = NumberAttribute(null=True)
     contacts_phone = NumberAttribute(null=True)  # entered by the council, per month
     contacts_face_to_face = NumberAttribute(null=True)
+    contacts_version = NumberAttribute(null=True)  # the entered contacts' own version (storage/contacts.py): no count
     answers_online_1 = NumberAttribute(null=True)  # very dissatisfied
     answers_online_2 = NumberAttribute(null=True)
     answers_online_3 = NumberAttribute(null=True)
@@ -80,7 +81,7 @@ class AnswerModel(Stored):
 
 
 COUNTS = tuple(name for name, attribute in FigureModel.get_attributes().items()
-               if isinstance(attribute, NumberAttribute))
+               if isinstance(attribute, NumberAttribute) and name != "contacts_version")
 
 
 def counts_of(item):
@@ -174,7 +175,7 @@ def count_in(t, month, service, counts):
     t.update(_figure_update(month, service, counts), actions=_adds(counts))
 
 
-def _figure_update(month, service, counts):
+def _figure_update(month, service, counts=None):
     return FigureModel(partition=FIGURES, month_service=f"{month}#{service}")
 
 

@@ -219,6 +219,10 @@ ROUTE_ACCESS = {
     ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/feedback/{service}/changes"): (STAFF, Outcome(201)),
     ("GET", "/v1/feedback/{service}/changes"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/figures/report"): (ANYONE, Outcome(200)),
+    # The contacts a council enters: staff, and of them the service's desk's officers (feedback/contacts.py).
+    ("GET", "/v1/staff/figures/{service}/contacts"): (STAFF, Outcome(200)),
+    ("PUT", "/v1/staff/figures/{service}/contacts/{month}"): (STAFF, Outcome(200)),
     # Payments: the provider's webhook proves itself by its signature alone (a
     # bad one is refused for everyone alike); a return token nobody was given is a 404.
     ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
@@ -581,12 +585,16 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 # A service's feedback: its desk's officers, whatever their categories (feedback/desk.py).
                 ("GET", "/v1/staff/feedback/{service}"),
                 ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"),
-                ("POST", "/v1/staff/feedback/{service}/changes")}
+                ("POST", "/v1/staff/feedback/{service}/changes"),
+                ("GET", "/v1/staff/figures/{service}/contacts"),
+                ("PUT", "/v1/staff/figures/{service}/contacts/{month}")}
 CATCH_ALL = "/{proxy+}"
 # Staff routes whose desk is the one their path's service names (the builders name the bills').
 DESK_BY_SERVICE = {("GET", "/v1/staff/feedback/{service}"): "bills",
                    ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): "bills",
-                   ("POST", "/v1/staff/feedback/{service}/changes"): "bills"}
+                   ("POST", "/v1/staff/feedback/{service}/changes"): "bills",
+                   ("GET", "/v1/staff/figures/{service}/contacts"): "bills",
+                   ("PUT", "/v1/staff/figures/{service}/contacts/{month}"): "bills"}
 
 
 def expected(route, caller):
@@ -1585,6 +1593,23 @@ def _feedback_change(world, caller):
 @builds("GET", "/v1/feedback/{service}/changes")
 def _feedback_changes(world, caller):
     return Request("GET", "/v1/feedback/bills/changes")
+
+
+@builds("GET", "/v1/figures/report")
+def _figures_report(world, caller):
+    return Request("GET", "/v1/figures/report?month=2025-10", headers={"Accept": "application/pdf"})
+
+
+@builds("GET", "/v1/staff/figures/{service}/contacts")
+def _entered_contacts(world, caller):
+    return Request("GET", "/v1/staff/figures/bills/contacts?year=2025")
+
+
+@builds("PUT", "/v1/staff/figures/{service}/contacts/{month}")
+def _enter_contacts(world, caller):
+    # Set to a value: the same month sent again by the next caller is already so, whatever version it names.
+    return Request("PUT", "/v1/staff/figures/bills/contacts/2025-10", {"phone": 12, "face_to_face": 3},
+                   {"If-Match": '"0"'})
 
 
 @builds("POST", "/v1/feedback/starts")

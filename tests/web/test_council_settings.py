@@ -42,6 +42,7 @@ def test_yorks_administrator_changes_its_colour_a_bin_day_word_and_a_service_and
         heading(page, "Council settings")
         screen(page, "staff-council-settings")
         page.get_by_label("Colour").fill("#ffdd00")  # white words cannot be read on yellow
+        page.get_by_label("By phone").fill("3.39")  # pounds where pence are asked for
         page.get_by_label("Find words to change").fill("bin days")
         page.get_by_role("button", name="Find words").click()
         page.get_by_role("button", name="Change “Bin days” (home.bin_days)").click()
@@ -54,14 +55,19 @@ def test_yorks_administrator_changes_its_colour_a_bin_day_word_and_a_service_and
         expect(summary).to_contain_text("too light for the header's white words")
         colour = page.locator(".form-group--error").filter(has=page.get_by_label("Colour"))
         expect(colour.locator(".error-message")).to_contain_text("Colour is too light")
+        phone = page.locator(".form-group--error").filter(has=page.get_by_label("By phone"))
+        expect(phone.locator(".error-message")).to_contain_text("By phone must be a whole number")
         screen(page, "staff-council-settings-refused")
         assert store.get("york", consistent=True)[1] == version  # nothing of it applied
 
         page.get_by_label("Colour").fill("#0B5A32")
+        page.get_by_label("By phone").fill("450")
         page.get_by_role("button", name="Save settings").click()
         expect(page.locator("#council-status")).to_have_text(re.compile("^Settings saved"))
         expect(page.locator("#council-history li").first).to_contain_text("by " + admin)
         expect(page.locator("#council-history")).to_contain_text("branding.colour: #1d4f91 to #0b5a32")
+        expect(page.locator("#council-history")).to_contain_text('channel_costs: None to {"phone":450}')
+        expect(page.get_by_label("By phone")).to_have_value("450")
 
         yorks = home(resident, stack.url)
         expect(yorks.get_by_role("link", name="Bin collection days")).to_be_visible()

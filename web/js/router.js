@@ -32,6 +32,7 @@ const screens = {
   "/account/delete": () => import("./screens/account-delete.js"),
   "/account/council-tax": () => import("./screens/council-tax.js"),
   "/performance": () => import("./screens/performance.js"),
+  "/figures": () => import("./screens/figures.js"),  // the council's figures of channel shift, for councillors
   "/questionnaire": () => import("./screens/questionnaire.js"),
   "/bulky": () => import("./screens/bulky.js"),
   "/garden": () => import("./screens/garden.js"),

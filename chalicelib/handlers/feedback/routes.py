@@ -61,7 +61,28 @@ def get_figures():
     return http.cacheable(http.request(), body, content_type, publishing.MAX_AGE_SECONDS)
 
 
+@routes.get("/v1/figures/report", ANYONE, {
+    "summary": "The committee report: a month's figures for the council as a PDF to attach to a meeting's papers "
+               "(every service's counts and figures, withheld ones said to be, the costs counted, the definitions)",
+    "parameters": [q("month", "the month, as 2026-10", required=True,
+                     schema={"type": "string", "pattern": "^(20[2-9][0-9]|2100)-(0[1-9]|1[0-2])$"})],
+    "responses": {"200": {"description": "the PDF", "content": {"application/pdf": {
+        "schema": {"type": "string", "format": "binary"}}}}, **errors(400, 422)}})
+def figures_report():
+    from . import report
+    pdf, name = report.report(http.deps(), http.query())
+    from chalice import Response
+    return Response(body=pdf, status_code=200, headers={
+        "Content-Type": "application/pdf", "Content-Disposition": f'inline; filename="{name}"',
+        "Cache-Control": "public, max-age=300"})
+
+
 SERVICE = path_param("service", {"type": "string", "enum": list(SERVICES)})
+
+
+def contacts_month():
+    from .contacts import MONTH
+    return MONTH.pattern
 
 
 @routes.get("/v1/staff/feedback/{service}", STAFF, {
@@ -105,3 +126,28 @@ def publish_change(service):
 def service_changes(service):
     from . import changes
     return http.ok(changes.published(http.deps(), service), headers={"Cache-Control": "public, max-age=300"})
+
+
+@routes.get("/v1/staff/figures/{service}/contacts", STAFF, {
+    "summary": "The phone and face-to-face contacts entered for a service, month by month for the council's year, "
+               "each with its version; for the officers its desk opens to and administrators",
+    "parameters": [SERVICE, q("year", "the year the council's year starts in (its April)", required=True,
+                              schema={"type": "integer", "minimum": 2020, "maximum": 2100})],
+    "responses": {"200": json_response(ref("EnteredContactsYear")), **errors(400, 401, 403, 404)}})
+def entered_contacts(service):
+    from . import contacts
+    return http.ok(contacts.year(http.deps(), service, http.query()), headers=http.NO_STORE)
+
+
+@routes.route("PUT", "/v1/staff/figures/{service}/contacts/{month}", STAFF, {
+    "summary": "Set a month's phone and face-to-face contacts of a service (they count towards its take-up alone): "
+               "set to the values sent, not added, If-Match the version read; the same values again change nothing. "
+               "For the officers its desk opens to and administrators; audited",
+    "parameters": [SERVICE, path_param("month", {"type": "string", "pattern": contacts_month()}), if_match()],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("EnteredContacts")}}}},
+    "responses": {"200": json_response(ref("EnteredContactsMonth")), **errors(400, 401, 403, 404, 409, 422, 428)}})
+def enter_contacts(service, month):
+    from . import contacts
+    request = http.request()
+    entered = contacts.enter(http.deps(), service, month, http.body(), request.headers.get("if-match"))
+    return http.ok({"service": service, **entered}, headers={"ETag": f'"{entered["version"]}"'})

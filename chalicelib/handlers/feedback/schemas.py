@@ -71,3 +71,12 @@ SCHEMAS["NewChange"] = {"type": "object", "required": ["you_said", "we_did"], "a
                                                     "pattern": SOME_TEXT},
                                        "we_did": {"type": "string", "minLength": 1, "maxLength": 1200,
                                                   "pattern": SOME_TEXT}}}
+
+_CONTACTS = {"type": "integer", "minimum": 0, "maximum": 10_000_000}
+SCHEMAS["EnteredContacts"] = {"type": "object", "required": ["phone", "face_to_face"], "additionalProperties": False,
+                              "properties": {"phone": _CONTACTS, "face_to_face": _CONTACTS}}
+_ENTERED = {"type": "object", "properties": {"month": {"type": "string"}, "phone": _CONTACTS,
+                                             "face_to_face": _CONTACTS, "version": {"type": "integer"}}}
+SCHEMAS["EnteredContactsMonth"] = {**_ENTERED, "properties": {"service": {"type": "string"}, **_ENTERED["properties"]}}
+SCHEMAS["EnteredContactsYear"] = {"type": "object", "properties": {
+    "service": {"type": "string"}, "year": {"type": "integer"}, "months": {"type": "array", "items": _ENTERED}}}

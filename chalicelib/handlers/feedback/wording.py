@@ -19,6 +19,10 @@ RATING_RANGE = "Must be a whole number from 1 (very dissatisfied) to 5 (very sat
 NOT_AN_ANSWER_FIELD = "Is not part of an answer."
 NOT_A_CHANGE_FIELD = "Is not part of \"you said, we did\": you_said and we_did."
 TAGS = "Must be a list of at most {most} tags, each a word or two of at most {longest} characters."
+NOT_A_CONTACTS_FIELD = "Is not a channel of the contacts entered: phone and face_to_face."
+COUNT_RANGE = "Must be a whole number of contacts, from 0 to {most}."
+NOT_A_MONTH = "Must be a month written like 2026-10."
+MONTH_TO_COME = "Must be a month begun already: a month is counted, and its contacts entered, once it has begun."
 NOT_A_TIME = "Must be a time as the last page's `next` gives it."
 
 # The figures' definitions, published beside them (the page, the JSON, the CSV's metadata).
@@ -37,3 +41,24 @@ DEFINITIONS = {
                     "the council's assisted contacts are done.",
     "withheld": "A count under 10 is withheld (null), and so is every figure made from it.",
 }
+
+# The committee report (report.py): a month's figures as a document for a meeting's papers.
+REPORT = {
+    "title": "{council}: channel shift figures for {month}",
+    "lead": "Transactions, digital take-up, completion, satisfaction, cost per transaction and the saving, service "
+            "by service, for {month}, from the counts kept as transactions happen. Made on {made}.",
+    "costs": "Costs per transaction counted: online {online}, online by an officer for a resident {assisted}, "
+             "by phone {phone}, face to face {face_to_face}.",
+    "none": "No transactions were counted in {month}.",
+    "definitions": "What the figures mean",
+    "withheld": "withheld",
+    "nothing": "-",
+    "columns": ("Service", "Transactions", "Online", "Assisted", "Phone", "Face to face", "Take-up", "Completion",
+                "Satisfaction (answers)", "Cost each", "Saving"),
+    "page": "Page {page}",
+}
+SERVICE_NAMES = {"reports": "Reporting a problem", "bills": "Paying a bill", "halls": "Hiring a hall",
+                 "bulky": "Bulky waste", "containers": "Bins and boxes", "garden": "Garden waste", "forms": "Forms",
+                 "moving": "Moving home", "repairs": "Home repairs", "appointments": "Appointments",
+                 "landlords": "Landlords", "consultations": "Consultations", "council_tax": "Council Tax",
+                 "payments": "Payments"}

@@ -20,7 +20,8 @@ export async function render(view) {
     return;
   }
   append(view, totals(stats.totals), months(stats.months), categories(stats.categories),
-    channels(stats.channels), wards(stats.wards), satisfaction(stats.satisfaction), await openData());
+    channels(stats.channels), wards(stats.wards), satisfaction(stats.satisfaction), await openData(),
+    h("p", {class: "body", id: "figures-link"}, h("a", {href: "/figures"}, t("stats.figures_link"))));
 }
 
 // What reporters answered, some days after a fix, when asked "has it been fixed?".

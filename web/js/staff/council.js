@@ -11,6 +11,7 @@ import {wordsPart} from "./council-words.js";
 
 const SETTINGS = "/v1/admin/council";
 const CONTACT = {phone: "tel", emergency_phone: "tel", email: "email", website: "url"};
+const CHANNELS = ["online", "phone", "face_to_face", "assisted"];  // the figures' costs per channel, in pence
 
 export async function render(view) {
   const [read, catalogue] = await Promise.all([api(SETTINGS), fetch("/messages/en.json").then(r => r.json())]);
@@ -37,14 +38,14 @@ async function draw(part, view, {settings, version}, catalogue, notice) {
     h("h2", {class: "heading-m"}, t("staff.council.contact")),
     Object.entries(CONTACT).map(([name, type]) => input({field: `$.branding.${name}`, optional: true, type,
       label: t(`staff.council.${name}`), value: branding[name] || "", autocomplete: "off"})),
-    services, words.part, button(t("staff.council.save")));
+    services, costsPart(settings.channel_costs || {}), words.part, button(t("staff.council.save")));
   const labels = {};  // each refused field named by its question in the summary (filled as the form is sent)
   onSubmit(form, view, async () => {
     Object.assign(labels, labelsOf(form));
     const offOnes = servicesOf(form, serviceNames);
     const changed = {...settings, branding: brandingOf(form, branding), services: offOnes,
-      instead: elsewhereOf(settings.instead, offOnes), words: words.value()};
-    for (const name of ["services", "instead", "words"]) if (!Object.keys(changed[name]).length) delete changed[name];
+      instead: elsewhereOf(settings.instead, offOnes), words: words.value(), channel_costs: costsOf(form)};
+    for (const name of ["services", "instead", "words", "channel_costs"]) if (!Object.keys(changed[name]).length) delete changed[name];
     let shown;
     try {
       shown = [await api(SETTINGS, {method: "PUT", body: changed, headers: {"If-Match": `"${version}"`}}),
@@ -72,6 +73,23 @@ function brandingOf(form, before) {
     if (value) out[name] = name === "colour" ? value.toLowerCase() : value; else delete out[name];
   }
   return out;
+}
+
+/** What a transaction costs the council by channel (the figures' cost per transaction and saving): each left
+ * empty is the business case's, said in its hint. */
+function costsPart(costs) {
+  return h("fieldset", {class: "fieldset", id: "channel-costs"},
+    h("legend", {class: "legend"}, h("h2", {class: "heading-m"}, t("staff.council.costs"))),
+    h("p", {class: "hint"}, t("staff.council.costs_hint")),
+    CHANNELS.map(name => input({field: `$.channel_costs.${name}`, label: t(`staff.council.cost_${name}`),
+      hint: t(`staff.council.cost_${name}_hint`), value: costs[name] ?? "", optional: true, inputmode: "numeric",
+      autocomplete: "off", class: "input input--width-5"})));
+}
+
+/** The costs as the form has them: whole pence as numbers, anything else as typed for the API to refuse at its field. */
+function costsOf(form) {
+  return Object.fromEntries(CHANNELS.map(name => [name, form.elements[`$.channel_costs.${name}`].value.trim()])
+    .filter(([, value]) => value).map(([name, value]) => [name, /^[0-9]+$/.test(value) ? Number(value) : value]));
 }
 
 /** {API field: its question's words} for every field of the form, word rows added since it was drawn too. */

@@ -5,6 +5,7 @@ import {addStylesheet, append, h} from "../dom.js";
 import {addMessages, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {isStaff, signedIn} from "../session.js";
+import {DESK, SERVICES} from "../figures.js";
 import {ADMINISTRATORS, countUse, deskOf, mostUsed, myDesks} from "./desks.js";
 
 const SCREENS = [
@@ -39,6 +40,7 @@ const SCREENS = [
   [/^\/staff\/consultations(\/[a-z0-9][a-z0-9-]{1,59})?$/, () => import("./consultations.js")],
   [/^\/staff\/officers$/, () => import("./officers.js")],
   [/^\/staff\/council$/, () => import("./council.js")],
+  [/^\/staff\/figures\/contacts$/, () => import("./contacts.js")],
   [/^\/staff\/landlords$/, () => import("./landlords.js")],
   [/^\/staff\/repairs$/, () => import("./repairs.js")],
   [/^\/staff\/repairs\/RP-[0-9A-Z]{6}$/, () => import("./repair.js")],
@@ -55,7 +57,10 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
               ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"],
               ["/staff/repairs", "staff.nav.repairs"], ["/staff/officers", "staff.nav.officers"],
+              ["/staff/figures/contacts", "staff.nav.contacts"],
               ["/staff/council", "staff.nav.council"]];
+
+const CONTACTS = "/staff/figures/contacts";
 
 let ready = null;
 
@@ -72,9 +77,13 @@ function prepare() {
 /** The menu's entries the officer's desks open (`opened` null: not known, so all), the desk they
  * open most here first and the rest in the council's order. */
 function entries(opened) {
-  const theirs = MENU.filter(([href]) => !opened || !deskOf(href) || opened.has(deskOf(href)));
+  const theirs = MENU.filter(([href]) => href !== CONTACTS && (!opened || !deskOf(href) || opened.has(deskOf(href))));
   const first = mostUsed([...new Set(theirs.map(([href]) => deskOf(href)).filter(Boolean))]);
-  return [...theirs.filter(([href]) => deskOf(href) === first), ...theirs.filter(([href]) => deskOf(href) !== first)];
+  // A service's contacts are entered by its desk's officers: offered, last, to those of any service's desk.
+  const contacts = !opened || SERVICES.some(service => opened.has(DESK[service] || service))
+    ? MENU.filter(([href]) => href === CONTACTS) : [];
+  return [...theirs.filter(([href]) => deskOf(href) === first), ...theirs.filter(([href]) => deskOf(href) !== first),
+    ...contacts];
 }
 
 function menu(path, shown) {

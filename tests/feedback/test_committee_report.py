@@ -1,0 +1,48 @@
+"""The committee report (issue 72, item 5): a month's figures for a council as a PDF for a meeting's papers,
+read here as a PDF reader reads it: the council's name, each service's figures, withheld cells said to be,
+the costs counted and the definitions."""
+import io
+from datetime import datetime, timezone
+
+import time_machine
+
+from support.councils_support import add, york
+
+NOW = datetime(2026, 11, 27, 11, 0, tzinfo=timezone.utc)
+
+
+def _text(pdf):
+    from pypdf import PdfReader
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _get(client, path):
+    with time_machine.travel(NOW, tick=True):
+        return client.get(path, {"Accept": "application/pdf"})
+
+
+def test_a_months_report_has_the_councils_name_its_figures_withheld_cells_and_the_definitions(client, deps):
+    add(deps, york())
+    deps.feedback.add("2026-10", "bills", {"started_online": 100, "finished_online": 75, "finished_assisted": 15,
+                                           "contacts_phone": 10, "answers_online_5": 12, "answers_online_4": 6,
+                                           "answers_online_2": 2})
+    deps.feedback.add("2026-10", "halls", {"started_online": 40, "finished_online": 30, "finished_assisted": 4})
+    deps.feedback.add("2026-09", "garden", {"finished_online": 500})  # another month: not in October's report
+    r = _get(client, "/v1/figures/report?month=2026-10")
+    assert r.status_code == 200, r.body
+    assert r.headers["Content-Type"] == "application/pdf"
+    assert 'filename="figures-2026-10.pdf"' in r.headers["Content-Disposition"]
+    text = _text(r.body)
+    assert "City of York Council: channel shift figures for October 2026" in text
+    assert "Paying a bill 100 75 15 10 0 75% 75% 90% (20) £0.91 £248.25" in text
+    # 4 assisted: withheld, and the total, take-up and cost that would give it away; online and completion stand.
+    assert "Hiring a hall withheld 30 withheld 0 0 withheld 75% - withheld £99.30" in text
+    assert "Garden waste" not in text
+    assert "face to face £10.53" in text
+    assert "A count under 10 is withheld" in text and "Digital take-up" in text
+
+
+def test_a_month_badly_written_or_not_yet_begun_is_refused(client):
+    assert _get(client, "/v1/figures/report?month=October").status_code == 400
+    assert _get(client, "/v1/figures/report").status_code == 400
+    assert _get(client, "/v1/figures/report?month=2026-12").status_code == 422

@@ -1,0 +1,68 @@
+"""A councillor opens the figures page for their council (issue 72, "Done means" 3) and reads take-up,
+completion, satisfaction and the saving against the council's costs, month by month, on a phone and by a
+screen reader's tables; a figure made from a count under 10 is shown as withheld, with why."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.web.browser import check_accessible
+from tests.web.test_every_screen import phone, screen  # noqa: F401 (a fixture)
+from tests.web.test_performance_page import open_every_table
+
+# A year no other journey counts in (theirs are counted in the month they run): 2025 to 2026's bills.
+YEAR = 2025
+
+
+@pytest.fixture
+def counted(stack):
+    """Two months of the bills' counts, as the payments and the desk's entered contacts keep them."""
+    from chalicelib.storage.feedback import FIGURES, FigureModel
+    deps = stack.deps()
+    for month in ("2025-09", "2025-10"):  # the test's own months, whatever a run before it left
+        FigureModel(partition=FIGURES, month_service=f"{month}#bills").delete()
+    # September: 5 face to face (under 10) withholds its take-up, cost and total; 9 answers its satisfaction.
+    deps.feedback.add("2025-09", "bills", {"started_online": 80, "finished_online": 60, "finished_assisted": 20,
+                                           "contacts_phone": 15, "contacts_face_to_face": 5, "answers_online_5": 9})
+    # October: 100 transactions, 75 online of 100 started, 18 of 20 answers satisfied.
+    deps.feedback.add("2025-10", "bills", {"started_online": 100, "finished_online": 75, "finished_assisted": 15,
+                                           "contacts_phone": 10, "answers_online_5": 12, "answers_online_4": 6,
+                                           "answers_online_2": 2})
+
+
+def test_a_councillor_reads_take_up_completion_satisfaction_and_the_saving_month_by_month(phone, counted):
+    page = phone.new_page()
+    page.goto("/performance")  # "How we're doing" leads to them
+    page.get_by_role("link", name="Did going online work?").click()
+    expect(page.locator("#screen h1")).to_have_text("Did going online work?")
+    page.get_by_label("Year").select_option(label="April 2025 to March 2026")
+    page.get_by_role("button", name="Show the year").click()
+    expect(page).to_have_url(re.compile(rf"/figures\?year={YEAR}$"))
+    expect(page.locator("#screen .lead")).to_contain_text("City of York Council's figures for 2025 to 2026")
+    bills = page.locator("#figures-bills")
+    expect(bills.get_by_role("heading", name="Paying a bill")).to_be_visible()
+    # The chart says each month's figures in words beside its bars.
+    expect(bills.locator("figure").first.locator("svg text").filter(has_text="October 2025")).to_have_text(
+        "October 2025: take-up 75%, completion 75%, satisfaction 90% (20 answers)")
+    expect(bills.locator("figure").first.locator("svg text").filter(has_text="September 2025")).to_have_text(
+        "September 2025: take-up Withheld: fewer than 10, completion 75%, satisfaction Withheld: fewer than 10 "
+        "(Withheld: fewer than 10 answers)")
+    open_every_table(page)
+    october = bills.locator("table").first.get_by_role("row", name="October 2025")
+    expect(october).to_have_text("October 202575%75%90%20")
+    saving = bills.locator("table").nth(1)
+    expect(saving.get_by_role("row", name="October 2025")).to_have_text("October 2025100£0.91£248.25")
+    # 60 online at the case's 339p less 8p each: the online count stands beside a withheld total.
+    expect(saving.get_by_role("row", name="September 2025")).to_have_text(
+        "September 2025Withheld: fewer than 10Withheld: fewer than 10£198.60")
+    expect(page.locator("#figures-definitions")).to_contain_text("A count under 10 is withheld")
+    expect(page.locator("#figures-costs")).to_contain_text("Face to face£10.53")
+    expect(page.get_by_role("link", name="Every figure of the year as a spreadsheet (CSV)")).to_have_attribute(
+        "href", f"/v1/figures?year={YEAR}&format=csv")
+    expect(page.get_by_role("link", name="Every figure of the year with its definitions (JSON)")).to_have_attribute(
+        "href", f"/v1/figures?year={YEAR}&format=json")
+    report = page.get_by_role("link", name="The report for a committee: March 2026 (PDF)")
+    answer = page.request.get(report.get_attribute("href"), headers={"Accept": "*/*"})  # as a browser's download asks
+    assert answer.ok and answer.headers["content-type"] == "application/pdf" and answer.body().startswith(b"%PDF-")
+    screen(page, "figures")
+    check_accessible(page, "figures, every table open")

@@ -1,0 +1,120 @@
+// The council's figures of channel shift (GET /v1/figures), for a councillor: its year (April to March), each
+// service month by month: digital take-up, completion, satisfaction with its number of answers, cost per
+// transaction and the saving against the council's own costs per channel. Each chart has its table, the
+// definitions stand beside them, and a figure withheld (a count under 10) is said to be, and why.
+import {api} from "../api.js";
+import {barChart, figuresTable} from "../chart.js";
+import {append, h} from "../dom.js";
+import {errorsOf, select, button} from "../forms.js";
+import {councilYear, monthName, number, percent, pounds} from "../figures.js";
+import {t} from "../i18n.js";
+import {navigate} from "../navigation.js";
+
+const FIRST_YEAR = 2020;
+const COLOURS = ["#1d4f91", "#00703c", "#6f3c97"];  // each over 3:1 against white (WCAG 1.4.11)
+// The counts each figure is made from: a figure missing while one of them is withheld was withheld with it.
+const MADE_FROM = {
+  digital_take_up: ["online", "assisted", "phone", "face_to_face"],
+  transactions: ["online", "assisted", "phone", "face_to_face"],
+  cost_per_transaction_pence: ["online", "assisted", "phone", "face_to_face"],
+  completion_rate: ["online", "started_online"],
+  satisfaction: ["answers"],
+  saving_pence: ["online"],
+};
+
+export async function render(view, {params}) {
+  const now = new Date();
+  const latest = councilYear(now);
+  const asked = Number(params.get("year"));
+  const year = asked >= FIRST_YEAR && asked <= latest ? asked : latest;
+  let figures;
+  try {
+    figures = await api(`/v1/figures?year=${year}`, {auth: false});
+  } catch (error) {
+    append(view, h("h1", {class: "heading-l"}, t("figures.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
+    return;
+  }
+  const begun = figures.months.filter(m => m <= now.toISOString().slice(0, 7));
+  append(view, h("h1", {class: "heading-l"}, t("figures.title")),
+    h("p", {class: "lead"}, t("figures.lead", {council: figures.council, first: year, last: year + 1})),
+    chooser(year, latest), downloads(year, begun), costs(figures.costs_pence),
+    definitions(figures.definitions),
+    Object.keys(figures.services).length
+      ? Object.entries(figures.services).map(([service, months]) => serviceSection(service,
+        months.filter(m => begun.includes(m.month))))
+      : h("p", {class: "body", id: "figures-none"}, t("figures.none")));
+}
+
+function chooser(year, latest) {
+  const years = [];
+  for (let y = latest; y >= FIRST_YEAR; y--) years.push({value: String(y), label: t("figures.year", {first: y, last: y + 1})});
+  const form = h("form", {id: "figures-year"}, select({field: "year", label: t("figures.choose_year"),
+    options: years, value: String(year)}), button(t("figures.show"), {secondary: true}));
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    navigate(`/figures?year=${form.elements.year.value}`);
+  });
+  return form;
+}
+
+function downloads(year, begun) {
+  const last = begun[begun.length - 1];
+  return h("section", {"aria-labelledby": "figures-files-h"},
+    h("h2", {class: "heading-m", id: "figures-files-h"}, t("figures.files")),
+    h("ul", {class: "list list--bullet", id: "figures-files"},
+      h("li", {}, h("a", {href: `/v1/figures?year=${year}&format=csv`, download: `figures-${year}.csv`}, t("figures.csv"))),
+      h("li", {}, h("a", {href: `/v1/figures?year=${year}&format=json`}, t("figures.json"))),
+      last ? h("li", {}, h("a", {href: `/v1/figures/report?month=${last}`, download: `figures-${last}.pdf`},
+        t("figures.report", {month: monthName(last)}))) : null));
+}
+
+function costs(pence) {
+  return h("section", {"aria-labelledby": "figures-costs-h"},
+    h("h2", {class: "heading-m", id: "figures-costs-h"}, t("figures.costs")),
+    h("p", {class: "body"}, t("figures.costs_lead")),
+    h("dl", {class: "summary-list", id: "figures-costs"}, ["online", "assisted", "phone", "face_to_face"].map(name =>
+      h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, t(`figures.channel_${name}`)),
+        h("dd", {class: "summary-list__value"}, pounds(pence[name]))))));
+}
+
+function definitions(all) {
+  return h("details", {class: "details", id: "figures-definitions", open: true},
+    h("summary", {class: "details__summary"}, t("figures.definitions")),
+    h("dl", {class: "summary-list"}, Object.entries(all).map(([name, words]) => h("div", {class: "summary-list__row"},
+      h("dt", {class: "summary-list__key"}, t(`figures.${name}`)), h("dd", {class: "summary-list__value"}, words)))));
+}
+
+/** A figure as written: its value, "withheld" where a count it is made from was, else none. */
+function said(m, name, write) {
+  if (m[name] !== null && m[name] !== undefined) return write(m[name]);
+  return MADE_FROM[name].some(count => m.counts[count] === null) ? t("figures.withheld") : t("figures.nothing");
+}
+
+function serviceSection(service, months) {
+  const id = `figures-${service}`;
+  const name = t(`figures.service_${service}`);
+  const shares = months.map(m => ({month: monthName(m.month), take_up: said(m, "digital_take_up", percent),
+    completion: said(m, "completion_rate", percent), satisfaction: said(m, "satisfaction", percent),
+    answers: m.counts.answers === null ? t("figures.withheld") : number(m.counts.answers)}));
+  const money = months.map(m => ({month: monthName(m.month), transactions: said(m, "transactions", number),
+    cost: said(m, "cost_per_transaction_pence", pounds), saving: said(m, "saving_pence", pounds)}));
+  const most = Math.max(1, ...months.map(m => m.saving_pence || 0));
+  return h("section", {"aria-labelledby": `${id}-h`, id, class: "figures-service"},
+    h("h2", {class: "heading-m", id: `${id}-h`}, name),
+    barChart({title: t("figures.shares_title", {service: name}), summary: t("figures.shares_summary"), max: 100,
+      series: [t("figures.digital_take_up"), t("figures.completion_rate"), t("figures.satisfaction")]
+        .map((label, i) => ({name: label, colour: COLOURS[i]})),
+      rows: months.map((m, i) => ({label: t("figures.shares_line", shares[i]),
+        values: [m.digital_take_up || 0, m.completion_rate || 0, m.satisfaction || 0]}))}),
+    figuresTable({caption: t("figures.shares_title", {service: name}),
+      head: [t("figures.month"), t("figures.digital_take_up"), t("figures.completion_rate"), t("figures.satisfaction"),
+        t("figures.answers")],
+      rows: shares.map(s => [s.month, s.take_up, s.completion, s.satisfaction, s.answers])}),
+    barChart({title: t("figures.saving_title", {service: name}), summary: t("figures.saving_summary"), max: most,
+      series: [{name: t("figures.saving_pence"), colour: COLOURS[1]}],
+      rows: months.map((m, i) => ({label: t("figures.saving_line", money[i]), values: [m.saving_pence || 0]}))}),
+    figuresTable({caption: t("figures.saving_title", {service: name}),
+      head: [t("figures.month"), t("figures.transactions"), t("figures.cost_per_transaction_pence"),
+        t("figures.saving_pence")],
+      rows: money.map(s => [s.month, s.transactions, s.cost, s.saving])}));
+}
