@@ -213,6 +213,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/questionnaires/{report_id}/answer"): (ANYONE, Outcome(201)),
     ("POST", "/v1/feedback"): (ANYONE, Outcome(201)),
     ("POST", "/v1/feedback/starts"): (ANYONE, Outcome(204)),
+    ("POST", "/v1/feedback/comments"): (ANYONE, Outcome(201)),
     ("GET", "/v1/figures"): (ANYONE, Outcome(200)),
     # A service's feedback: staff, and of them the officers its desk opens to (handlers/feedback/desk.py).
     ("GET", "/v1/staff/feedback/{service}"): (STAFF, Outcome(200)),
@@ -1585,6 +1586,11 @@ def _feedback_change(world, caller):
 @builds("GET", "/v1/feedback/{service}/changes")
 def _feedback_changes(world, caller):
     return Request("GET", "/v1/feedback/bills/changes")
+
+
+@builds("POST", "/v1/feedback/comments")
+def _feedback_comment(world, caller):
+    return Request("POST", "/v1/feedback/comments", {"kind": "comment", "service": "halls", "words": "Easy to book."})
 
 
 @builds("POST", "/v1/feedback/starts")

@@ -20,6 +20,16 @@ NOT_AN_ANSWER_FIELD = "Is not part of an answer."
 NOT_A_CHANGE_FIELD = "Is not part of \"you said, we did\": you_said and we_did."
 TAGS = "Must be a list of at most {most} tags, each a word or two of at most {longest} characters."
 NOT_A_TIME = "Must be a time as the last page's `next` gives it."
+NOT_A_KIND = "Must be comment or compliment."
+COMPLAINT_ELSEWHERE = ("A complaint is made as a report: POST /v1/reports with service_code complaint, so it is "
+                       "answered by the council's complaints procedure and its deadlines.")
+NOT_A_COMMENT_FIELD = "Is not part of a comment: kind, service, words, rating and reply_email."
+
+# A compliment, told to the officers of the team it names (compliments.py).
+COMPLIMENT_SUBJECT = "A compliment for {team}"
+COMPLIMENT_BODY = ("A resident sent a compliment for {team} through the council's website:\n\n{words}\n\n"
+                   "Read it with the service's other feedback: {link}\n\n"
+                   "You are told because your role opens the {team} desk.")
 
 # The figures' definitions, published beside them (the page, the JSON, the CSV's metadata).
 DEFINITIONS = {
