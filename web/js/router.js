@@ -32,6 +32,7 @@ const screens = {
   "/account/delete": () => import("./screens/account-delete.js"),
   "/account/council-tax": () => import("./screens/council-tax.js"),
   "/performance": () => import("./screens/performance.js"),
+  "/feedback": () => import("./screens/feedback-door.js"),  // complaints, comments and compliments
   "/questionnaire": () => import("./screens/questionnaire.js"),
   "/bulky": () => import("./screens/bulky.js"),
   "/garden": () => import("./screens/garden.js"),
