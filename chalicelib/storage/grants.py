@@ -79,6 +79,28 @@ class GrantStore:
         """[(user id, role, roles)] of the council's grants holding staff roles: one Query of its roster."""
         return [(g.user_id, g.role, list(g.roles or [])) for g in StaffGrantModel.roster_index.query(ROSTER)]
 
+    @staticmethod
+    def enrol_roster():
+        """Put every grant holding staff roles on its council's roster (a stage from before the index):
+        one pass over the table, each item written for the council its key names. CLI only (`doorstep
+        tables`, when it adds the index). Returns how many were enrolled."""
+        from .binding import connection
+        client, table, start, enrolled = connection().client, StaffGrantModel.Meta.table_name, None, 0
+        while True:
+            page = client.scan(TableName=table, ConsistentRead=True, **({"ExclusiveStartKey": start} if start else {}))
+            for item in page.get("Items", []):
+                council = tenancy.council_of(item["user_id"]["S"])
+                if council and item.get("roles", {}).get("S", "[]") not in ("[]", "null") and "roster" not in item:
+                    with tenancy.acting_for(council):  # the key its own council's, as the attribute writes it
+                        client.update_item(
+                            TableName=table, Key={"user_id": item["user_id"]}, UpdateExpression="SET #r = :r",
+                            ConditionExpression="attribute_exists(user_id)", ExpressionAttributeNames={"#r": "roster"},
+                            ExpressionAttributeValues={":r": {"S": StaffGrantModel.roster.serialize(ROSTER)}})
+                    enrolled += 1
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return enrolled
+
     def remove(self, grant, user):
         """The person holds no grant here from now: a resident at this council's address."""
         with writes(["grant", "user"]), transaction() as t:

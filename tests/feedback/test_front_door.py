@@ -129,3 +129,25 @@ def test_a_complaint_made_at_north_lanarkshire_is_due_by_the_spso_s_working_days
     with tenancy.acting_for(NL):
         made = deps.for_council().reports.get(r.json_body["id"])
     assert made.due == due and "SPSO" in made.due_rule
+
+
+def test_officers_granted_before_the_roster_are_put_on_it_when_the_index_is_added(deps, people):
+    """A stage from before the roster index: `doorstep tables` adds the index and enrols every grant
+    holding roles, each on its own council's roster; a grant with no roles stays off."""
+    from chalicelib.storage.binding import connection
+    from chalicelib.storage.grants import GrantStore, StaffGrantModel
+    from support.councils_support import NL, add, north_lanarkshire, york
+    add(deps, york(), north_lanarkshire())
+    hall, boss = people("staff", roles=["halls"]), people("admin")
+    from chalicelib.handlers.accounts import users
+    with tenancy.acting_for(NL):
+        nell = users.create_user(deps, "nell@nl.example", "staff", name="Nell", roles=["halls"])
+    client = connection().client
+    for council, user_id in (("york", hall.user.id), ("york", boss.user.id), (NL, nell.id)):
+        client.update_item(TableName=StaffGrantModel.Meta.table_name, Key={"user_id": {"S": f"{council}|{user_id}"}},
+                           UpdateExpression="REMOVE roster")  # as written before the index
+    assert deps.grants.officers() == []
+    assert GrantStore.enrol_roster() == 2
+    assert deps.grants.officers() == [(hall.user.id, "staff", ["halls"])]
+    with tenancy.acting_for(NL):
+        assert deps.for_council().grants.officers() == [(nell.id, "staff", ["halls"])]
