@@ -151,3 +151,29 @@ def test_officers_granted_before_the_roster_are_put_on_it_when_the_index_is_adde
     assert deps.grants.officers() == [(hall.user.id, "staff", ["halls"])]
     with tenancy.acting_for(NL):
         assert deps.for_council().grants.officers() == [(nell.id, "staff", ["halls"])]
+
+
+def test_telling_a_team_of_a_compliment_reads_its_roster_once_and_each_officer_told(client, deps, people, capsys):
+    """The cost of a compliment's effect: the compliment, one Query of the council's roster (officers
+    holding roles, never its residents), and one GetItem per officer told for their address."""
+    from chalicelib.handlers.feedback import compliments
+    from chalicelib.storage.metering import metered
+    from chalicelib.storage.records import Event
+    for n in range(20):
+        people("resident", email=f"resident{n}@example.org")
+    for n in range(4):
+        people("staff", roles=["revenues"], email=f"revenues{n}@example.org")
+    people("staff", roles=["halls"], email="hana@example.org")
+    people("staff", roles=["halls", "finance"], email="hal@example.org")
+    with time_machine.travel(THURSDAY, tick=False):
+        r = client.post("/v1/feedback/comments", {"kind": "compliment", "service": "halls", "words": "Lovely hall."})
+    [found] = deps.feedback.answers("halls")
+    event = Event(id="compliment.measured", kind="compliment_given", payload={"answer_id": found.token_hash})
+    with metered() as meter:
+        told = compliments.on_compliment(deps, event, "measured.feedback.compliment_told")
+    reads = [op for op in meter.operations if op in ("GetItem", "Query", "Scan", "BatchGetItem")]
+    with capsys.disabled():
+        print(f"\ncompliment told: {told}; reads {reads}, items {meter.items}")
+    assert r.status_code == 201 and told == "2 told"
+    assert reads.count("Query") == 1 and "Scan" not in reads
+    assert reads.count("GetItem") == 1 + 2  # the compliment, then each officer told (outbox rows are writes)
