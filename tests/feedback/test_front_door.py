@@ -177,3 +177,11 @@ def test_telling_a_team_of_a_compliment_reads_its_roster_once_and_each_officer_t
     assert r.status_code == 201 and told == "2 told"
     assert reads.count("Query") == 1 and "Scan" not in reads
     assert reads.count("GetItem") == 1 + 2  # the compliment, then each officer told (outbox rows are writes)
+
+
+def test_a_client_sending_comments_in_a_loop_is_slowed_after_five_a_minute(client, deps):
+    with time_machine.travel(THURSDAY, tick=False):
+        sent = [client.post("/v1/feedback/comments", {"kind": "comment", "service": "garden",
+                                                      "words": f"Comment {n}"}) for n in range(6)]
+    assert [r.status_code for r in sent] == [201] * 5 + [429]
+    assert sent[-1].headers.get("Retry-After") and len(deps.feedback.answers("garden")) == 5
