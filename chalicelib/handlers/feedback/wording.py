@@ -45,5 +45,7 @@ DEFINITIONS = {
                                   "divided by their number, in pence.",
     "saving_pence": "What the month's online transactions saved, in pence, against the cost of doing each as "
                     "the council's assisted contacts are done.",
+    "compliments": "Compliments residents sent for the service's team through Complaints, comments and "
+                   "compliments, in the month.",
     "withheld": "A count under 10 is withheld (null), and so is every figure made from it.",
 }
