@@ -256,6 +256,10 @@ def prepare_storage():
         # find their report through the photo's upload row, which used to expire after a day.
         from chalicelib.storage.report_store import ReportStore
         result[SupporterModel.Meta.table_name] += f"; {ReportStore().keep_photo_rows()} photos' rows kept"
+    from chalicelib.storage.grants import GrantStore, StaffGrantModel
+    if "added index roster" in result.get(StaffGrantModel.Meta.table_name, ""):
+        # Grants written before the roster index: compliments reach their officers once they are on it.
+        result[StaffGrantModel.Meta.table_name] += f"; {GrantStore.enrol_roster()} officers on their rosters"
     from chalicelib.storage.inbox import InboxModel
     if result.get(InboxModel.Meta.table_name) == "created":  # a stage from before the staff inbox
         from chalicelib.storage.report_store import ReportStore

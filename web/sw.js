@@ -27,7 +27,7 @@ const SHELL = [
 // keeps each one the first time it is opened, so the phone downloads them only if its
 // resident uses them. Every resident module is in one list or the other.
 const ON_FIRST_USE = [
-  "/js/screens/performance.js", "/js/chart.js", "/js/screens/questionnaire.js", "/js/screens/body-link.js",
+  "/js/screens/performance.js", "/js/screens/feedback-door.js", "/js/chart.js", "/js/screens/questionnaire.js", "/js/screens/body-link.js",
   "/js/screens/bulky.js", "/js/screens/bulky-booking.js", "/js/reasons.js", "/js/screens/bulky-change.js",
   "/js/screens/garden.js",
   "/js/screens/council-tax.js", "/js/screens/council-tax-charges.js", "/js/screens/council-tax-requests.js", "/js/save-pdf.js", "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js",

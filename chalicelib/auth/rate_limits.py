@@ -40,6 +40,8 @@ CREATIONS = {
     # Feedback: an answer per transaction, changed once or twice; a start per service a resident opens.
     "feedback": [(10, MINUTE), (60, HOUR)],
     "start": [(30, MINUTE), (300, HOUR)],
+    # The front door's comments and compliments: none is tied to a transaction, so this is their only bound.
+    "comment": [(5, MINUTE), (30, HOUR)],
     # Sign-ins begun with the council's national account: each keeps a row ten minutes; a person
     # who cancels and tries again begins a few.
     "sign_in": [(10, MINUTE), (60, HOUR)],

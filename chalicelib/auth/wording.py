@@ -31,6 +31,7 @@ SENDING_TOO_MANY = "We are sending too many {things} to unconfirmed addresses ri
 NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "conversation": "conversations",
          "chat_message": "messages", "live_question": "questions", "form": "forms started",
          "hold": "appointment holds", "feedback": "answers", "start": "services started",
+         "comment": "comments",
          "sign_in": "sign-ins begun"}
 CHANNEL_NOUNS = {"email": "emails", "sms": "text messages"}
 

@@ -35,7 +35,7 @@ class AccountStore:
     def create_user(self, user, identity_keys, grant=None):
         """The user, the unique keys that lead to them (`email#...`, `oidc#iss#sub`) and what this
         council grants them (a Grant, or None), in one transaction: AlreadyExists when a key is taken."""
-        from .grants import StaffGrantModel
+        from .grants import grant_model
         from .. import tenancy
         user.identity_keys = list(identity_keys)
         user.granted_in = {tenancy.current()} if grant is not None else None
@@ -46,7 +46,7 @@ class AccountStore:
             for key in identity_keys:
                 t.save(IdentityModel(key=key, user_id=user.id), condition=IdentityModel.key.does_not_exist())
             if grant is not None:
-                granted = model_of(StaffGrantModel, grant)
+                granted = grant_model(grant)
                 t.save(granted)
         user.version = model.version
         if grant is not None:

@@ -46,6 +46,7 @@ class FigureModel(Stored):
     answers_assisted_3 = NumberAttribute(null=True)
     answers_assisted_4 = NumberAttribute(null=True)
     answers_assisted_5 = NumberAttribute(null=True)
+    compliments = NumberAttribute(null=True)  # compliments the front door took for the service's team
 
 
 class ServiceIndex(GlobalSecondaryIndex):
@@ -63,12 +64,13 @@ class AnswerModel(Stored):
         table_name = table("feedback-answers")
         billing_mode = "PAY_PER_REQUEST"
 
-    token_hash = CouncilKey(hash_key=True)
+    token_hash = CouncilKey(hash_key=True)  # a comment's or compliment's: the hash of an id of its own
     service = CouncilKey()
+    kind = UnicodeAttribute(null=True)  # comment, compliment (the front door's, no transaction); none: an answer
     channel = UnicodeAttribute()  # online, assisted
     month = UnicodeAttribute()  # the month its transaction's counts are in ("2026-11")
     week = UnicodeAttribute(null=True)  # the ISO week it was first answered in ("2026-W48"): the desk's chart
-    rating = NumberAttribute()  # 1 very dissatisfied .. 5 very satisfied
+    rating = NumberAttribute(null=True)  # 1 very dissatisfied .. 5 very satisfied; a comment's may be none
     improve = UnicodeAttribute(null=True)  # "How could we improve this service?", as written
     flagged = ListAttribute(of=UnicodeAttribute, null=True)  # kinds of personal detail found in it
     reply = JSONAttribute(null=True)  # {email} only when the resident asked for a reply
@@ -147,6 +149,25 @@ class FigureStore:
                         t.update(FigureModel(partition=FIGURES, month_service=_week_key(answer["service"],
                                                                                         answer["week"])),
                                  actions=_adds(counts))
+        return item
+
+    def record_comment(self, comment, idempotency=None, event=None, counts=None):
+        """Write a comment or compliment (a dict of AnswerModel's fields) with its key's record, its event
+        (a compliment's: its team is told) and its counts, one transaction: AlreadyExists when its key's
+        record is live (a retry or a twin: the caller answers what that one made)."""
+        from .report_store import EventModel, _claim_key, event_model
+        item = AnswerModel(**comment)
+        parts = ["comment"]
+        with writes(parts, exists={"comment", "idempotency", "event"}), transaction() as t:
+            t.save(item, condition=AnswerModel.token_hash.does_not_exist())
+            if counts:
+                parts.append("figures")
+                t.update(_figure_update(comment["month"], comment["service"], counts), actions=_adds(counts))
+            if event is not None:
+                parts.append("event")
+                t.save(event_model(event), condition=EventModel.id.does_not_exist())
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
         return item
 
     def answers(self, service, limit=50, before=None):

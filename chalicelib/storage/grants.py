@@ -8,12 +8,27 @@ person's row names the councils where they hold one (`granted_in`), written
 in the grant's own transaction, so a resident's request reads no grant at all
 and an officer's reads the one of the council it is for."""
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
+from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
 from .. import tenancy
 from .accounts import LEGACY_GRANT, UserModel
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .council_key import CouncilKey
 from .records import Grant
+
+
+ROSTER = "officers"  # the one key of a council's roster: every grant holding staff roles
+
+
+class RosterIndex(GlobalSecondaryIndex):
+    """The council's officers who hold staff roles, with those roles: who to tell of what reaches a desk
+    (a compliment to a team) in one Query, whatever the number of residents. Sparse: a grant holding no
+    role (a crew member, an administrator by kind alone) is not in it."""
+    class Meta:
+        index_name = "roster"
+        projection = IncludeProjection(["role", "roles"])
+
+    roster = CouncilKey(hash_key=True)
 
 
 class StaffGrantModel(Stored):
@@ -28,7 +43,15 @@ class StaffGrantModel(Stored):
     roles = JSONAttribute(default=list)  # the council's staff roles they hold (auth/desks.py)
     roles_history = JSONAttribute(default=list)  # each change of roles: who, when, before and after
     changed_at = UTCDateTimeAttribute(null=True)
+    roster = CouncilKey(null=True)  # ROSTER while it holds staff roles
     version = VersionAttribute()
+
+    roster_index = RosterIndex()
+
+
+def grant_model(grant):
+    """The grant's item, on the council's roster while it holds staff roles."""
+    return model_of(StaffGrantModel, grant, roster=ROSTER if grant.roles else None)
 
 
 class GrantStore:
@@ -46,11 +69,37 @@ class GrantStore:
         """Write `grant` (EditConflict when it changed since it was read, or was made meanwhile) and,
         in the same transaction, name this council on the person, and take off their row what it held
         from before councils (the default council's grant, now written)."""
-        model = model_of(StaffGrantModel, grant)
+        model = grant_model(grant)
         with writes(["grant", "user"]), transaction() as t:
             t.save(model)
             self._person(t, user, UserModel.granted_in.add({tenancy.current()}))
         grant.version, grant.council = model.version, tenancy.current()
+
+    def officers(self):
+        """[(user id, role, roles)] of the council's grants holding staff roles: one Query of its roster."""
+        return [(g.user_id, g.role, list(g.roles or [])) for g in StaffGrantModel.roster_index.query(ROSTER)]
+
+    @staticmethod
+    def enrol_roster():
+        """Put every grant holding staff roles on its council's roster (a stage from before the index):
+        one pass over the table, each item written for the council its key names. CLI only (`doorstep
+        tables`, when it adds the index). Returns how many were enrolled."""
+        from .binding import connection
+        client, table, start, enrolled = connection().client, StaffGrantModel.Meta.table_name, None, 0
+        while True:
+            page = client.scan(TableName=table, ConsistentRead=True, **({"ExclusiveStartKey": start} if start else {}))
+            for item in page.get("Items", []):
+                council = tenancy.council_of(item["user_id"]["S"])
+                if council and item.get("roles", {}).get("S", "[]") not in ("[]", "null") and "roster" not in item:
+                    with tenancy.acting_for(council):  # the key its own council's, as the attribute writes it
+                        client.update_item(
+                            TableName=table, Key={"user_id": item["user_id"]}, UpdateExpression="SET #r = :r",
+                            ConditionExpression="attribute_exists(user_id)", ExpressionAttributeNames={"#r": "roster"},
+                            ExpressionAttributeValues={":r": {"S": StaffGrantModel.roster.serialize(ROSTER)}})
+                    enrolled += 1
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return enrolled
 
     def remove(self, grant, user):
         """The person holds no grant here from now: a resident at this council's address."""

@@ -213,6 +213,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/questionnaires/{report_id}/answer"): (ANYONE, Outcome(201)),
     ("POST", "/v1/feedback"): (ANYONE, Outcome(201)),
     ("POST", "/v1/feedback/starts"): (ANYONE, Outcome(204)),
+    ("POST", "/v1/feedback/comments"): (ANYONE, Outcome(201)),
     ("GET", "/v1/figures"): (ANYONE, Outcome(200)),
     # A service's feedback: staff, and of them the officers its desk opens to (handlers/feedback/desk.py).
     ("GET", "/v1/staff/feedback/{service}"): (STAFF, Outcome(200)),
@@ -1610,6 +1611,11 @@ def _enter_contacts(world, caller):
     # Set to a value: the same month sent again by the next caller is already so, whatever version it names.
     return Request("PUT", "/v1/staff/figures/bills/contacts/2025-10", {"phone": 12, "face_to_face": 3},
                    {"If-Match": '"0"'})
+
+
+@builds("POST", "/v1/feedback/comments")
+def _feedback_comment(world, caller):
+    return Request("POST", "/v1/feedback/comments", {"kind": "comment", "service": "halls", "words": "Easy to book."})
 
 
 @builds("POST", "/v1/feedback/starts")

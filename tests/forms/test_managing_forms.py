@@ -81,12 +81,15 @@ def test_the_command_loads_publishes_lists_and_refuses_with_paths(doorstep, deps
 
 
 def test_the_demo_forms_are_loaded_and_published_once(deps):
+    """Complaints, comments and compliments are the app's front door's (/feedback), not a form's: a form's
+    comment or compliment opened a complaint case, and its complaint kept the form's clock, not the
+    complaint category's rule (docs/decisions/feedback.md)."""
     from doorstep_cli.forms import demo_forms
-    assert demo_forms(deps) == 7
+    assert demo_forms(deps) == 6
     assert demo_forms(deps) == 0
     assert sorted(h.form_id for h in deps.forms.heads("live")) == [
-        "blue-badge", "complaints-comments-compliments", "council-tax-moving-home",
-        "council-tax-single-person-discount", "general-enquiry", "grant-enquiry", "pest-control"]
+        "blue-badge", "council-tax-moving-home", "council-tax-single-person-discount", "general-enquiry",
+        "grant-enquiry", "pest-control"]
 
 
 def test_a_form_naming_a_team_or_category_the_council_does_not_have_is_refused_when_loaded(client, deps, people):
@@ -111,7 +114,7 @@ def test_every_demo_form_names_a_demo_team_and_its_case_is_assigned_to_it(client
     from support.forms_support import CONTACT, Filler
     demo_staff(deps, requests=False)
     teams = {t.id for t in deps.teams.all()}
-    assert demo_forms(deps) == 7
+    assert demo_forms(deps) == 6
     named = {deps.forms.definition(h.form_id, h.published).get("receiving", {}).get("team")
              for h in deps.forms.heads("live")} - {None}
     assert named <= teams and "community-grants" in named, named
@@ -132,4 +135,4 @@ def test_the_demo_forms_load_on_a_stack_whose_categories_came_before_them(deps):
     for code in ("general_enquiry", "grant_enquiry", "council_tax_change"):
         ServiceModel.get(code).delete()
     clear_cache()
-    assert demo_forms(deps) == 7 and deps.services.get("grant_enquiry")["group"] == "Forms"
+    assert demo_forms(deps) == 6 and deps.services.get("grant_enquiry")["group"] == "Forms"

@@ -51,6 +51,7 @@ function footer() {
     website ? line(h("a", {href: website}, t("footer.website", {council: councilName()}))) : null,
     emergency ? line(t("footer.emergency", {phone: emergency})) : null,
     line(h("a", {href: "/performance"}, t("footer.performance"))),
+    line(h("a", {href: "/feedback"}, t("footer.feedback"))),
   ].filter(Boolean);
 }
 

@@ -33,6 +33,7 @@ const screens = {
   "/account/council-tax": () => import("./screens/council-tax.js"),
   "/performance": () => import("./screens/performance.js"),
   "/figures": () => import("./screens/figures.js"),  // the council's figures of channel shift, for councillors
+  "/feedback": () => import("./screens/feedback-door.js"),  // complaints, comments and compliments
   "/questionnaire": () => import("./screens/questionnaire.js"),
   "/bulky": () => import("./screens/bulky.js"),
   "/garden": () => import("./screens/garden.js"),

@@ -72,7 +72,8 @@ def _answer(a):
     improve = a.improve
     if improve and a.flagged:
         improve = privacy.found(improve)[0]
-    return {"id": a.token_hash, "rating": int(a.rating), "channel": a.channel, "answered_at": stamp(a.answered_at),
+    return {"id": a.token_hash, "kind": a.kind or "answer",
+            "rating": int(a.rating) if a.rating is not None else None, "channel": a.channel, "answered_at": stamp(a.answered_at),
             "improve": improve, "flagged": list(a.flagged or []), "tags": list(a.tags or []),
             "reply_asked": bool(a.reply), "version": int(a.version)}
 

@@ -43,7 +43,8 @@ def month_figures(c, costs, month):
     answers = [sum(c.get(f"answers_{channel}_{r}", 0) for channel in ("online", "assisted")) for r in range(1, 6)]
     shown = {name: _shown(n) for name, n in (("online", online), ("assisted", assisted), ("phone", phone),
                                              ("face_to_face", face), ("started_online", started),
-                                             ("answers", sum(answers)))}
+                                             ("answers", sum(answers)),
+                                             ("compliments", c.get("compliments", 0)))}
     every = (online, assisted, phone, face)
     contacts = sum(every)
     complete = all(n == 0 or n >= SMALLEST_SHOWN for n in every)  # a total beside a withheld part gives it away

@@ -1,7 +1,7 @@
 """Feedback's routes: the answer a transaction's confirmation asks for, and a
 service's start counted with nothing kept of who started it."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref
+from ...api.openapi import errors, idempotency_key, if_match, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
 from ..shared import effects
@@ -10,6 +10,8 @@ from .services import SERVICES
 routes = Routes("feedback", schemas="chalicelib.handlers.feedback.schemas")
 # A report made is a transaction finished, counted from its event (its making stays one transaction).
 effects.register("report_created", "feedback.report_finished", "chalicelib.handlers.feedback.effects:on_report_created")
+# A compliment reaches its team: the officers whose roles open its desk are e-mailed.
+effects.register("compliment_given", "feedback.compliment_told", "chalicelib.handlers.feedback.compliments:on_compliment")
 
 
 @routes.post("/v1/feedback", ANYONE, {
@@ -27,6 +29,23 @@ def give_feedback():
     rate_limits.creation(deps, "feedback")
     view, created = answering.answer(deps, http.body())
     return http.created(view, created)
+
+
+@routes.post("/v1/feedback/comments", ANYONE, {
+    "summary": "Comments and compliments, the front door's: a comment on a service (no transaction needed), or a "
+               "compliment for a team, which its officers are told of; a complaint is a report in the complaint "
+               "category (POST /v1/reports), not this",
+    "parameters": [idempotency_key("Same key and body: the same comment again. Same key, other body: 422.",
+                                   anonymous=True)],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("NewComment")}}}},
+    "responses": {"201": json_response(ref("Comment"), "Kept (or, with Idempotent-Replayed, the same comment "
+                                                       "sent before with its key)"), **errors(400, 422, 429)}})
+def give_comment():
+    from ...auth import rate_limits
+    from . import front_door
+    deps = http.deps()
+    rate_limits.creation(deps, "comment")
+    return http.created(*front_door.give(deps, http.body(), http.header("idempotency-key")))
 
 
 @routes.post("/v1/feedback/starts", ANYONE, {
@@ -89,7 +108,8 @@ def contacts_month():
     "summary": "A service's feedback for its officers (those its desk opens to): satisfaction week by week and "
                "by channel with the number of answers, and the answers newest first, words with personal details "
                "masked",
-    "parameters": [SERVICE, q("before", "the last page's next", schema={"type": "string", "maxLength": 40})],
+    "parameters": [SERVICE, q("before", "the last page's next", schema={"type": "string", "format": "date-time",
+                                                                   "maxLength": 40})],
     "responses": {"200": json_response(ref("FeedbackDesk")), **errors(400, 401, 403, 404)}})
 def feedback_desk(service):
     from . import desk

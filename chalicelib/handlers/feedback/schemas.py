@@ -1,6 +1,6 @@
 """The feedback routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...validation import SOME_TEXT
-from .limits import IMPROVE_MAX
+from .limits import IMPROVE_MAX, WORDS_MAX
 from .services import SERVICES
 
 RATING = {"type": "integer", "minimum": 1, "maximum": 5,
@@ -44,7 +44,10 @@ SCHEMAS["Figures"] = {"type": "object", "properties": {
     "definitions": {"type": "object", "additionalProperties": {"type": "string"}}}}
 
 _SEEN = {"type": "object", "properties": {
-    "id": {"type": "string"}, "rating": RATING, "channel": {"type": "string", "enum": ["online", "assisted"]},
+    "id": {"type": "string"},
+    "kind": {"type": "string", "enum": ["answer", "comment", "compliment"],
+             "description": "answer: to a transaction's question; comment, compliment: the front door's"},
+    "rating": {**RATING, "nullable": True}, "channel": {"type": "string", "enum": ["online", "assisted"]},
     "answered_at": {"type": "string", "format": "date-time"},
     "improve": {"type": "string", "nullable": True, "description": "as written; personal details masked"},
     "flagged": {"type": "array", "items": {"type": "string"}, "description": "the kinds of personal detail found"},
@@ -80,3 +83,18 @@ _ENTERED = {"type": "object", "properties": {"month": {"type": "string"}, "phone
 SCHEMAS["EnteredContactsMonth"] = {**_ENTERED, "properties": {"service": {"type": "string"}, **_ENTERED["properties"]}}
 SCHEMAS["EnteredContactsYear"] = {"type": "object", "properties": {
     "service": {"type": "string"}, "year": {"type": "integer"}, "months": {"type": "array", "items": _ENTERED}}}
+SCHEMAS["NewComment"] = {"type": "object", "required": ["kind", "service", "words"], "additionalProperties": False,
+                         "properties": {
+                             "kind": {"type": "string", "enum": ["comment", "compliment"]},
+                             "service": {"type": "string", "enum": list(SERVICES),
+                                         "description": "the service commented on, or the team complimented "
+                                                        "(one the council offers)"},
+                             "words": {"type": "string", "minLength": 1, "maxLength": WORDS_MAX, "pattern": SOME_TEXT},
+                             "rating": {**RATING, "description": "if the resident gives one: for the officers to "
+                                                                 "read, counted in no figure"},
+                             "reply_email": {"type": "string", "format": "email", "maxLength": 254,
+                                             "description": "only to ask for a reply: kept with the comment"}}}
+SCHEMAS["Comment"] = {"type": "object", "properties": {
+    "kind": {"type": "string", "enum": ["comment", "compliment"]}, "service": {"type": "string"},
+    "words": {"type": "string"}, "rating": {**RATING, "nullable": True}, "reply_asked": {"type": "boolean"},
+    "given_at": {"type": "string", "format": "date-time"}}}

@@ -24,6 +24,16 @@ COUNT_RANGE = "Must be a whole number of contacts, from 0 to {most}."
 NOT_A_MONTH = "Must be a month written like 2026-10."
 MONTH_TO_COME = "Must be a month begun already: a month is counted, and its contacts entered, once it has begun."
 NOT_A_TIME = "Must be a time as the last page's `next` gives it."
+NOT_A_KIND = "Must be comment or compliment."
+COMPLAINT_ELSEWHERE = ("A complaint is made as a report: POST /v1/reports with service_code complaint, so it is "
+                       "answered by the council's complaints procedure and its deadlines.")
+NOT_A_COMMENT_FIELD = "Is not part of a comment: kind, service, words, rating and reply_email."
+
+# A compliment, told to the officers of the team it names (compliments.py).
+COMPLIMENT_SUBJECT = "A compliment for {team}"
+COMPLIMENT_BODY = ("A resident sent a compliment for {team} through the council's website:\n\n{words}\n\n"
+                   "Read it with the service's other feedback: {link}\n\n"
+                   "You are told because your role opens the {team} desk.")
 
 # The figures' definitions, published beside them (the page, the JSON, the CSV's metadata).
 DEFINITIONS = {
@@ -39,6 +49,8 @@ DEFINITIONS = {
                                   "divided by their number, in pence.",
     "saving_pence": "What the month's online transactions saved, in pence, against the cost of doing each as "
                     "the council's assisted contacts are done.",
+    "compliments": "Compliments residents sent for the service's team through Complaints, comments and "
+                   "compliments, in the month.",
     "withheld": "A count under 10 is withheld (null), and so is every figure made from it.",
 }
 
