@@ -46,3 +46,8 @@ def test_a_month_badly_written_or_not_yet_begun_is_refused(client):
     assert _get(client, "/v1/figures/report?month=October").status_code == 400
     assert _get(client, "/v1/figures/report").status_code == 400
     assert _get(client, "/v1/figures/report?month=2026-12").status_code == 422
+
+
+def test_every_definition_the_figures_give_has_its_name_in_the_report():
+    from chalicelib.handlers.feedback.wording import DEFINITION_NAMES, DEFINITIONS
+    assert set(DEFINITIONS) <= set(DEFINITION_NAMES)  # a definition added without one answered 500

@@ -7,12 +7,10 @@ from ... import validation
 from .contacts import MONTH
 from .counting import LONDON, month_of
 from .figures import year_of
-from .wording import DEFINITIONS, MONTH_TO_COME, NOT_A_MONTH, REPORT, SERVICE_NAMES
+from .wording import DEFINITION_NAMES, DEFINITIONS, MONTH_TO_COME, NOT_A_MONTH, REPORT, SERVICE_NAMES
 
 WIDTHS = (120, 64, 50, 54, 46, 56, 52, 62, 78, 60, 70)  # points, across a landscape A4's 762 inside its margins
-FIGURE_NAMES = {"transactions": "Transactions", "digital_take_up": "Digital take-up", "completion_rate": "Completion",
-                "satisfaction": "Satisfaction", "cost_per_transaction_pence": "Cost per transaction",
-                "saving_pence": "Saving", "withheld": "Withheld"}
+
 
 
 def month_asked(deps, params):
@@ -55,7 +53,7 @@ def _pdf(council, month, rows, costs, now):
     paper.y -= 12
     paper.text(REPORT["definitions"], size=12, bold=True, gap=4)
     for name, words in DEFINITIONS.items():
-        paper.text(FIGURE_NAMES[name], size=9, bold=True, gap=0)
+        paper.text(DEFINITION_NAMES[name], size=9, bold=True, gap=0)
         paper.text(words, size=9, gap=4)
     return paper.bytes()
 

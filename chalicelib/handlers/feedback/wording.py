@@ -36,6 +36,11 @@ COMPLIMENT_BODY = ("A resident sent a compliment for {team} through the council'
                    "You are told because your role opens the {team} desk.")
 
 # The figures' definitions, published beside them (the page, the JSON, the CSV's metadata).
+# Each definition's name, as the committee report heads it (report.py).
+DEFINITION_NAMES = {"transactions": "Transactions", "digital_take_up": "Digital take-up",
+                    "completion_rate": "Completion", "satisfaction": "Satisfaction",
+                    "cost_per_transaction_pence": "Cost per transaction", "saving_pence": "Saving",
+                    "withheld": "Withheld", "compliments": "Compliments"}
 DEFINITIONS = {
     "transactions": "Transactions finished: online, done by staff on a resident's behalf (assisted), and the "
                     "contacts by phone and face to face the council entered.",
