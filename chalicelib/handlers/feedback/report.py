@@ -12,7 +12,6 @@ from .wording import DEFINITION_NAMES, DEFINITIONS, MONTH_TO_COME, NOT_A_MONTH, 
 WIDTHS = (120, 64, 50, 54, 46, 56, 52, 62, 78, 60, 70)  # points, across a landscape A4's 762 inside its margins
 
 
-
 def month_asked(deps, params):
     problems = validation.Problems()
     month = params.get("month")
