@@ -4,6 +4,7 @@
 // the card page is the payment provider's, and the screen says so.
 import {api} from "../api.js";
 import {append, fieldId, h} from "../dom.js";
+import {countStart} from "../feedback.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -93,6 +94,7 @@ function bandsText(catalogue) {
 export async function render(view, {params}) {
   const uprn = params.get("uprn") || "";
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(`/bulky?uprn=${uprn}`)}`, {replace: true});
+  countStart("bulky");
   append(view, h("h1", {class: "heading-l"}, t("bulky.title")));
   let catalogue, dates;
   try {

@@ -5,6 +5,7 @@
 // answer is the same move, never a second. Then to the move's own page.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart} from "../feedback.js";
 import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {newKey} from "../chat-log.js";
@@ -35,6 +36,7 @@ function newHome(view) {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/moving", {replace: true});
+  countStart("moving");
   // The home left: the one remembered on this phone or the account's (the API falls back to the saved one).
   const home = await myProperty().catch(() => null);
   const form = h("form", {novalidate: true, id: "move-form"},

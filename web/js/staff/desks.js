@@ -20,9 +20,21 @@ const DESK_OF = [
   ["/staff/officers", ADMINISTRATORS], ["/staff/council", ADMINISTRATORS],
 ];
 const USE = "doorstep.desk-use";
+// The services feedback is kept for (the API's feedback/services.py), each read at its own desk's
+// screen: /staff/feedback/<service> belongs to the desk whose officers deal with the service.
+export const FEEDBACK_SERVICES = ["reports", "bills", "halls", "bulky", "containers", "garden", "forms", "moving",
+                                  "repairs", "appointments", "landlords", "consultations", "council_tax", "payments"];
+const FEEDBACK = /^\/staff\/feedback\/([a-z_]+)$/;
+
+/** The desk whose officers read `service`'s feedback: its own, but a move's is council tax's. */
+export function feedbackDesk(service) {
+  return service === "moving" ? "council_tax" : service;
+}
 
 export function deskOf(path) {
   if (path === "/staff") return "reports";
+  const feedback = FEEDBACK.exec(path);
+  if (feedback) return feedbackDesk(feedback[1]);
   const under = DESK_OF.filter(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))
     .sort((a, b) => b[0].length - a[0].length);
   return under.length ? under[0][1] : null;

@@ -1,0 +1,94 @@
+"""How it went, from the resident who paid to the page that says what changed
+(issue 72's first "Done means"): a resident pays a bill, says they were
+dissatisfied and why; a bills officer reads it on the bills' feedback desk,
+tags it and publishes what changed; the bill payment page then shows it."""
+from playwright.sync_api import expect
+
+from support.pay_support import SUCCESS
+from tests.web.browser import Browser, check_accessible
+from tests.web.desk import desk  # noqa: F401 (a fixture)
+from tests.web.desk import heading as desk_heading, screen, sign_in_by_keyboard
+from tests.web.journeys import heading
+from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401 (pay: a fixture)
+from tests.web.test_pay import bill_office  # noqa: F401 (a fixture)
+
+WHY = "The card page timed out twice. My email is ada.resident@example.org if you need it."
+CHANGED = "The card page now gives you 90 minutes, and says how long is left."
+
+
+def starts_posted(page):
+    """The service starts this page posts (a list the test reads after the event it waits for)."""
+    posted = []
+    page.on("request", lambda r: posted.append(r.post_data_json) if r.url.endswith("/v1/feedback/starts") else None)
+    return posted
+
+
+def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_what_changed_on_the_pay_page(
+        browser, desk, chromium, pay, bill_office):  # noqa: F811
+    page = browser.new_page()
+    starts = starts_posted(page)
+    with page.expect_response(lambda r: r.url.endswith("/v1/feedback/starts")):
+        page.goto("/pay")
+    heading(page, "Pay a bill")
+    expect(page.locator("#you-said")).to_have_count(0)  # nothing changed yet: nothing said
+    page.get_by_role("link", name="Parking penalty charge notice (PCN)").click()
+    page.get_by_label("PCN number").fill("CQ12345679")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    expect(page.locator("#amount-due")).to_contain_text("£35.00")
+    pay_on_the_card_page(page, SUCCESS, "£35.00")
+    heading(page, "Payment received")
+    assert starts == [{"service": "bills"}]  # once for the visit, however many of its screens were drawn
+
+    question = page.locator("#feedback")
+    expect(question.get_by_role("group", name="Overall, how did you feel about the service you received today?"))\
+        .to_be_visible()
+    check_accessible(page, "bill paid, with the feedback question")
+    question.get_by_role("button", name="Send feedback").click()  # nothing chosen: said so, GOV.UK's way
+    expect(page.locator(".error-summary")).to_contain_text("Choose how you felt about the service")
+    check_accessible(page, "the feedback question unanswered")
+    question.get_by_label("Dissatisfied", exact=True).check()
+    question.get_by_label("How could we improve this service?").fill(WHY)
+    question.get_by_role("button", name="Send feedback").click()
+    thanks = page.locator("#feedback-thanks")
+    expect(thanks).to_contain_text("Thank you for your feedback")
+    expect(thanks).to_contain_text("You can change your answer until")
+    expect(page.locator(".error-summary")).to_have_count(0)
+    check_accessible(page, "feedback sent")
+
+    office = desk.new_page()
+    desk.stack.resident("bills.officer@example.org", name="Bea Bills", role="staff", roles=["revenues"])
+    sign_in_by_keyboard(office, "bills.officer@example.org", "/sign-in?next=/staff")
+    office.locator(".desk-menu").get_by_role("link", name="Feedback").click()
+    desk_heading(office, "Feedback")
+    office.get_by_role("link", name="Bills and payment links").click()
+    desk_heading(office, "Feedback: Bills and payment links")
+    answer = office.locator(".feedback-answer").first
+    expect(answer).to_contain_text("Dissatisfied")
+    expect(answer).to_contain_text("The card page timed out twice. My email is [removed] if you need it.")
+    expect(answer).to_contain_text("Personal details were found and are hidden: email address")
+    expect(office.locator("#feedback-weeks")).to_contain_text("1 answer")
+    screen(office, "staff-feedback-bills")
+    answer.get_by_label("Tags").fill("card page, time out")
+    answer.get_by_role("button", name="Save tags").click()
+    expect(answer.locator(".feedback-answer__tags")).to_contain_text("card page")
+    expect(answer.locator(".feedback-answer__tags")).to_contain_text("time out")
+
+    office.get_by_label("You said", exact=True).fill("The card page timed out before you could finish.")
+    office.get_by_label("We did", exact=True).fill(CHANGED)
+    office.get_by_role("button", name="Publish").click()
+    expect(office.locator("#feedback-changes-list")).to_contain_text(CHANGED)
+
+    # Another resident about to pay finds it on the page (the list is cached for 5 minutes, so a
+    # phone that read it before the change sees it within those).
+    phone = Browser(chromium, desk.stack)
+    other = phone.new_page()
+    other.goto("/pay")
+    heading(other, "Pay a bill")
+    said = other.locator("#you-said")
+    expect(said).to_contain_text("You said: The card page timed out before you could finish.")
+    expect(said).to_contain_text(f"We did: {CHANGED}")
+    check_accessible(other, "pay a bill, with what changed")
+    phone.close()
+    page.goto("/pay")
+    heading(page, "Pay a bill")
+    assert starts == [{"service": "bills"}]  # the payer's same visit: not counted again
