@@ -60,3 +60,24 @@ def test_a_report_an_officer_takes_for_a_caller_counts_as_assisted(client, deps,
     assert run_stream(deps, "report_created") == []
     months = deps.feedback.year("2000-01", "2100-12")
     assert sum(c["finished_assisted"] for (_, s), c in months.items() if s == "reports") == 1
+
+
+def test_a_bills_receipt_links_to_its_question_at_the_councils_own_address(client, people, pay):
+    """The confirmation message asks too, for a payer who closed the screen: its link opens the app's
+    /feedback/give with the screen's own token (one answer for both), at the address links are built on."""
+    import re
+    from urllib.parse import parse_qs, urlsplit
+    from chalicelib.deps import default_deps
+    from support.questionnaire_support import mails_to
+    resident = people()
+    made = pay_bill(client, {"fund": "business-rates", "reference": "100123457", "amount": 25000},
+                    resident.auth).json_body
+    shown = paid_through(client, made)
+    receipt = next(m for m in mails_to(resident.user.email) if "Business rates" in m.subject)
+    link = re.search(r"(\S+/feedback/give\?\S+)", receipt.body)
+    assert link, receipt.body
+    url = urlsplit(link.group(1))
+    assert f"{url.scheme}://{url.netloc}" == default_deps().base_url
+    assert parse_qs(url.query) == {"service": ["bills"], "token": [shown["feedback"]["token"]]}
+    by_mail = client.post("/v1/feedback", {"token": parse_qs(url.query)["token"][0], "rating": 4})
+    assert by_mail.status_code == 201, by_mail.json_body

@@ -42,4 +42,6 @@ def _receipt(deps, bill, payment):
     body = wording.RECEIPT_BODY.format(fund=name, label=label, reference=bill["reference"],
                                        amount=pounds(bill["amount"]), payment=bill.get("payment_reference") or payment.id,
                                        date=f"{now:%d %B %Y}")
+    from ..feedback.counting import link, question  # how did it go? the screen's question, by e-mail too
+    body += wording.RECEIPT_FEEDBACK.format(link=link(deps, question(SERVICE, payment.id, "online", payment.created_at)))
     queue_email(bill["email"], subject, body, now, f"receipt:bill:{payment.id}")

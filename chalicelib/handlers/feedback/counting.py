@@ -42,3 +42,10 @@ def question(service, reference, channel, moment):
 def asked(service, reference, channel, month):
     """The transaction's feedback question, the same every time it is asked (one answer each)."""
     return {"service": service, "token": tokens.token_for(tenancy.current(), service, channel, month, reference)}
+
+
+def link(deps, asked_question):
+    """The confirmation message's link to its question (the app's /feedback/give), at the address the
+    council's links are built on (its settings' public_url, else the deployment's)."""
+    from urllib.parse import urlencode
+    return f"{deps.base_url}/feedback/give?{urlencode(asked_question)}"
