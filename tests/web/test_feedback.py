@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from support.pay_support import SUCCESS
 from tests.web.browser import Browser, check_accessible
 from tests.web.desk import desk  # noqa: F401 (a fixture)
-from tests.web.desk import heading as desk_heading, screen, sign_in_by_keyboard
+from tests.web.desk import Officer, heading as desk_heading, screen, sign_in_by_keyboard
 from tests.web.journeys import heading
 from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401 (pay: a fixture)
 from tests.web.test_pay import bill_office  # noqa: F401 (a fixture)
@@ -68,10 +68,20 @@ def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_w
     expect(answer).to_contain_text("Personal details were found and are hidden: email address")
     expect(office.locator("#feedback-weeks")).to_contain_text("1 answer")
     screen(office, "staff-feedback-bills")
-    answer.get_by_label("Tags").fill("card page, time out")
+    # Another officer tags it while this one reads: theirs is shown, not overwritten, and added to.
+    colleague = Officer(desk.stack, "bills.colleague@example.org")
+    seen = colleague.call("GET", "/v1/staff/feedback/bills")[0]["answers"][0]
+    colleague.call("PUT", f"/v1/staff/feedback/bills/answers/{seen['id']}/tags", {"tags": ["Refund"]},
+                   {"If-Match": f'"{seen["version"]}"'})
+    answer.get_by_label("Tags", exact=True).fill("card page, time out")
     answer.get_by_role("button", name="Save tags").click()
-    expect(answer.locator(".feedback-answer__tags")).to_contain_text("card page")
-    expect(answer.locator(".feedback-answer__tags")).to_contain_text("time out")
+    expect(answer.get_by_role("alert")).to_contain_text("Another officer changed these tags")
+    expect(answer.locator(".feedback-answer__tags")).to_have_text("refund")
+    expect(answer.get_by_label("Tags", exact=True)).to_have_value("refund")
+    answer.get_by_label("Tags", exact=True).fill("refund, card page, time out")
+    answer.get_by_role("button", name="Save tags").click()
+    expect(answer.get_by_role("status")).to_contain_text("Tags saved")
+    expect(answer.locator(".feedback-answer__tags li")).to_have_text(["card page", "refund", "time out"])
 
     office.get_by_label("You said", exact=True).fill("The card page timed out before you could finish.")
     office.get_by_label("We did", exact=True).fill(CHANGED)
@@ -92,3 +102,42 @@ def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_w
     page.goto("/pay")
     heading(page, "Pay a bill")
     assert starts == [{"service": "bills"}]  # the payer's same visit: not counted again
+
+
+def test_a_report_sent_asks_how_it_went_and_the_answer_is_changed_from_the_e_mails_page_the_same_day(browser):
+    """The report's confirmation asks once it is sent; the page a confirmation message links to asks the
+    same question of the same transaction, so an answer given there replaces the first (one per report)."""
+    from tests.web.journeys import describe, not_one_of_these, place_by_gps, send, sent_reference, start_report
+    page = browser.new_page()
+    with page.expect_response(lambda r: r.url.endswith("/v1/feedback/starts")):
+        start_report(page, "Pothole")
+    place_by_gps(page)
+    not_one_of_these(page)
+    describe(page, "Pothole by the feedback journey", choices=["Larger than a car tyre"])
+    send(page, name="Ada Resident", email="ada.feedback@example.org")
+    sent_reference(page)
+    question = page.locator("#feedback")
+    question.get_by_label("Satisfied", exact=True).check()
+    question.get_by_label("I would like a reply").check()
+    question.get_by_role("button", name="Send feedback").click()  # a reply asked for, and no address for it
+    expect(page.locator(".error-summary")).to_contain_text("Enter an email address for the reply")
+    question.get_by_label("Email address for the reply").fill("ada.feedback@example.org")
+    with page.expect_response(lambda r: r.url.endswith("/v1/feedback")) as first:
+        question.get_by_role("button", name="Send feedback").click()
+    assert first.value.status == 201 and first.value.json()["reply_asked"] is True
+    expect(page.locator("#feedback-thanks")).to_be_focused()
+
+    token = page.evaluate("() => JSON.parse(localStorage.getItem('doorstep.reports'))[0].feedback.token")
+    page.goto(f"/feedback/give?service=reports&token={token}")
+    heading(page, "Give feedback")
+    check_accessible(page, "give feedback from a confirmation message")
+    page.get_by_label("Very satisfied", exact=True).check()
+    with page.expect_response(lambda r: r.url.endswith("/v1/feedback")) as changed:
+        page.get_by_role("button", name="Send feedback").click()
+    assert changed.value.status == 201 and changed.value.json()["rating"] == 5
+    expect(page.locator("#feedback-thanks")).to_contain_text("Thank you for your feedback")
+
+    page.goto("/feedback/give?service=reports&token=not-a-token")
+    page.get_by_label("Neither satisfied or dissatisfied").check()
+    page.get_by_role("button", name="Send feedback").click()
+    expect(page.locator(".error-summary")).to_contain_text("That link does not ask about anything of this council's")

@@ -4,7 +4,7 @@
 // the nearest others. /appointments?offer=AP-... books a waiting-list offer.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, check, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatClock, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -19,7 +19,8 @@ function services(view, list) {
     h("p", {class: "body"}, t("appointments.lead")),
     h("ul", {class: "list", id: "services"}, list.services.map(s => h("li", {},
       h("a", {href: `/appointments?service=${encodeURIComponent(s.id)}`, class: "link"}, s.name),
-      h("span", {class: "hint"}, ` ${t(`appointments.mode.${s.mode}`)}, ${t("appointments.minutes", {minutes: s.minutes})}`)))));
+      h("span", {class: "hint"}, ` ${t(`appointments.mode.${s.mode}`)}, ${t("appointments.minutes", {minutes: s.minutes})}`)))),
+    youSaidWeDid("appointments"));
 }
 
 function timesForm(view, service, slots, note) {

@@ -4,7 +4,7 @@
 // back, and where it is cancelled until the crew has delivered it.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, input, onSubmit} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -81,5 +81,5 @@ export async function render(view, {params, url}) {
     if (made.payment?.next_url) location.assign(made.payment.next_url);
     else navigate(`/containers/${made.id}`);
   });
-  append(view, form);
+  append(view, form, youSaidWeDid("containers"));
 }

@@ -4,7 +4,7 @@
 // total. Paying needs signal: the card page is the payment provider's.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -54,5 +54,5 @@ export async function render(view, {params}) {
       body: {uprn, bins}});
     location.assign(made.payment.next_url);
   });  // the API words each error from its field: no label before it
-  append(view, form);
+  append(view, form, youSaidWeDid("garden"));
 }

@@ -4,7 +4,7 @@
 // (/hire/bookings/{id}): its sessions, each cancellable with the refund the terms give.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -115,5 +115,5 @@ export async function render(view, {url}) {
       skip = showClashes(clashes, error);  // shown first; pressing again books the rest
     }
   });
-  append(view, h("h1", {class: "heading-l"}, t("hire.title")), form);
+  append(view, h("h1", {class: "heading-l"}, t("hire.title")), form, youSaidWeDid("halls"));
 }

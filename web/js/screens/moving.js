@@ -5,7 +5,7 @@
 // answer is the same move, never a second. Then to the move's own page.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {newKey} from "../chat-log.js";
@@ -81,5 +81,6 @@ export async function render(view) {
   }, {move: t("moving.kind"), date: t("moving.date"), people: t("moving.people"), to_search: t("moving.to_search"),
     tenure: t("moving.tenure"), contact_name: t("moving.contact_name"), forwarding: t("moving.forwarding")});
   append(view, h("h1", {class: "heading-l"}, t("moving.title")), h("p", {class: "body"}, t("moving.lead")),
-    home ? h("p", {class: "body", id: "move-from"}, t("moving.from", {address: home.address})) : null, form);
+    home ? h("p", {class: "body", id: "move-from"}, t("moving.from", {address: home.address})) : null, form,
+    youSaidWeDid("moving"));
 }

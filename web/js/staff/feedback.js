@@ -77,7 +77,7 @@ function answer(view, service, a, note = null) {
     a.flagged.length ? h("p", {class: "body"}, h("strong", {class: "tag tag--yellow"}, t("staff.feedback.flagged",
       {kinds: a.flagged.map(k => t(`staff.feedback.kind.${k}`)).join(", ")}))) : null,
     a.reply_asked ? h("p", {class: "body"}, t("staff.feedback.reply_asked")) : null,
-    a.tags.length ? h("ul", {class: "feedback-answer__tags", "aria-label": t("staff.feedback.tags")},
+    a.tags.length ? h("ul", {class: "feedback-answer__tags", "aria-label": t("staff.feedback.tags_given")},
       a.tags.map(x => h("li", {class: "tag tag--blue"}, x))) : null,
     note ? h("p", {class: "inset", role: note === t("staff.feedback.tags_saved") ? "status" : "alert"}, note) : null,
     form);
