@@ -107,15 +107,12 @@ def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_w
 def test_a_report_sent_asks_how_it_went_and_the_answer_is_changed_from_the_e_mails_page_the_same_day(browser):
     """The report's confirmation asks once it is sent; the page a confirmation message links to asks the
     same question of the same transaction, so an answer given there replaces the first (one per report)."""
-    from tests.web.journeys import describe, not_one_of_these, place_by_gps, send, sent_reference, start_report
+    from tests.web.journeys import report_a_pothole
     page = browser.new_page()
-    with page.expect_response(lambda r: r.url.endswith("/v1/feedback/starts")):
-        start_report(page, "Pothole")
-    place_by_gps(page)
-    not_one_of_these(page)
-    describe(page, "Pothole by the feedback journey", choices=["Larger than a car tyre"])
-    send(page, name="Ada Resident", email="ada.feedback@example.org")
-    sent_reference(page)
+    starts = starts_posted(page)
+    report_a_pothole(page, "Pothole by the feedback journey", "Larger than a car tyre", "Ada Resident",
+                     "ada.feedback@example.org")
+    assert starts == [{"service": "reports"}]  # its first screen, once: none of its later steps
     question = page.locator("#feedback")
     question.get_by_label("Satisfied", exact=True).check()
     question.get_by_label("I would like a reply").check()
