@@ -51,9 +51,7 @@ def tag(deps, service, answer_id, body, if_match):
             or any(not isinstance(t, str) or not t.strip() or len(t) > TAG_MOST for t in tags)):
         problems.add("tags", TAGS.format(most=TAGS_MOST, longest=TAG_MOST))
     problems.raise_if_any()
-    found = deps.feedback.answer(answer_id) if isinstance(answer_id, str) and len(answer_id) == 64 else None
-    if found is None or found.service != service:
-        raise NotFound(UNKNOWN_ANSWER, code="not_found")
+    _found(deps, service, answer_id)
     from ...storage.errors import EditConflict
     try:
         deps.feedback.tag(answer_id, sorted({t.strip().lower() for t in tags}), version)
@@ -61,6 +59,24 @@ def tag(deps, service, answer_id, body, if_match):
         now = deps.feedback.answer(answer_id)
         raise Stale(_answer(now), f'"{int(now.version)}"')
     return _answer(deps.feedback.answer(answer_id))
+
+
+def words(deps, service, answer_id):
+    """A comment's words as written, and the address its reply was asked to: personal data, for the
+    service's officers saying why (Access-Reason), each reading a line in the answer's audit."""
+    from ..shared.reading import audited, reason
+    opened(deps, service)
+    reason(deps)  # said before anything is read: a 400 naming the header
+    found = _found(deps, service, answer_id)
+    audited(deps, found.token_hash, "the words as written", action="feedback_words_read", name="words")
+    return {"id": found.token_hash, "improve": found.improve, "reply_email": (found.reply or {}).get("email")}
+
+
+def _found(deps, service, answer_id):
+    found = deps.feedback.answer(answer_id) if isinstance(answer_id, str) and len(answer_id) == 64 else None
+    if found is None or found.service != service:
+        raise NotFound(UNKNOWN_ANSWER, code="not_found")
+    return found
 
 
 def _week(c, channel):

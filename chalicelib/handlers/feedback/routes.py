@@ -1,7 +1,7 @@
 """Feedback's routes: the answer a transaction's confirmation asks for, and a
 service's start counted with nothing kept of who started it."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref
+from ...api.openapi import access_reason, errors, if_match, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
 from ..shared import effects
@@ -75,15 +75,28 @@ def feedback_desk(service):
     return http.ok(desk.view(http.deps(), service, http.query().get("before")), headers=http.NO_STORE)
 
 
+ANSWER_ID = path_param("answer_id", {"type": "string", "pattern": "^[0-9a-f]{64}$"})
+
+
 @routes.route("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags", STAFF, {
     "summary": "Tag an answer (the officers' words for what it is about), If-Match its version",
-    "parameters": [SERVICE, path_param("answer_id", {"type": "string", "pattern": "^[0-9a-f]{64}$"}), if_match()],
+    "parameters": [SERVICE, ANSWER_ID, if_match()],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("FeedbackTags")}}}},
     "responses": {"200": json_response(ref("FeedbackAnswerSeen")), **errors(400, 401, 403, 404, 409, 428)}})
 def tag_feedback(service, answer_id):
     from . import desk
     request = http.request()
     return http.ok(desk.tag(http.deps(), service, answer_id, http.body(), request.headers.get("if-match")))
+
+
+@routes.get("/v1/staff/feedback/{service}/answers/{answer_id}/words", STAFF, {
+    "summary": "A comment's words as written (unmasked) and the address a reply was asked to, for the service's "
+               "officers (those its desk opens to): personal data, read saying why, each reading audited",
+    "parameters": [SERVICE, ANSWER_ID, access_reason("a comment's words as written")],
+    "responses": {"200": json_response(ref("FeedbackWords")), **errors(400, 401, 403, 404, 409)}})
+def feedback_words(service, answer_id):
+    from . import desk
+    return http.ok(desk.words(http.deps(), service, answer_id), headers=http.NO_STORE)
 
 
 @routes.post("/v1/staff/feedback/{service}/changes", STAFF, {
