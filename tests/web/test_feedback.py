@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from support.pay_support import SUCCESS
 from tests.web.browser import Browser, check_accessible
 from tests.web.desk import desk  # noqa: F401 (a fixture)
-from tests.web.desk import Officer, heading as desk_heading, screen, sign_in_by_keyboard
+from tests.web.desk import Officer, heading as desk_heading, say_why, screen, sign_in_by_keyboard
 from tests.web.journeys import heading
 from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401 (pay: a fixture)
 from tests.web.test_pay import bill_office  # noqa: F401 (a fixture)
@@ -68,6 +68,10 @@ def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_w
     expect(answer).to_contain_text("Personal details were found and are hidden: email address")
     expect(office.locator("#feedback-weeks")).to_contain_text("1 answer")
     screen(office, "staff-feedback-bills")
+    answer.get_by_role("button", name="Read as written").click()
+    say_why(office, "Checking the address they gave is theirs")
+    expect(answer.locator(".feedback-answer__whole")).to_contain_text(
+        "As written: The card page timed out twice. My email is ada.resident@example.org if you need it.")
     # Another officer tags it while this one reads: theirs is shown, not overwritten, and added to.
     colleague = Officer(desk.stack, "bills.colleague@example.org")
     seen = colleague.call("GET", "/v1/staff/feedback/bills")[0]["answers"][0]

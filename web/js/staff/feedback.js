@@ -11,6 +11,7 @@ import {button, errorsOf, input, onSubmit} from "../forms.js";
 import {ratingLabel} from "../feedback.js";
 import {formatDate, t, tCount} from "../i18n.js";
 import {FEEDBACK_SERVICES, feedbackDesk, myDesks} from "./desks.js";
+import {reasonForm, why} from "./reasons.js";
 import {published, publishForm} from "./feedback-changes.js";
 
 const ONLINE = "#1d4f91";  // both well over 3:1 against white (WCAG 1.4.11), as the public figures' charts
@@ -48,6 +49,27 @@ function weeks(desk) {
         String(w.assisted.answers), share(w.assisted) === null ? "-" : `${share(w.assisted)}%`])}));
 }
 
+/** "Read as written": the words unmasked and the reply's address, asked for with a reason (audited by the
+ * API); one answer's question open at a time, so its box is the screen's one "access_reason". */
+function reveal(service, a) {
+  if (!a.flagged.length && !a.reply_asked) return null;
+  const press = button(t("staff.feedback.reveal"), {type: "button", secondary: true, onclick: () => {
+    document.getElementById("feedback-reason")?.remove();
+    const form = reasonForm({id: `feedback-${a.id}`, formId: "feedback-reason", lead: t("staff.feedback.why_lead"),
+      label: t("staff.feedback.reveal"), open: async reason => {
+        const whole = await api(`/v1/staff/feedback/${service}/answers/${a.id}/words`, {headers: why(reason)});
+        form.replaceWith(h("div", {class: "inset feedback-answer__whole", tabindex: "-1"},
+          h("p", {class: "body"}, h("strong", {}, t("staff.feedback.as_written")), " ", whole.improve || t("staff.feedback.no_words")),
+          whole.reply_email ? h("p", {class: "body"}, h("strong", {}, t("staff.feedback.reply_to")), " ",
+            h("a", {href: `mailto:${whole.reply_email}`}, whole.reply_email)) : null));
+        press.remove();
+      }});
+    press.after(form);
+    form.querySelector("textarea").focus();
+  }});
+  return press;
+}
+
 function answer(view, service, a, note = null) {
   const item = h("li", {class: "feedback-answer", id: `answer-${a.id.slice(0, 12)}`});
   const field = `tags-${a.id.slice(0, 12)}`;
@@ -77,6 +99,7 @@ function answer(view, service, a, note = null) {
     a.flagged.length ? h("p", {class: "body"}, h("strong", {class: "tag tag--yellow"}, t("staff.feedback.flagged",
       {kinds: a.flagged.map(k => t(`staff.feedback.kind.${k}`)).join(", ")}))) : null,
     a.reply_asked ? h("p", {class: "body"}, t("staff.feedback.reply_asked")) : null,
+    reveal(service, a),
     a.tags.length ? h("ul", {class: "feedback-answer__tags", "aria-label": t("staff.feedback.tags_given")},
       a.tags.map(x => h("li", {class: "tag tag--blue"}, x))) : null,
     note ? h("p", {class: "inset", role: note === t("staff.feedback.tags_saved") ? "status" : "alert"}, note) : null,
