@@ -2,6 +2,7 @@
 number of answers, the comments newest first with personal details masked, tags kept by version; only the
 officers the service's desk opens to read it."""
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlencode
 
 import time_machine
 
@@ -103,3 +104,22 @@ def test_a_masked_comment_is_read_whole_by_its_services_officer_only_saying_why_
     [line] = deps.audit.entries(answer["id"])
     assert (line.by_email, line.reason, line.action) == ("rita@council.example", "Ringing them back as they asked",
                                                           "feedback_words_read")
+
+
+def test_the_next_page_holds_every_older_answer_even_those_given_in_the_same_second(client, deps, people):
+    """A page ends mid-second when answers come quickly (a busy morning, a council's import): the next page
+    starts right after the last one shown, not at the whole second written in `next`, so none is lost."""
+    from chalicelib.handlers.feedback import answering
+    for n in range(51):
+        at = MONDAY + timedelta(milliseconds=10 * n)  # 51 answers within one second
+        asked = counting.finished(deps.replace(clock=lambda: at), "bills", f"PY-PAGE{n:04d}", "online")
+        answering.answer(deps.replace(clock=lambda: at), {"token": asked["token"], "rating": 1 + n % 5})
+    with time_machine.travel(MONDAY + timedelta(hours=1), tick=True):
+        bills = people("staff", roles=["revenues"])
+        first = client.get("/v1/staff/feedback/bills", bills.auth).json_body
+        second = client.get(f"/v1/staff/feedback/bills?{urlencode({'before': first['next']})}", bills.auth)
+        refused = client.get("/v1/staff/feedback/bills?before=yesterday", bills.auth)
+    assert second.status_code == 200, second.json_body
+    ids = [a["id"] for a in first["answers"]] + [a["id"] for a in second.json_body["answers"]]
+    assert len(first["answers"]) == 50 and len(set(ids)) == 51 and second.json_body["next"] is None
+    assert refused.status_code == 400

@@ -142,3 +142,35 @@ def test_a_report_sent_asks_how_it_went_and_the_answer_is_changed_from_the_e_mai
     page.get_by_label("Neither satisfied or dissatisfied").check()
     page.get_by_role("button", name="Send feedback").click()
     expect(page.locator(".error-summary")).to_contain_text("That link does not ask about anything of this council's")
+
+
+def test_a_halls_officer_pages_back_through_answers_and_reads_none_of_the_bills(desk):
+    """Fifty answers a page, newest first, then "Older answers" from right after the last one shown; the
+    bills' desk is another desk's (its refusal page, its API never asked)."""
+    from chalicelib.handlers.feedback import answering, counting
+    deps = desk.stack.deps()
+    for n in range(51):
+        asked = counting.finished(deps, "halls", f"HB-PAGE{n:03d}", "assisted" if n % 3 else "online")
+        answering.answer(deps, {"token": asked["token"], "rating": 1 + n % 5, "improve": f"Answer number {n}."})
+    page = desk.new_page()
+    asked_bills = []
+    page.on("request", lambda r: asked_bills.append(r.url) if "/v1/staff/feedback/bills" in r.url else None)
+    desk.stack.resident("halls.officer@example.org", name="Hana Halls", role="staff", roles=["halls"])
+    sign_in_by_keyboard(page, "halls.officer@example.org", "/sign-in?next=/staff/feedback/halls")
+    desk_heading(page, "Feedback: Hall and pitch hire")
+    expect(page.locator(".feedback-answer")).to_have_count(50)
+    expect(page.locator(".feedback-answer").first).to_contain_text("Answer number 50.")
+    expect(page.locator("#feedback-total")).to_contain_text("51 answers in the last 12 weeks")
+    page.get_by_role("link", name="Older answers").click()
+    expect(page.locator(".feedback-answer")).to_have_count(1)
+    expect(page.locator(".feedback-answer")).to_contain_text("Answer number 0.")
+    screen(page, "staff-feedback-older")
+    page.get_by_role("link", name="Newest answers").click()
+    expect(page.locator(".feedback-answer")).to_have_count(50)
+
+    page.goto("/staff/feedback/bills")
+    desk_heading(page, "Not one of your desks")
+    page.goto("/staff/feedback")
+    desk_heading(page, "Feedback")
+    expect(page.locator("#feedback-services a")).to_have_text(["Hall and pitch hire"])
+    assert asked_bills == []

@@ -19,7 +19,7 @@ RATING_RANGE = "Must be a whole number from 1 (very dissatisfied) to 5 (very sat
 NOT_AN_ANSWER_FIELD = "Is not part of an answer."
 NOT_A_CHANGE_FIELD = "Is not part of \"you said, we did\": you_said and we_did."
 TAGS = "Must be a list of at most {most} tags, each a word or two of at most {longest} characters."
-NOT_A_TIME = "Must be a time as the last page's `next` gives it."
+NOT_A_TIME = "Must be the last page's `next`, as it gave it."
 
 # The figures' definitions, published beside them (the page, the JSON, the CSV's metadata).
 DEFINITIONS = {
