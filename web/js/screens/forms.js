@@ -1,7 +1,7 @@
 // The council's forms (/forms), a form's start or link out, and the e-mailed link back (/forms/resume).
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {keep} from "../forms/local.js";
 import {formatDate, t} from "../i18n.js";
@@ -48,7 +48,7 @@ async function list(view) {
       going.map(s => h("li", {}, h("a", {href: nextPath(s.form_id, s.id, s.next)}, s.title),
         h("span", {class: "hint"}, ` ${t("forms.saved_on", {date: formatDate(s.updated_at, true)})}`))))] : null,
     h("ul", {class: "list", id: "forms-list"}, found.forms.map(f => h("li", {},
-      h("a", {href: `/forms/${encodeURIComponent(f.id)}`}, f.title)))));
+      h("a", {href: `/forms/${encodeURIComponent(f.id)}`}, f.title)))), youSaidWeDid("forms"));
 }
 
 async function intro(view, formId) {
