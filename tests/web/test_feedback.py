@@ -8,7 +8,7 @@ from support.pay_support import SUCCESS
 from tests.web.browser import Browser, check_accessible
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.desk import Officer, heading as desk_heading, say_why, screen, sign_in_by_keyboard
-from tests.web.journeys import heading
+from tests.web.journeys import heading, sign_in
 from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401 (pay: a fixture)
 from tests.web.test_pay import bill_office  # noqa: F401 (a fixture)
 
@@ -173,4 +173,29 @@ def test_a_halls_officer_pages_back_through_answers_and_reads_none_of_the_bills(
     page.goto("/staff/feedback")
     desk_heading(page, "Feedback")
     expect(page.locator("#feedback-services a")).to_have_text(["Hall and pitch hire"])
+    screen(page, "staff-feedback")
     assert asked_bills == []
+
+
+JOURNEYS = [  # each service's first screen online, and the service its start is counted in
+    ("/report/category", "reports"), ("/pay", "bills"), ("/hire", "halls"), ("/bulky?uprn=990000000001", "bulky"),
+    ("/containers?uprn=990000000001", "containers"), ("/garden?uprn=990000000001", "garden"),
+    ("/forms/grant-enquiry", "forms"), ("/moving", "moving"), ("/appointments", "appointments"),
+]
+
+
+def test_each_services_first_screen_counts_one_start_the_api_takes_and_a_reload_counts_none(browser):
+    """A start is posted and forgotten, so a service's name the API does not know would fail unseen: each
+    one's answer is 204 here, once per visit (a reload of the same screen is the same visit)."""
+    page = browser.new_page()
+    sign_in(page, browser.stack.resident("starter@example.org"))
+    heading(page, "Your account")
+    for path, service in JOURNEYS:
+        with page.expect_response(lambda r: r.url.endswith("/v1/feedback/starts")) as started:
+            page.goto(path)
+        assert (started.value.status, started.value.request.post_data_json) == (204, {"service": service}), path
+    starts = starts_posted(page)
+    for path, _ in JOURNEYS:
+        page.goto(path)
+        page.wait_for_selector("#screen h1")
+    assert starts == []
