@@ -68,7 +68,7 @@ SERVICE = path_param("service", {"type": "string", "enum": list(SERVICES)})
     "summary": "A service's feedback for its officers (those its desk opens to): satisfaction week by week and "
                "by channel with the number of answers, and the answers newest first, words with personal details "
                "masked",
-    "parameters": [SERVICE, q("before", "the last page's next (where the next page starts: right after its last answer)",
+    "parameters": [SERVICE, q("before", "the last page's next: the next page starts right after its last answer",
                                schema={"type": "string", "maxLength": 100})],
     "responses": {"200": json_response(ref("FeedbackDesk")), **errors(400, 401, 403, 404)}})
 def feedback_desk(service):

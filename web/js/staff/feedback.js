@@ -29,6 +29,7 @@ function monday(week) {
 }
 
 const share = c => (c.answers ? Math.round((100 * c.satisfied) / c.answers) : null);
+const shareCell = c => (c.answers ? t("staff.feedback.share", {share: share(c)}) : t("staff.feedback.no_share"));
 const said = c => (c.answers ? t("staff.feedback.channel_line", {answers: tCount("staff.feedback.answers", c.answers),
   share: share(c)}) : t("staff.feedback.no_answers"));
 
@@ -45,8 +46,8 @@ function weeks(desk) {
     figuresTable({caption: t("staff.feedback.weeks_title"), numeric: i => i > 0,
       head: [t("staff.feedback.th_week"), t("staff.feedback.th_online"), t("staff.feedback.th_online_share"),
         t("staff.feedback.th_assisted"), t("staff.feedback.th_assisted_share")],
-      rows: desk.weeks.map(w => [label(w), String(w.online.answers), share(w.online) === null ? "-" : `${share(w.online)}%`,
-        String(w.assisted.answers), share(w.assisted) === null ? "-" : `${share(w.assisted)}%`])}));
+      rows: desk.weeks.map(w => [label(w), String(w.online.answers), shareCell(w.online),
+        String(w.assisted.answers), shareCell(w.assisted)])}));
 }
 
 /** "Read as written": the words unmasked and the reply's address, asked for with a reason (audited by the
@@ -59,7 +60,8 @@ function reveal(service, a) {
       label: t("staff.feedback.reveal"), open: async reason => {
         const whole = await api(`/v1/staff/feedback/${service}/answers/${a.id}/words`, {headers: why(reason)});
         form.replaceWith(h("div", {class: "inset feedback-answer__whole", tabindex: "-1"},
-          h("p", {class: "body"}, h("strong", {}, t("staff.feedback.as_written")), " ", whole.improve || t("staff.feedback.no_words")),
+          h("p", {class: "body"}, h("strong", {}, t("staff.feedback.as_written")), " ",
+            whole.improve || t("staff.feedback.no_words")),
           whole.reply_email ? h("p", {class: "body"}, h("strong", {}, t("staff.feedback.reply_to")), " ",
             h("a", {href: `mailto:${whole.reply_email}`}, whole.reply_email)) : null));
         press.remove();
