@@ -72,7 +72,8 @@ function reveal(service, a) {
   return press;
 }
 
-function answer(view, service, a, note = null) {
+/** One answer; `note`: {text, role} said in it after a save ("status") or a refusal ("alert"). */
+function answer(service, a, note = null) {
   const item = h("li", {class: "feedback-answer", id: `answer-${a.id.slice(0, 12)}`});
   const field = `tags-${a.id.slice(0, 12)}`;
   const form = h("form", {novalidate: true, class: "feedback-answer__form"},
@@ -84,11 +85,12 @@ function answer(view, service, a, note = null) {
     try {
       const saved = await api(`/v1/staff/feedback/${service}/answers/${a.id}/tags`,
         {method: "PUT", body: {tags}, headers: {"If-Match": `"${a.version}"`}});
-      item.replaceWith(answer(view, service, saved, t("staff.feedback.tags_saved")));
+      item.replaceWith(answer(service, saved, {text: t("staff.feedback.tags_saved"), role: "status"}));
     } catch (error) {
       // Another officer tagged it meanwhile: theirs shown as it is now, to add to, never overwritten.
       if ((error.status === 409 || error.status === 412) && error.body?.current) {
-        return item.replaceWith(answer(view, service, error.body.current, t("staff.feedback.tags_conflict")));
+        const theirs = {text: t("staff.feedback.tags_conflict"), role: "alert"};
+        return item.replaceWith(answer(service, error.body.current, theirs));
       }
       throw error;
     }
@@ -104,18 +106,18 @@ function answer(view, service, a, note = null) {
     reveal(service, a),
     a.tags.length ? h("ul", {class: "feedback-answer__tags", "aria-label": t("staff.feedback.tags_given")},
       a.tags.map(x => h("li", {class: "tag tag--blue"}, x))) : null,
-    note ? h("p", {class: "inset", role: note === t("staff.feedback.tags_saved") ? "status" : "alert"}, note) : null,
+    note ? h("p", {class: "inset", role: note.role}, note.text) : null,
     form);
   return item;
 }
 
-function answers(view, service, desk, before) {
+function answers(service, desk, before) {
   const newer = before ? h("a", {href: `/staff/feedback/${service}`}, t("staff.feedback.newest")) : null;
   const older = desk.next ? h("a", {href: `/staff/feedback/${service}?${query({before: desk.next})}`, id: "feedback-older"},
     t("staff.feedback.older")) : null;
   return h("section", {"aria-labelledby": "feedback-answers-title"},
     h("h2", {class: "heading-m", id: "feedback-answers-title"}, t("staff.feedback.answers_title")),
-    desk.answers.length ? h("ol", {class: "list feedback-answers"}, desk.answers.map(a => answer(view, service, a)))
+    desk.answers.length ? h("ol", {class: "list feedback-answers"}, desk.answers.map(a => answer(service, a)))
       : h("p", {class: "body", id: "feedback-none"}, t("staff.feedback.none")),
     newer || older ? h("p", {class: "body"}, newer, newer && older ? " " : null, older) : null);
 }
@@ -143,5 +145,5 @@ export async function render(view, {path, params}) {
     return append(view, h("p", {class: "body", role: "alert"}, errorsOf(error)[0].message));
   }
   const changes = await published(service);
-  append(view, weeks(desk), answers(view, service, desk, before), publishForm(view, service, changes));
+  append(view, weeks(desk), answers(service, desk, before), publishForm(view, service, changes));
 }
