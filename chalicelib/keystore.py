@@ -77,6 +77,15 @@ def by_id(secret_id):
     return value
 
 
+def local_secret(path, name, generate):
+    """A key this deployment makes for itself, kept at `path` on the local and test stages (made once,
+    whoever races); SecretMissing on any other stage, where an operator makes it."""
+    with _lock:
+        if ("file", str(path)) not in _cache:
+            _cache[("file", str(path))] = _from_local_file(str(path), name, generate)
+        return _cache[("file", str(path))]
+
+
 def _from_local_file(path, env_name, generate):
     if settings().stage not in ("local", "test"):
         raise SecretMissing(f"No {env_name} configured: set {env_name}_ARN.")

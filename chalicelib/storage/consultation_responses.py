@@ -116,14 +116,15 @@ class ResponseStore:
     def get(self, consultation_id, key):
         return _record(get_or_none(ResponseModel, consultation_id, range_key=key, consistent_read=True))
 
-    def write(self, response, open_until, before=None, fingerprint=None, idempotency=None):
+    def write(self, response, open_until, before=None, fingerprint=None, idempotency=None, finished=None):
         """The response written with its counts, if the consultation is still
         open at `open_until`'s condition (EditConflict("closed") otherwise).
         New (before None: AlreadyExists("response") when the key is taken) or
         replacing `before` as read (EditConflict("response") when it changed since).
         fingerprint: an anonymous response's answers' digest: AlreadyExists("fingerprint")
         when an earlier response had the same (the caller flags it and writes again without).
-        idempotency: an Idempotency-Key's record (AlreadyExists("idempotency") when taken)."""
+        idempotency: an Idempotency-Key's record (AlreadyExists("idempotency") when taken).
+        finished: (month, service) a new response is counted in for the council's figures, in this write."""
         from .report_store import _claim_key
         response.seq = (before.seq if before else 0) + 1
         parts = ["open", "response"]
@@ -142,6 +143,10 @@ class ResponseStore:
             for row, actions in self._counts(response, before):
                 parts.append("count")
                 t.update(row, actions=actions)
+            if finished is not None and before is None:
+                from .feedback import count_in
+                parts.append("figures")
+                count_in(t, *finished, {"finished_online": 1})
         return response
 
     @staticmethod

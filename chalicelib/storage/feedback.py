@@ -104,7 +104,7 @@ class FigureStore:
             with writes(["mark", "figures"], exists={"mark"}):
                 with transaction() as t:
                     t.save(mark, condition=FigureModel.month_service.does_not_exist())
-                    t.update(_figure_update(month, service, counts), actions=_adds(counts))
+                    count_in(t, month, service, counts)
         except AlreadyExists:
             return False
         return True
@@ -175,6 +175,12 @@ def _answer_count(channel, rating):
     return f"answers_{channel}_{int(rating)}"
 
 
+def count_in(t, month, service, counts):
+    """Add `counts` to the month's figures of `service` inside another store's transaction `t`: a
+    transaction counted in its own write, which the write's own conditions make happen once."""
+    t.update(_figure_update(month, service, counts), actions=_adds(counts))
+
+
 def _figure_update(month, service, counts):
     return FigureModel(partition=FIGURES, month_service=f"{month}#{service}")
 
@@ -186,7 +192,8 @@ def _adds(counts):
     return [getattr(FigureModel, name).add(n) for name, n in counts.items()]
 
 
-__all__ = ["AlreadyExists", "AnswerModel", "ChangeModel", "ChangeStore", "COUNTS", "FigureModel", "FigureStore", "FIGURES", "counts_of"]
+__all__ = ["AlreadyExists", "AnswerModel", "ChangeModel", "ChangeStore", "COUNTS", "FigureModel", "FigureStore", "FIGURES",
+           "count_in", "counts_of"]
 
 
 class ChangeModel(Stored):

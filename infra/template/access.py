@@ -198,9 +198,11 @@ def secrets():
 
 
 def forms_webhook_secret():
-    """The key that signs forms posted to a council system (handlers/forms/webhook.py): the worker (the
-    first try, an effect of the form's event) and the hand-ons' sweep (the tries after)."""
-    return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"], "Resource": [ref("FormsWebhookKey")]}
+    """The keys that sign forms posted to a council system (handlers/forms/webhook.py): the default
+    council's made with the stack, each other council's its own secret; read by the worker (the first
+    try, an effect of the form's event) and the hand-ons' sweep (the tries after)."""
+    return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
+            "Resource": [ref("FormsWebhookKey"), COUNCIL_SECRETS]}
 
 
 # Each council's back offices' secrets (keystore.council_secret: doorstep/<stage>/<council>/<name>), put by

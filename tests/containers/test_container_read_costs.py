@@ -31,7 +31,8 @@ def test_the_property_s_containers_and_a_free_request_read_a_fixed_handful_by_ke
     # the settings, the address, its rounds, the garden terms, the depot's stock, the open requests
     assert offered == ["GetItem", "GetItem", "BatchGetItem", "Query", "BatchGetItem", "BatchGetItem"]
     post = measured["POST /v1/waste/containers/requests (free)"]
-    assert post.count("TransactWriteItems") == 1 and "Scan" not in post
+    # the request confirmed with its job and event; and, its effect tried at once, its count and its mark
+    assert post.count("TransactWriteItems") == 2 and "Scan" not in post
     with capsys.disabled():
         print("\nDynamoDB calls per container request (the handler's; effects' own reads beside):")
         for route, operations in measured.items():

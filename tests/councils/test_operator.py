@@ -134,3 +134,11 @@ def test_an_operator_without_a_grant_opens_no_socket_at_a_council(client, deps, 
         with pytest.raises(ApiError) as refused:
             socket_events.opened(deps, "connection-1", {"access_token": token, **params})
         assert (refused.value.status, refused.value.code) == (403, "operator_only")
+
+
+def test_an_add_with_an_empty_id_is_refused_naming_the_id_before_anything_is_read(client, deps, doorstep):
+    add(deps, york())
+    _, ops = signed_in(client, an_operator(doorstep, deps), YORK_HOST)
+    refused = send(client, "POST", COUNCILS, at(YORK_HOST, ops), {**north_lanarkshire(), "id": ""})
+    assert refused.status_code == 400, refused.body  # (a GetItem of an empty key answered 500)
+    assert "$.id" in [f["field"] for f in refused.json_body["error"]["fields"]]

@@ -21,6 +21,21 @@ def test_a_paid_bill_asks_how_it_went_and_counts_once_however_often_its_page_is_
     assert answered.status_code == 201, answered.json_body
 
 
+def test_a_paid_bills_receipt_links_to_its_question_at_the_councils_own_address(client, deps, pay):
+    import re
+    from urllib.parse import parse_qs, urlparse
+    from chalicelib.config import links_base
+    made = pay_bill(client, {"fund": "business-rates", "reference": "100123457", "amount": 25000,
+                             "email": "payer@example.org"}).json_body
+    shown = paid_through(client, made)
+    bodies = [m["body"] for m in deps.accounts.messages_to(["payer@example.org"])]
+    (link,) = [found for b in bodies for found in re.findall(r"\S+/feedback/give\?\S+", b)]
+    assert link.startswith(links_base(deps.settings, deps.council) + "/feedback/give?")
+    asked = {k: v[0] for k, v in parse_qs(urlparse(link).query).items()}
+    assert asked == shown["feedback"]
+    assert client.post("/v1/feedback", {"token": asked["token"], "rating": 5}).status_code == 201
+
+
 def test_a_failed_payment_asks_nothing_and_counts_nothing(client, deps, pay):
     from support.pay_support import DECLINED
     made = pay_bill(client, {"fund": "business-rates", "reference": "100123457", "amount": 25000}).json_body
@@ -50,6 +65,22 @@ def test_a_report_made_asks_how_it_went_and_is_counted_once_from_its_event_whate
     assert _finished(deps, "reports") == 1
 
 
+def test_the_message_saying_a_report_was_received_links_to_its_question(client, deps, people):
+    import re
+    from urllib.parse import parse_qs, urlparse
+    from conftest import pothole
+    from support.alert_support import outbox_to
+    from support.effects_support import run_stream
+    resident = people()
+    made = client.post("/v1/reports", pothole(contact={"email": resident.user.email}), resident.auth)
+    assert made.status_code == 201, made.json_body
+    assert run_stream(deps, "report_created") == []
+    bodies = [m.body for m in outbox_to(resident.user.email)]
+    assert bodies and "was received" in bodies[0]
+    (link,) = [found for b in bodies for found in re.findall(r"\S+/feedback/give\?\S+", b)]
+    assert {k: v[0] for k, v in parse_qs(urlparse(link).query).items()} == made.json_body["feedback"]
+
+
 def test_a_report_an_officer_takes_for_a_caller_counts_as_assisted(client, deps, people):
     from conftest import pothole
     officer = people("staff")
@@ -60,24 +91,3 @@ def test_a_report_an_officer_takes_for_a_caller_counts_as_assisted(client, deps,
     assert run_stream(deps, "report_created") == []
     months = deps.feedback.year("2000-01", "2100-12")
     assert sum(c["finished_assisted"] for (_, s), c in months.items() if s == "reports") == 1
-
-
-def test_a_bills_receipt_links_to_its_question_at_the_councils_own_address(client, people, pay):
-    """The confirmation message asks too, for a payer who closed the screen: its link opens the app's
-    /feedback/give with the screen's own token (one answer for both), at the address links are built on."""
-    import re
-    from urllib.parse import parse_qs, urlsplit
-    from chalicelib.deps import default_deps
-    from support.questionnaire_support import mails_to
-    resident = people()
-    made = pay_bill(client, {"fund": "business-rates", "reference": "100123457", "amount": 25000},
-                    resident.auth).json_body
-    shown = paid_through(client, made)
-    receipt = next(m for m in mails_to(resident.user.email) if "Business rates" in m.subject)
-    link = re.search(r"(\S+/feedback/give\?\S+)", receipt.body)
-    assert link, receipt.body
-    url = urlsplit(link.group(1))
-    assert f"{url.scheme}://{url.netloc}" == default_deps().base_url
-    assert parse_qs(url.query) == {"service": ["bills"], "token": [shown["feedback"]["token"]]}
-    by_mail = client.post("/v1/feedback", {"token": parse_qs(url.query)["token"][0], "rating": 4})
-    assert by_mail.status_code == 201, by_mail.json_body

@@ -209,3 +209,31 @@ def test_a_post_a_dead_sweep_held_is_posted_by_the_sweep_a_minute_later(client, 
     assert send_due(at(deps, due + timedelta(seconds=30))) == {}  # its lease still runs
     assert send_due(at(deps, due + timedelta(minutes=1))) == {"webhook_sent": 1}
     assert len(receiver.received) == 2
+
+
+def test_each_council_signs_its_forms_with_its_own_key_never_the_default_councils(monkeypatch, deps):
+    """The deployment's key is the default council's (York's receivers hold it); another council's is its
+    own secret, so one council's system cannot sign a post another's would take."""
+    from types import SimpleNamespace
+
+    from chalicelib.handlers.forms import webhook
+    from support.councils_support import NL, add, north_lanarkshire, york
+    monkeypatch.setenv("DOORSTEP_FORMS_WEBHOOK_SECRET", KEY)
+    add(deps, york(), north_lanarkshire())
+    made = Receiver([200])
+    try:
+        with tenancy.acting_for(NL):
+            submission = SimpleNamespace(id="FM-NL0001", form_id="general-enquiry", form_version=1,
+                                         submitted_at=SENT, taken=["enquiry"], answers={"enquiry": "Hello"}, paid=None)
+            assert webhook.post(at(deps, SENT).for_council(), submission, made.url) == 200
+        (headers, body), = made.received
+        assert not verified(headers, body)  # not with York's key
+        own = webhook.key(NL)
+        assert own != KEY and own == webhook.key(NL)  # made once for the council (local stages), then kept
+        fields = dict(part.split("=", 1) for part in headers["Doorstep-Signature"].split(","))
+        assert fields["v1"] == hmac.new(own.encode(), f"{fields['t']}.".encode() + body, hashlib.sha256).hexdigest()
+    finally:
+        made.close()
+    monkeypatch.setenv("DOORSTEP_SECRET_NORTH_LANARKSHIRE_FORMS_WEBHOOK_KEY", "north-lanarkshires-own-" + "k" * 32)
+    assert webhook.key(NL) == "north-lanarkshires-own-" + "k" * 32  # the council's secret, once it has one
+    assert webhook.key("york") == KEY

@@ -133,12 +133,14 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
     assert files_saved_again.operations == ["GetItem", "PutItem"]
     assert sent.operations == ["GetItem", "TransactWriteItems"]
     # Each effect its claim and its settle (UpdateItem each). The case: the submission, the case's key, one
-    # transaction (report, timeline, event, key). The copy: the submission,
-    # its outbox row, then its lease and its sent mark.
+    # transaction (report, timeline, event, key). The copy: the submission, the form counted for the
+    # council's figures (one transaction: its count and its mark), its outbox row, then its lease and its
+    # sent mark.
     # The files: the submission read (then one S3 list, and a delete per file its answers do not name).
     # The hand-on of a form with none (the event says so): its claim and settle, no read.
     assert followed.operations == ["UpdateItem", "GetItem", "GetItem", "TransactWriteItems", "UpdateItem",
-                                   "UpdateItem", "GetItem", "PutItem", "UpdateItem", "UpdateItem", "UpdateItem",
+                                   "UpdateItem", "GetItem", "TransactWriteItems", "PutItem", "UpdateItem",
+                                   "UpdateItem", "UpdateItem",
                                    "UpdateItem", "GetItem", "UpdateItem", "UpdateItem", "UpdateItem"]
     print(f"\nforms cost: page saved {page_saved.calls} calls {page_saved.items} items, "
           f"one file {files_saved.calls}, submission {sent.calls}, its case and copy {followed.calls} "

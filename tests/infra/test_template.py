@@ -446,3 +446,14 @@ def test_the_planning_sync_runs_hourly_writing_only_our_copy_and_its_events(temp
         assert resource not in statements, resource
     settings = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
     assert settings["DOORSTEP_PLANNING_URL"] == {"Ref": "PlanningUrl"}
+
+
+def test_whoever_signs_a_forms_webhook_post_may_read_each_councils_own_key_as_well_as_the_default_councils(
+        template):
+    readers = {n for n, s in _statements(template)
+               if isinstance(s.get("Resource"), list) and {"Ref": "FormsWebhookKey"} in s["Resource"]}
+    assert readers
+    for role in readers:
+        resources = [r for n, s in _statements(template) if n == role for r in s.get("Resource", [])
+                     if isinstance(s.get("Resource"), list)]
+        assert any("secret:doorstep/${Stage}/*" in str(r) for r in resources), role

@@ -125,3 +125,16 @@ def test_a_north_lanarkshire_tenant_is_told_to_call_north_lanarkshire_in_an_emer
     york_tenant = person(deps, "york", "resident", 10)
     at_york = client.get("/v1/repairs/questions", signed_in(deps, "york", york_tenant)).json_body
     assert {e["id"]: e["phone"] for e in at_york["emergencies"]}["no_heating"] == "01904 551550"
+
+
+def test_the_board_shows_a_late_north_lanarkshire_repair_as_the_tenants_to_give_another_contractor(
+        client, deps, councils):
+    """Scotland's tenant calls the listed other contractor themselves (SSI 2002/316): the board does not
+    ask the officer to send a second one, as England's does."""
+    tenant, officer = person(deps, NL, "resident", 6), person(deps, NL, "staff", 7)
+    stored(deps, NL, tenant, SUNDAY_EVENING, 1)
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON), tick=False):
+        board = client.get("/v1/staff/repairs/board", signed_in(deps, NL, officer))
+    assert board.status_code == 200, board.body
+    late, = board.json_body["late"]
+    assert late["proposal"] == "tenant_may_call_another"

@@ -129,3 +129,22 @@ def test_a_council_listing_no_other_contractor_is_refused():
     from chalicelib.handlers.repairs.rules import ContractorDataError, checked_contractors
     with pytest.raises(ContractorDataError):
         checked_contractors({"north-lanarkshire": {"usual": {"name": "A", "phone": "01632 960101"}, "others": []}})
+
+
+@pytest.mark.parametrize("day, days", [(date(2026, 10, 30), 3), (date(2026, 10, 31), 1), (date(2027, 5, 1), 1),
+                                       (date(2027, 5, 2), 3), (date(2027, 1, 15), 1), (date(2027, 7, 15), 3)])
+def test_englands_heating_is_one_working_day_from_the_last_of_october_to_the_first_of_may_and_three_otherwise(
+        day, days):
+    aware = datetime.combine(day, datetime.min.time(), LONDON).replace(hour=23, minute=30)  # late: still that day
+    assert YORK.period("partial_heating", aware) == days
+    assert NL.period("partial_heating", aware) == 1  # Scotland's schedule: one day all year
+
+
+def test_clock_data_with_a_season_but_no_period_otherwise_is_refused():
+    document = clocks.data()
+    england = document["jurisdictions"]["england"]["right_to_repair"][0]
+    heating = {k: v for k, v in england["qualifying"]["partial_heating"].items() if k != "otherwise"}
+    broken = {**document, "jurisdictions": {"england": {"right_to_repair": [
+        {**england, "qualifying": {**england["qualifying"], "partial_heating": heating}}]}}}
+    with pytest.raises(clocks.ClockDataError, match="otherwise"):
+        clocks.checked(broken)

@@ -97,8 +97,12 @@ def build_message(deps, event, report, service, alert):
         body = W.NEW_REPORT_NEAR.format(name=name, where=where, said=said, label=label)
         ttl, urgency = 6 * 3600, "low"
     elif event.kind == "report_created":  # its follower: the reporter, followed at creation
+        from ..feedback.effects import report_link
         title = W.REPORT_TITLE.format(report_id=report.id, label=label)
         body = W.REPORT_RECEIVED.format(name=name, where=where, label=label)
+        asking = report_link(deps, report)  # how did reporting it go? (its confirmation's question)
+        if asking:
+            body = W.REPORT_RECEIVED_ASKS.format(body=body, link=asking)
         ttl, urgency = 24 * 3600, "normal"
     elif visibility.form_reference(report):
         title, body = form_case_words(report, label, event.kind == "report_state_changed", payload)

@@ -85,6 +85,7 @@ REPORT_SAID = " \"{summary}\""
 REPORT_TITLE = "{report_id}: {label}"
 # To its reporter, who follows it from its creation.
 REPORT_RECEIVED = "The {name} report{where} was received. Status: {label}."
+REPORT_RECEIVED_ASKS = "{body} How was reporting it? Tell us, without giving your name: {link}"
 # Followers are not only the reporter: "the", never "your".
 REPORT_MOVED = "The {name} report{where} is now {label}."
 REPORT_UPDATED = "Update on the {name} report{where}."

@@ -43,6 +43,14 @@ def _about(deps, event):
             link(deps, appointment, "cancel"), link(deps, appointment, "move"))
 
 
+def _feedback(deps, kind, appointment):
+    """The confirmation's link to the booking's question (views.on_booked counts it); none in a reminder."""
+    from ..feedback.counting import link
+    from .views import asked
+    question_of = asked(appointment) if kind == "confirmed" else None
+    return link(deps, question_of) if question_of else None
+
+
 def by_email(deps, event, key):
     about = _about(deps, event)
     if about is None or not about[1].email:
@@ -56,7 +64,8 @@ def by_email(deps, event, key):
                    now, deps.new_opaque_id, key=key)
         return
     send_email(appointment.email, SUBJECTS[kind](service, when),
-               wording.email_body(kind, service, when, appointment.id, cancel_url, move_url), now,
+               wording.email_body(kind, service, when, appointment.id, cancel_url, move_url,
+                                  _feedback(deps, kind, appointment)), now,
                deps.new_opaque_id, key=key, attachments=[attachment(appointment, service, now, cancel_url, move_url)])
 
 
@@ -67,7 +76,7 @@ def by_text(deps, event, key):
     kind, appointment, service, when, cancel_url, move_url = about
     from ...notify.sms import send_sms
     words = (wording.missed_text(service, when, cancel_url) if kind == "missed"
-             else wording.text_message(kind, service, when, cancel_url, move_url))
+             else wording.text_message(kind, service, when, cancel_url, move_url, _feedback(deps, kind, appointment)))
     now = deps.clock()
     if send_sms(appointment.phone, words, deps.settings, now, deps.new_opaque_id) == SENT:
         return

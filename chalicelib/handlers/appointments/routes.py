@@ -11,6 +11,8 @@ routes = Routes("appointments", schemas="chalicelib.handlers.appointments.schema
 for _kind in ("appointment_booked", "appointment_reminder", "appointment_moved", "appointment_missed"):
     effects.register(_kind, "appointments.email", "chalicelib.handlers.appointments.messages:by_email")
     effects.register(_kind, "appointments.text", "chalicelib.handlers.appointments.messages:by_text")
+# A booking counted once for the council's figures (feedback/), apart from its messages.
+effects.register("appointment_booked", "appointments.finished", "chalicelib.handlers.appointments.views:on_booked")
 # A time freed by a cancel or a move: offered to the first on the waiting list it suits.
 for _kind in ("appointment_cancelled", "appointment_moved", "appointment_offer_declined"):
     effects.register(_kind, "appointments.offer", "chalicelib.handlers.appointments.waiting:on_freed")

@@ -1,4 +1,5 @@
 """The appointments routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
 from .limits import ANSWER_MAX, NAME_MAX
 
 STAMP = {"type": "string", "format": "date-time"}
@@ -23,7 +24,7 @@ APPOINTMENT = {
         "calendar_id": TEXT, "start": STAMP, "end": STAMP, "start_text": TEXT, "hold_until": NULL_STAMP,
         "questions": {"type": "array", "items": VIEW}, "answers": VIEW, "name": NULL_TEXT, "email": NULL_TEXT,
         "phone": NULL_TEXT, "taken_by": {**VIEW, "nullable": True}, "moved_from": NULL_TEXT,
-        "booked_at": NULL_STAMP, "created_at": NULL_STAMP}}
+        "booked_at": NULL_STAMP, "created_at": NULL_STAMP, "feedback": ASKED}}
 
 SCHEMAS = {
     "AppointmentServiceList": {"type": "object", "required": ["services"],

@@ -118,19 +118,23 @@ def moved_subject(service, when):
     return f"Appointment moved: {service['name']}, now {when}"
 
 
-def email_body(kind, service, when, reference, cancel_url, move_url):
+def email_body(kind, service, when, reference, cancel_url, move_url, feedback=None):
+    """`feedback`: the link asking how booking went (a confirmation's)."""
     opening = {"confirmed": "Your appointment is booked.", "reminder": "A reminder of your appointment tomorrow.",
                "moved": "Your appointment has been moved to a new time."}[kind]
+    asking = f"How was booking it? Tell us in a minute, without giving your name: {feedback}\n\n" if feedback else ""
     return (f"{opening}\n\n{what(service, when)}.\nReference: {reference}\n\n"
             f"To move it: {move_url}\nTo cancel it: {cancel_url}\n\n"
-            f"The calendar file attached adds it to your calendar.\n\nFrom {service['sender']}\n")
+            f"The calendar file attached adds it to your calendar.\n\n{asking}From {service['sender']}\n")
 
 
-def text_message(kind, service, when, cancel_url, move_url):
+def text_message(kind, service, when, cancel_url, move_url, feedback=None):
     # Both links: a cancel link cannot move, so one link offered "to cancel or move"
     # left a resident who wanted another time only the button that gives theirs up.
     opening = {"confirmed": "Booked", "reminder": "Reminder", "moved": "Moved"}[kind]
-    return f"{service['sender']}: {opening}: {what(service, when)}. To move: {move_url} To cancel: {cancel_url}"
+    asking = f" How was booking? {feedback}" if feedback else ""
+    return (f"{service['sender']}: {opening}: {what(service, when)}. To move: {move_url} To cancel: {cancel_url}"
+            f"{asking}")
 
 
 def invite_summary(service, start):

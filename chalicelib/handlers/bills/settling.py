@@ -22,18 +22,20 @@ def on_payment(deps, payment):
     elif bill.get("link"):  # no longer in progress: paid
         from ...stamps import stamp
         deps.bills.paid_link(bill["link"], bill["link_used_at"], stamp(payment.updated_at or deps.clock()))
-    if payment.status == "success" and bill.get("email"):
-        _receipt(deps, bill, payment)
-    if payment.status == "success":  # a bill paid: counted once for the council's figures (feedback/)
-        from ..feedback.counting import finished
-        finished(deps, SERVICE, payment.id, "online", payment.created_at)
+    if payment.status != "success":
+        return
+    from ..feedback.counting import finished, link
+    # A bill paid: counted once for the council's figures (feedback/), and its receipt asks how it went.
+    asked = finished(deps, SERVICE, payment.id, "online", payment.created_at)
+    if bill.get("email"):
+        _receipt(deps, bill, payment, link(deps, asked))
 
 
 def page(deps, payment):
     return f"/pay?paid={bill_id_of(payment.subject_id)}"
 
 
-def _receipt(deps, bill, payment):
+def _receipt(deps, bill, payment, feedback):
     from ...notify.email import queue_email
     chosen = find_fund(bill["fund"])
     name, label = (chosen.name, chosen.label) if chosen else (bill["fund"], "Reference")
@@ -41,7 +43,5 @@ def _receipt(deps, bill, payment):
     subject = wording.RECEIPT_SUBJECT.format(amount=pounds(bill["amount"]), fund=name)
     body = wording.RECEIPT_BODY.format(fund=name, label=label, reference=bill["reference"],
                                        amount=pounds(bill["amount"]), payment=bill.get("payment_reference") or payment.id,
-                                       date=f"{now:%d %B %Y}")
-    from ..feedback.counting import link, question  # how did it go? the screen's question, by e-mail too
-    body += wording.RECEIPT_FEEDBACK.format(link=link(deps, question(SERVICE, payment.id, "online", payment.created_at)))
+                                       date=f"{now:%d %B %Y}", feedback=feedback)
     queue_email(bill["email"], subject, body, now, f"receipt:bill:{payment.id}")

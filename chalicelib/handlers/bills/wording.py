@@ -18,8 +18,8 @@ RECEIPT_SUBJECT = "Your payment of {amount}: {fund}"
 RECEIPT_BODY = ("Thank you. We have received your payment.\n\n"
                 "What for: {fund}\n{label}: {reference}\nAmount: {amount}\nPayment reference: {payment}\n"
                 "Date: {date}\n\nKeep this email as your receipt. It can take up to 3 working days to show "
-                "on your account.\n")
-RECEIPT_FEEDBACK = "\nHow did it go? Tell us in a minute, anonymously: {link}\n"
+                "on your account.\n\n"
+                "How was paying? Tell us in a minute, without giving your name: {feedback}\n")
 # Finance's screens (links.py, cashfile.py).
 LINK_DAYS = "Enter a number of days from 1 to {most}."
 CONFIRM = "Must be true or false."

@@ -24,6 +24,7 @@ from .timing import ONE_SECOND, moment_words, status
 
 NO_WARD = "(no ward)"
 ANONYMOUS_LIMITS = [(3, timedelta(minutes=1)), (10, timedelta(hours=1))]
+SERVICE = "consultations"  # the service a response counts in (feedback/services.py)
 ID_PREFIX = "CN-"  # CR- is a container request's: each kind of reference its own prefix
 # Answers that say who someone is or where they live: the personal file of the export, never the analysis file.
 PERSONAL_TYPES = ("name", "email", "phone", "address", "property", "national_insurance_number", "map_point")
@@ -91,7 +92,7 @@ def respond_signed_in(deps, consultation_id, body, if_match):
         taken=taken, postcode=postcode, ward=ward, user_id=deps.principal.user_id, follow_email=_verified(deps),
         created_at=before.created_at if before else now, updated_at=now, delete_at=_delete_at(consultation))
     try:
-        deps.consultation_responses.write(response, now - ONE_SECOND, before)
+        deps.consultation_responses.write(response, now - ONE_SECOND, before, finished=finished(now))
     except (AlreadyExists, EditConflict) as e:
         _refused(deps, consultation_id, e)
     return view(consultation, response), before is None, f'"{response.seq}"'
@@ -123,7 +124,8 @@ def respond_anonymously(deps, consultation_id, body, idempotency_key):
     record = claim.record(f"{consultation_id}|{response.key}", now, 24)
     for _ in range(2):
         try:
-            deps.consultation_responses.write(response, now - ONE_SECOND, fingerprint=digest, idempotency=record)
+            deps.consultation_responses.write(response, now - ONE_SECOND, fingerprint=digest, idempotency=record,
+                                              finished=finished(now))
             break
         except AlreadyExists as e:
             if e.args and e.args[0] == "idempotency":
@@ -204,9 +206,18 @@ def of_mine(deps, user_id):
 
 
 def view(consultation, response):
+    from ..feedback.counting import question
     return {"id": response.id, "consultation_id": consultation.id, "title": consultation.doc.get("title"),
             "answers": response.answers, "taken": response.taken, "postcode": response.postcode,
             "sent_at": stamp(response.created_at), "changed_at": stamp(response.updated_at),
             "version": response.seq, "closes_at": stamp(consultation.closes_at),
-            "can_change_until": moment_words(consultation.closes_at) if response.user_id else None}
+            "can_change_until": moment_words(consultation.closes_at) if response.user_id else None,
+            # How did responding go? Counted in the response's own write (`finished`), once.
+            "feedback": question(SERVICE, response.id, "online", response.created_at)}
+
+
+def finished(now):
+    """(month, service) a new response is counted in, written with it (storage/consultation_responses.py)."""
+    from ..feedback.counting import month_of
+    return month_of(now), SERVICE
 

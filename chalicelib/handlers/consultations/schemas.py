@@ -1,4 +1,6 @@
 """The consultations routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
+
 STAMP = {"type": "string", "format": "date-time", "nullable": True}
 TEXT = {"type": "string"}
 TEXT_OR_NULL = {"type": "string", "nullable": True}
@@ -26,7 +28,7 @@ CONSULTATION = {
 RESPONSE = {"type": "object", "required": ["id", "consultation_id", "answers"], "properties": {
     "id": TEXT, "consultation_id": TEXT, "title": TEXT, "answers": VIEW, "taken": {"type": "array", "items": TEXT},
     "postcode": TEXT_OR_NULL, "sent_at": STAMP, "changed_at": STAMP, "version": {"type": "integer"},
-    "closes_at": STAMP, "can_change_until": TEXT_OR_NULL}}
+    "closes_at": STAMP, "can_change_until": TEXT_OR_NULL, "feedback": ASKED}}
 CITIZEN_SPACE = {"type": "object", "required": ["id", "title", "url", "status", "startdate", "enddate"],
                  "description": "Citizen Space API v2's fields: basic (id, title, url, status, overview, startdate, "
                                 "enddate); extended adds department, dept, type, type_string, participation_url, "

@@ -14,6 +14,7 @@ from ..payments.core import pounds
 from . import wording
 
 log = logging.getLogger(__name__)
+SERVICE = "containers"  # the service a container asked for counts in (feedback/services.py)
 
 
 def job_for(deps, request, address, settings, day):
@@ -35,16 +36,21 @@ def confirmed_event(deps, request_id, now):
 
 
 def on_confirmed(deps, event, key):
-    """The effect of `container_confirmed`: the resident told the delivery day, once (the outbox keeps one)."""
+    """The effect of `container_confirmed`: the request counted as finished (once, whatever runs this
+    again: feedback/counting.py), and the resident told the delivery day, once (the outbox keeps one)."""
+    from ..feedback.counting import count_confirmed
     request = deps.containers.get((event.payload or {}).get("request_id"))
-    if request is None or not request.delivery_date:
+    if request is None or request.confirmed_at is None:
+        return
+    feedback = count_confirmed(deps, SERVICE, request)
+    if not request.delivery_date:
         return
     from ..waste.wording import for_people
     day = for_people(request.delivery_date)
     body = wording.CONFIRMED_BODY.format(
         id=request.id, name=request.name, address=request.address, day=day, stream=request.stream,
         paid=wording.PAID.format(amount=pounds(request.amount)) if request.amount else wording.FREE,
-        link=f"{deps.base_url}/containers/{request.id}")
+        link=f"{deps.base_url}/containers/{request.id}", feedback=feedback)
     _send(deps, request, wording.CONFIRMED_SUBJECT.format(name=request.name, day=day), body, "confirmed")
 
 

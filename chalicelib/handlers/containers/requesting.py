@@ -52,6 +52,10 @@ def view(request, payment=None):
     if payment is not None:
         from ..payments.views import payment_view
         out["payment"] = payment_view(payment, request.status == "held")
+    if request.confirmed_at is not None:  # confirmed: how did it go? (counted as its delivery day is told)
+        from ..feedback.counting import confirmed
+        from .delivery import SERVICE
+        out["feedback"] = confirmed(SERVICE, request)
     return out
 
 

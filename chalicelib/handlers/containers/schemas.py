@@ -1,4 +1,5 @@
 """The container routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
 from ..waste.limits import WAIVE_REASON_MAX
 from ..waste.schemas import waived
 from .limits import CANCEL_REASON_MAX, CONTAINER_ID_PATTERN, NOTES_MAX, REASON_MAX, REASONS, REQUEST_ID_PATTERN, \
@@ -28,7 +29,7 @@ REQUEST = {"type": "object", "required": ["id", "status", "uprn", "container", "
     "cancellable": {"type": "boolean", "description": "false once delivered or ended"},
     "hold_until": {"type": "string", "nullable": True, "format": "date-time"},
     "created_at": {"type": "string", "nullable": True, "format": "date-time"},
-    "confirmed_at": {"type": "string", "nullable": True, "format": "date-time"},
+    "confirmed_at": {"type": "string", "nullable": True, "format": "date-time"}, "feedback": ASKED,
     "ended_at": {"type": "string", "nullable": True, "format": "date-time"},
     "job_id": {"type": "string", "nullable": True, "description": "the crew's delivery job, once confirmed"},
     "job": {"type": "object", "nullable": True, "description": "staff reading one request: its delivery job "

@@ -12,7 +12,8 @@ DESCRIPTION = "{name} for {address}"
 CONFIRMED_SUBJECT = "Your {name} will be delivered on {day}"
 CONFIRMED_BODY = ("Thank you. Your request {id} for a {name} at {address} is confirmed.\n\n"
                   "Our crew will bring it on {day}, your {stream} collection day.\n{paid}"
-                  "You can see your request here: {link}\n")
+                  "You can see your request here: {link}\n\n"
+                  "How was asking for it? Tell us in a minute, without giving your name: {feedback}\n")
 PAID = "Paid: {amount}\n\n"
 FREE = "There is nothing to pay.\n\n"
 DELIVERED_SUBJECT = "Your {name} has been delivered"

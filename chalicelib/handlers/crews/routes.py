@@ -20,7 +20,7 @@ GEO = {"Content-Type": "application/geo+json"}
                "answer: Server-Timing), else soonest due first, a page at a time",
     "parameters": [q("lat", "where you are"), q("lon", "where you are"), q("postcode", "instead of lat/lon"),
                    q("limit", f"1-{limits.JOBS_LIMIT_MAX}, default {limits.JOBS_LIMIT_DEFAULT}",
-                     schema={"type": "integer"}),
+                     schema={"type": "integer", "minimum": 1, "maximum": limits.JOBS_LIMIT_MAX}),
                    q("cursor", "next_cursor of the page before (due order only)")],
     "responses": {"200": GEOJSON, **errors(400, 401, 403)}})
 def crew_jobs():

@@ -39,13 +39,33 @@ def question(service, reference, channel, moment):
     return asked(service, reference, channel, month_of(moment))
 
 
+def channel_of(made):
+    """Online when the resident made it; assisted when an officer took it for a caller (its `taken_by`)."""
+    return "assisted" if getattr(made, "taken_by", None) else "online"
+
+
+def confirmed(service, made, reference=None):
+    """The question of `made` (a booking, a request: its taken_by and confirmed_at; its id, unless
+    `reference` names it) once confirmed; None before."""
+    if made.confirmed_at is None:
+        return None
+    return question(service, reference or made.id, channel_of(made), made.confirmed_at)
+
+
+def count_confirmed(deps, service, made, reference=None):
+    """`made` counted as finished when it was confirmed (once, whatever runs this again); the link to its
+    question, for its confirmation message."""
+    return link(deps, finished(deps, service, reference or made.id, channel_of(made), made.confirmed_at))
+
+
+def link(deps, asked_of):
+    """The confirmation message's link to the question `asked_of` ({service, token}): the council's own
+    address (its configuration, never a request's headers), where the app's feedback page answers it."""
+    from urllib.parse import urlencode
+    from ...config import links_base
+    return f"{links_base(deps.settings, deps.council)}/feedback/give?{urlencode(asked_of)}"
+
+
 def asked(service, reference, channel, month):
     """The transaction's feedback question, the same every time it is asked (one answer each)."""
     return {"service": service, "token": tokens.token_for(tenancy.current(), service, channel, month, reference)}
-
-
-def link(deps, asked_question):
-    """The confirmation message's link to its question (the app's /feedback/give), at the address the
-    council's links are built on (its settings' public_url, else the deployment's)."""
-    from urllib.parse import urlencode
-    return f"{deps.base_url}/feedback/give?{urlencode(asked_question)}"

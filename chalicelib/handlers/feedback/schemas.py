@@ -7,6 +7,11 @@ RATING = {"type": "integer", "minimum": 1, "maximum": 5,
           "description": "GOV.UK's five points: 1 very dissatisfied, 2 dissatisfied, 3 neither, 4 satisfied, "
                          "5 very satisfied"}
 
+# A finished transaction's question, in its confirmation (its message's link carries the same token).
+ASKED = {"type": "object", "description": "once finished: how did it go? POST /v1/feedback with its token",
+         "required": ["service", "token"], "properties": {
+             "service": {"type": "string", "enum": list(SERVICES)}, "token": {"type": "string"}}}
+
 SCHEMAS = {
     "FeedbackAnswer": {"type": "object", "required": ["token", "rating"], "additionalProperties": False,
                        "properties": {

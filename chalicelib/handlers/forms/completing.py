@@ -100,6 +100,9 @@ def read(deps, submission_id, token):
     return view(deps, submission)
 
 
+SERVICE = "forms"  # the service a form sent counts in (feedback/services.py)
+
+
 def view(deps, submission, definition=None):
     definition = definition or deps.forms.definition(submission.form_id, submission.form_version)
     taken, coming = walk(definition, submission.answers)
@@ -114,6 +117,9 @@ def view(deps, submission, definition=None):
     if submission.state == "submitted":
         out.update(reference=submission.id, submitted_at=submission.submitted_at.isoformat(), next=None,
                    what_happens_next=definition.get("what_happens_next"))
+        if not submission.preview:  # sent: how did it go? (counted by its event's effect, copies.py)
+            from ..feedback.counting import question
+            out["feedback"] = question(SERVICE, submission.id, "online", submission.submitted_at)
     return out
 
 

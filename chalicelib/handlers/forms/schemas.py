@@ -2,6 +2,7 @@
 A definition's full schema is the project's own (definition_schema.py, JSON
 Schema 2020-12); here it is described as an object whose checks answer 400
 with each error's JSON path."""
+from ..feedback.schemas import ASKED
 from ...api.openapi import identifier
 STAMP = {"type": "string", "format": "date-time", "nullable": True}
 STRING_OR_NULL = {"type": "string", "nullable": True}
@@ -26,7 +27,7 @@ SUBMISSION = {
                    "next": {"type": "string", "nullable": True,
                             "description": "the page to answer next, \"check\" when all are answered, null once sent"},
                    "preview": {"type": "boolean"}, "updated_at": STAMP, "reference": {"type": "string"},
-                   "submitted_at": STAMP, "what_happens_next": STRING_OR_NULL,
+                   "submitted_at": STAMP, "what_happens_next": STRING_OR_NULL, "feedback": ASKED,
                    "token": {"type": "string", "description": "only to an anonymous caller, at the start and resume"},
                    "payment": {"type": "object", "description": "a fee's payment: its status (started, success, "
                                "failed, cancelled, error); from pay, its id, amount and next_url (the card page)",

@@ -263,10 +263,11 @@ def copy_subject(title, reference):
     return f"{title}: your answers (reference {reference})"
 
 
-def copy_of_answers(title, reference, answers, what_happens_next):
+def copy_of_answers(title, reference, answers, what_happens_next, feedback):
     after = f"\n\nWhat happens next\n{what_happens_next}" if what_happens_next else ""
     return (f"We have received your form \"{title}\". Your reference is {reference}: quote it if you contact us "
-            f"about it.{after}\n\nYour answers\n{answers}\n")
+            f"about it.{after}\n\nYour answers\n{answers}\n\n"
+            f"How was filling in this form? Tell us in a minute, without giving your name: {feedback}\n")
 
 
 # A form's fee (fees.py).

@@ -58,6 +58,10 @@ def view(booking, payment=None):
     if payment is not None:
         from ..payments.views import payment_view
         out["payment"] = payment_view(payment, booking.status == "held")
+    if booking.confirmed_at is not None:  # confirmed: how did it go? (counted by its receipt's effect)
+        from ..feedback.counting import confirmed
+        from .telling import SERVICE
+        out["feedback"] = confirmed(SERVICE, booking)
     return out
 
 
@@ -142,6 +146,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
                                                    "status": "none" if waived else "held"},
         total=0 if waived else rate * hours * len(kept) + place["deposit"], status="confirmed" if waived else "held", user_id=user_id, email=email, terms=settings["terms"],
         hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now, taken_by=taken_by,
+        confirmed_at=now if waived else None,
         skipped=[s["date"] for s in sessions if s not in kept], refund_rules=place["refunds"])
     try:
         from .settling import confirmed_event

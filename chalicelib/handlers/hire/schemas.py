@@ -1,4 +1,5 @@
 """The hire routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
 from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, MAX_SESSION_HOURS, MAX_WEEKS, NAME_MAX, PLACE_ID_PATTERN,
                      PURPOSE_MAX, REASON_MAX)
 
@@ -37,7 +38,7 @@ BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "
                 "description": "the end of its last session still booked: its deposit is checked from then"},
     "created_at": {"type": "string", "format": "date-time", "nullable": True},
     "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
-    "payment": {"type": "object", "nullable": True}}}
+    "payment": {"type": "object", "nullable": True}, "feedback": ASKED}}
 
 # What the server requires of fields together, declared so the document and the server agree
 # (OpenAPI 3.0 has no if/then nor dependentRequired: each is an anyOf of the cases the server takes).

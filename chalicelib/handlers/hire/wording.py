@@ -23,7 +23,8 @@ SESSIONS = {"one": "{count} session", "other": "{count} sessions"}
 CONFIRMED_SUBJECT = "Your booking {id} of {place} is confirmed"
 CONFIRMED_BODY = ("Thank you. Your booking {id} of {place} is confirmed and paid for.\n\n"
                   "Sessions:\n{sessions}\n\nHire: {amount}\nDeposit: {deposit}\nTotal paid: {total}\n\n"
-                  "You can see and cancel sessions here: {link}\n")
+                  "You can see and cancel sessions here: {link}\n\n"
+                  "How was booking with us? Tell us in a minute, without giving your name: {feedback}\n")
 CANCELLED_SUBJECT = "A session of booking {id} is cancelled"
 CANCELLED_BODY = "Your session on {when} at {place} (booking {id}) is cancelled.\n\n{refund}"
 REFUND_LINE = "{amount} ({percent}% of its hire, for {notice} notice) is being refunded to the card you paid with.\n"

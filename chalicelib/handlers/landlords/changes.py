@@ -17,11 +17,13 @@ from ..revenues.landlord_port import CHANGES
 from . import limits, wording
 
 LANDLORD_CHANGE = "landlord_change"
+SERVICE = "landlords"  # the service a landlord's change counts in (feedback/services.py)
+OWNER_PREFIX = "landlord#"
 
 
 def owner(creditor_ref):
     """The requests' owner: the organisation, not the colleague who reported."""
-    return f"landlord#{creditor_ref}"
+    return f"{OWNER_PREFIX}{creditor_ref}"
 
 
 def checked(body, now):
@@ -67,9 +69,20 @@ def report(deps, org, claim_ref, body, idempotency_key):
 
 
 def _view(r):
+    from ..feedback.counting import question
     shown = view(r)
     shown["claim_ref"] = shown.pop("link_id")
+    shown["feedback"] = question(SERVICE, r["id"], "online", r["created_at"])  # counted by `on_request`
     return shown
+
+
+def on_request(deps, event, key):
+    """An effect of `revenue_request`: a landlord's change counted as finished, once (feedback/counting.py's
+    mark), whatever runs it again; told by its owner, with nothing read (the event is made with it)."""
+    from ..feedback.counting import finished
+    payload = event.payload or {}
+    if str(payload.get("user_id") or "").startswith(OWNER_PREFIX) and payload.get("request_id"):
+        finished(deps, SERVICE, payload["request_id"], "online", event.created_at)
 
 
 def _replayed(deps, user_id, record):

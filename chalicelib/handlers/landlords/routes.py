@@ -16,6 +16,8 @@ routes = Routes("landlords")
 # The claims copy is written by its own event's effect, from the stream alone (copying.py).
 effects.register("landlord_claims_old", "landlords.copy", "chalicelib.handlers.landlords.copying:on_old")
 effects.register("landlord_invited", "landlords.invite", "chalicelib.handlers.landlords.inviting:on_invited")
+# A change reported joins the revenues' queue by its `revenue_request`: counted once for the council's figures.
+effects.register("revenue_request", "landlords.finished", "chalicelib.handlers.landlords.changes:on_request")
 PRIVATE = {"Cache-Control": "private, no-store"}
 DOWN = {"503": "The back office cannot be reached and there is no copy yet (Retry-After)"}
 NOT_ONE = (403,)  # not a landlord's member, awaiting approval, or a role that may not

@@ -1,4 +1,5 @@
 """The moving routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
 from ..revenues.schemas import MOVE_MORE
 
 DAY = {"type": "string", "format": "date"}
@@ -40,6 +41,7 @@ SCHEMAS = {
         "parts": {"type": "array", "items": PART},
         "elsewhere": {"type": "array", "items": {"type": "object", "properties": {
             "text": {"type": "string"}, "url": {"type": "string"}}}},
+        "feedback": ASKED,
         "council_tax_estimate": {"type": "object", "nullable": True, "description": "the new home's council tax "
                                  "from the move date to the year's end by the council's rules, line by line (as "
                                  "an account's charges, each with for_the_year): an estimate; null moving out or "

@@ -5,7 +5,8 @@ from . import wording
 from .view import shown
 
 
-def email(deps, move):
+def email(deps, move, feedback):
+    """`feedback`: the link to the move's question, how it went."""
     if not move.get("email"):
         return
     from ...notify.email import queue_email
@@ -13,7 +14,8 @@ def email(deps, move):
     lines = [wording.EMAIL_TOP.format(date=_day(move["date"])), ""]
     lines += [f"- {p['text']}" for p in page["parts"] if p["text"]]
     lines += ["", wording.EMAIL_ELSEWHERE] + [f"- {e['text']}: {e['url']}" for e in page["elsewhere"]]
-    lines += ["", wording.EMAIL_REFERENCE.format(id=move["id"]), wording.EMAIL_END]
+    lines += ["", wording.EMAIL_REFERENCE.format(id=move["id"]), wording.EMAIL_END, "",
+              wording.EMAIL_FEEDBACK.format(link=feedback)]
     queue_email(move["email"], wording.EMAIL_SUBJECT, "\n".join(lines), deps.clock(), f"move:{move['id']}")
 
 

@@ -13,6 +13,9 @@ ELSEWHERE = Path(__file__).resolve().parents[2] / "data" / "moving_elsewhere.jso
 ORDER = ("council_tax", "council_tax_new", "address", "bin_days", "garden", "bulky", "container", "alert")
 
 
+SERVICE = "moving"  # the service a move told counts in (feedback/services.py)
+
+
 def mine_or_404(deps, move_id):
     from ...errors import NotFound
     found = deps.moves.get(deps.principal.user_id, move_id) if move_id else None
@@ -22,9 +25,12 @@ def mine_or_404(deps, move_id):
 
 
 def one(deps, move_id):
+    from ..feedback.counting import question
     from .council_tax import brought_up_to_date
     move = mine_or_404(deps, move_id)
-    return shown(deps, move, brought_up_to_date(deps, move, deps.moves.parts(move["user_id"], move_id)))
+    # Told: how did it go? (counted by its event's effect, following.py)
+    return {**shown(deps, move, brought_up_to_date(deps, move, deps.moves.parts(move["user_id"], move_id))),
+            "feedback": question(SERVICE, move["id"], "online", move["created_at"])}
 
 
 def mine(deps):

@@ -80,3 +80,4 @@ EMAIL_TOP = "You told us you are moving on {date}. This is what we changed, and 
 EMAIL_ELSEWHERE = "Elsewhere:"
 EMAIL_REFERENCE = "Your move's reference is {id}. Give it if you call us about your move."
 EMAIL_END = "You can see all of this, and choose what to keep, in My Account."
+EMAIL_FEEDBACK = "How was telling us about your move? Tell us in a minute, without giving your name: {link}"

@@ -22,7 +22,10 @@ def view(document, version):
 def add(deps, store, document):
     """(view, made): a new council, or, when one of that id holds exactly this document already, it (a retry)."""
     _settings(document)
-    current = store.get(document.get("id") or "", consistent=True) if isinstance(document.get("id"), str) else None
+    found = settings.problems(document)  # checked before any read: an id the schema refuses is no key
+    if found:
+        raise settings.refused(found)
+    current = store.get(document["id"], consistent=True)
     if current is not None:
         return _same_or_refused(document, current)
     try:

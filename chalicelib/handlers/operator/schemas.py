@@ -1,10 +1,8 @@
 """The operator's routes' OpenAPI components (loaded only to build /openapi.json)."""
-SETTINGS = {"type": "object", "description": "a council's settings document, checked whole against its JSON Schema "
-                                             "(chalicelib/councils/schema.py): id, name, short_name, hosts, "
-                                             "jurisdiction, area, branding, staff_roles"}
+# A council's settings document: the council capability's CouncilSettings, the one component of that name.
+SETTINGS = {"$ref": "#/components/schemas/CouncilSettings"}
 
 SCHEMAS = {
-    "CouncilSettings": SETTINGS,
     "Council": {"type": "object", "required": ["id", "version", "settings"], "properties": {
         "id": {"type": "string"}, "version": {"type": "integer"}, "settings": SETTINGS}},
     "Councils": {"type": "object", "required": ["councils"], "properties": {"councils": {

@@ -30,8 +30,15 @@ def board(deps):
     return {**columns, "read": len(found), "at": stamp(now)}
 
 
+# What follows a first period run out, by who brings in another contractor under the law in force:
+# England's tenant asks and the council sends a second; Scotland's tenant calls one from the list.
+PROPOSALS = {"asked_by_tenant": "second_contractor", "instructed_by_tenant": "tenant_may_call_another"}
+
+
 def _proposal(repair, now, rules):
-    """"second_contractor" when the Right to Repair's first period has run out and none is sent yet."""
+    """What the board proposes once the Right to Repair's first period has run out and no second
+    contractor is recorded yet: the council's to send (England) or the tenant's to call (Scotland)."""
     if repair.right_to_repair_days and repair.second_contractor_at is None and now >= first_period(repair, rules).due:
-        return "second_contractor"
+        law = rules.right_to_repair(repair.aware_at) or {}
+        return PROPOSALS.get(law.get("other_contractor"), "second_contractor")
     return None

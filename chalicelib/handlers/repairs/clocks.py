@@ -78,7 +78,12 @@ def _version(where, kind, version):
                 raise ClockDataError(f"{where}.{name}: starts must be aware or investigated")
         return
     _check(where, version["at_risk"])
-    if any(q.get("days") not in PERIODS for q in [*version["qualifying"].values(), *version.get("schedule", ())]):
+    periods = [*version["qualifying"].values(), *version.get("schedule", ())]
+    seasonal = [q for q in version["qualifying"].values() if "season" in q]
+    if any(not isinstance(q.get("otherwise"), dict) for q in seasonal):
+        raise ClockDataError(f"{where}: a repair whose period has a season has the period otherwise")
+    periods += [q["otherwise"] for q in seasonal]
+    if any(q.get("days") not in PERIODS for q in periods):
         raise ClockDataError(f"{where}: a Right to Repair period is one of {PERIODS} working days")
     owed = version["compensation"]
     if owed.get("after") not in ("first_period", "second_period") or owed.get("days") not in ("calendar", "working"):

@@ -25,6 +25,9 @@ WORDS = {"description": {"missing": wording.DESCRIPTION, "length": wording.DESCR
          "contact.phone": {"missing": wording.PHONE, "invalid": wording.PHONE}}
 
 
+SERVICE = "repairs"  # the service a repair reported counts in (feedback/services.py)
+
+
 def view(repair, now, rules):
     """The repair as its tenant (and the desk) read it, its dates said with the rules that set them."""
     out = {k: getattr(repair, k) for k in ("id", "home", "address", "location", "problem", "issue", "priority",
@@ -43,9 +46,23 @@ def view(repair, now, rules):
 
 
 def with_photos(deps, out, repair):
-    """The view with its photos' links, signed: a repair's photos are never on a plain link."""
+    """The view with its photos' links, signed: a repair's photos are never on a plain link; to the tenant
+    who reported it, how did reporting it go? (counted by its event's effect, `on_reported`)."""
     from ..reports.views import photo_url
-    return {**out, "photos": [photo_url(deps, photo, signed=True) for photo in repair.photos]}
+    out = {**out, "photos": [photo_url(deps, photo, signed=True) for photo in repair.photos]}
+    if deps.principal is not None and deps.principal.user_id == repair.user_id:
+        from ..feedback.counting import question
+        out["feedback"] = question(SERVICE, repair.id, "online", repair.created_at)
+    return out
+
+
+def on_reported(deps, event, key):
+    """An effect of `repair_reported`: a repair reported by its tenant counted as finished, once
+    (feedback/counting.py's mark), apart from its order so a scheduler away never holds the count up."""
+    from ..feedback.counting import finished
+    repair = deps.repairs.get((event.payload or {}).get("repair_id"))
+    if repair is not None:
+        finished(deps, SERVICE, repair.id, "online", repair.created_at)
 
 
 def report(deps, body, key):

@@ -51,7 +51,9 @@ class Rules:
         """The Right to Repair's period in working days for the tree's repair reported at `aware`, or None."""
         rule = self.right_to_repair(aware)
         found = (rule or {}).get("qualifying", {}).get(repair_name)
-        return found["days"] if found else None
+        if not found:
+            return None
+        return found["days"] if in_season(aware, found.get("season")) else found["otherwise"]["days"]
 
 
     def contractors(self):
@@ -59,6 +61,18 @@ class Rules:
         if not _contractors:
             _contractors.update(checked_contractors(json.loads(CONTRACTORS.read_text())))
         return _contractors.get(self.council) if self.council != "about" else None
+
+
+def in_season(aware, season):
+    """Whether the day of `aware` falls in `season` ({"from": "MM-DD", "to": "MM-DD"}, both days counted,
+    across the new year when from is later): England's heating is 1 day from 31 October to 1 May."""
+    if not season:
+        return True
+    from .clocks import LONDON
+    day = aware.astimezone(LONDON).strftime("%m-%d")
+    if season["from"] <= season["to"]:
+        return season["from"] <= day <= season["to"]
+    return day >= season["from"] or day <= season["to"]
 
 
 def checked_contractors(document):

@@ -1,4 +1,5 @@
 """The repair routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
 from ...validation import PHONE_SCHEMA
 TEXT = {"type": "string", "maxLength": 300}
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
@@ -15,7 +16,7 @@ BOARD_ROW = {"type": "object", "properties": {
     "clocks": {"type": "array", "items": {"type": "object", "properties": {
         "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
         "state": {"type": "string"}, "by": {"type": "string", "description": "its span and the rule that set it"}}}},
-    "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", None]}}}
+    "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", "tenant_may_call_another", None]}}}
 BLOCK = {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
 BLOCK_REPAIR = {"type": "object", "description": "a shared part's repair as the block's tenants see it: no one's name, "
                 "contact, access notes or photos", "properties": {
@@ -60,6 +61,7 @@ SCHEMAS = {
             "phone": {**PHONE_SCHEMA, "description": "a number to text"},
             "name": {"type": "string", "maxLength": 100}}}}},
     "Repair": {"type": "object", "required": ["id", "status", "home"], "properties": {
+        "feedback": ASKED,
         "id": {"type": "string"}, "home": {"type": "string"}, "address": {"type": "string"},
         "location": {"type": "string"}, "problem": {"type": "string"}, "issue": {"type": "string"},
         "priority": {"type": "string", "enum": ["emergency", "urgent", "routine"]},

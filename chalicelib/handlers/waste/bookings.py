@@ -14,7 +14,7 @@ from ..payments import core as payments
 from ..shared import idempotency
 from .catalogue import current
 from .dates import candidates, cut_off, property_round
-from .receipts import pounds
+from .receipts import BULKY, pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
 from .wording import (BOOKING, BULKY_PAYMENT, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, KEY_USED_FOR_BOOKING,
                       NOT_AN_ITEM, NOT_AN_OFFERED_DAY, NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF,
@@ -44,6 +44,9 @@ def view(deps, booking, payment=None):
                           "amount": payment.amount, "refunded": payment.refunded, "code": payment.code,
                           "next_url": payment.next_url if booking.status == "held" and not payment.finished
                           else None}
+    if booking.confirmed_at is not None:  # confirmed: how did it go? (counted with its receipt, receipts.py)
+        from ..feedback.counting import confirmed
+        out["feedback"] = confirmed(BULKY, booking)
     return out
 
 

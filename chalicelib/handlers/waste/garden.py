@@ -75,6 +75,10 @@ def view(sub, payment=None):
            "start": sub.start, "end": sub.end, "round": sub.round_id, "created_at": stamp(sub.created_at),
            "confirmed_at": stamp(sub.confirmed_at), "cancelled_at": stamp(sub.cancelled_at), "reason": sub.reason,
            "payment": None}
+    if sub.confirmed_at is not None:  # paid: how did it go? (counted with its receipt, receipts.py)
+        from ..feedback.counting import confirmed
+        from .receipts import GARDEN
+        out["feedback"] = confirmed(GARDEN, sub, subscription_id(sub))
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
                           "amount": payment.amount, "code": payment.code,

@@ -10,6 +10,10 @@ from datetime import date
 from ..payments.core import pounds
 from . import wording as w
 
+# The services a collection booked and a garden subscription count in (feedback/services.py): each counted
+# once with the receipt that tells it is confirmed (an effect, claimed once; feedback/counting.py's mark).
+BULKY, GARDEN = "bulky", "garden"
+
 
 def receipt_event(deps, booking_id, receipt, now, **facts):
     """The `bulky_receipt` event a booking's change is written with: its
@@ -86,15 +90,22 @@ def _send(deps, paid_for, subject, body, key):
         queue_email(to, subject, body, deps.clock(), f"receipt:{key}")
 
 
+def _counted(deps, service, made, fresh, reference=None):
+    """`made` counted as finished (read again when told before its confirming was read); its question's link."""
+    from ..feedback.counting import count_confirmed
+    return count_confirmed(deps, service, made if made.confirmed_at else fresh(), reference)
+
+
 def paid(deps, booking, payment):
     from .dates import cut_off
     from .wording import moment_for_people
+    feedback = _counted(deps, BULKY, booking, lambda: deps.bulky.get(booking.id))
     lines = _priced_lines(deps, booking)
     _send(deps, booking, w.BOOKED_SUBJECT.format(day=_day(booking.date)), w.PAID_BODY.format(
         reference=booking.id, day=_day(booking.date), address=booking.address,
         location=booking.location or w.NOT_GIVEN, lines=lines, total=pounds(booking.amount), payment=payment.id,
         cut_off=moment_for_people(cut_off(date.fromisoformat(booking.date), deps.calendar)),
-        link=f"{deps.base_url}/bulky/bookings/{booking.id}"), f"{booking.id}:paid")
+        link=f"{deps.base_url}/bulky/bookings/{booking.id}", feedback=feedback), f"{booking.id}:paid")
 
 
 def reminder(deps, booking, due_at=None):
@@ -113,9 +124,10 @@ def refunded(deps, booking, amount):
 
 
 def garden_paid(deps, sub, payment):
+    feedback = _counted(deps, GARDEN, sub, lambda: deps.garden.get(sub.uprn, sub.start), f"{sub.uprn}.{sub.start}")
     _send(deps, sub, w.GARDEN_PAID_SUBJECT, w.GARDEN_PAID_BODY.format(
         address=sub.address, start=_day(sub.start), end=_day(sub.end), bins=sub.bins, total=pounds(sub.amount),
-        payment=payment.id), f"garden:{sub.uprn}.{sub.start}:paid")
+        payment=payment.id, feedback=feedback), f"garden:{sub.uprn}.{sub.start}:paid")
 
 
 def garden_reminder(deps, sub, day=None):
@@ -158,10 +170,11 @@ def not_collected(deps, booking, missed, refunded):
 
 def waived(deps, booking):
     """A collection staff booked for a caller with the charge waived."""
+    feedback = _counted(deps, BULKY, booking, lambda: deps.bulky.get(booking.id))
     lines = "\n".join(f"  {item['name']}" for item in booking.items)
     _send(deps, booking, w.BOOKED_SUBJECT.format(day=_day(booking.date)), w.WAIVED_BODY.format(
         reference=booking.id, day=_day(booking.date), address=booking.address,
-        location=booking.location or w.NOT_GIVEN, lines=lines), f"{booking.id}:waived")
+        location=booking.location or w.NOT_GIVEN, lines=lines, feedback=feedback), f"{booking.id}:waived")
 
 
 def _refund(amount):

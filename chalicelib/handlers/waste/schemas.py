@@ -1,4 +1,5 @@
 """The waste routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
 from .limits import (WAIVE_REASON_MAX, BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
                      LOCATION_MAX, MAX_ITEMS_LIMIT, NOTES_MAX, PRICE_MAX, SUBSCRIPTION_ID_PATTERN)
 
@@ -89,7 +90,7 @@ SCHEMAS = {
         "cancel_before": {"type": "string", "format": "date-time"},
         "hold_until": {"type": "string", "format": "date-time", "nullable": True},
         "created_at": {"type": "string", "format": "date-time"},
-        "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
+        "confirmed_at": {"type": "string", "format": "date-time", "nullable": True}, "feedback": ASKED,
         "cancelled_at": {"type": "string", "format": "date-time", "nullable": True},
         "reason": {"type": "string", "nullable": True},
         "refund": {"type": "object", "nullable": True, "properties": {
@@ -162,7 +163,7 @@ SCHEMAS = {
         "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
         "round": {"type": "string", "nullable": True}, "reason": {"type": "string", "nullable": True},
         "created_at": {"type": "string", "format": "date-time"},
-        "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
+        "confirmed_at": {"type": "string", "format": "date-time", "nullable": True}, "feedback": ASKED,
         "cancelled_at": {"type": "string", "format": "date-time", "nullable": True},
         "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
     "GardenProperty": {"type": "object", "required": ["uprn", "round", "prices"], "properties": {

@@ -127,11 +127,13 @@ PAID_BODY = ("Thank you. Your bulky waste collection is booked and paid for.\n\n
              "Booking reference: {reference}\nCollection: {day}, from 6am\n"
              "Address: {address}\nWhere the items will be: {location}\n\n"
              "Items:\n{lines}\nTotal paid: {total} (card payment {payment})\n\n"
-             "You can cancel for a full refund until {cut_off} (the working day before): {link}\n")
+             "You can cancel for a full refund until {cut_off} (the working day before): {link}\n\n"
+             "How was booking your collection? Tell us in a minute, without giving your name: {feedback}\n")
 WAIVED_BODY = ("Your bulky waste collection is booked, free of charge.\n\n"
                "Booking reference: {reference}\nCollection: {day}, from 6am\n"
                "Address: {address}\nWhere the items will be: {location}\n\n"
-               "Items:\n{lines}\n")
+               "Items:\n{lines}\n\n"
+               "How was booking your collection? Tell us in a minute, without giving your name: {feedback}\n")
 REMINDER_SUBJECT = "Reminder: your bulky waste collection is on {day}"
 REMINDER_BODY = ("Your bulky waste collection (reference {reference}) is on {day}.\n\n"
                  "Please put these items out by 6am that day, {location}: {items}.\nOnly the items booked are taken.\n")
@@ -155,7 +157,8 @@ REFUND_TO_COME = "Everything you paid will be refunded to your card; we will wri
 GARDEN_PAID_SUBJECT = "Your garden waste subscription is paid for"
 GARDEN_PAID_BODY = ("Thank you. Your garden waste bins at {address} will be emptied from {start} to {end}.\n\n"
                     "Bins: {bins}\nTotal paid: {total} (card payment {payment})\n"
-                    "We will remind you when you can renew.\n")
+                    "We will remind you when you can renew.\n\n"
+                    "How was subscribing? Tell us in a minute, without giving your name: {feedback}\n")
 GARDEN_RENEW_SUBJECT = "Renew your garden waste subscription"
 GARDEN_RENEW_BODY = ("Your garden waste subscription at {address} ends on {end}.\n"
                      "Renew it here so your bins keep being emptied: {link}\n")

@@ -21,7 +21,7 @@ function line(row) {
     h("td", {}, tOr(`staff.repairs.priority.${row.priority}`, row.priority)),
     h("td", {}, clock ? [tOr(`staff.repairs.clock.${clock.clock}`, clock.clock), ": ", formatDate(clock.due, true),
       clock.by ? h("span", {class: "hint"}, " ", t("staff.repairs.board_by", {by: clock.by})) : null] : ""),
-    h("td", {}, row.proposal ? h("strong", {class: "tag tag--yellow"}, t("staff.repairs.propose_second")) : ""));
+    h("td", {}, row.proposal ? h("strong", {class: "tag tag--yellow"}, t(`staff.repairs.propose.${row.proposal}`)) : ""));
 }
 
 function column(name, rows) {
