@@ -14,7 +14,7 @@ const SHELL = [
   "/js/my-property.js", "/js/services.js", "/js/session.js", "/js/walls.js", "/js/status.js", "/js/store.js", "/js/where.js",
   "/js/report/category.js", "/js/report/contact.js", "/js/report/details.js", "/js/report/draft.js",
   "/js/report/fields.js", "/js/report/location.js", "/js/report/me-too.js", "/js/report/me-too-withdraw.js", "/js/report/nearby.js", "/js/report/photo-picker.js",
-  "/js/report/sent.js", "/js/share.js",
+  "/js/report/sent.js", "/js/share.js", "/js/feedback.js",
   "/js/screens/account-delete.js", "/js/screens/account-links.js", "/js/screens/account.js",
   "/js/screens/alert-links.js", "/js/screens/alert-new.js", "/js/screens/alerts.js", "/js/screens/broadcast.js",
   "/js/screens/find.js", "/js/screens/home.js", "/js/screens/my-reports.js", "/js/screens/not-found.js",
@@ -38,7 +38,7 @@ const ON_FIRST_USE = [
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
   "/js/screens/planning.js",
   "/js/screens/repairs.js", "/js/screens/repair-report.js", "/js/screens/repair-after.js",
-  "/js/screens/moving.js", "/js/screens/moving-page.js",
+  "/js/screens/moving.js", "/js/screens/moving-page.js", "/js/screens/feedback-give.js",
   "/js/screens/figures.js", "/js/figures.js",
 ];
 // Answers worth keeping for a journey without signal; the council's page and manifest (its names, colour and

@@ -15,7 +15,7 @@ service's answers newest first for its officers.
 from pynamodb.attributes import JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .binding import Stored, bind, get_or_none, table, transaction, wire_key, writes
 from .council_key import CouncilKey
 from .errors import AlreadyExists
 
@@ -170,10 +170,17 @@ class FigureStore:
                 _claim_key(t, parts, idempotency)
         return item
 
-    def answers(self, service, limit=50, before=None):
-        """A service's answers, newest first, at most `limit` answered before `before` (a datetime)."""
+    def answers(self, service, limit=50, before=None, after=None):
+        """A service's answers, newest first, at most `limit`: answered before `before` (a datetime), or
+        from right after `after`, the (answered_at, token_hash) of the last one a page showed (answers of
+        one moment are all kept: the page goes on from that very answer)."""
         condition = AnswerModel.answered_at < before if before is not None else None
-        return list(AnswerModel.service_index.query(service, condition, scan_index_forward=False, limit=limit))
+        start = None
+        if after is not None:
+            moment, token_hash = after
+            start = wire_key(AnswerModel, token_hash=token_hash, service=service, answered_at=moment)
+        return list(AnswerModel.service_index.query(service, condition, scan_index_forward=False, limit=limit,
+                                                    page_size=limit, last_evaluated_key=start))
 
     def tag(self, token_hash, tags, version):
         item = AnswerModel(token_hash=token_hash)

@@ -218,6 +218,7 @@ ROUTE_ACCESS = {
     # A service's feedback: staff, and of them the officers its desk opens to (handlers/feedback/desk.py).
     ("GET", "/v1/staff/feedback/{service}"): (STAFF, Outcome(200)),
     ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/feedback/{service}/answers/{answer_id}/words"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/feedback/{service}/changes"): (STAFF, Outcome(201)),
     ("GET", "/v1/feedback/{service}/changes"): (ANYONE, Outcome(200)),
     ("GET", "/v1/figures/report"): (ANYONE, Outcome(200)),
@@ -586,6 +587,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 # A service's feedback: its desk's officers, whatever their categories (feedback/desk.py).
                 ("GET", "/v1/staff/feedback/{service}"),
                 ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"),
+                ("GET", "/v1/staff/feedback/{service}/answers/{answer_id}/words"),
                 ("POST", "/v1/staff/feedback/{service}/changes"),
                 ("GET", "/v1/staff/figures/{service}/contacts"),
                 ("PUT", "/v1/staff/figures/{service}/contacts/{month}")}
@@ -593,6 +595,7 @@ CATCH_ALL = "/{proxy+}"
 # Staff routes whose desk is the one their path's service names (the builders name the bills').
 DESK_BY_SERVICE = {("GET", "/v1/staff/feedback/{service}"): "bills",
                    ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): "bills",
+                   ("GET", "/v1/staff/feedback/{service}/answers/{answer_id}/words"): "bills",
                    ("POST", "/v1/staff/feedback/{service}/changes"): "bills",
                    ("GET", "/v1/staff/figures/{service}/contacts"): "bills",
                    ("PUT", "/v1/staff/figures/{service}/contacts/{month}"): "bills"}
@@ -1577,13 +1580,24 @@ def _feedback_desk(world, caller):
 
 @builds("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags")
 def _feedback_tags(world, caller):
+    found = _feedback_answer(world, caller)
+    return Request("PUT", f"/v1/staff/feedback/bills/answers/{found.token_hash}/tags", {"tags": ["fine"]},
+                   {"If-Match": f'"{int(found.version)}"'})
+
+
+def _feedback_answer(world, caller):
+    """An answer of the bills' kept for `caller`'s request (one each, so a tag's version is theirs)."""
     from chalicelib.handlers.feedback import answering, counting, tokens
     token = counting.asked("bills", f"PY-TAGS{caller.upper()[:5]}", "online", "2026-11")["token"]
     if world.deps.feedback.answer(tokens.hashed(token)) is None:
         answering.answer(world.deps, {"token": token, "rating": 3, "improve": "Fine."})
-    found = world.deps.feedback.answer(tokens.hashed(token))
-    return Request("PUT", f"/v1/staff/feedback/bills/answers/{found.token_hash}/tags", {"tags": ["fine"]},
-                   {"If-Match": f'"{int(found.version)}"'})
+    return world.deps.feedback.answer(tokens.hashed(token))
+
+
+@builds("GET", "/v1/staff/feedback/{service}/answers/{answer_id}/words")
+def _feedback_words(world, caller):
+    found = _feedback_answer(world, caller)
+    return Request("GET", f"/v1/staff/feedback/bills/answers/{found.token_hash}/words", None, _why(caller))
 
 
 @builds("POST", "/v1/staff/feedback/{service}/changes")

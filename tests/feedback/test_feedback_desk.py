@@ -2,6 +2,7 @@
 number of answers, the comments newest first with personal details masked, tags kept by version; only the
 officers the service's desk opens to read it."""
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlencode
 
 import time_machine
 
@@ -68,3 +69,57 @@ def test_you_said_we_did_is_published_on_the_services_page_once_and_names_no_off
     assert "rita" not in shown.body.decode()
     assert client.post("/v1/staff/feedback/bills/changes", {"you_said": " ", "we_did": "x"},
                        bills.auth).status_code == 400
+
+
+def test_a_masked_comment_is_read_whole_by_its_services_officer_only_saying_why_and_the_reading_is_audited(
+        client, deps, people):
+    """Item 6 of the desk: the words as written (and the address a reply was asked to) are personal data, read by
+    the service's officers with a reason, each reading a line in the answer's audit; nobody else reads them."""
+    asked = counting.finished(deps.replace(clock=lambda: MONDAY), "bills", "PY-REVEAL01", "online")
+    with time_machine.travel(MONDAY, tick=False):
+        given = client.post("/v1/feedback", {"token": asked["token"], "rating": 2, "reply_email": "Ada@Example.org",
+                                             "improve": "Timed out. Ring me on 07700 900123."})
+    assert given.status_code == 201, given.json_body
+    bills = people("staff", roles=["revenues"], email="rita@council.example")
+    halls = people("staff", roles=["halls"])
+    answer = client.get("/v1/staff/feedback/bills", bills.auth).json_body["answers"][0]
+    assert answer["improve"] == "Timed out. Ring me on [removed]." and answer["reply_asked"] is True
+    path = f"/v1/staff/feedback/bills/answers/{answer['id']}/words"
+    why = {"Access-Reason": "Ringing them back as they asked"}
+
+    unsaid = client.get(path, bills.auth)
+    assert unsaid.status_code == 400 and unsaid.json_body["error"]["fields"][0]["field"] == "Access-Reason"
+    assert client.get(path, {**halls.auth, **why}).status_code == 403
+    assert client.get(path, why).status_code == 401
+    assert client.get(f"/v1/staff/feedback/bills/answers/{'0' * 64}/words", {**bills.auth, **why}).status_code == 404
+    assert client.get(f"/v1/staff/feedback/reports/answers/{answer['id']}/words",
+                      {**people("staff").auth, **why}).status_code == 404  # not that service's answer
+    assert deps.audit.entries(answer["id"]) == []  # refused: nothing read, nothing written
+
+    read = client.get(path, {**bills.auth, **why})
+    assert read.status_code == 200, read.json_body
+    assert read.json_body == {"id": answer["id"], "improve": "Timed out. Ring me on 07700 900123.",
+                              "reply_email": "ada@example.org"}
+    assert read.headers.get("Cache-Control") == "no-store"
+    [line] = deps.audit.entries(answer["id"])
+    assert (line.by_email, line.reason, line.action) == ("rita@council.example", "Ringing them back as they asked",
+                                                          "feedback_words_read")
+
+
+def test_the_next_page_holds_every_older_answer_even_those_given_in_the_same_second(client, deps, people):
+    """A page ends mid-second when answers come quickly (a busy morning, a council's import): the next page
+    starts right after the last one shown, not at the whole second written in `next`, so none is lost."""
+    from chalicelib.handlers.feedback import answering
+    for n in range(51):
+        at = MONDAY + timedelta(milliseconds=10 * n)  # 51 answers within one second
+        asked = counting.finished(deps.replace(clock=lambda: at), "bills", f"PY-PAGE{n:04d}", "online")
+        answering.answer(deps.replace(clock=lambda: at), {"token": asked["token"], "rating": 1 + n % 5})
+    with time_machine.travel(MONDAY + timedelta(hours=1), tick=True):
+        bills = people("staff", roles=["revenues"])
+        first = client.get("/v1/staff/feedback/bills", bills.auth).json_body
+        second = client.get(f"/v1/staff/feedback/bills?{urlencode({'before': first['next']})}", bills.auth)
+        refused = client.get("/v1/staff/feedback/bills?before=yesterday", bills.auth)
+    assert second.status_code == 200, second.json_body
+    ids = [a["id"] for a in first["answers"]] + [a["id"] for a in second.json_body["answers"]]
+    assert len(first["answers"]) == 50 and len(set(ids)) == 51 and second.json_body["next"] is None
+    assert refused.status_code == 400

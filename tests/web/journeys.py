@@ -90,6 +90,16 @@ def sent_reference(page):
     return page.locator("#reference").inner_text()
 
 
+def report_a_pothole(page, description, size, name, email):
+    """A pothole reported from where the phone is, to its confirmation: its reference."""
+    start_report(page, "Pothole")
+    place_by_gps(page)
+    not_one_of_these(page)
+    describe(page, description, choices=[size])
+    send(page, name=name, email=email)
+    return sent_reference(page)
+
+
 def phone_photo(tmp_path, name="photo.jpg", size=(3000, 2000)):
     """A large camera JPEG with EXIF GPS, as a phone takes it."""
     from PIL import Image

@@ -27,12 +27,12 @@ def test_a_halls_officer_sees_only_the_halls_desk_and_council_tax_by_its_address
     page.on("request", lambda request: asked.append(request.url) if "/v1/staff/council-tax" in request.url else None)
     sign_in_by_keyboard(page, officer(desk.stack, "hana", ["halls"]))
     expect(page).to_have_url(f"{desk.stack.url}/staff/hire")  # the inbox is not theirs: their desk instead
-    expect(menu(page)).to_have_text(["Halls and pitches", "Phone and face-to-face contacts"])
+    expect(menu(page)).to_have_text(["Halls and pitches", "Feedback", "Phone and face-to-face contacts"])
 
     page.goto("/staff/council-tax")
     heading(page, "Not one of your desks")
     expect(page.locator("#screen")).to_contain_text("Your roles do not open this desk.")
-    expect(menu(page)).to_have_text(["Halls and pitches", "Phone and face-to-face contacts"])
+    expect(menu(page)).to_have_text(["Halls and pitches", "Feedback", "Phone and face-to-face contacts"])
     screen(page, "staff-desk-refused")
     page.locator("#desk-refused-back").click()
     expect(page).to_have_url(f"{desk.stack.url}/staff/hire")
@@ -44,11 +44,11 @@ def test_each_officer_s_menu_holds_their_desks_and_the_one_they_open_most_comes_
     page = desk.new_page()
     sign_in_by_keyboard(page, officer(desk.stack, "ravi", ["revenues"]))
     expect(page).to_have_url(f"{desk.stack.url}/staff/pay/links")  # the first of theirs, in the council's order
-    expect(menu(page)).to_have_text(["Payment links", "Council tax", "Landlords to approve", "Phone and face-to-face contacts"])
+    expect(menu(page)).to_have_text(["Payment links", "Council tax", "Landlords to approve", "Feedback", "Phone and face-to-face contacts"])
     for _ in range(2):
         page.goto("/staff/council-tax")
         heading(page, "Council tax")
-    expect(menu(page)).to_have_text(["Council tax", "Payment links", "Landlords to approve", "Phone and face-to-face contacts"])  # opened twice
+    expect(menu(page)).to_have_text(["Council tax", "Payment links", "Landlords to approve", "Feedback", "Phone and face-to-face contacts"])  # opened twice
     page.goto("/staff")  # signing in again lands on the desk they use most
     expect(page).to_have_url(f"{desk.stack.url}/staff/council-tax")
 
@@ -56,7 +56,7 @@ def test_each_officer_s_menu_holds_their_desks_and_the_one_they_open_most_comes_
     sign_in_by_keyboard(other, officer(desk.stack, "fin", ["finance"]))
     expect(other).to_have_url(f"{desk.stack.url}/staff/payments")
     # Finance opened the payments desk (its day's payments) on landing: its two screens come first.
-    expect(menu(other)).to_have_text(["Payments", "Cash file and reconciliation", "Payment links", "Phone and face-to-face contacts"])
+    expect(menu(other)).to_have_text(["Payments", "Cash file and reconciliation", "Payment links", "Feedback", "Phone and face-to-face contacts"])
 
 
 # Every entry of the desk's menu (web/js/staff/desk.js), which an administrator is offered whole.
@@ -94,4 +94,4 @@ def test_an_administrator_gives_a_halls_officer_the_revenues_role_and_their_menu
     theirs = desk.new_page()  # the officer signs in again (the change ended their sessions)
     sign_in_by_keyboard(theirs, hana)
     expect(menu(theirs)).to_have_text(["Payment links", "Council tax", "Landlords to approve", "Halls and pitches",
-                                        "Phone and face-to-face contacts"])
+                                        "Feedback", "Phone and face-to-face contacts"])

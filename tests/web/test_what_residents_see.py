@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
 from tests.web.journeys import (add_photos, describe, heading, not_one_of_these, phone_photo, place_by_gps, send,
-                                sent_reference, start_report)
+                                report_a_pothole, sent_reference, start_report)
 
 
 def test_photos_are_added_with_a_button_and_each_removed_with_the_keyboard(browser, tmp_path):
@@ -101,12 +101,7 @@ def test_the_sent_screen_offers_track_copy_and_share_and_never_prints_the_token(
 def test_without_web_share_the_sent_screen_offers_copy_alone(browser):
     page = browser.new_page()
     page.add_init_script("delete Navigator.prototype.share;")
-    start_report(page, "Pothole")
-    place_by_gps(page)
-    not_one_of_these(page)
-    describe(page, "Pothole for a phone without sharing", choices=["Up to a car tyre"])
-    send(page, name="Sam Sent", email="sam.sent@example.org")
-    sent_reference(page)
+    report_a_pothole(page, "Pothole for a phone without sharing", "Up to a car tyre", "Sam Sent", "sam.sent@example.org")
     expect(page.get_by_role("button", name="Copy the link")).to_be_visible()
     expect(page.get_by_role("button", name="Share the link")).to_have_count(0)
 

@@ -45,6 +45,7 @@ const screens = {
   "/pay": () => import("./screens/pay.js"),
   "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
   "/moving": () => import("./screens/moving.js"),  // moving home, told once
+  "/feedback/give": () => import("./screens/feedback-give.js"),  // a confirmation message's "how did it go?"
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),

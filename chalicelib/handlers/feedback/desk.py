@@ -4,7 +4,8 @@ and tag, newest first. The officers are those the service's desk opens to
 (services.desk_of): the bills desk reads the bills' comments, nobody else. A
 comment in which personal details were found is shown masked and marked
 (privacy.py): the words as written stay in the store, for the service alone."""
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta, timezone
 
 from ... import validation
 from ...errors import ApiError, NotFound, Stale, ValidationFailed
@@ -33,12 +34,12 @@ def view(deps, service, before=None):
     now = deps.clock()
     weeks = [week_of(now - timedelta(weeks=n)) for n in range(WEEKS - 1, -1, -1)]
     counts = deps.feedback.weeks(service, weeks[0], weeks[-1])
-    answers = deps.feedback.answers(service, PAGE, _before(before))
+    answers = deps.feedback.answers(service, PAGE, **_from(before))
     return {"service": service,
             "weeks": [{"week": w, **{channel: _week(counts.get(w, {}), channel) for channel in ("online", "assisted")}}
                       for w in weeks],
             "answers": [_answer(a) for a in answers],
-            "next": stamp(answers[-1].answered_at) if len(answers) == PAGE else None}
+            "next": _next(answers[-1]) if len(answers) == PAGE else None}
 
 
 def tag(deps, service, answer_id, body, if_match):
@@ -51,9 +52,7 @@ def tag(deps, service, answer_id, body, if_match):
             or any(not isinstance(t, str) or not t.strip() or len(t) > TAG_MOST for t in tags)):
         problems.add("tags", TAGS.format(most=TAGS_MOST, longest=TAG_MOST))
     problems.raise_if_any()
-    found = deps.feedback.answer(answer_id) if isinstance(answer_id, str) and len(answer_id) == 64 else None
-    if found is None or found.service != service:
-        raise NotFound(UNKNOWN_ANSWER, code="not_found")
+    _found(deps, service, answer_id)
     from ...storage.errors import EditConflict
     try:
         deps.feedback.tag(answer_id, sorted({t.strip().lower() for t in tags}), version)
@@ -61,6 +60,24 @@ def tag(deps, service, answer_id, body, if_match):
         now = deps.feedback.answer(answer_id)
         raise Stale(_answer(now), f'"{int(now.version)}"')
     return _answer(deps.feedback.answer(answer_id))
+
+
+def words(deps, service, answer_id):
+    """A comment's words as written, and the address its reply was asked to: personal data, for the
+    service's officers saying why (Access-Reason), each reading a line in the answer's audit."""
+    from ..shared.reading import audited, reason
+    opened(deps, service)
+    reason(deps)  # said before anything is read: a 400 naming the header
+    found = _found(deps, service, answer_id)
+    audited(deps, found.token_hash, "the words as written", action="feedback_words_read", name="words")
+    return {"id": found.token_hash, "improve": found.improve, "reply_email": (found.reply or {}).get("email")}
+
+
+def _found(deps, service, answer_id):
+    found = deps.feedback.answer(answer_id) if isinstance(answer_id, str) and len(answer_id) == 64 else None
+    if found is None or found.service != service:
+        raise NotFound(UNKNOWN_ANSWER, code="not_found")
+    return found
 
 
 def _week(c, channel):
@@ -78,11 +95,21 @@ def _answer(a):
             "reply_asked": bool(a.reply), "version": int(a.version)}
 
 
-def _before(value):
+def _next(last):
+    """Where the next page starts: right after the last answer shown, to the microsecond and by its id, so
+    the answers given in that same second are all on one page or the next (never skipped by a stamp)."""
+    return f"{last.answered_at.astimezone(timezone.utc):%Y-%m-%dT%H:%M:%S.%fZ}~{last.token_hash}"
+
+
+def _from(value):
+    """The storage's page start of `before`: a page's `next`, or a plain time (answers before it)."""
     if not value:
-        return None
-    from datetime import datetime
+        return {}
+    moment, _, token_hash = value.partition("~")
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        at = datetime.fromisoformat(moment.replace("Z", "+00:00"))
     except ValueError:
         raise ValidationFailed([("before", NOT_A_TIME)])
+    if at.tzinfo is None or (token_hash and not re.fullmatch(r"[0-9a-f]{64}", token_hash)):
+        raise ValidationFailed([("before", NOT_A_TIME)])
+    return {"after": (at, token_hash)} if token_hash else {"before": at}

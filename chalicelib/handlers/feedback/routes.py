@@ -1,7 +1,7 @@
 """Feedback's routes: the answer a transaction's confirmation asks for, and a
 service's start counted with nothing kept of who started it."""
 from ...api import http
-from ...api.openapi import errors, idempotency_key, if_match, json_response, path_param, q, ref
+from ...api.openapi import access_reason, errors, idempotency_key, if_match, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
 from ..shared import effects
@@ -96,6 +96,10 @@ def figures_report():
         "Cache-Control": "public, max-age=300"})
 
 
+# A page's `next`: a UTC time to the microsecond, then "~" and the last answer's id. The pattern names days to
+# the 28th (a pattern cannot know a month's length); the desk takes any real date (desk._from).
+NEXT_PAGE = (r"^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+             r"(\.[0-9]{1,6})?Z(~[0-9a-f]{64})?$")
 SERVICE = path_param("service", {"type": "string", "enum": list(SERVICES)})
 
 
@@ -108,23 +112,36 @@ def contacts_month():
     "summary": "A service's feedback for its officers (those its desk opens to): satisfaction week by week and "
                "by channel with the number of answers, and the answers newest first, words with personal details "
                "masked",
-    "parameters": [SERVICE, q("before", "the last page's next", schema={"type": "string", "format": "date-time",
-                                                                   "maxLength": 40})],
+    "parameters": [SERVICE, q("before", "the last page's next: the next page starts right after its last answer",
+                               schema={"type": "string", "pattern": NEXT_PAGE})],
     "responses": {"200": json_response(ref("FeedbackDesk")), **errors(400, 401, 403, 404)}})
 def feedback_desk(service):
     from . import desk
     return http.ok(desk.view(http.deps(), service, http.query().get("before")), headers=http.NO_STORE)
 
 
+ANSWER_ID = path_param("answer_id", {"type": "string", "pattern": "^[0-9a-f]{64}$"})
+
+
 @routes.route("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags", STAFF, {
     "summary": "Tag an answer (the officers' words for what it is about), If-Match its version",
-    "parameters": [SERVICE, path_param("answer_id", {"type": "string", "pattern": "^[0-9a-f]{64}$"}), if_match()],
+    "parameters": [SERVICE, ANSWER_ID, if_match()],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("FeedbackTags")}}}},
     "responses": {"200": json_response(ref("FeedbackAnswerSeen")), **errors(400, 401, 403, 404, 409, 428)}})
 def tag_feedback(service, answer_id):
     from . import desk
     request = http.request()
     return http.ok(desk.tag(http.deps(), service, answer_id, http.body(), request.headers.get("if-match")))
+
+
+@routes.get("/v1/staff/feedback/{service}/answers/{answer_id}/words", STAFF, {
+    "summary": "A comment's words as written (unmasked) and the address a reply was asked to, for the service's "
+               "officers (those its desk opens to): personal data, read saying why, each reading audited",
+    "parameters": [SERVICE, ANSWER_ID, access_reason("a comment's words as written")],
+    "responses": {"200": json_response(ref("FeedbackWords")), **errors(400, 401, 403, 404, 409)}})
+def feedback_words(service, answer_id):
+    from . import desk
+    return http.ok(desk.words(http.deps(), service, answer_id), headers=http.NO_STORE)
 
 
 @routes.post("/v1/staff/feedback/{service}/changes", STAFF, {

@@ -55,6 +55,9 @@ _SEEN = {"type": "object", "properties": {
     "version": {"type": "integer"}}}
 _CHANNEL_WEEK = {"type": "object", "properties": {"answers": {"type": "integer"}, "satisfied": {"type": "integer"}}}
 SCHEMAS["FeedbackAnswerSeen"] = _SEEN
+SCHEMAS["FeedbackWords"] = {"type": "object", "properties": {
+    "id": {"type": "string"}, "improve": {"type": "string", "nullable": True, "description": "as written"},
+    "reply_email": {"type": "string", "nullable": True, "description": "where a reply was asked to, if one was"}}}
 SCHEMAS["FeedbackTags"] = {"type": "object", "required": ["tags"], "additionalProperties": False, "properties": {
     "tags": {"type": "array", "maxItems": 10, "items": {"type": "string", "minLength": 1, "maxLength": 40}}}}
 SCHEMAS["FeedbackDesk"] = {"type": "object", "properties": {

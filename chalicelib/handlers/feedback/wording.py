@@ -23,7 +23,7 @@ NOT_A_CONTACTS_FIELD = "Is not a channel of the contacts entered: phone and face
 COUNT_RANGE = "Must be a whole number of contacts, from 0 to {most}."
 NOT_A_MONTH = "Must be a month written like 2026-10."
 MONTH_TO_COME = "Must be a month begun already: a month is counted, and its contacts entered, once it has begun."
-NOT_A_TIME = "Must be a time as the last page's `next` gives it."
+NOT_A_TIME = "Must be the last page's `next`, as it gave it."
 NOT_A_KIND = "Must be comment or compliment."
 COMPLAINT_ELSEWHERE = ("A complaint is made as a report: POST /v1/reports with service_code complaint, so it is "
                        "answered by the council's complaints procedure and its deadlines.")

@@ -9,6 +9,7 @@
 // the same change, never a second.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart} from "../feedback.js";
 import {button, choices, dateInput, dateValue, input, onSubmit} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -56,6 +57,7 @@ async function search(view, params) {
 }
 
 function reportForm(view, c) {
+  countStart("landlords");  // a landlord's change begun: the form under a claim
   const labels = {change: t("ll.change.what"), date: t("ll.change.date"), forwarding_address: t("ll.change.forwarding")};
   const form = h("form", {novalidate: true, id: "landlord-change"},
     choices({field: "change", legend: labels.change, options: CHANGES.map(k => ({value: k, label: t(`ll.change.${k}`)}))}),

@@ -5,6 +5,7 @@
 // says so; a member sees where to go, the lead their colleagues too.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {youSaidWeDid} from "../feedback.js";
 import {button, input, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -50,5 +51,6 @@ export async function render(view, {landlord}) {
       link("/landlords/runs", "ll.nav.runs", "ll.nav.runs_hint"),
       link("/landlords/claims", "ll.nav.claims", "ll.nav.claims_hint"),
       link("/landlords/changes", "ll.nav.changes", "ll.nav.changes_hint"),
-      landlord.role === "lead" ? link("/landlords/colleagues", "ll.nav.colleagues", "ll.nav.colleagues_hint") : null));
+      landlord.role === "lead" ? link("/landlords/colleagues", "ll.nav.colleagues", "ll.nav.colleagues_hint") : null),
+    youSaidWeDid("landlords"));
 }

@@ -1,11 +1,13 @@
 // Step 1: what the problem is, chosen by group or found by typing a word.
 import {append, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, input, Invalid, onSubmit, showErrors} from "../forms.js";
 import {t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {backLink, draft, fieldLabels, loadServices, nextStep, takeErrors, update} from "./draft.js";
 
 export async function render(view) {
+  countStart("reports");  // a report begun: once per visit, nothing kept of who (feedback.js)
   const services = await loadServices();
   const groups = [...new Set(services.map(s => s.group || t("report.category.other")))];
   const chosen = draft().service_code;
@@ -48,7 +50,7 @@ export async function render(view) {
   });
 
   append(view, backLink("/"), h("span", {class: "caption"}, t("report.caption")),
-    h("h1", {class: "heading-l"}, t("report.category.title")), form);
+    h("h1", {class: "heading-l"}, t("report.category.title")), form, youSaidWeDid("reports"));
   const errors = takeErrors("/report/category");
   if (errors.length) showErrors(view, errors, fieldLabels(null));
 }

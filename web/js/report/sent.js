@@ -4,6 +4,7 @@
 // reload) becomes "Report sent" with its reference, never both.
 import {api, query} from "../api.js";
 import {append, clear, h} from "../dom.js";
+import {feedbackQuestion} from "../feedback.js";
 import {t} from "../i18n.js";
 import {waiting} from "../outbox.js";
 import {shareButtons} from "../share.js";
@@ -49,7 +50,8 @@ function sentScreen(id) {
     shareButtons(new URL(track, location.href).href, t("report.sent.share_title", {id})),
     h("ul", {class: "list"},
       follow,
-      h("li", {}, h("a", {href: "/report/category"}, t("report.sent.another"))))];
+      h("li", {}, h("a", {href: "/report/category"}, t("report.sent.another")))),
+    feedbackQuestion(known.feedback)];
 }
 
 function waitingScreen(entry) {

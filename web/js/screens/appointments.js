@@ -4,6 +4,7 @@
 // the nearest others. /appointments?offer=AP-... books a waiting-list offer.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, check, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatClock, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -18,7 +19,8 @@ function services(view, list) {
     h("p", {class: "body"}, t("appointments.lead")),
     h("ul", {class: "list", id: "services"}, list.services.map(s => h("li", {},
       h("a", {href: `/appointments?service=${encodeURIComponent(s.id)}`, class: "link"}, s.name),
-      h("span", {class: "hint"}, ` ${t(`appointments.mode.${s.mode}`)}, ${t("appointments.minutes", {minutes: s.minutes})}`)))));
+      h("span", {class: "hint"}, ` ${t(`appointments.mode.${s.mode}`)}, ${t("appointments.minutes", {minutes: s.minutes})}`)))),
+    youSaidWeDid("appointments"));
 }
 
 function timesForm(view, service, slots, note) {
@@ -109,6 +111,7 @@ export async function render(view, {params}) {
   const here = `/appointments${location.search}`;
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(here)}`, {replace: true});
   const list = await api("/v1/appointments/services", {auth: false});
+  if (!params.get("offer")) countStart("appointments");  // an offer taken finishes a booking begun before
   if (params.get("offer")) {
     const held = await api(`/v1/appointments/${encodeURIComponent(params.get("offer"))}`);
     return questions(view, list.services.find(s => s.id === held.service_id), held);

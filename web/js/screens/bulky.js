@@ -4,6 +4,7 @@
 // the card page is the payment provider's, and the screen says so.
 import {api} from "../api.js";
 import {append, fieldId, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -93,6 +94,7 @@ function bandsText(catalogue) {
 export async function render(view, {params}) {
   const uprn = params.get("uprn") || "";
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(`/bulky?uprn=${uprn}`)}`, {replace: true});
+  countStart("bulky");
   append(view, h("h1", {class: "heading-l"}, t("bulky.title")));
   let catalogue, dates;
   try {
@@ -137,6 +139,6 @@ export async function render(view, {params}) {
       body: {uprn, date, items: items.map(i => i.id), location: form.elements.location.value.trim()}});
     location.assign(booking.payment.next_url);  // the provider's card page
   });  // the API words each error from its field: no label before it
-  append(view, form);
+  append(view, form, youSaidWeDid("bulky"));
 }
 

@@ -4,6 +4,7 @@
 // Answers stay on the phone until Send: the close is told before the first question.
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart} from "../feedback.js";
 import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {walk} from "../forms/local.js";
 import {blank, question, requiredWords} from "../forms/questions.js";
@@ -82,6 +83,7 @@ async function respond(view, c, pageId) {
   if (c.status !== "open") {
     return append(view, h("h1", {class: "heading-l"}, c.title), h("p", {class: "body", id: "consultation-notice"}, c.notice));
   }
+  if (!pageId) countStart("consultations");  // a response begun: its first page
   const me = await myProfile();
   let mine = kept(c.id);
   if (me && !mine.loaded) {  // a signed-in resident changes the response they sent

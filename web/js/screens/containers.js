@@ -4,6 +4,7 @@
 // back, and where it is cancelled until the crew has delivered it.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, input, onSubmit} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -54,6 +55,7 @@ export async function render(view, {params, url}) {
     return append(view, h("h1", {class: "heading-l"}, t("containers.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }
   const uprn = params.get("uprn") || "";
+  countStart("containers");  // an order begun, not a request's own page
   append(view, h("h1", {class: "heading-l"}, t("containers.title")));
   let offer;
   try {
@@ -79,5 +81,5 @@ export async function render(view, {params, url}) {
     if (made.payment?.next_url) location.assign(made.payment.next_url);
     else navigate(`/containers/${made.id}`);
   });
-  append(view, form);
+  append(view, form, youSaidWeDid("containers"));
 }

@@ -1,6 +1,7 @@
 // The council's forms (/forms), a form's start or link out, and the e-mailed link back (/forms/resume).
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {keep} from "../forms/local.js";
 import {formatDate, t} from "../i18n.js";
@@ -14,7 +15,10 @@ export async function render(view, {params, url}) {
     if (params.get("page")) return steps.renderPage(view, formId, submissionId, params.get("page"));
     return steps.render(view, formId, submissionId, params.get("step") || "check");
   }
-  if (formId) return intro(view, formId);
+  if (formId) {
+    countStart("forms");  // a form's start page: its pages and check are the same visit
+    return intro(view, formId);
+  }
   return list(view);
 }
 
@@ -44,7 +48,7 @@ async function list(view) {
       going.map(s => h("li", {}, h("a", {href: nextPath(s.form_id, s.id, s.next)}, s.title),
         h("span", {class: "hint"}, ` ${t("forms.saved_on", {date: formatDate(s.updated_at, true)})}`))))] : null,
     h("ul", {class: "list", id: "forms-list"}, found.forms.map(f => h("li", {},
-      h("a", {href: `/forms/${encodeURIComponent(f.id)}`}, f.title)))));
+      h("a", {href: `/forms/${encodeURIComponent(f.id)}`}, f.title)))), youSaidWeDid("forms"));
 }
 
 async function intro(view, formId) {

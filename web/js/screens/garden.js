@@ -4,6 +4,7 @@
 // total. Paying needs signal: the card page is the payment provider's.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -17,6 +18,7 @@ function yearly(prices, bins) {
 export async function render(view, {params}) {
   const uprn = params.get("uprn") || "";
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(`/garden?uprn=${uprn}`)}`, {replace: true});
+  countStart("garden");
   append(view, h("h1", {class: "heading-l"}, t("garden.title")));
   let place;
   try {
@@ -52,5 +54,5 @@ export async function render(view, {params}) {
       body: {uprn, bins}});
     location.assign(made.payment.next_url);
   });  // the API words each error from its field: no label before it
-  append(view, form);
+  append(view, form, youSaidWeDid("garden"));
 }

@@ -4,6 +4,7 @@
 // (/hire/bookings/{id}): its sessions, each cancellable with the refund the terms give.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -100,6 +101,7 @@ export async function render(view, {url}) {
   } catch (error) {
     return append(view, h("h1", {class: "heading-l"}, t("hire.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }
+  countStart("halls");  // the booking form, not a booking's own page
   const clashes = h("div", {id: "clashes", "aria-live": "polite"});
   const form = h("form", {novalidate: true}, ...bookingFields(places), clashes, button(t("hire.book")));
   const key = crypto.randomUUID();
@@ -113,5 +115,5 @@ export async function render(view, {url}) {
       skip = showClashes(clashes, error);  // shown first; pressing again books the rest
     }
   });
-  append(view, h("h1", {class: "heading-l"}, t("hire.title")), form);
+  append(view, h("h1", {class: "heading-l"}, t("hire.title")), form, youSaidWeDid("halls"));
 }

@@ -5,6 +5,7 @@
 // answer is the same move, never a second. Then to the move's own page.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart, youSaidWeDid} from "../feedback.js";
 import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {newKey} from "../chat-log.js";
@@ -35,6 +36,7 @@ function newHome(view) {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/moving", {replace: true});
+  countStart("moving");
   // The home left: the one remembered on this phone or the account's (the API falls back to the saved one).
   const home = await myProperty().catch(() => null);
   const form = h("form", {novalidate: true, id: "move-form"},
@@ -79,5 +81,6 @@ export async function render(view) {
   }, {move: t("moving.kind"), date: t("moving.date"), people: t("moving.people"), to_search: t("moving.to_search"),
     tenure: t("moving.tenure"), contact_name: t("moving.contact_name"), forwarding: t("moving.forwarding")});
   append(view, h("h1", {class: "heading-l"}, t("moving.title")), h("p", {class: "body"}, t("moving.lead")),
-    home ? h("p", {class: "body", id: "move-from"}, t("moving.from", {address: home.address})) : null, form);
+    home ? h("p", {class: "body", id: "move-from"}, t("moving.from", {address: home.address})) : null, form,
+    youSaidWeDid("moving"));
 }

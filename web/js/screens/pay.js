@@ -6,6 +6,7 @@
 // /pay?link= is an officer's payment link, /pay?paid= the way back.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
 import {button, check, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {signedIn} from "../session.js";
@@ -141,7 +142,8 @@ async function paid(view, billId) {
     ...(done && bill.payment_reference ? [h("dt", {}, t("pay.payment_reference")),
       h("dd", {id: "payment-reference"}, bill.payment_reference)] : [])),
   h("p", {class: "body"}, done ? t("pay.done_body") : t("pay.not_done_body")),
-  h("p", {class: "body"}, h("a", {href: done ? "/" : again(bill)}, done ? t("pay.home") : t("pay.try_again"))));
+  h("p", {class: "body"}, h("a", {href: done ? "/" : again(bill)}, done ? t("pay.home") : t("pay.try_again"))),
+  feedbackQuestion(bill.feedback));  // paid: how did it go? (none asked otherwise)
 }
 
 /** Try again with what was typed before: the reference and the amount, not an empty form. */
@@ -156,7 +158,9 @@ export async function render(view, {params}) {
   if (params.get("fund")) append(view, h("a", {class: "back-link", href: "/pay"}, t("nav.back")));
   append(view, h("h1", {class: "heading-l"}, t("pay.title")));
   if (params.get("paid")) return paid(view, params.get("paid"));
+  countStart("bills");  // a visit that pays (not one coming back from the card page): once per visit
   if (params.get("link")) return fromLink(view, params.get("link"));
   if (params.get("fund")) return payFund(view, params.get("fund"), params.get("reference") || "", params.get("amount") || "");
-  return chooseFund(view);
+  await chooseFund(view);
+  append(view, youSaidWeDid("bills"));
 }

@@ -8,6 +8,7 @@
 // the same repair. Then a time is chosen (screens/repairs.js).
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
+import {countStart} from "../feedback.js";
 import {button, check, choices, clearErrors, errorsOf, input, onSubmit, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -219,7 +220,10 @@ export async function render(view, {params}) {
   // A step whose earlier answers are missing (a reload after sending, a link kept) starts at the first missing.
   const missing = STEPS.slice(0, STEPS.indexOf(step)).find(s => !answered(s, d));
   if (missing) return navigate(stepHref(missing), {replace: true});
-  if (step === "home") return home(view, d);
+  if (step === "home") {
+    countStart("repairs");  // the first question; the later steps are the same visit
+    return home(view, d);
+  }
   const asked = await questions();
   const {location, problem} = answersIn(asked, d);
   if (step === "emergency") return emergency(view, d, asked, params);

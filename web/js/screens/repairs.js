@@ -6,6 +6,7 @@
 // cannot answer never loses a repair: the tenant is told a time will be offered by text.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
 import {formatClock, formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -104,6 +105,7 @@ async function list(view, params) {
   append(view, repairs.length ? h("ul", {class: "cards", id: "my-repairs"}, repairs.map(r => card(tree, r)))
     : h("p", {class: "body", id: "no-repairs"}, t("repairs.none")));
   await inYourBlock(view, tree);
+  append(view, youSaidWeDid("repairs"));
 }
 
 async function one(view, id, params) {

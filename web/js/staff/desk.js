@@ -5,8 +5,9 @@ import {addStylesheet, append, h} from "../dom.js";
 import {addMessages, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {isStaff, signedIn} from "../session.js";
-import {DESK, SERVICES} from "../figures.js";
-import {ADMINISTRATORS, countUse, deskOf, mostUsed, myDesks} from "./desks.js";
+import {ADMINISTRATORS, FEEDBACK_SERVICES, countUse, deskOf, feedbackDesk, mostUsed, myDesks} from "./desks.js";
+
+const FEEDBACK = "/staff/feedback";
 
 const SCREENS = [
   [/^\/staff\/?$/, () => import("./inbox.js")],
@@ -44,6 +45,7 @@ const SCREENS = [
   [/^\/staff\/landlords$/, () => import("./landlords.js")],
   [/^\/staff\/repairs$/, () => import("./repairs.js")],
   [/^\/staff\/repairs\/RP-[0-9A-Z]{6}$/, () => import("./repair.js")],
+  [/^\/staff\/feedback(\/[a-z_]+)?$/, () => import("./feedback.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -56,8 +58,8 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/appointments", "staff.nav.appointments"], ["/staff/hire", "staff.nav.hire"],
               ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
               ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"],
-              ["/staff/repairs", "staff.nav.repairs"], ["/staff/officers", "staff.nav.officers"],
-              ["/staff/figures/contacts", "staff.nav.contacts"],
+              ["/staff/repairs", "staff.nav.repairs"], ["/staff/feedback", "staff.nav.feedback"],
+              ["/staff/officers", "staff.nav.officers"], ["/staff/figures/contacts", "staff.nav.contacts"],
               ["/staff/council", "staff.nav.council"]];
 
 const CONTACTS = "/staff/figures/contacts";
@@ -77,13 +79,16 @@ function prepare() {
 /** The menu's entries the officer's desks open (`opened` null: not known, so all), the desk they
  * open most here first and the rest in the council's order. */
 function entries(opened) {
-  const theirs = MENU.filter(([href]) => href !== CONTACTS && (!opened || !deskOf(href) || opened.has(deskOf(href))));
+  // Feedback and a service's contacts are any desk's that deals with a service (their screens list
+  // theirs): none for meetings alone. Contacts come last, so they are never anyone's landing page.
+  const anyService = !opened || FEEDBACK_SERVICES.some(s => opened.has(feedbackDesk(s)));
+  const opens = href => (href === FEEDBACK ? anyService : !deskOf(href) || opened.has(deskOf(href)));
+  const theirs = MENU.filter(([href]) => href !== CONTACTS && (!opened || opens(href)));
   const first = mostUsed([...new Set(theirs.map(([href]) => deskOf(href)).filter(Boolean))]);
-  // A service's contacts are entered by its desk's officers: offered, last, to those of any service's desk.
-  const contacts = !opened || SERVICES.some(service => opened.has(DESK[service] || service))
-    ? MENU.filter(([href]) => href === CONTACTS) : [];
-  return [...theirs.filter(([href]) => deskOf(href) === first), ...theirs.filter(([href]) => deskOf(href) !== first),
-    ...contacts];
+  // Before any is used the council's order alone (an entry of no desk, Feedback, is not one of "theirs").
+  const most = first ? theirs.filter(([href]) => deskOf(href) === first) : [];
+  const contacts = anyService ? MENU.filter(([href]) => href === CONTACTS) : [];
+  return [...most, ...theirs.filter(entry => !most.includes(entry)), ...contacts];
 }
 
 function menu(path, shown) {

@@ -4,6 +4,7 @@
 // one they use most first. The counts are kept in localStorage per officer: a
 // convenience of one computer, never sent anywhere (docs/decisions/staff.md).
 import {api} from "../api.js";
+import {DESK, SERVICES} from "../figures.js";
 import {tokens} from "../session.js";
 
 export const ADMINISTRATORS = "administrators";  // not a desk: screens only an administrator is offered
@@ -20,9 +21,20 @@ const DESK_OF = [
   ["/staff/officers", ADMINISTRATORS], ["/staff/council", ADMINISTRATORS],
 ];
 const USE = "doorstep.desk-use";
+// The services feedback is kept for (the API's feedback/services.py), each read at its own desk's
+// screen: /staff/feedback/<service> belongs to the desk whose officers deal with the service.
+export const FEEDBACK_SERVICES = SERVICES;  // each read by its desk's officers (figures.js: the API's names)
+const FEEDBACK = /^\/staff\/feedback\/([a-z_]+)$/;
+
+/** The desk whose officers read `service`'s feedback: its own, but a move's is council tax's. */
+export function feedbackDesk(service) {
+  return DESK[service] || service;
+}
 
 export function deskOf(path) {
   if (path === "/staff") return "reports";
+  const feedback = FEEDBACK.exec(path);
+  if (feedback) return feedbackDesk(feedback[1]);
   const under = DESK_OF.filter(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))
     .sort((a, b) => b[0].length - a[0].length);
   return under.length ? under[0][1] : null;
