@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from support.councils_support import DEMO, add, at, york
+from support.councils_support import DEMO, add, at, demo_secrets_in, york
 
 from chalicelib import tenancy
 from chalicelib.storage.councils import CouncilStore
@@ -18,12 +18,7 @@ NL_FOLDER = DEMO / "north-lanarkshire"
 
 @pytest.fixture(autouse=True)
 def demo_secrets(monkeypatch, tmp_path):
-    """The borough's and North Lanarkshire's local back offices' logins, put where this stage keeps a
-    council's secrets (as `make run` puts them): without them their settings, which name them, are refused."""
-    from doorstep_cli.local.council_offices import put_demo_secrets
-    monkeypatch.setenv("DOORSTEP_DATA_DIR", str(tmp_path / "data"))
-    for folder in (NEWCASTLE, NL_FOLDER):
-        put_demo_secrets(json.loads((folder / "council.json").read_text()))
+    demo_secrets_in(monkeypatch, tmp_path, NEWCASTLE, NL_FOLDER)
 
 
 def test_the_demo_borough_and_its_county_load_from_their_folders_and_answer_at_their_addresses(client, deps):

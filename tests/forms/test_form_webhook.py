@@ -211,7 +211,7 @@ def test_a_post_a_dead_sweep_held_is_posted_by_the_sweep_a_minute_later(client, 
     assert len(receiver.received) == 2
 
 
-def test_each_council_signs_its_forms_with_its_own_key_never_the_default_councils(monkeypatch, deps):
+def test_each_council_signs_its_forms_with_its_own_key_never_the_default_councils(monkeypatch, deps, tmp_path):
     """The deployment's key is the default council's (York's receivers hold it); another council's is its
     own secret, so one council's system cannot sign a post another's would take."""
     from types import SimpleNamespace
@@ -219,6 +219,7 @@ def test_each_council_signs_its_forms_with_its_own_key_never_the_default_council
     from chalicelib.handlers.forms import webhook
     from support.councils_support import NL, add, north_lanarkshire, york
     monkeypatch.setenv("DOORSTEP_FORMS_WEBHOOK_SECRET", KEY)
+    monkeypatch.setenv("DOORSTEP_DATA_DIR", str(tmp_path))  # the council's key is made in this test's stage
     add(deps, york(), north_lanarkshire())
     made = Receiver([200])
     try:

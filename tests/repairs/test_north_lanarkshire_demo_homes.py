@@ -7,9 +7,17 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from chalicelib.storage.councils import CouncilStore
+from support.councils_support import demo_secrets_in
 
 FOLDER = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo" / "councils" / "north-lanarkshire"
+
+@pytest.fixture(autouse=True)
+def north_lanarkshires_secrets(monkeypatch, tmp_path):
+    demo_secrets_in(monkeypatch, tmp_path, FOLDER)
+
 
 
 def homes():

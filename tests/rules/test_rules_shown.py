@@ -5,15 +5,22 @@ rule's own (its `basis`, data beside the rule with its source); the sentences ar
 catalogues'."""
 import json
 
+import pytest
+
 from chalicelib import tenancy
 from chalicelib.councils import registry
 from chalicelib.storage.councils import CouncilStore
 from doorstep_cli.council_pack import add as add_folder
-from support.councils_support import DEMO, NL, NL_HOST, YORK_HOST, add, at, signed_in_at, york
+from support.councils_support import DEMO, NL, NL_HOST, YORK_HOST, add, at, demo_secrets_in, signed_in_at, york
 from support.staff_support import FOI, load_staff_data, report_at, utc
 
 SCOTTISH_FOI = "20 working days under the Freedom of Information (Scotland) Act 2002"
 ENGLISH_FOI = "20 working days under the Freedom of Information Act 2000"
+
+
+@pytest.fixture(autouse=True)
+def north_lanarkshires_secrets(monkeypatch, tmp_path):
+    demo_secrets_in(monkeypatch, tmp_path, DEMO / "north-lanarkshire")
 
 
 def both_councils(deps):

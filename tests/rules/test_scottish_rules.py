@@ -7,12 +7,19 @@ import json
 import shutil
 from datetime import date
 
+import pytest
+
 from chalicelib import tenancy
 from chalicelib.storage.councils import CouncilStore
 from doorstep_cli.council_pack import add as add_folder
-from support.councils_support import DEMO, NL, NL_HOST, add, at, york
+from support.councils_support import DEMO, NL, NL_HOST, add, at, demo_secrets_in, york
 
 FOLDER = DEMO / "north-lanarkshire"
+
+
+@pytest.fixture(autouse=True)
+def north_lanarkshires_secrets(monkeypatch, tmp_path):
+    demo_secrets_in(monkeypatch, tmp_path, FOLDER)
 
 
 def test_north_lanarkshire_s_folder_loads_scotland_s_foi_and_complaints_rules_with_their_sources(deps):

@@ -162,3 +162,13 @@ def back_offices_at(deps, council_id, monkeypatch, offices, secrets=()):
     finally:
         settings.write(store, before, now, deps.clock(), "test")
         registry.forget()
+
+
+def demo_secrets_in(monkeypatch, tmp_path, *folders):
+    """The demo councils' local back offices' logins, put where a test's own stage keeps a council's
+    secrets (as `make run` puts them): their settings name them, and are refused without them. The
+    stage is the test's alone, so no test finds them left by another (or misses them)."""
+    from doorstep_cli.local.council_offices import put_demo_secrets
+    monkeypatch.setenv("DOORSTEP_DATA_DIR", str(tmp_path / "data"))
+    for folder in folders:
+        put_demo_secrets(json.loads((folder / "council.json").read_text()))
