@@ -154,10 +154,11 @@ def demo_bin_rounds(deps):
     return written
 
 
-def demo_council(deps, report_count=0, reload_categories=True):
+def demo_council(deps, report_count=0, reload_categories=True, figures=True):
     """Everything the demo council has, each part loaded once: {what: how many
     loaded}. Without reload_categories, categories only fill an empty table
-    (a council's edits survive a restart)."""
+    (a council's edits survive a restart). Without figures, no demo figures of
+    channel shift (the browser tests count their own)."""
     from doorstep_cli.councils import demo_councils
     loaded = {"categories": 0, "demo councils": demo_councils(deps)}
     if reload_categories or not deps.services.all():
@@ -180,4 +181,7 @@ def demo_council(deps, report_count=0, reload_categories=True):
     loaded["demo containers stocked"] = demo_container_stock(deps)
     from doorstep_cli.demo_petitions import demo_petitions
     loaded["demo petitions"] = demo_petitions(deps)
+    if figures:
+        from doorstep_cli.demo_figures import demo_figures
+        loaded["demo councils' figures"] = demo_figures(deps)
     return loaded

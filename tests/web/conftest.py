@@ -52,7 +52,7 @@ def _seed():
     ensure_tables(wait=False)
     BlobStore().ensure_bucket()
     deps = default_deps("http://localhost")
-    seed.demo_council(deps)
+    seed.demo_council(deps, figures=False)  # each journey counts its own figures
 
 
 @pytest.fixture(scope="package")

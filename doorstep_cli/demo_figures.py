@@ -1,0 +1,65 @@
+"""`make run`'s figures of channel shift for each demo council: last year's and this year's months
+counted as the app counts them (handlers/feedback/counting.py), so the figures page (/figures) has a
+year to read and an officer's booking for a caller visibly moves this month's take-up. They are demo
+numbers, drawn the same way every time from the council, the service and the month (a seeded
+generator), with the online share rising month by month as each council's business case hoped; this
+month's are drawn for the days gone so far. A council with any figures of its own gets none."""
+import random
+from datetime import date
+
+# Each service's transactions in a month, and its share done online in the first month drawn.
+VOLUMES = {"reports": (900, 0.55), "bills": (400, 0.7), "halls": (200, 0.35), "bulky": (220, 0.6),
+           "containers": (150, 0.6), "garden": (300, 0.75), "forms": (260, 0.8), "moving": (120, 0.5),
+           "repairs": (500, 0.3), "appointments": (180, 0.45), "landlords": (30, 0.6), "consultations": (90, 0.9),
+           "council_tax": (350, 0.5)}
+SHIFT = 0.012  # the online share's rise each month
+ASKED = 0.12  # the share of finished transactions whose question is answered
+
+
+def months_to(today):
+    """From the April before last year's to this month: the council's last year and this one so far."""
+    first = date(today.year - 1 if today.month >= 4 else today.year - 2, 4, 1)
+    months, at = [], first
+    while at <= today.replace(day=1):
+        months.append(at.strftime("%Y-%m"))
+        at = date(at.year + at.month // 12, at.month % 12 + 1, 1)
+    return months
+
+
+def drawn(council, service, month, n, share, part=1.0):
+    """One month's counts of one service: finished online and assisted, starts, answers, contacts."""
+    pick = random.Random(f"{council}/{service}/{month}")
+    total = round(n * part * pick.uniform(0.85, 1.15))
+    online = round(total * min(share, 0.97))
+    rest = total - online  # by staff for a caller (assisted), or by phone or face to face with no portal
+    assisted, phone = round(rest * 0.4), round(rest * 0.45)
+    counts = {"finished_online": online, "finished_assisted": assisted, "contacts_phone": phone,
+              "contacts_face_to_face": rest - assisted - phone,
+              "started_online": round(online / pick.uniform(0.72, 0.88))}
+    for channel, finished in (("online", online), ("assisted", assisted)):
+        for rating, weight in zip(range(1, 6), (0.06, 0.08, 0.16, 0.38, 0.32)):
+            counts[f"answers_{channel}_{rating}"] = round(finished * ASKED * weight * pick.uniform(0.8, 1.2))
+    return {name: value for name, value in counts.items() if value > 0}
+
+
+def demo_figures(deps, today=None):
+    """Each demo council's months counted, unless it has figures of its own: how many councils were."""
+    from chalicelib import ids, tenancy
+    from chalicelib.handlers.feedback.services import offered_here
+    from chalicelib.storage.councils import CouncilStore
+    today = today or ids.utc_now().date()
+    months, filled = months_to(today), 0
+    for council in CouncilStore().ids():
+        with tenancy.acting_for(council):
+            there = deps.for_council()
+            if there.feedback.year(months[0], months[-1]):
+                continue
+            offered = offered_here(council)
+            for step, month in enumerate(months):
+                part = min(today.day / 30, 1.0) if month == months[-1] else 1.0
+                for service, (n, share) in VOLUMES.items():
+                    if service in offered:
+                        there.feedback.add(month, service, drawn(council, service, month, n, share + SHIFT * step,
+                                                                 part))
+            filled += 1
+    return filled

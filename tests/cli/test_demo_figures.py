@@ -1,0 +1,33 @@
+"""make run's figures of channel shift: each demo council's last year and this one so far, drawn the
+same way every time, the online share rising, never over a council's own figures, and enough in a
+month for the figures page to show take-up rather than withhold it."""
+from datetime import date
+
+from chalicelib import tenancy
+from support.councils_support import NL, add, north_lanarkshire, york
+
+TODAY = date(2026, 11, 27)
+
+
+def test_each_council_gets_its_year_once_and_the_figures_page_shows_its_take_up_rising(client, deps):
+    from doorstep_cli.demo_figures import demo_figures
+    from support.councils_support import NL_HOST, at
+    add(deps, york(), north_lanarkshire())
+    assert demo_figures(deps, TODAY) == 2
+    assert demo_figures(deps, TODAY) == 0  # a restart: each has figures now
+    year = client.get("/v1/figures?year=2026", at(NL_HOST)).json_body
+    halls = {m["month"]: m for m in year["services"]["halls"]}
+    assert halls["2026-04"]["digital_take_up"] is not None and halls["2026-10"]["digital_take_up"] is not None
+    assert halls["2026-10"]["digital_take_up"] > halls["2026-04"]["digital_take_up"]  # the shift the case hoped for
+    assert halls["2026-11"]["counts"]["assisted"] is not None  # this month so far: an officer's booking moves it
+    assert halls["2026-12"]["transactions"] == 0  # a month to come: nothing
+
+
+def test_a_council_with_figures_of_its_own_gets_none(deps):
+    from doorstep_cli.demo_figures import demo_figures
+    add(deps, york(), north_lanarkshire())
+    with tenancy.acting_for(NL):
+        deps.for_council().feedback.add("2026-11", "bills", {"finished_online": 1})
+    assert demo_figures(deps, TODAY) == 1  # York's alone
+    with tenancy.acting_for(NL):
+        assert set(deps.for_council().feedback.year("2025-04", "2026-11")) == {("2026-11", "bills")}
