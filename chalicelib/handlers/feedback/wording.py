@@ -48,8 +48,8 @@ DEFINITIONS = {
                        "phone and face to face).",
     "completion_rate": "Transactions finished online, as a share of those started online. Starts and finishes "
                        "are counted as visits, never by person: nobody who starts is recorded.",
-    "satisfaction": "Answers 'satisfied' or 'very satisfied', as a share of all answers to 'How satisfied were "
-                    "you with this service?' (GOV.UK's five-point scale) in the month.",
+    "satisfaction": "Answers 'satisfied' or 'very satisfied', as a share of all answers to 'Overall, how did you "
+                    "feel about the service you received today?' (GOV.UK's five-point scale) in the month.",
     "cost_per_transaction_pence": "What the month's transactions cost at the council's cost per channel, "
                                   "divided by their number, in pence.",
     "saving_pence": "What the month's online transactions saved, in pence, against the cost of doing each as "
