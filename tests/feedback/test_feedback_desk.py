@@ -17,6 +17,7 @@ def _answered(client, deps, reference, rating, improve=None, channel="online", a
         r = client.post("/v1/feedback", {"token": asked["token"], "rating": rating,
                                          **({"improve": improve} if improve else {})})
     assert r.status_code == 201, r.json_body
+    return asked["token"]
 
 
 def test_the_bills_officers_read_the_bills_feedback_week_by_week_and_nobody_else_does(client, deps, people):
@@ -123,3 +124,21 @@ def test_the_next_page_holds_every_older_answer_even_those_given_in_the_same_sec
     ids = [a["id"] for a in first["answers"]] + [a["id"] for a in second.json_body["answers"]]
     assert len(first["answers"]) == 50 and len(set(ids)) == 51 and second.json_body["next"] is None
     assert refused.status_code == 400
+
+
+def test_a_changed_rating_without_words_keeps_the_words_and_the_officers_tags(client, deps, people):
+    """The receipt's link opens the question again: a second rating within the day changes the rating,
+    and neither the first answer's words nor what the officers made of them are lost."""
+    token = _answered(client, deps, "PY-KEEPKEEP", 2, "The card page timed out.")
+    bills = people("staff", roles=["revenues"])
+    answer = client.get("/v1/staff/feedback/bills", bills.auth).json_body["answers"][0]
+    tagged = client.raw.http.request("PUT", f"/v1/staff/feedback/bills/answers/{answer['id']}/tags",
+                                     body=b'{"tags": ["card page"]}', headers={
+                                         **bills.auth, "Content-Type": "application/json",
+                                         "If-Match": f'"{answer["version"]}"'})
+    assert tagged.status_code == 200
+    with time_machine.travel(MONDAY + timedelta(hours=2), tick=False):
+        changed = client.post("/v1/feedback", {"token": token, "rating": 4})
+    assert changed.status_code == 201 and changed.json_body["improve"] == "The card page timed out."
+    seen = client.get("/v1/staff/feedback/bills", bills.auth).json_body["answers"][0]
+    assert (seen["rating"], seen["improve"], seen["tags"]) == (4, "The card page timed out.", ["card page"])

@@ -63,6 +63,9 @@ def test_a_complaint_goes_on_to_the_complaint_report_journey(browser):
     page.get_by_label("Describe the problem").fill("The crew left our gate open three weeks running.")
     page.get_by_role("button", name="Continue").click()
     heading(page, "Your details")
+    # A complaint is private: the check before Send never says it is shown publicly.
+    expect(page.locator("#report-privacy")).to_have_text(
+        "Nothing of this is shown publicly: only the council's officers who deal with it read it.")
     send(page, name="Ada Resident", email="ada.complains@example.org")
     reference = sent_reference(page)
     [made] = browser.stack.reports_described("The crew left our gate open three weeks running.")

@@ -45,8 +45,8 @@ def test_a_councillor_reads_take_up_completion_satisfaction_and_the_saving_month
     expect(bills.locator("figure").first.locator("svg text").filter(has_text="October 2025")).to_have_text(
         "October 2025: take-up 75%, completion 75%, satisfaction 90% (20 answers)")
     expect(bills.locator("figure").first.locator("svg text").filter(has_text="September 2025")).to_have_text(
-        "September 2025: take-up Withheld: fewer than 10, completion 75%, satisfaction Withheld: fewer than 10 "
-        "(Withheld: fewer than 10 answers)")
+        "September 2025: take-up withheld (a count under 10), completion 75%, satisfaction withheld (a count "
+        "under 10) (fewer than 10 answers)")
     open_every_table(page)
     october = bills.locator("table").first.get_by_role("row", name="October 2025")
     expect(october).to_have_text("October 202575%75%90%20")

@@ -7,6 +7,19 @@ import {t} from "./i18n.js";
 const SVG = "http://www.w3.org/2000/svg";
 const LINE = 46;  // px per row: a label line, then up to two bars
 const BAR = 12;
+const TEXT = 18;  // px per further line of a long label
+const WRAP = 40;  // characters a label line holds on a phone (SVG text never wraps by itself)
+
+/** A label in lines of at most WRAP characters, broken between words. */
+function lines(label) {
+  const out = [];
+  for (const word of String(label).split(" ")) {
+    const last = out.length - 1;
+    if (last >= 0 && (out[last] + " " + word).length <= WRAP) out[last] += " " + word;
+    else out.push(word);
+  }
+  return out;
+}
 
 function svg(tag, attrs = {}, ...children) {
   const el = document.createElementNS(SVG, tag);
@@ -23,19 +36,22 @@ function svg(tag, attrs = {}, ...children) {
 export function barChart({title, summary, rows, series, max}) {
   const id = uid("chart");
   const bars = series.length;
-  const height = rows.length * (LINE + (bars - 1) * (BAR + 2)) + 4;
   let y = 0;
   const drawn = rows.map(row => {
-    const group = svg("g", {},
-      svg("text", {x: 0, y: y + 16, class: "chart__label"}, row.label));
+    const said = lines(row.label);
+    const more = (said.length - 1) * TEXT;
+    const group = svg("g", {}, svg("text", {x: 0, y: y + 16, class: "chart__label"},
+      // Each line but the last keeps its space: the label reads as one sentence wherever it is read whole.
+      ...said.map((line, i) => svg("tspan", {x: 0, dy: i ? TEXT : 0}, i < said.length - 1 ? `${line} ` : line))));
     row.values.forEach((value, i) => {
       const share = max > 0 ? Math.max(0, Math.min(1, value / max)) : 0;
-      group.append(svg("rect", {x: 0, y: y + 24 + i * (BAR + 2), height: BAR,
+      group.append(svg("rect", {x: 0, y: y + more + 24 + i * (BAR + 2), height: BAR,
         width: `${(share * 100).toFixed(2)}%`, fill: series[i].colour}));
     });
-    y += LINE + (bars - 1) * (BAR + 2);
+    y += LINE + more + (bars - 1) * (BAR + 2);
     return group;
   });
+  const height = y + 4;
   const picture = svg("svg", {class: "chart__svg", width: "100%", height, role: "img", "aria-labelledby": `${id}-t ${id}-d`},
     svg("title", {id: `${id}-t`}, title), svg("desc", {id: `${id}-d`}, summary), ...drawn);
   return h("figure", {class: "chart"},

@@ -30,14 +30,17 @@ def answer(deps, body):
             return view(before), False
         if before is not None and now > before.changeable_until:
             raise Conflict(CLOSED.format(answered=stamp(before.answered_at)[:10]), code="feedback_closed")
+        # A change gives a new rating; words or a reply address left out are the first answer's still (the
+        # receipt's link asks again with an empty form), and the officers' tags are theirs to keep.
+        improve = wanted["improve"] or (before.improve if before else None)
+        reply = {"email": wanted["reply_email"]} if wanted["reply_email"] else (before.reply if before else None)
         # Kept as written for the service's officers; the kinds found mark it for them to check (privacy.py).
-        flagged = privacy.found(wanted["improve"])[1] if wanted["improve"] else []
+        flagged = privacy.found(improve)[1] if improve else []
         record = {"token_hash": key, "service": asked["service"], "channel": asked["channel"],
                   "month": asked["month"], "week": before.week if before else week_of(now),
-                  "rating": wanted["rating"], "improve": wanted["improve"],
-                  "flagged": flagged or None, "reply": {"email": wanted["reply_email"]} if wanted["reply_email"]
-                  else None, "answered_at": now, "changeable_until": (before.changeable_until if before
-                                                                       else now + CHANGEABLE_FOR)}
+                  "rating": wanted["rating"], "improve": improve, "flagged": flagged or None, "reply": reply,
+                  "tags": list(before.tags) if before and before.tags else None, "answered_at": now,
+                  "changeable_until": before.changeable_until if before else now + CHANGEABLE_FOR}
         try:
             return view(deps.feedback.record_answer(record, before)), True
         except (AlreadyExists, EditConflict):
@@ -58,8 +61,10 @@ def view(item):
 
 
 def _same(before, wanted):
-    return (int(before.rating) == wanted["rating"] and (before.improve or None) == wanted["improve"]
-            and ((before.reply or {}).get("email") or None) == wanted["reply_email"])
+    """Whether `wanted` says nothing `before` does not: the same rating, and its words and reply address
+    either the same or left out (kept from before)."""
+    return (int(before.rating) == wanted["rating"] and wanted["improve"] in (None, before.improve or None)
+            and wanted["reply_email"] in (None, (before.reply or {}).get("email") or None))
 
 
 def _checked(body):

@@ -51,9 +51,9 @@ DEFINITIONS = {
     "satisfaction": "Answers 'satisfied' or 'very satisfied', as a share of all answers to 'Overall, how did you "
                     "feel about the service you received today?' (GOV.UK's five-point scale) in the month.",
     "cost_per_transaction_pence": "What the month's transactions cost at the council's cost per channel, "
-                                  "divided by their number, in pence.",
-    "saving_pence": "What the month's online transactions saved, in pence, against the cost of doing each as "
-                    "the council's assisted contacts are done.",
+                                  "divided by their number (in pence in the open data).",
+    "saving_pence": "What the month's online transactions saved (in pence in the open data) against the cost "
+                    "of doing each as the council's assisted contacts are done.",
     "compliments": "Compliments residents sent for the service's team through Complaints, comments and "
                    "compliments, in the month.",
     "withheld": "A count under 10 is withheld (null), and so is every figure made from it.",

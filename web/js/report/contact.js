@@ -50,7 +50,8 @@ export async function render(view) {
   // And when to expect it: the category's target (its due-date rule), kept with the categories on the phone.
   const aim = h("p", {class: "body", id: "target"}, service.target ? `${service.target.text}.` : null);
   const form = h("form", {novalidate: true}, who, h("h2", {class: "heading-m"}, t("report.check.title")), answers,
-    goesTo, aim, h("p", {class: "body"}, t("report.check.privacy")), button(t("report.send")));
+    goesTo, aim, h("p", {class: "body", id: "report-privacy"},
+      t(service.private ? "report.check.privacy_private" : "report.check.privacy")), button(t("report.send")));
   if (d.location && d.location.lat != null) {
     api(`/v1/services?lat=${encodeURIComponent(d.location.lat)}&lon=${encodeURIComponent(d.location.lon)}`)
       .then(found => {

@@ -84,27 +84,39 @@ function definitions(all) {
       h("dt", {class: "summary-list__key"}, t(`figures.${name}`)), h("dd", {class: "summary-list__value"}, words)))));
 }
 
-/** A figure as written: its value, "withheld" where a count it is made from was, else none. */
-function said(m, name, write) {
+/** A figure as written: its value, "withheld" where a count it is made from was, else none (`short`: the
+ * words inside a chart's sentence). */
+function said(m, name, write, short = false) {
   if (m[name] !== null && m[name] !== undefined) return write(m[name]);
-  return MADE_FROM[name].some(count => m.counts[count] === null) ? t("figures.withheld") : t("figures.nothing");
+  const withheld = MADE_FROM[name].some(count => m.counts[count] === null);
+  return t(`figures.${withheld ? "withheld" : "nothing"}${short ? "_short" : ""}`);
+}
+
+/** One month's figures as a chart's line says them (short) or the table shows them. */
+function shareFigures(m, short) {
+  const answers = m.counts.answers;
+  return {month: monthName(m.month), take_up: said(m, "digital_take_up", percent, short),
+    completion: said(m, "completion_rate", percent, short), satisfaction: said(m, "satisfaction", percent, short),
+    answers: answers === null ? t(short ? "figures.under_ten" : "figures.withheld") : number(answers)};
+}
+
+function moneyFigures(m, short) {
+  return {month: monthName(m.month), transactions: said(m, "transactions", number, short),
+    cost: said(m, "cost_per_transaction_pence", pounds, short), saving: said(m, "saving_pence", pounds, short)};
 }
 
 function serviceSection(service, months) {
   const id = `figures-${service}`;
   const name = t(`figures.service_${service}`);
-  const shares = months.map(m => ({month: monthName(m.month), take_up: said(m, "digital_take_up", percent),
-    completion: said(m, "completion_rate", percent), satisfaction: said(m, "satisfaction", percent),
-    answers: m.counts.answers === null ? t("figures.withheld") : number(m.counts.answers)}));
-  const money = months.map(m => ({month: monthName(m.month), transactions: said(m, "transactions", number),
-    cost: said(m, "cost_per_transaction_pence", pounds), saving: said(m, "saving_pence", pounds)}));
+  const shares = months.map(m => shareFigures(m, false));
+  const money = months.map(m => moneyFigures(m, false));
   const most = Math.max(1, ...months.map(m => m.saving_pence || 0));
   return h("section", {"aria-labelledby": `${id}-h`, id, class: "figures-service"},
     h("h2", {class: "heading-m", id: `${id}-h`}, name),
     barChart({title: t("figures.shares_title", {service: name}), summary: t("figures.shares_summary"), max: 100,
       series: [t("figures.digital_take_up"), t("figures.completion_rate"), t("figures.satisfaction")]
         .map((label, i) => ({name: label, colour: COLOURS[i]})),
-      rows: months.map((m, i) => ({label: t("figures.shares_line", shares[i]),
+      rows: months.map(m => ({label: t("figures.shares_line", shareFigures(m, true)),
         values: [m.digital_take_up || 0, m.completion_rate || 0, m.satisfaction || 0]}))}),
     figuresTable({caption: t("figures.shares_title", {service: name}),
       head: [t("figures.month"), t("figures.digital_take_up"), t("figures.completion_rate"), t("figures.satisfaction"),
@@ -112,7 +124,7 @@ function serviceSection(service, months) {
       rows: shares.map(s => [s.month, s.take_up, s.completion, s.satisfaction, s.answers])}),
     barChart({title: t("figures.saving_title", {service: name}), summary: t("figures.saving_summary"), max: most,
       series: [{name: t("figures.saving_pence"), colour: COLOURS[1]}],
-      rows: months.map((m, i) => ({label: t("figures.saving_line", money[i]), values: [m.saving_pence || 0]}))}),
+      rows: months.map(m => ({label: t("figures.saving_line", moneyFigures(m, true)), values: [m.saving_pence || 0]}))}),
     figuresTable({caption: t("figures.saving_title", {service: name}),
       head: [t("figures.month"), t("figures.transactions"), t("figures.cost_per_transaction_pence"),
         t("figures.saving_pence")],

@@ -96,7 +96,9 @@ function answer(service, a, note = null) {
     }
   }, {[field]: t("staff.feedback.tags")});
   append(item,
-    h("h3", {class: "heading-s"}, ratingLabel(a.rating)),
+    // A comment or compliment from the front door has no transaction, and may have no rating.
+    h("h3", {class: "heading-s"}, a.kind === "comment" || a.kind === "compliment"
+      ? [t(`staff.feedback.from_${a.kind}`), a.rating ? `: ${ratingLabel(a.rating)}` : ""] : ratingLabel(a.rating)),
     h("p", {class: "hint"}, t("staff.feedback.answer_meta", {when: formatDate(a.answered_at, true),
       channel: t(`staff.feedback.${a.channel}`)})),
     h("p", {class: "body feedback-answer__words"}, a.improve || t("staff.feedback.no_words")),
