@@ -154,19 +154,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
 
 @pytest.mark.installed
 def test_a_business_completes_the_grant_enquiry_with_no_signal_and_it_is_sent_when_the_signal_returns(browser):
-    from tests.web.test_offline import installed
-    page = browser.new_page()
-    installed(page)
-    page.goto("/forms/grant-enquiry")
-    page.get_by_role("button", name="Start now").click()
-    heading(page, "Who is asking for the grant?")
-    browser.context.set_offline(True)  # the rest of the way with no signal: the pages come from the phone
-    answer_as_a_bakery(page, "Ada", "Baker", "ada.baker@example.org")
-    expect(page.locator("#form-answers")).to_contain_text("Acme Bakery")
-    expect(page.locator("#form-answers")).not_to_contain_text("The charity's latest accounts")
-    page.get_by_label("I confirm this is correct").check()
-    page.get_by_role("button", name="Accept and send").click()
-    expect(page.locator("#form-waiting")).to_contain_text("Your form is saved on this phone")
+    page = send_with_no_signal(browser)
     check_accessible(page, "form waiting for signal")
     browser.context.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
@@ -174,6 +162,25 @@ def test_a_business_completes_the_grant_enquiry_with_no_signal_and_it_is_sent_wh
     sent = browser.stack.deps().form_submissions.get(page.locator("#form-reference").inner_text())
     assert sent.state == "submitted" and sent.taken == ["applicant-type", "business", "project", "contact"]
     assert sent.answers["business_name"] == "Acme Bakery" and sent.answers["employees"] == 12
+
+
+def send_with_no_signal(browser):
+    """The grant enquiry, from its start page on the installed app to "saved on this phone": answered and
+    sent with no signal, the pages coming from the phone (the context is left offline)."""
+    from tests.web.test_offline import installed
+    page = browser.new_page()
+    installed(page)
+    page.goto("/forms/grant-enquiry")
+    page.get_by_role("button", name="Start now").click()
+    heading(page, "Who is asking for the grant?")
+    browser.context.set_offline(True)
+    answer_as_a_bakery(page, "Ada", "Baker", "ada.baker@example.org")
+    expect(page.locator("#form-answers")).to_contain_text("Acme Bakery")
+    expect(page.locator("#form-answers")).not_to_contain_text("The charity's latest accounts")
+    page.get_by_label("I confirm this is correct").check()
+    page.get_by_role("button", name="Accept and send").click()
+    expect(page.locator("#form-waiting")).to_contain_text("Your form is saved on this phone")
+    return page
 
 
 def answer_as_a_bakery(page, first, last, email):

@@ -81,8 +81,9 @@ export const sender = {
     const mine = await sendPages(entry.submission);
     const form = await api(`/v1/form-submissions/${id}/submit`, {
       method: "POST", body: {declaration: entry.declaration}, headers: tokenHeader(entry.submission)});
-    // What the confirmation shows stays; the answers themselves leave the phone once the council has them.
-    keep(entry.submission, {reference: form.reference, what_happens_next: form.what_happens_next,
+    // What the confirmation shows stays (its feedback question too, so a form sent later asks); the answers
+    // themselves leave the phone once the council has them.
+    keep(entry.submission, {reference: form.reference, what_happens_next: form.what_happens_next, feedback: form.feedback,
       copy: Boolean(mine.definition?.copy_of_answers), answers: {}, unsent: [], definition: null, token: null});
     return {form};
   },

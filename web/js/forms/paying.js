@@ -33,7 +33,7 @@ export async function paid(view, formId, submissionId) {
   for (let tries = 0; tries === 0 || view.isConnected; tries++) {  // drawn off-page first: asked at once
     const shown = await api(path(submissionId), {headers: tokenHeader(submissionId)}).catch(() => null);
     if (shown?.state === "submitted") {
-      keep(submissionId, {reference: shown.reference, what_happens_next: shown.what_happens_next,
+      keep(submissionId, {reference: shown.reference, what_happens_next: shown.what_happens_next, feedback: shown.feedback,
         copy: Boolean(kept(submissionId)?.definition?.copy_of_answers), paid_text: money(shown.paid.amount),
         answers: {}, unsent: [], definition: null, token: null});
       return navigate(`${location.pathname}?step=sent`, {replace: true});

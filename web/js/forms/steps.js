@@ -3,6 +3,7 @@
 // through the outbox and its reference, and save and come back.
 import {api, ApiError, myProfile, Offline} from "../api.js";
 import {append, h} from "../dom.js";
+import {feedbackQuestion} from "../feedback.js";
 import {button, choices, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {add, discard, send} from "../outbox.js";
@@ -87,7 +88,8 @@ function sent(view, submissionId) {
     mine.copy ? h("p", {class: "body"}, t("forms.sent.copy")) : null,
     mine.what_happens_next ? [h("h2", {class: "heading-m"}, t("forms.sent.next")),
       h("p", {class: "body"}, mine.what_happens_next)] : null,
-    h("p", {class: "body"}, h("a", {href: "/forms"}, t("forms.all"))));
+    h("p", {class: "body"}, h("a", {href: "/forms"}, t("forms.all"))),
+    feedbackQuestion(mine.feedback));  // kept with the reference, so a form sent from the outbox later asks too
 }
 
 async function save(view, formId, submissionId, base) {

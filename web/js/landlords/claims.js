@@ -9,7 +9,7 @@
 // the same change, never a second.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, feedbackQuestion} from "../feedback.js";
 import {button, choices, dateInput, dateValue, input, onSubmit} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -82,7 +82,8 @@ function reportForm(view, c) {
       h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("ll.change.made_title")),
         h("div", {class: "panel__body", id: "landlord-change-ref"}, made.id)),
       h("p", {class: "body"}, t("ll.change.made_body")),
-      h("p", {class: "body"}, h("a", {href: "/landlords/changes"}, t("ll.change.follow"))));
+      h("p", {class: "body"}, h("a", {href: "/landlords/changes"}, t("ll.change.follow"))),
+      feedbackQuestion(made.feedback));  // reported: how did it go?
   }, labels);
   return [h("h2", {class: "heading-m"}, t("ll.change.title")), h("p", {class: "body"}, t("ll.change.lead")), form];
 }

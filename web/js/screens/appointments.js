@@ -4,7 +4,7 @@
 // the nearest others. /appointments?offer=AP-... books a waiting-list offer.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart, youSaidWeDid} from "../feedback.js";
+import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
 import {button, check, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatClock, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -104,7 +104,8 @@ function confirmation(view, booked) {
   h("p", {class: "body", id: "booked-summary"}, t("appointments.booked_body", {service: booked.service_name,
     how: t(`appointments.mode.${booked.mode}`), place: booked.place, reference: booked.id})),
   h("p", {class: "body"}, t("appointments.booked_messages")),
-  h("p", {class: "body"}, t("appointments.wait_lead")), wait);
+  h("p", {class: "body"}, t("appointments.wait_lead")), wait,
+  feedbackQuestion(booked.feedback));  // booked: how did it go? (a waiting list's offer moves a booking: none)
 }
 
 export async function render(view, {params}) {

@@ -4,6 +4,7 @@
 // confirmed one can be cancelled until its cut-off.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {feedbackQuestion} from "../feedback.js";
 import {button, errorsOf, onSubmit} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";

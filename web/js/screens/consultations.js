@@ -4,7 +4,7 @@
 // Answers stay on the phone until Send: the close is told before the first question.
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart} from "../feedback.js";
+import {countStart, feedbackQuestion} from "../feedback.js";
 import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {walk} from "../forms/local.js";
 import {blank, question, requiredWords} from "../forms/questions.js";
@@ -138,7 +138,8 @@ function sent(view, c) {
     made.can_change_until ? h("p", {class: "body", id: "consultation-change-until"},
       t("consultations.can_change", {when: made.can_change_until})) : null,
     h("p", {class: "body"}, c.what_happens_next),
-    h("p", {class: "body"}, h("a", {href: "/consultations"}, t("consultations.all"))));
+    h("p", {class: "body"}, h("a", {href: "/consultations"}, t("consultations.all"))),
+    feedbackQuestion(made.feedback));  // the response's own answer, kept with it: how did responding go?
 }
 
 function results(view, c) {

@@ -4,7 +4,7 @@
 // back, and where it is cancelled until the crew has delivered it.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart, youSaidWeDid} from "../feedback.js";
+import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, input, onSubmit} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -43,6 +43,7 @@ function request(view, r) {
     });
     out.push(form);
   }
+  out.push(feedbackQuestion(r.feedback));  // confirmed: how did it go? (none asked while held)
   return out;
 }
 

@@ -2,6 +2,7 @@
 // back (the app has checked the payment with the provider by then).
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
+import {feedbackQuestion} from "../feedback.js";
 import {errorsOf} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -33,4 +34,5 @@ export async function render(view, {url}) {
     append(view, h("p", {class: "body"}, t("bulky.released_body")),
       h("p", {class: "body"}, h("a", {href: `/garden?uprn=${encodeURIComponent(sub.uprn)}`}, t("bulky.again"))));
   }
+  append(view, feedbackQuestion(sub.feedback));  // paid: how did it go? (none asked before)
 }

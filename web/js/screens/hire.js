@@ -4,7 +4,7 @@
 // (/hire/bookings/{id}): its sessions, each cancellable with the refund the terms give.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {countStart, youSaidWeDid} from "../feedback.js";
+import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
 import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -46,7 +46,7 @@ async function booking(view, id) {
   if (b.status === "held" && b.payment?.next_url) {
     append(view, h("p", {class: "body"}, h("a", {class: "button", href: b.payment.next_url}, t("bulky.pay_now"))));
   }
-  append(view, ...cancelling(view, b));
+  append(view, ...cancelling(view, b), feedbackQuestion(b.feedback));  // confirmed: how did it go?
 }
 
 /** A booking's questions: the place, who hires, when, how often, the terms

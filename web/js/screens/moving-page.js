@@ -4,6 +4,7 @@
 // part come from the API, inserted as text.
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
+import {feedbackQuestion} from "../feedback.js";
 import {button, errorsOf, showErrors} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -56,7 +57,8 @@ function draw(view, move) {
     ...estimate(move.council_tax_estimate),
     h("h2", {class: "heading-m"}, t("moving.elsewhere")),
     h("ul", {class: "list list--spaced", id: "move-elsewhere"}, move.elsewhere.map(e => h("li", {},
-      h("a", {href: e.url, rel: "noopener", target: "_blank"}, e.text)))));
+      h("a", {href: e.url, rel: "noopener", target: "_blank"}, e.text)))),
+    feedbackQuestion(move.feedback));  // told: how did it go?
   return holder;
 }
 

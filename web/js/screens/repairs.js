@@ -6,7 +6,7 @@
 // cannot answer never loses a repair: the tenant is told a time will be offered by text.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {youSaidWeDid} from "../feedback.js";
+import {feedbackQuestion, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
 import {formatClock, formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
@@ -118,22 +118,29 @@ async function one(view, id, params) {
   await after(view, r);
 }
 
-function booked(view, r) {
+// `question`: the repair's feedback, asked once it is reported (booking a time is no transaction of its own).
+function booked(view, r, question = null) {
   redraw(view, h("div", {class: "panel", id: "repair-booked"}, h("h1", {class: "panel__title"}, t("repairs.booked")),
     h("div", {class: "panel__body"}, when(r.appointment))),
   h("p", {class: "body"}, t("repairs.booked_body", {id: r.id})),
-  h("p", {class: "body"}, h("a", {href: "/repairs"}, t("repairs.yours"))));
+  h("p", {class: "body"}, h("a", {href: "/repairs"}, t("repairs.yours"))), feedbackQuestion(question));
 }
 
-async function time(view, id, params, note = null) {
+// Just reported (`asking`): how did reporting go? Asked where the resident stops: the time booked, or this page
+// when there is no time to choose.
+async function time(view, id, params, note = null, asking = Boolean(params.get("new"))) {
   const r = await api(`/v1/repairs/${id}`);
   const fresh = params.get("new");
+  const question = asking ? r.feedback : null;
   append(view, fresh ? null : h("a", {class: "back-link", href: "/repairs"}, t("repairs.yours")),
     fresh ? h("div", {class: "panel", id: "repair-reported"}, h("h1", {class: "panel__title"}, t("repairs.reported")),
       h("div", {class: "panel__body"}, t("repairs.reported_ref", {id: r.id}))) : null,
     h(fresh ? "h2" : "h1", {class: fresh ? "heading-m" : "heading-l"}, t(r.appointment ? "repairs.move" : "repairs.choose")),
     r.dates.length ? h("p", {class: "body", id: "repair-due"}, said(r.dates[0])) : null);
-  if (r.emergency) return append(view, h("p", {class: "body", id: "repair-no-choice"}, t("repairs.emergency_hours", {hours: emergencyHours(r)})));
+  if (r.emergency) {
+    return append(view, h("p", {class: "body", id: "repair-no-choice"}, t("repairs.emergency_hours", {hours: emergencyHours(r)})),
+      feedbackQuestion(question));
+  }
   if (!OPEN.includes(r.status)) return append(view, h("p", {class: "body"}, t(`repairs.status.${r.status}`)));
   let offered;
   try {
@@ -142,9 +149,11 @@ async function time(view, id, params, note = null) {
     if (error.status !== 503) throw error;
     // Taken, with its order to follow: the contractor's diary is offered by text when it answers.
     return append(view, h("div", {class: "inset", id: "repair-later"}, t("repairs.later")),
-      h("p", {class: "body"}, h("a", {href: "/repairs"}, t("repairs.yours"))));
+      h("p", {class: "body"}, h("a", {href: "/repairs"}, t("repairs.yours"))), feedbackQuestion(question));
   }
-  if (!offered.length) return append(view, h("p", {class: "body", id: "repair-later"}, t("repairs.no_times")));
+  if (!offered.length) {
+    return append(view, h("p", {class: "body", id: "repair-later"}, t("repairs.no_times")), feedbackQuestion(question));
+  }
   const form = h("form", {novalidate: true, id: "repair-time"}, choices({field: "slot", legend: t("repairs.slot.title"),
     hint: t("repairs.slot.hint"), options: offered.map(s => ({value: `${s.day}|${s.half}`,
       label: `${formatDay(s.day)}, ${t(`repairs.half.${s.half}`)}`, hint: `${formatClock(s.start)} – ${formatClock(s.end)}`}))}),
@@ -154,12 +163,13 @@ async function time(view, id, params, note = null) {
     if (!picked) throw new Invalid([{field: "slot", message: t("repairs.slot.required")}]);
     const [day, half] = picked.value.split("|");
     try {
-      booked(view, await api(`/v1/repairs/${id}/appointment${r.appointment ? "/move" : ""}`, {method: "POST", body: {day, half}}));
+      booked(view, await api(`/v1/repairs/${id}/appointment${r.appointment ? "/move" : ""}`, {method: "POST", body: {day, half}}),
+        question);
     } catch (error) {
-      if (error.code === "already_booked") return booked(view, await api(`/v1/repairs/${id}`));  // pressed twice
+      if (error.code === "already_booked") return booked(view, await api(`/v1/repairs/${id}`), question);  // pressed twice
       if (!["slot_taken", "slot_not_offered"].includes(error.code)) throw error;  // the times offered again
       view.replaceChildren();
-      await time(view, id, new URLSearchParams(), errorsOf(error)[0].message);
+      await time(view, id, new URLSearchParams(), errorsOf(error)[0].message, asking);
     }
   });
   append(view, note ? h("div", {class: "inset", id: "slot-taken", role: "alert"}, note) : null, form);
