@@ -69,6 +69,7 @@ WALK = {
     "/v1/feeds/petitions.rss": ["/v1/feeds/petitions.rss"],
     "/v1/forms": ["/v1/forms"],
     "/v1/figures": ["/v1/figures?year=2026", "/v1/figures?year=2026&format=csv"],
+    "/v1/figures/report": ["/v1/figures/report?month=2026-11"],  # counts alone: no report's words
     "/v1/feedback/{service}/changes": ["/v1/feedback/reports/changes"],
     "/v1/auth/providers": ["/v1/auth/providers"],
     "/v1/pay/funds": ["/v1/pay/funds"],
