@@ -131,6 +131,7 @@ def test_a_report_sent_asks_how_it_went_and_the_answer_is_changed_from_the_e_mai
     token = page.evaluate("() => JSON.parse(localStorage.getItem('doorstep.reports'))[0].feedback.token")
     page.goto(f"/feedback/give?service=reports&token={token}")
     heading(page, "Give feedback")
+    expect(page.locator("#feedback-about")).to_have_text("About: Reporting a problem")  # the link may be days old
     check_accessible(page, "give feedback from a confirmation message")
     page.get_by_label("Very satisfied", exact=True).check()
     with page.expect_response(lambda r: r.url.endswith("/v1/feedback")) as changed:

@@ -3,7 +3,7 @@
 // the API refuses one that is not genuine when the answer is sent.
 import {append, h} from "../dom.js";
 import {feedbackQuestion} from "../feedback.js";
-import {t} from "../i18n.js";
+import {t, tOr} from "../i18n.js";
 
 export async function render(view, {params}) {
   const token = params.get("token");
@@ -12,5 +12,9 @@ export async function render(view, {params}) {
     append(view, h("p", {class: "body", id: "feedback-no-link"}, t("feedback.give_no_link")));
     return;
   }
-  append(view, feedbackQuestion({service: params.get("service") || "", token}));
+  const service = params.get("service") || "";
+  // The service it asks about, named (the link may be opened days after, from the e-mail).
+  const named = /^[a-z_]{1,20}$/.test(service) ? tOr(`figures.service_${service}`, "") : "";
+  append(view, named ? h("p", {class: "lead", id: "feedback-about"}, t("feedback.give_about", {service: named})) : null,
+    feedbackQuestion({service, token}));
 }
