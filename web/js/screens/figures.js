@@ -105,6 +105,13 @@ function moneyFigures(m, short) {
     cost: said(m, "cost_per_transaction_pence", pounds, short), saving: said(m, "saving_pence", pounds, short)};
 }
 
+const CHANNELS = ["online", "assisted", "phone", "face_to_face"];
+
+/** A channel's count as the table shows it: the number, or withheld under 10. */
+function counted(m, channel) {
+  return m.counts[channel] === null ? t("figures.withheld") : number(m.counts[channel]);
+}
+
 function serviceSection(service, months) {
   const id = `figures-${service}`;
   const name = t(`figures.service_${service}`);
@@ -126,7 +133,9 @@ function serviceSection(service, months) {
       series: [{name: t("figures.saving_pence"), colour: COLOURS[1]}],
       rows: months.map(m => ({label: t("figures.saving_line", moneyFigures(m, true)), values: [m.saving_pence || 0]}))}),
     figuresTable({caption: t("figures.saving_title", {service: name}),
-      head: [t("figures.month"), t("figures.transactions"), t("figures.cost_per_transaction_pence"),
-        t("figures.saving_pence")],
-      rows: money.map(s => [s.month, s.transactions, s.cost, s.saving])}));
+      // Each channel's count too: an officer's booking for a caller shows as one more "by an officer".
+      head: [t("figures.month"), t("figures.transactions"), ...CHANNELS.map(c => t(`figures.channel_${c}`)),
+        t("figures.cost_per_transaction_pence"), t("figures.saving_pence")],
+      rows: money.map((s, i) => [s.month, s.transactions, ...CHANNELS.map(c => counted(months[i], c)), s.cost,
+        s.saving])}));
 }
