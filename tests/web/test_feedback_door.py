@@ -32,8 +32,9 @@ def test_a_comment_is_sent_and_confirmed_and_kept_for_its_service(browser):
     check_accessible(page, "front door: comment sent")
     officer = browser.stack.resident("hall.officer@example.org", role="staff", roles=["halls"])
     answers = browser.stack.get("/v1/staff/feedback/halls", browser.stack.token(officer))["answers"]
-    assert [(a["kind"], a["improve"]) for a in answers] == [
-        ("comment", "Say on the hall's page whether it has a hearing loop.")]
+    # The newest on the halls' desk (another journey may have answered a booking's question there before).
+    assert (answers[0]["kind"], answers[0]["improve"]) == (
+        "comment", "Say on the hall's page whether it has a hearing loop.")
 
 
 def test_a_compliment_reaches_the_desk_and_the_mail_of_the_team_it_names(browser):
@@ -51,7 +52,7 @@ def test_a_compliment_reaches_the_desk_and_the_mail_of_the_team_it_names(browser
     [mail] = stack.mail_once(officer, "A compliment for Garden waste rounds")  # the desk's own name
     assert "came back for the bin they missed" in mail.body and "/staff/feedback/garden" in mail.body
     answers = stack.get("/v1/staff/feedback/garden", stack.token(officer))["answers"]
-    assert [a["kind"] for a in answers] == ["compliment"]
+    assert answers[0]["kind"] == "compliment"  # the newest on its desk
 
 
 def test_a_complaint_goes_on_to_the_complaint_report_journey(browser):
