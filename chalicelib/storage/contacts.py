@@ -22,12 +22,11 @@ class ContactStore:
         item = get_or_none(FigureModel, FIGURES, range_key=f"{month}#{service}", consistent_read=True)
         return _entered(item)
 
-    def year(self, first_month, last_month, service):
-        """{month: ({phone, face_to_face}, version)} of `service` from `first_month` to `last_month`: one
-        Query of the council's year (its services' months: tens of items)."""
-        rows = FigureModel.query(FIGURES, FigureModel.month_service.between(first_month, f"{last_month}#~"))
-        return {r.month_service.split("#", 1)[0]: _entered(r) for r in rows
-                if r.month_service.split("#", 1)[1] == service}
+    def year(self, months, service):
+        """{month: ({phone, face_to_face}, version)} of `service` in each of `months` that has an item: one
+        BatchGetItem of its own months (a Query of the year would read every service's)."""
+        rows = FigureModel.batch_get([(FIGURES, f"{month}#{service}") for month in months])
+        return {r.month_service.split("#", 1)[0]: _entered(r) for r in rows}
 
     def enter(self, month, service, counts, version, audit):
         """Set the month's contacts to `counts` ({phone, face_to_face}) when their version is still `version`,

@@ -109,3 +109,14 @@ def test_two_officers_changing_a_month_from_the_same_version_at_once_change_it_o
     won = next(a for a in answers if a.status_code == 200).json_body["phone"]
     assert _october(client)["counts"]["phone"] == won
     assert [e.changes for e in deps.audit.entries("contacts#halls#2026-10")][1:] == [{"phone": [20, won]}]
+
+
+def test_a_services_year_of_contacts_reads_its_own_twelve_months_not_every_services(deps):
+    from chalicelib.handlers.feedback.figures import months_of
+    from chalicelib.storage import metering
+    for service in ("halls", "bills", "bulky", "reports"):
+        for month in months_of(2026):
+            deps.feedback.add(month, service, {"finished_online": 3})
+    with metering.metered() as cost:
+        entered = deps.contacts.year(months_of(2026), "halls")
+    assert len(entered) == 12 and cost.items <= 12  # a Query of the year read all four services' 48

@@ -35,7 +35,7 @@ def year(deps, service, params):
     chosen = validation.required_number(params, "year", problems, low=2020, high=2100)
     problems.raise_if_any()
     months = months_of(int(chosen))
-    entered = deps.contacts.year(months[0], months[-1], service)
+    entered = deps.contacts.year(months, service)
     return {"service": service, "year": int(chosen),
             "months": [view(m, *entered.get(m, ({name: 0 for name in CHANNELS}, 0))) for m in months]}
 
