@@ -5,7 +5,6 @@ numbers, drawn the same way every time from the council, the service and the mon
 generator), with the online share rising month by month as each council's business case hoped; this
 month's are drawn for the days gone so far. A council with any figures of its own gets none."""
 import random
-from datetime import date
 
 # Each service's transactions in a month, and its share done online in the first month drawn.
 VOLUMES = {"reports": (900, 0.55), "bills": (400, 0.7), "halls": (200, 0.35), "bulky": (220, 0.6),
@@ -17,13 +16,10 @@ ASKED = 0.12  # the share of finished transactions whose question is answered
 
 
 def months_to(today):
-    """From the April before last year's to this month: the council's last year and this one so far."""
-    first = date(today.year - 1 if today.month >= 4 else today.year - 2, 4, 1)
-    months, at = [], first
-    while at <= today.replace(day=1):
-        months.append(at.strftime("%Y-%m"))
-        at = date(at.year + at.month // 12, at.month % 12 + 1, 1)
-    return months
+    """The council's last year and this one to this month (its years April to March: figures.months_of)."""
+    from chalicelib.handlers.feedback.figures import months_of
+    this_year = today.year if today.month >= 4 else today.year - 1
+    return [m for m in months_of(this_year - 1) + months_of(this_year) if m <= today.strftime("%Y-%m")]
 
 
 def drawn(council, service, month, n, share, part=1.0):
