@@ -6,8 +6,8 @@ A Scottish bill has three charges, each a line of its own: the council tax for t
 Scottish Water's water and waste water (sewerage) charges, which the council bills and collects
 with it. The council tax is the band's share of band D under the Council Tax (Substitution of
 Proportion) (Scotland) Order 2016 (band C: 320/360 of £1,452.86, North Lanarkshire's 2025-26
-band D); water and waste water are Scottish Water's 2025-26 unmetered charges for the band (the
-latest published found: 2026-27's rise, 8.67%, was announced without its table). A single
+band D, the latest the demo holds); water and waste water are Scottish Water's 2026-27 unmetered
+charges for the band, the year the demo bills. A single
 person's 25% discount is off every line, water's too, as Scottish councils apply it.
 
 - 500700028, 14 Merry Street, Motherwell: Fiona and Iain Campbell, band C, Direct Debit
@@ -31,14 +31,14 @@ def _bill(council_tax, water, waste_water):
 ACCOUNTS = {
     "500700028": {"people": ["P0070001", "P0070002"], "place_ref": "770000000014",
                   "lines": ["14 Merry Street", "Motherwell"], "postcode": "ML1 1JJ", "band": "C",
-                  **_bill(129_143, 24_704, 28_664), "method": "Direct Debit", "dd_account": "30917755",
+                  **_bill(129_143, 26_840, 31_144), "method": "Direct Debit", "dd_account": "30917755",
                   "online_key": "CMP3-8LWA", "missed": 0, "discounts": []},
     "500700036": {"people": ["P0070003"], "place_ref": "770000000212", "lines": ["2/1, 12 Graham Street", "Airdrie"],
-                  "postcode": "ML6 6DD", "band": "A", **_bill(96_857, 18_528, 21_498), "method": "Cash/Card",
+                  "postcode": "ML6 6DD", "band": "A", **_bill(96_857, 20_130, 23_358), "method": "Cash/Card",
                   "dd_account": "", "online_key": "KRR7-2QNS", "missed": 0,
                   "discounts": [("SPD", "Single person discount (25%)", 25)]},
     "500700044": {"people": ["P0070004"], "place_ref": "770000000307", "lines": ["7 Muiryhall Street", "Coatbridge"],
-                  "postcode": "ML5 3EN", "band": "E", **_bill(190_890, 33_968, 39_413), "method": "Cash/Card",
+                  "postcode": "ML5 3EN", "band": "E", **_bill(190_890, 36_905, 42_823), "method": "Cash/Card",
                   "dd_account": "", "online_key": "DNL5-6VHE", "missed": 1, "discounts": []},
 }
 
@@ -61,7 +61,7 @@ def _tenants():
     accounts = {}
     for ref, account in held["council_tax"].items():
         # The charge before discounts, as the accounts above bill it (a discount is its own entry).
-        lines = [(names[line["kind"]], line["amount"]) for line in council_tax.lines(council, account["band"], 2025)]
+        lines = [(names[line["kind"]], line["amount"]) for line in council_tax.lines(council, account["band"], 2026)]
         accounts[ref] = {"dd_account": "20481163" if account["method"] == "Direct Debit" else "",
                          **account, **_bill(*(amount for _, amount in lines))}
     return held["people"], accounts, held["rents"]

@@ -37,8 +37,16 @@ def test_the_scottish_rule_that_starts_in_2017_leaves_2016_on_ninths():
 
 
 def test_a_year_with_no_figures_yet_takes_the_latest_and_says_which_year_they_are():
-    lines = by_kind(council_tax.lines(council("scotland", [(2025, 145_286)]), "C", 2026))
-    assert lines["council_tax"]["year"] == 2025 and lines["water"]["year"] == 2025
+    lines = by_kind(council_tax.lines(council("scotland", [(2025, 145_286)]), "C", 2027))
+    assert lines["council_tax"]["year"] == 2025 and lines["water"]["year"] == 2026
+
+
+def test_scottish_waters_2026_27_charges_are_its_published_band_a_and_band_d():
+    """Band A £201.30 and £233.58, band D £301.95 and £350.37, as Scottish Water's 2026-27 page reads."""
+    lines = {b: by_kind(council_tax.lines(council("scotland", [(2026, 150_000)]), b, 2026)) for b in "AD"}
+    assert (lines["A"]["water"]["amount"], lines["A"]["waste_water"]["amount"]) == (20_130, 23_358)
+    assert (lines["D"]["water"]["amount"], lines["D"]["waste_water"]["amount"]) == (30_195, 35_037)
+    assert lines["D"]["water"]["rule"]["from"] == "2026-04-01" and lines["D"]["water"]["year"] == 2026
 
 
 def test_no_band_or_no_band_d_gives_no_figure():

@@ -46,8 +46,8 @@ def test_a_north_lanarkshire_resident_sees_their_bands_scottish_charge_and_the_w
     expect(charges.locator("[data-kind=council_tax]")).to_contain_text("Council tax, band C£1,291.43")
     expect(charges.locator("[data-kind=council_tax]")).to_contain_text(
         "320/360 of band D for band C, under the Council Tax (Substitution of Proportion) (Scotland) Order 2016")
-    expect(charges.locator("[data-kind=water]")).to_contain_text("£247.04")
-    expect(charges.locator("[data-kind=waste_water]")).to_contain_text("£286.64")
+    expect(charges.locator("[data-kind=water]")).to_contain_text("£268.40")
+    expect(charges.locator("[data-kind=waste_water]")).to_contain_text("£311.44")
     expect(charges.locator("[data-kind=water]")).to_contain_text("under Scottish Water's unmetered household charges")
     expect(page.locator("#ctax-summary")).to_contain_text("14 Merry Street, Motherwell")
     check_accessible(page, "council tax: a Scottish account's charges")
