@@ -1,5 +1,9 @@
 """The business case's figures (issue 72, item 4): take-up, completion, satisfaction and cost by
 channel, month by month for the council's year, small numbers withheld so none can be worked out."""
+from datetime import datetime, timezone
+
+import time_machine
+
 from chalicelib.councils.council import Council
 from chalicelib.handlers.feedback import figures
 
@@ -45,16 +49,34 @@ def test_a_councils_own_channel_costs_replace_the_cases():
     assert costs == {"face_to_face": 1053, "phone": 500, "online": 20, "assisted": 500}
 
 
+NOVEMBER = datetime(2026, 11, 27, 10, tzinfo=timezone.utc)
+
+
 def test_the_year_is_the_councils_april_to_march(deps):
     deps.feedback.add("2026-03", "halls", {"finished_assisted": 40})
     deps.feedback.add("2026-04", "halls", {"finished_assisted": 12})
     deps.feedback.add("2027-03", "halls", {"finished_online": 30})
-    year = figures.year_of(deps, 2026)
+    with time_machine.travel(datetime(2027, 4, 2, 9, tzinfo=timezone.utc)):
+        year = figures.year_of(deps, 2026)
     assert year["months"][0] == "2026-04" and year["months"][-1] == "2027-03"
     halls = year["services"]["halls"]
     assert halls[0]["counts"]["assisted"] == 12 and halls[-1]["counts"]["online"] == 30
 
 
+def test_months_not_yet_begun_are_not_given_as_months_of_nothing(client, deps):
+    """On 27 November the year so far is April to November: December's nought would read as a month
+    with no transactions, in the CSV a councillor pastes into a spreadsheet most of all."""
+    deps.feedback.add("2026-11", "bills", {"finished_online": 40})
+    with time_machine.travel(NOVEMBER):
+        year = client.get("/v1/figures?year=2026").json_body
+        csv = client.get("/v1/figures?year=2026&format=csv").body.decode().splitlines()
+        coming = client.get("/v1/figures?year=2027").json_body
+    assert year["months"][-1] == "2026-11" and len(year["services"]["bills"]) == 8
+    assert [line.split(",")[1] for line in csv[1:]] == figures.months_of(2026)[:8]
+    assert coming["months"] == [] and coming["services"] == {}
+
+
+@time_machine.travel(NOVEMBER)
 def test_the_figures_are_open_data_in_json_and_csv_for_a_few_reads_whatever_the_transactions(client, deps):
     import re
     for _ in range(3):

@@ -3,6 +3,7 @@ kept as transactions happen (storage/feedback.py: a year is one Query). Each fig
 with its definition (wording.DEFINITIONS), and small numbers are withheld: a count under
 SMALLEST_SHOWN could point at a household, and a figure made from a withheld count is withheld
 with it, so nothing published lets a withheld count be worked out."""
+from .counting import month_of
 from .services import SERVICES
 
 SMALLEST_SHOWN = 10  # as consultations' wards
@@ -26,9 +27,11 @@ def months_of(year):
 
 
 def year_of(deps, year):
-    """{costs, months: [...], services: {service: [month's figures]}} for the council's year `year`."""
-    months = months_of(year)
-    counts = deps.feedback.year(months[0], months[-1])
+    """{costs, months: [...], services: {service: [month's figures]}} for the council's year `year`, to
+    this month: a month not yet begun has no figures, and noughts for it would read as a month of none."""
+    now = month_of(deps.clock())
+    months = [m for m in months_of(year) if m <= now]
+    counts = deps.feedback.year(months[0], months[-1]) if months else {}
     costs = costs_of(deps.council)
     services = sorted({service for _, service in counts} & set(SERVICES))
     return {"year": year, "months": months, "costs_pence": costs,
