@@ -11,7 +11,9 @@ documentation describes it (tests/auth/scotaccount_answers.py cites the pages).
   (`register`), the code's redirect URI, and the code_verifier against the challenge; then
   an ID token (RS256, the nonce, a pairwise sub) and an access token.
 - GET /attributes/values: with the access token and a `DIS-Client-Assertion` for this address,
-  the person's claims token: verified to GPG 45 medium, or "NOT VERIFIED".
+  the person's claims token in ScotAccount's data schema (v2): an entry for each scope asked and
+  not declined on its page (the identity verified or not, the e-mail as its loop verified it);
+  404 not_found when none is left, as ScotAccount answers when it has no data to share.
 """
 from __future__ import annotations
 
@@ -23,16 +25,20 @@ import time
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from doorstep_cli.local.scotaccount_tokens import JWT_BEARER, Keys, Refused, challenge_of, pairwise, verified_claims
+from doorstep_cli.local.scotaccount_tokens import (EMAIL_SCOPE, GPG45_SCOPE, JWT_BEARER, SCHEMA, Keys, Refused,
+                                                   challenge_of, pairwise, verified_claims)
 from doorstep_cli.local.serving import ThreadedServer, reply
 
 CODE_SECONDS = 300
-VERIFIED_SCOPE = "scotaccount.gpg45.medium"
-# Test people, as ScotAccount's integration environment provides test users.
+ATTRIBUTE_SCOPES = (GPG45_SCOPE, EMAIL_SCOPE)
+# Test people, as ScotAccount's integration environment provides test users: the e-mail each confirmed
+# at sign-up (Eilidh's loop never finished).
 PEOPLE = {
     "morag": {"name": "Morag Reid", "verified": True, "given_name": "Morag", "family_name": "Reid",
-              "birth_date": "1984-06-12"},
-    "callum": {"name": "Callum Boyd", "verified": False},
+              "birth_date": "1984-06-12", "email": "morag.reid@example.org", "email_verified": True},
+    "callum": {"name": "Callum Boyd", "verified": False, "email": "callum.boyd@example.org", "email_verified": True},
+    "eilidh": {"name": "Eilidh Kerr", "verified": True, "given_name": "Eilidh", "family_name": "Kerr",
+               "birth_date": "1991-02-27", "email": "eilidh.kerr@example.org", "email_verified": False},
 }
 
 
@@ -53,7 +59,7 @@ class LocalScotAccount(ThreadedServer):
     def discovery(self) -> dict:
         o = self.origin
         return {"issuer": self.issuer, "authorization_endpoint": f"{o}/authorize", "token_endpoint": f"{o}/token",
-                "jwks_uri": f"{o}/jwks.json", "scopes_supported": ["openid", VERIFIED_SCOPE],
+                "jwks_uri": f"{o}/jwks.json", "scopes_supported": ["openid", EMAIL_SCOPE, GPG45_SCOPE],
                 "response_types_supported": ["code"], "response_modes_supported": ["query"],
                 "grant_types_supported": ["authorization_code"], "subject_types_supported": ["pairwise"],
                 "id_token_signing_alg_values_supported": ["RS256"],
@@ -73,12 +79,13 @@ class LocalScotAccount(ThreadedServer):
             raise Refused("invalid_request", 302, "a PKCE code_challenge by S256 is required")
         return query
 
-    def grant(self, query: dict, person: str) -> str:
+    def grant(self, query: dict, person: str, declined=()) -> str:
+        """A code for the person: the scopes asked, and those they declined to share on the page."""
         code = secrets.token_urlsafe(24)
         with self.lock:
             self.codes[code] = {"client_id": query["client_id"], "redirect_uri": query["redirect_uri"],
                                 "challenge": query["code_challenge"], "nonce": query.get("nonce"),
-                                "scopes": query["scope"].split(), "person": person,
+                                "scopes": query["scope"].split(), "declined": list(declined), "person": person,
                                 "expires": time.time() + CODE_SECONDS}
         return code
 
@@ -103,23 +110,29 @@ class LocalScotAccount(ThreadedServer):
         access = self.keys.access(bearer, self.issuer)
         if self.keys.client_of(assertion, self.attributes_url) != access["cid"]:
             raise Refused("invalid_client", 401, "the assertion is not the access token's client")
-        if VERIFIED_SCOPE not in access.get("scp", []):
-            raise Refused("insufficient_scope", 403, f"{VERIFIED_SCOPE} was not asked for")
-        sub = pairwise(access["person"], access["cid"])
-        body = {"iss": self.attributes_issuer, "sub": sub, "iat": int(time.time()),
-                **verified_claims(PEOPLE[access["person"]], sub)}
+        if not set(ATTRIBUTE_SCOPES) & set(access.get("scp", [])):
+            raise Refused("insufficient_scope", 403, "no verified attribute was asked for")
+        shared = verified_claims(PEOPLE[access["person"]], set(access["scp"]) - set(access.get("declined", [])))
+        if not shared:
+            raise Refused("not_found", 404, "there is no data for that user")
+        body = {"$schema": SCHEMA, "iss": self.attributes_issuer, "sub": pairwise(access["person"], access["cid"]),
+                "iat": int(time.time()), "verified_claims": shared}
         return {"claimsToken": self.keys.sign(body)}
 
 
 def _page(query: dict) -> bytes:
     hidden = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
                      for k, v in query.items())
+    # ScotAccount's consent: each attribute asked may be left unshared (its "user doesn't give permission").
+    consent = "".join(f'<p><label><input type="checkbox" name="decline" value="{scope}"> Do not share my {what}'
+                      f'</label></p>' for scope, what in ((EMAIL_SCOPE, "email address"),)
+                      if scope in query.get("scope", "").split())
     buttons = "".join(f'<li><button name="person" value="{key}">Sign in as {html.escape(p["name"])} '
                       f'({"identity verified" if p["verified"] else "identity not verified"})</button></li>'
                       for key, p in PEOPLE.items())
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ScotAccount (local)</title></head>'
             f'<body><main><h1>ScotAccount (local)</h1><p>A test provider on this machine. Choose who signs in.</p>'
-            f'<form method="post" action="/authorize">{hidden}<ul>{buttons}</ul></form></main></body></html>').encode()
+            f'<form method="post" action="/authorize">{hidden}{consent}<ul>{buttons}</ul></form></main></body></html>').encode()
 
 
 def _handler(provider: LocalScotAccount):
@@ -143,15 +156,17 @@ def _handler(provider: LocalScotAccount):
 
         def do_POST(self):
             length = int(self.headers.get("Content-Length") or 0)
-            form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+            fields = parse_qs(self.rfile.read(length).decode())
+            form = {k: v[0] for k, v in fields.items()}
             path = urlsplit(self.path).path
             if path == "/authorize":
-                return self._authorize({k: v for k, v in form.items() if k != "person"}, form.get("person"))
+                asked = {k: v for k, v in form.items() if k not in ("person", "decline")}
+                return self._authorize(asked, form.get("person"), fields.get("decline", []))
             if path == "/token":
                 return self._answer(lambda: provider.token(form))
             self._json(404, {"error": "not_found"})
 
-        def _authorize(self, query, person):
+        def _authorize(self, query, person, declined=()):
             try:
                 asked = provider.asked(query)
             except Refused as e:
@@ -161,7 +176,8 @@ def _handler(provider: LocalScotAccount):
                                                           "state": query.get("state", "")})
             if person not in PEOPLE:
                 return reply(self, 200, "text/html; charset=utf-8", _page(asked))
-            self._back(asked["redirect_uri"], {"code": provider.grant(asked, person), "state": asked.get("state", "")})
+            code = provider.grant(asked, person, declined)
+            self._back(asked["redirect_uri"], {"code": code, "state": asked.get("state", "")})
 
         def _back(self, redirect_uri, params):
             self.send_response(302)

@@ -85,7 +85,7 @@ class Keys:
                               "sid": secrets.token_urlsafe(32)})
         access = self.sign({"sub": sub, "scp": grant["scopes"], "iss": issuer, "exp": now + TOKEN_SECONDS,
                             "iat": now, "jti": secrets.token_urlsafe(8), "cid": grant["client_id"],
-                            "person": grant["person"]}, typ="at+jwt")
+                            "person": grant["person"], "declined": grant.get("declined", [])}, typ="at+jwt")
         return {"access_token": access, "refresh_token": secrets.token_urlsafe(48), "scope": " ".join(grant["scopes"]),
                 "id_token": id_token, "token_type": "Bearer", "expires_in": TOKEN_SECONDS}
 
@@ -103,13 +103,27 @@ def pairwise(person: str, client_id: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"scotaccount:{client_id}:{person}"))
 
 
-def verified_claims(person: dict, sub: str) -> dict:
-    """The attributes' claims token body, in ScotAccount's own documented shape: its outcome and level."""
-    outcome = f"{sub} VERIFIED SUCCESSFULLY" if person["verified"] else f"{sub} NOT VERIFIED"
-    body = {"verified_claims": {"verification": {
-        "outcome": outcome, "trust_framework": "uk_tfida", "assurance_level": "GPG45-Medium",
-        "time": "2026-03-02T10:15Z", "verifier": {"organization": "DIS", "txn": str(uuid.uuid4())}}}}
-    if person["verified"]:
-        body["claims"] = {"uuid": sub, "given_name": person["given_name"], "family_name": person["family_name"],
-                          "birth_date": person["birth_date"]}
-    return body
+SCHEMA = "https://schema.scotaccount.service.gov.scot/external/v2/scotaccount-verified-claims"
+GPG45_SCOPE, EMAIL_SCOPE = "scotaccount.gpg45.medium", "scotaccount.email"
+
+
+def verified_claims(person: dict, scopes) -> list[dict]:
+    """The claims token's `verified_claims` in ScotAccount's data schema (v2, tests/auth/scotaccount_answers.py):
+    one entry a scope shared, the identity's outcome and level, the e-mail as its loop verified it (or not)."""
+    entries = []
+    if GPG45_SCOPE in scopes:
+        check = {"outcome": "VERIFIED_SUCCESSFULLY" if person["verified"] else "VERIFICATION_FAILED",
+                 "trust_framework": "uk_tfida", "assurance_policy": "GPG_45", "confidence_level": "medium"}
+        claims = {k: person[k] for k in ("given_name", "family_name", "birth_date")} if person["verified"] else None
+        entries.append(_entry(GPG45_SCOPE, check, claims))
+    if EMAIL_SCOPE in scopes and person.get("email"):
+        check = {"outcome": "VERIFIED_SUCCESSFULLY" if person["email_verified"] else "VERIFICATION_FAILED",
+                 "trust_framework": "uk_tfida", "validation_method": "email_loop"}
+        entries.append(_entry(EMAIL_SCOPE, check, {"email": person["email"]}))
+    return entries
+
+
+def _entry(scope: str, check: dict, claims: dict | None) -> dict:
+    verification = {**check, "time": "2026-03-02T10:15:00Z",
+                    "verifier": {"organization": "DIS", "txn": str(uuid.uuid4())}}
+    return {"scope": scope, "verification": verification, **({"claims": claims} if claims else {})}

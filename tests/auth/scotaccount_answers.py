@@ -10,6 +10,12 @@ Sources:
   github.com/AIAppliedUK/ScotAccount-TechDocs, src/scotaccount-guide.md ("Implementation
   Guide"): the discovery document of authz.integration.scotaccount.service.gov.scot, the
   client assertion's claims, and the newer claims token (`verified_claims` a list, one entry a scope).
+- ScotAccount's own example client, github.com/ScotAccount/sg-identity-springclient:
+  scotaccountclient/docs/diagrams/oidc-flow.puml ("Verified Claims Request"), the attributes
+  endpoint's claims token for `openid scotaccount.address scotaccount.gpg45.medium scotaccount.email`;
+  and "Technical Documentation.txt" (ScotAccount's technical documentation as text): its data schema
+  (https://schema.scotaccount.service.gov.scot/external/v2/scotaccount-verified-claims), the business
+  rules for verified attributes and the attributes endpoint's errors.
 """
 
 # understand-results.md, "Understanding the response for /token": tokens shortened, fields as given.
@@ -116,3 +122,47 @@ CLAIMS_TOKEN_LIST = {
         "claims": {"given_name": "John", "family_name": "Smith", "birth_date": "1990-05-15"},
     }],
 }
+
+
+# oidc-flow.puml, "Verified Claims Request", step 13 (springclient): one entry a scope asked for, the
+# e-mail's verified by an e-mail loop (ScotAccount's confirmation at sign-up), the address's against a
+# credit reference agency.
+CLAIMS_TOKEN_THREE_SCOPES = {
+    "$schema": "https://schema.scotaccount.service.gov.scot/external/v2/scotaccount-verified-claims",
+    "iss": "https://issuer.main.integration.scotaccount.service.gov.scot/jwt",
+    "sub": "80a78374-6fbe-4c4c-ac36-acf7b4047d17",
+    "iat": 1749548971,
+    "verified_claims": [
+        {"scope": "scotaccount.address",
+         "verification": {"outcome": "VERIFIED_SUCCESSFULLY", "trust_framework": "uk_tfida",
+                          "validation_method": "credit_reference_agency", "time": "2025-03-19T10:12:54Z",
+                          "verifier": {"organization": "DIS", "txn": "e766b0f2-1873-4199-8f62-e6af182a7f47"}},
+         "claims": {"address": {"uprn": "132021690", "buildingNumber": "5", "streetName": "DALNAIR PLACE",
+                                "dependentAddressLocality": "MILNGAVIE", "addressLocality": "GLASGOW",
+                                "postalCode": "G627RD"}}},
+        {"scope": "scotaccount.gpg45.medium",
+         "verification": {"outcome": "VERIFIED_SUCCESSFULLY", "trust_framework": "uk_tfida",
+                          "assurance_policy": "GPG_45", "confidence_level": "medium", "time": "2025-03-19T10:12:54Z",
+                          "verifier": {"organization": "DIS", "txn": "e766b0f2-1873-4199-8f62-e6af182a7f47"}},
+         "claims": {"given_name": "David William", "family_name": "Mcnabb", "birth_date": "1976-08-24"}},
+        {"scope": "scotaccount.email",
+         "verification": {"outcome": "VERIFIED_SUCCESSFULLY", "trust_framework": "uk_tfida",
+                          "validation_method": "email_loop", "time": "2025-06-10T10:49:31+01:00",
+                          "verifier": {"organization": "DIS", "txn": "3ee4b5a2-a1fa-41f9-8365-db7086cac624"}},
+         "claims": {"email": "david@aiapplied.uk"}},
+    ],
+}
+
+# Technical Documentation.txt, the data schema's verificationType: the outcomes and the ways a claim is
+# validated ("email_loop": "Validation via email loop process"; "self_certified": "Validation via self
+# certification", which is the person's word alone). Its emailClaimsType: {"email": RFC 5322 addr-spec}.
+VERIFICATION_OUTCOMES = ("VERIFIED_SUCCESSFULLY", "VERIFIED_WITH_WARNINGS", "VERIFICATION_FAILED")
+VALIDATION_METHODS = ("credit_reference_agency", "email_loop", "self_certified")
+SCOPES = ("scotaccount.address", "scotaccount.gpg45.medium", "scotaccount.email")  # its scopeType
+
+# Technical Documentation.txt, "Business rules for verified attributes": "for various reasons (e.g. data not
+# available, ScotAccount unable to verify the data, user doesn't give permission, user cancels etc) [...]
+# ScotAccount will return as many of the verified attributes as it can. This could be any permutation of
+# those requested, from none to all." And "Errors - Get Verified Attribute Data": 404, not_found, "returned
+# if there is no data for that user" (in the error shape its other examples show).
+NO_DATA_STATUS, NO_DATA = 404, {"error": "not_found"}
