@@ -18,6 +18,7 @@ from .oidc import ALLOWED_ALGORITHMS, LEEWAY_SECONDS, OidcRejected, signing_key
 TIMEOUT_SECONDS = 5.0  # a stalled provider must not eat the whole Lambda budget
 DISCOVERY_LIFESPAN_SECONDS = 3600  # One Login's guidance: cache the discovery document
 ASSERTION_SECONDS = 60  # a client assertion is made for one call
+NO_DATA = 404  # the attributes endpoint's "no data for that user", which is no refusal
 JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 _discovered = {}  # issuer -> (when fetched, its document): lives as long as the Lambda container
 
@@ -27,11 +28,12 @@ class ProviderUnavailable(Exception):
 
 
 class ProviderRefused(Exception):
-    """The provider, or its answer, refused this sign-in. `code` is stable; `message` is for the person."""
+    """The provider, or its answer, refused this sign-in. `code` is stable; `message` is for the person;
+    `status` the provider's HTTP status, when it answered with one."""
 
-    def __init__(self, code, message):
+    def __init__(self, code, message, status=None):
         super().__init__(f"{code}: {message}")
-        self.code, self.message = code, message
+        self.code, self.message, self.status = code, message, status
 
 
 def new_attempt():
@@ -110,10 +112,16 @@ def checked_id_token(provider, found, id_token, nonce):
 
 def claims_token(provider, access_token, sub):
     """The attributes endpoint's claims token for this person, checked (ScotAccount's
-    /attributes/values: the access token, and a client assertion for that address)."""
+    /attributes/values: the access token, and a client assertion for that address); None when
+    ScotAccount has nothing to share (its 404 not_found: none verified, or the person declined)."""
     where = provider.attributes
-    answer = _json(_call(where["url"], None, {
-        "Authorization": f"Bearer {access_token}", "DIS-Client-Assertion": client_assertion(provider, where["url"])}))
+    try:
+        answer = _json(_call(where["url"], None, {"Authorization": f"Bearer {access_token}",
+                                                  "DIS-Client-Assertion": client_assertion(provider, where["url"])}))
+    except ProviderRefused as e:
+        if e.status == NO_DATA:
+            return None
+        raise
     token = answer.get("claimsToken") if isinstance(answer, dict) else None
     if not isinstance(token, str):
         raise ProviderRefused("sign_in_refused", words.PROVIDER_ANSWER_UNREADABLE)
@@ -161,7 +169,7 @@ def _call(url, body=None, headers=None):
             said = _json(e.read(10_000), quiet=True)
             error = said.get("error") if isinstance(said, dict) else None
             raise ProviderRefused("sign_in_refused", words.PROVIDER_REFUSED.format(
-                error=error if isinstance(error, str) else e.code)) from None
+                error=error if isinstance(error, str) else e.code), status=e.code) from None
         raise ProviderUnavailable(f"{url} answered {e.code}") from None
     except (URLError, OSError, ValueError) as e:
         raise ProviderUnavailable(f"{url}: {e}") from None

@@ -19,12 +19,14 @@ class Provider:
     level: str
     council: str = ""
     attributes: dict | None = field(default=None)
+    verified_attributes: tuple = ()  # what else it is asked to share: ("email",) (assurance.py)
 
     @classmethod
     def of_settings(cls, entry, council):
         return cls(id=entry["id"], name=entry["name"], issuer=entry["issuer"], client_id=entry["client_id"],
                    client_key=entry["client_key"]["secret"], level=entry["level"], council=council,
-                   attributes=entry.get("attributes"))
+                   attributes=entry.get("attributes"),
+                   verified_attributes=tuple(entry.get("verified_attributes") or ()))
 
     def private_key(self):
         """The relying party's private key (PEM); keystore.SecretMissing when the deployment holds none."""

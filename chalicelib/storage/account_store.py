@@ -1,5 +1,7 @@
 """Accounts, sessions and one-time tokens, as plain values
 (storage/records.py)."""
+from dataclasses import replace
+
 from ..stamps import stamp
 from .accounts import LEGACY_GRANT, IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, UserModel
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
@@ -58,6 +60,22 @@ class AccountStore:
         model = model_of(UserModel, user, **{LEGACY_GRANT[k]: v for k, v in (user.before_councils or {}).items()})
         with writes(["user"]):
             model.save()
+        user.version = model.version
+
+    def change_email(self, user, email, source):
+        """The user's e-mail made `email`, verified by `source` (an issuer): the address's identity key
+        taken and the old one's given up with the version-checked user, in one transaction.
+        AlreadyExists when another account has the address; EditConflict when the user changed since read."""
+        old = f"email#{user.email}" if user.email else None
+        keys = [k for k in user.identity_keys or [] if k != old] + [f"email#{email}"]
+        changed = replace(user, email=email, email_verified=True, email_from=source, identity_keys=keys)
+        model = model_of(UserModel, changed, **{LEGACY_GRANT[k]: v for k, v in (user.before_councils or {}).items()})
+        with writes(["identity", "user"] + (["old"] if old else []), exists={"identity"}), transaction() as t:
+            t.save(IdentityModel(key=f"email#{email}", user_id=user.id), condition=IdentityModel.key.does_not_exist())
+            t.save(model)
+            if old:
+                t.delete(IdentityModel(key=old, user_id=user.id), condition=IdentityModel.user_id == user.id)
+        user.email, user.email_verified, user.email_from, user.identity_keys = email, True, source, keys
         user.version = model.version
 
     def delete_user(self, user):

@@ -18,6 +18,9 @@ class UserModel(Stored):
     id = UnicodeAttribute(hash_key=True)
     email = UnicodeAttribute(null=True)  # normalised; None for SSO users without one
     email_verified = BooleanAttribute(default=False)
+    # The issuer whose verified e-mail `email` is (a national account's, handlers/accounts/sso.py):
+    # at a later sign-in it follows a change there. None: the person's own address, never replaced.
+    email_from = UnicodeAttribute(null=True)
     password_hash = UnicodeAttribute(null=True)  # None: signs in through SSO only
     name = UnicodeAttribute(null=True)
     phone = UnicodeAttribute(null=True)

@@ -14,6 +14,7 @@ class User:
     id: str
     email: str | None = None
     email_verified: bool = False
+    email_from: str | None = None  # the provider (issuer) whose verified e-mail it is; None: the person's own
     password_hash: str | None = None
     name: str | None = None
     phone: str | None = None

@@ -7,7 +7,7 @@ from chalicelib import config
 from chalicelib.councils.council import Council
 from chalicelib.storage.accounts import IdentityModel
 from support.councils_support import NL_HOST, YORK_HOST, add, at, north_lanarkshire, york
-from tests.auth.scotaccount_support import choose, registered, scotaccount, with_provider  # noqa: F401
+from tests.auth.scotaccount_support import begin, choose, finish, registered, scotaccount, with_provider  # noqa: F401
 
 
 @pytest.fixture
@@ -19,16 +19,6 @@ def councils(scotaccount, deps, monkeypatch):
         registered(scotaccount, document, monkeypatch, base)
     add(deps, *documents)
     return documents
-
-
-def begin(client, host):
-    made = client.post("/v1/auth/providers/scotaccount/start", {"next": "/account/council-tax"}, at(host))
-    assert made.status_code == 201, made.json_body
-    return made.json_body["authorize_url"]
-
-
-def finish(client, host, back):
-    return client.post("/v1/auth/providers/finish", {"code": back["code"], "state": back["state"]}, at(host))
 
 
 def test_a_resident_with_a_verified_scotaccount_signs_in_at_north_lanarkshire(councils, client):

@@ -48,3 +48,13 @@ def test_a_provider_over_plain_http_is_refused_unless_on_this_machine():
         "$.sign_in.providers[0].issuer"]
     assert refused(provider(issuer="http://127.0.0.1:8018")) == {}
     assert "$.sign_in.providers[0].issuer" in refused(provider(issuer="http://localhost.example.org"))
+
+
+def test_the_email_asked_for_without_where_it_is_told_is_refused_and_the_address_is_not_offered():
+    entry = provider(level="gpg44-medium", verified_attributes=["email"])
+    assert refused(entry) == {}
+    del entry["attributes"]
+    assert list(refused(entry)) == ["$.sign_in.providers[0].attributes"]
+    assert refused({**entry, "verified_attributes": []}) == {}  # asking nothing needs nowhere to read it
+    assert "$.sign_in.providers[0].verified_attributes[0]" in refused(provider(verified_attributes=["address"]))
+    assert north_lanarkshire()["sign_in"]["providers"][0]["verified_attributes"] == ["email"]

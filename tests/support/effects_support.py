@@ -22,10 +22,17 @@ def stream_takes(deps, *kinds):
     from chalicelib.handlers.alerts.worker import InlineQueue
     from chalicelib.handlers.stream import on_stream
     from chalicelib.storage.reports import EventModel
+    from chalicelib import tenancy
+
+    class Stamped(InlineQueue):  # as storage/queues.py sends: each job naming the council it is for
+        def send(self, bodies):
+            return super().send([tenancy.stamped(b) for b in bodies])
+
     images = [e.serialize() for e in EventModel.scan() if e.kind in kinds]
-    queue = InlineQueue()
-    taken = on_stream([{"eventName": "INSERT", "dynamodb": {"NewImage": i}} for i in images], lambda: deps, queue,
-                      InlineQueue())
+    queue = Stamped()
+    # With its Keys, as Lambda hands them: the key says whose council's event it is.
+    taken = on_stream([{"eventName": "INSERT", "dynamodb": {"Keys": {"id": i["id"]}, "NewImage": i}} for i in images],
+                      lambda: deps, queue, InlineQueue())
     return taken, list(queue)
 
 

@@ -24,7 +24,7 @@ def scotaccount(stack, monkeypatch):
     store = CouncilStore()
     kept, version = store.get(NL, consistent=True)
     with LocalScotAccount() as provider:
-        changed = with_provider(kept, provider)
+        changed = with_provider(kept, provider, verified_attributes=["email"])
         registered(provider, changed, monkeypatch, f"http://northlanarkshire.localhost:{port}")
         settings.write(store, changed, version, stack.deps().clock(), "test")
         try:
@@ -46,8 +46,20 @@ def test_a_resident_signs_in_at_north_lanarkshire_with_their_scotaccount(browser
     page.get_by_role("button", name="Sign in as Morag Reid (identity verified)").click()
     expect(page).to_have_url(f"{scotaccount}/account")
     expect(page.get_by_label("Full name")).to_have_value("Morag Reid")  # ScotAccount's verified name
-    expect(page.get_by_text("Confirm your email address")).to_have_count(0)  # no address: nothing was sent
+    expect(page.get_by_text("morag.reid@example.org")).to_be_visible()  # the e-mail ScotAccount verified
+    expect(page.get_by_text("Confirm your email address")).to_have_count(0)  # verified there: nothing to confirm
     assert page.evaluate("location.host") == urlsplit(scotaccount).netloc
+
+
+def test_a_resident_who_declines_to_share_their_email_is_signed_in_and_told_how_they_will_hear(browser, scotaccount):
+    page = browser.new_page()
+    page.goto(f"{scotaccount}/sign-in?next=/account")
+    page.get_by_role("button", name="Sign in with ScotAccount").click()
+    page.get_by_label("Do not share my email address").check()
+    page.get_by_role("button", name="Sign in as Morag Reid (identity verified)").click()
+    expect(page).to_have_url(f"{scotaccount}/account")
+    expect(page.locator("#no-email")).to_contain_text("here in the app and on their pages, not by email")
+    check_accessible(page, "signed in without an email address")
 
 
 def test_a_resident_whose_identity_is_not_verified_is_told_why_they_are_not_signed_in(browser, scotaccount):

@@ -40,14 +40,14 @@ def start(deps, provider_id, body):
         token_hash=ids.digest(state), purpose=PURPOSE, user_id="", expires=deps.clock() + ATTEMPT,
         detail={"provider": provider.id, "nonce": nonce, "verifier": verifier, "next": after,
                 "redirect_uri": redirect_uri}))
-    scopes = assurance.scopes_for(provider.level)
+    scopes = assurance.scopes_for(provider)
     return {"authorize_url": code_flow.authorize_url(provider, found, redirect_uri, state, nonce, verifier, scopes)}
 
 
 def finish(deps, body):
     from ...auth import assurance, code_flow, providers
     from ...auth.oidc import ExternalIdentity
-    from .sso import person
+    from .sso import person, with_verified_email
     code, state = body.get("code"), body.get("state")
     wrong = [(name, words.PROVIDER_FIELD) for name, value in (("code", code), ("state", state))
              if not isinstance(value, str) or not value or len(value) > MOST_CHARS]
@@ -66,13 +66,14 @@ def finish(deps, body):
         answer = code_flow.exchange(provider, found, code, begun["redirect_uri"], begun["verifier"])
         claims = code_flow.checked_id_token(provider, found, answer["id_token"], begun["nonce"])
         told = (code_flow.claims_token(provider, answer.get("access_token"), claims["sub"])
-                if provider.attributes and assurance.at_least(provider.level, assurance.VERIFIED) else None)
+                if assurance.attributes_wanted(provider) else None)
     if not assurance.at_least(assurance.reached(told), provider.level):
         raise ApiError(words.ASSURANCE_TOO_LOW.format(council=deps.council.name, provider=provider.name),
                        code="assurance_too_low", status=403)
-    who = ExternalIdentity(issuer_name=provider.id, iss=provider.issuer, sub=claims["sub"], email=None,
-                           email_verified=False, name=_verified_name(told), role="resident")
-    user = person(deps, who, now)
+    email = assurance.verified_email(told)
+    who = ExternalIdentity(issuer_name=provider.id, iss=provider.issuer, sub=claims["sub"], email=email,
+                           email_verified=bool(email), name=_verified_name(told), role="resident")
+    user = with_verified_email(deps, person(deps, who, now), email, provider.issuer)
     return {**auth.start_session(deps, user, now), "next": begun.get("next") or "/account"}
 
 

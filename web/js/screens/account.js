@@ -212,8 +212,11 @@ export async function render(view) {
     append(view, h("h1", {class: "heading-l"}, t("account.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
     return;
   }
-  // An account signed in through a provider may have no address at all: nothing was sent to confirm.
-  const resend = me.email_verified || !me.email ? null : h("div", {class: "inset"},
+  // An account signed in through a provider may have no address at all (none shared): nothing was sent to
+  // confirm, and the resident is told where they will hear from us instead.
+  const noEmail = me.email ? null
+    : h("div", {class: "inset", id: "no-email"}, h("p", {class: "body"}, t("account.no_email")));
+  const resend = me.email_verified || !me.email ? noEmail : h("div", {class: "inset"},
     h("p", {class: "body"}, t("account.unverified")),
     button(t("account.resend"), {type: "button", secondary: true, onclick: async event => {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
@@ -221,7 +224,7 @@ export async function render(view) {
     }}));
   const [bulky, garden, chats, paid, appts, part, containers, responses, halls, moving] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
-    h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
+    h("dl", {class: "summary-list"}, me.email ? row(t("account.email"), me.email) : null,
       me.phone ? row(t("contact.phone"), me.phone) : null),
     nameForm(view, me),
     h("ul", {class: "list list--spaced"},
