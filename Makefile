@@ -95,7 +95,9 @@ screens: $(STAMP) $(VENDOR) $(CHROMIUM)
 	  tests/web/test_staff_bulky_take.py tests/web/test_staff_containers.py tests/web/test_staff_payments.py \
 	  tests/web/test_council_tax.py tests/web/test_staff_council_tax.py tests/web/test_chat_waiting.py \
 	  tests/web/test_bulky.py tests/web/test_staff_pay.py tests/web/test_appointments_desk.py \
-	  tests/web/test_staff_meetings.py tests/web/test_staff_hire.py tests/web/test_taking_part.py
+	  tests/web/test_staff_meetings.py tests/web/test_staff_hire.py tests/web/test_taking_part.py \
+	  tests/web/test_feedback.py tests/web/test_feedback_door.py tests/web/test_figures_page.py \
+	  tests/web/test_staff_contacts.py
 
 bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run

@@ -64,6 +64,11 @@ def screen(page, name):
     page.wait_for_selector("#screen h1")
     check_accessible(page, name)
     check_focus_visible(page, name, most=150)
+    picture(page, name)
+
+
+def picture(page, name):
+    """Under `make screens`, a picture of the whole page now shown, for the README (docs/screens/)."""
     if SHOTS:
         from tests.web.test_every_screen import keep
         page.wait_for_load_state("networkidle")

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from support.pay_support import SUCCESS
 from tests.web.browser import Browser, check_accessible
 from tests.web.desk import desk  # noqa: F401 (a fixture)
-from tests.web.desk import Officer, heading as desk_heading, say_why, screen, sign_in_by_keyboard
+from tests.web.desk import Officer, heading as desk_heading, picture, say_why, screen, sign_in_by_keyboard
 from tests.web.journeys import heading, sign_in
 from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401 (pay: a fixture)
 from tests.web.test_pay import bill_office  # noqa: F401 (a fixture)
@@ -43,9 +43,11 @@ def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_w
     expect(question.get_by_role("group", name="Overall, how did you feel about the service you received today?"))\
         .to_be_visible()
     check_accessible(page, "bill paid, with the feedback question")
+    picture(page, "feedback-question")
     question.get_by_role("button", name="Send feedback").click()  # nothing chosen: said so, GOV.UK's way
     expect(page.locator(".error-summary")).to_contain_text("Choose how you felt about the service")
     check_accessible(page, "the feedback question unanswered")
+    picture(page, "feedback-question-errors")
     question.get_by_label("Dissatisfied", exact=True).check()
     question.get_by_label("How could we improve this service?").fill(WHY)
     question.get_by_role("button", name="Send feedback").click()
@@ -54,6 +56,7 @@ def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_w
     expect(thanks).to_contain_text("You can change your answer until")
     expect(page.locator(".error-summary")).to_have_count(0)
     check_accessible(page, "feedback sent")
+    picture(page, "feedback-sent")
 
     office = desk.new_page()
     desk.stack.resident("bills.officer@example.org", name="Bea Bills", role="staff", roles=["revenues"])
@@ -102,6 +105,7 @@ def test_a_dissatisfied_payer_is_read_by_the_bills_desk_which_tags_it_and_says_w
     expect(said).to_contain_text("You said: The card page timed out before you could finish.")
     expect(said).to_contain_text(f"We did: {CHANGED}")
     check_accessible(other, "pay a bill, with what changed")
+    picture(other, "pay-you-said-we-did")
     phone.close()
     page.goto("/pay")
     heading(page, "Pay a bill")
@@ -133,6 +137,7 @@ def test_a_report_sent_asks_how_it_went_and_the_answer_is_changed_from_the_e_mai
     heading(page, "Give feedback")
     expect(page.locator("#feedback-about")).to_have_text("About: Reporting a problem")  # the link may be days old
     check_accessible(page, "give feedback from a confirmation message")
+    picture(page, "feedback-give")
     page.get_by_label("Very satisfied", exact=True).check()
     with page.expect_response(lambda r: r.url.endswith("/v1/feedback")) as changed:
         page.get_by_role("button", name="Send feedback").click()

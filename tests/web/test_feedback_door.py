@@ -4,6 +4,7 @@ their mail), and a complaint goes on to the complaint report journey, its deadli
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
+from tests.web.desk import picture
 from tests.web.journeys import heading, send, sent_reference
 
 
@@ -13,6 +14,7 @@ def open_front_door(page, kind, axe=False):
     heading(page, "Complaints, comments and compliments")
     if axe:
         check_accessible(page, "front door")
+        picture(page, "feedback-front-door")
     page.get_by_label(kind, exact=True).check()
     page.get_by_role("button", name="Continue").click()
 
@@ -30,6 +32,7 @@ def test_a_comment_is_sent_and_confirmed_and_kept_for_its_service(browser):
     page.get_by_role("button", name="Send").click()
     heading(page, "Comment sent")
     check_accessible(page, "front door: comment sent")
+    picture(page, "feedback-comment-sent")
     officer = browser.stack.resident("hall.officer@example.org", role="staff", roles=["halls"])
     answers = browser.stack.get("/v1/staff/feedback/halls", browser.stack.token(officer))["answers"]
     # The newest on the halls' desk (another journey may have answered a booking's question there before).
