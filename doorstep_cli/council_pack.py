@@ -24,6 +24,8 @@ from pathlib import Path
 SETTINGS = "council.json"
 CATEGORY_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 LOCATIONS = {"required", "optional", "none"}
+# A category's other settings, each default first: a complaint is worded as one, and needs a way to answer it.
+CATEGORY_SETTINGS = {"kind": ("report", "complaint"), "contact": ("optional", "required")}
 FIELD_TYPES = {"text", "number", "date", "single_choice", "multi_choice"}
 
 
@@ -187,6 +189,9 @@ def check_category(category, seen):
             return f"{key} is missing"
     if category.get("location", "required") not in LOCATIONS:
         return f"location must be one of {', '.join(sorted(LOCATIONS))}"
+    for key, allowed in CATEGORY_SETTINGS.items():
+        if category.get(key, allowed[0]) not in allowed:
+            return f"{key} must be one of {', '.join(allowed)}"
     for field in category.get("fields") or []:
         if not isinstance(field, dict) or not isinstance(field.get("code"), str) or not field.get("label"):
             return "each field needs a code and a label"

@@ -76,7 +76,7 @@ def test_unknown_or_inactive_category_is_a_field_error(client):
 
 def test_non_located_complaint_needs_no_location_and_stays_private(client):
     body = {"service_code": "complaint", "description": "The bin crew left my gate open again.",
-            "fields": {"service_area": "Bins"}}
+            "fields": {"service_area": "Bins"}, "contact": {"email": "ada@example.org"}}
     report = client.post("/v1/reports", body).json_body
     assert "location" not in report
     public = client.get(f"/v1/reports/{report['id']}").json_body

@@ -122,7 +122,7 @@ def test_a_complaint_made_at_north_lanarkshire_is_due_by_the_spso_s_working_days
         assert load_categories(here, DEMO / "north-lanarkshire" / "categories.json")[1] == []
         assert load_due_rules(here, DEMO / "north-lanarkshire" / "due_rules.json")[1] == []
     body = {"service_code": code, "description": "The bin crew left my gate open again.",
-            "fields": {"service_area": "Bins"}, "email": "ada@example.org"}
+            "fields": {"service_area": "Bins"}, "contact": {"email": "ada@example.org"}}
     with time_machine.travel(THURSDAY, tick=False):
         r = client.post("/v1/reports", body, at(NL_HOST))
     assert r.status_code == 201, r.json_body

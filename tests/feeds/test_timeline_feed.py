@@ -37,7 +37,7 @@ def test_timeline_feed_never_carries_contact_details(client, public_url):
 def test_timeline_of_a_private_category_names_only_the_category(client, public_url):
     made = client.post("/v1/reports", {
         "service_code": "complaint", "description": "My neighbour Bob Smith at 4 Elm Row is rude.",
-        "fields": {"service_area": "Bins"}}).json_body
+        "fields": {"service_area": "Bins"}, "contact": {"email": "ada@example.org"}}).json_body
     feed = read_feed(client.get(f"{FEED}?report={made['id']}"))
     body = client.get(f"{FEED}?report={made['id']}").body.decode("utf-8")
 

@@ -83,7 +83,7 @@ def test_a_private_category_shows_no_address(client, deps):
     from chalicelib.handlers.reports import create as reports
     view, _ = reports.create_report(deps, {
         "service_code": "complaint", "description": "Shouting at number 12.",
-        "fields": {"service_area": "Bins"}}, address="12 Micklegate, York")
+        "fields": {"service_area": "Bins"}, "contact": {"email": "ada@example.org"}}, address="12 Micklegate, York")
     [request] = read_json(client.get(f"/open311/v2/requests/{view['id']}.json"), REQUESTS)
     assert request["address"] == ""
     assert "address" not in client.get(f"/v1/reports/{view['id']}").json_body

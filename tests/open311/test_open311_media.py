@@ -77,7 +77,7 @@ def test_a_link_of_2000_characters_is_accepted(client, deps):
 
 def test_a_private_category_shows_no_media_url(client, deps):
     fields = a_pothole(service_code="complaint", lat=None, long=None, media_url=PHOTO_URL,
-                       **{"attribute[size]": None, "attribute[service_area]": "Bins"})
+                       email="ada@example.org", **{"attribute[size]": None, "attribute[service_area]": "Bins"})
     request_id = created_id(post_form(client, "/open311/v2/requests.json", fields))
     assert deps.reports.get(request_id).media_urls == [PHOTO_URL]
     assert shown_media_url(client, request_id) == ""

@@ -111,7 +111,7 @@ def test_a_private_category_shows_no_description_or_place(client, deps):
     from chalicelib.handlers.reports.changes import change_state
     view, _ = reports.create_report(deps, {
         "service_code": "complaint", "description": "My neighbour Ada Resident shouts.",
-        "fields": {"service_area": "Bins"}, "contact": {"name": "Ada Resident"}})
+        "fields": {"service_area": "Bins"}, "contact": {"name": "Ada Resident", "email": "ada@example.org"}})
     response = client.get(f"/open311/v2/requests/{view['id']}.json")
     [request] = read_json(response, REQUESTS)
     assert (request["description"], request["lat"], request["long"]) == ("", None, None)

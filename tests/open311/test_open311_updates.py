@@ -108,7 +108,8 @@ def test_only_updates_after_creation_in_public_categories_are_listed(client, dep
     from chalicelib.handlers.reports.changes import change_state
     quiet = reports.create_report(deps, pothole())[0]["id"]
     private = reports.create_report(deps, {"service_code": "complaint", "description": "My neighbour.",
-                                           "fields": {"service_area": "Bins"}})[0]["id"]
+                                           "fields": {"service_area": "Bins"},
+                                           "contact": {"email": "ada@example.org"}})[0]["id"]
     change_state(deps, private, "closed", "Spoke to the neighbour.")
     started = reports.create_report(deps, pothole())[0]["id"]
     change_state(deps, started, "in_progress")

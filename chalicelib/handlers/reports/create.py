@@ -17,7 +17,7 @@ from . import views
 from .wording import (CONTACT_NOT_AN_OBJECT, IDEMPOTENCY_KEY_REUSED, IDENTICAL_REQUEST_IN_PROGRESS, NOT_AN_OBJECT,
                       NOT_A_SERVICE, NOT_A_UPRN, NO_REFERENCE_FREE, PHOTOS_AT_MOST, PHOTOS_NOT_A_LIST,
                       PHOTO_ON_ANOTHER_REPORT, PHOTO_TWICE, RECEIVER_TAKES_NONE, REPORT, REQUIRED,
-                      REQUIRED_FOR_CATEGORY, STAFF_ONLY_CATEGORY, UPRN_AWAY, UPRN_NOT_HERE, UPRN_WITHOUT_PLACE)
+                      REQUIRED_FOR_CATEGORY, STAFF_ONLY_CATEGORY, CONTACT_TO_ANSWER, UPRN_AWAY, UPRN_NOT_HERE, UPRN_WITHOUT_PLACE)
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
@@ -80,6 +80,10 @@ def _create_report(deps, body, idempotency_key=None, media_urls=None, address=No
         values["contact"] = on_behalf.contact
     elif user_id:
         values["contact"] = _prefilled(deps, user_id, values["contact"])
+    if service.get("contact") == "required" and not (values["contact"].get("email") or values["contact"].get("phone")):
+        # The category is answered to its maker (a complaint): one made with no way to answer it cannot be,
+        # whoever sends it. A signed-in resident's own email counts, as it is theirs once prefilled.
+        raise validation.broken_rules([("contact", CONTACT_TO_ANSWER)])
     token = None if user_id else deps.new_token()
     now = deps.clock()
     here = tenancy.current()  # the site: where the Idempotency-Key and the photos are kept

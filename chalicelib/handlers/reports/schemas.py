@@ -24,7 +24,9 @@ TARGET = {"type": "object", "description": "the category's target, from its due-
                                   "once the point decides who takes it, theirs: \"North Yorkshire Council aims to ...\""},
                          "rule": {"type": "string", "description": "which rule sets it, in the rule's own words: "
                                   "\"20 working days under the Freedom of Information (Scotland) Act 2002\""},
-                         "by": {"type": "string", "description": "whose target it is, when known"}}}
+                         "by": {"type": "string", "description": "whose target it is, when known"},
+                         "date": {"type": "string", "format": "date", "description": "a report's only: the day "
+                                  "the target falls on, counted from the day it came in the rule's working days"}}}
 
 SCHEMAS = {
     "Service": {"type": "object", "required": ["service_code", "name"], "properties": {
@@ -32,6 +34,10 @@ SCHEMAS = {
         "description": {"type": "string"}, "keywords": {"type": "array", "items": {"type": "string"}},
         "location": {"type": "string", "enum": ["required", "optional", "none"]},
         "private": {"type": "boolean"}, "notice": {"type": "string", "nullable": True},
+        "kind": {"type": "string", "enum": ["report", "complaint"], "description": "complaint: a category of the "
+                 "council's complaints procedure, which the app words as a complaint"},
+        "contact": {"type": "string", "enum": ["required", "optional"], "description": "required: a report with "
+                    "neither an email address nor a phone number to answer it at is refused (422 on contact)"},
         "fields": {"type": "array", "items": {"type": "object", "properties": {
             "code": {"type": "string"}, "label": {"type": "string"}, "required": {"type": "boolean"},
             "type": {"type": "string", "enum": FIELD_TYPES},

@@ -53,6 +53,8 @@ def _public(service, deps, bodies=None):
         "keywords": service.get("keywords", []),
         "location": service.get("location", "required"),
         "private": bool(service.get("private")),
+        "kind": service.get("kind", "report"),
+        "contact": service.get("contact", "optional"),
         "notice": service.get("notice"),
         "nearby_radius_m": service.get("nearby_radius_m"),
         "fields": service.get("fields", []),

@@ -78,6 +78,8 @@ UPRN_NOT_HERE = "Is not an address in this council's area; GET /v1/places finds 
 UPRN_AWAY = ("Is {metres:.0f} m from lat/lon; send the address's own point, "
              "or no uprn when the pin is moved away from it.")
 CONTACT_NOT_AN_OBJECT = "Must be an object with name, email and phone."
+# A category answered to its maker (a complaint): `contact: required` in its settings.
+CONTACT_TO_ANSWER = "Give an email address or a phone number, so the council can answer you."
 # Where: a feed's or the categories' place.
 ONE_PLACE_ONLY = "Give report, ward or lat/lon: one of them."
 LAT_LON_OR_REPORT_OR_WARD = "Is required (with the other of lat and lon), or give report or ward."

@@ -50,6 +50,16 @@ def working_days_open(report, today, calendar):
         return None
 
 
+def _falls_on(report, days, calendar):
+    """{"date": the day the target falls on} from the day the report came, so a complaint's maker is told the
+    date of their answer and not a sum to do; {} where the calendar has no data for it."""
+    from ...workdays import NoHolidayData
+    try:
+        return {"date": calendar.add_working_days(london_today(report.created_at), days).isoformat()}
+    except NoHolidayData:
+        return {}
+
+
 def against_target(deps, report, service, bodies=None):
     """What the public sees of a report's time: the category's target (the
     bodies', when known: who it went to) and, while it is open,
@@ -57,10 +67,10 @@ def against_target(deps, report, service, bodies=None):
     aim = target(deps, service, bodies)
     if aim is None:
         return {}
-    out = {"target": aim}
+    from .placement import rule_calendar
+    calendar = rule_calendar(deps, deps.due_rules.get(service["service_code"]))
+    out = {"target": {**aim, **_falls_on(report, aim["working_days"], calendar)}}
     if states.is_open(report.state):
-        from .placement import rule_calendar
-        calendar = rule_calendar(deps, deps.due_rules.get(service["service_code"]))
         days = working_days_open(report, london_today(deps.clock()), calendar)
         if days is not None:
             out.update({"working_days_open": days, "overdue": days > aim["working_days"]})
