@@ -1,6 +1,7 @@
 """Complaints, comments and compliments on a phone (issue 72, item 2): one front door from the footer; a
 comment is sent and confirmed, a compliment reaches the officers of the team it names (their desk and
-their mail), and a complaint goes on to the complaint report journey, its deadline the category's."""
+their mail), and a complaint reads as one from the front door to "Complaint received", with no place to give, and
+goes nowhere without a way to answer it."""
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
@@ -58,19 +59,41 @@ def test_a_compliment_reaches_the_desk_and_the_mail_of_the_team_it_names(browser
     assert answers[0]["kind"] == "compliment"  # the newest on its desk
 
 
-def test_a_complaint_goes_on_to_the_complaint_report_journey(browser):
+def test_a_complaint_reads_as_one_asks_no_place_and_will_not_go_on_without_a_way_to_answer_it(browser):
+    """From /feedback to "Complaint received": a complaint's words on every step, no "where is the problem?"
+    (the category has no place), and a complaint with neither email nor phone goes nowhere. Its date is the
+    one the council's procedure gives (York: 10 working days, its rule named), counted on the server."""
+    from datetime import date
     page = browser.new_page()
-    open_front_door(page, "A complaint")
-    heading(page, "Tell us about")
-    expect(page.get_by_label("Which service is this about?")).to_be_visible()
+    seen = []  # every screen of the journey, to show none asked where the problem is
+    page.on("framenavigated", lambda frame: seen.append(frame.url) if frame == page.main_frame else None)
+    open_front_door(page, "A complaint", axe=True)
+    heading(page, "Make a complaint")
+    screen = page.locator("#screen")
+    expect(screen).not_to_contain_text("Report a problem")
     page.get_by_label("Which service is this about?").fill("Bins")
-    page.get_by_label("Describe the problem").fill("The crew left our gate open three weeks running.")
+    page.get_by_label("What happened?").fill("The crew left our gate open three weeks running.")
+    check_accessible(page, "complaint: what happened")
     page.get_by_role("button", name="Continue").click()
-    heading(page, "Your details")
-    # A complaint is private: the check before Send never says it is shown publicly.
+    heading(page, "How we will answer you")
+    expect(screen).to_contain_text("Check your complaint")
     expect(page.locator("#report-privacy")).to_have_text(
         "Nothing of this is shown publicly: only the council's officers who deal with it read it.")
-    send(page, name="Ada Resident", email="ada.complains@example.org")
-    reference = sent_reference(page)
+    page.get_by_label("Full name").fill("Ada Resident")
+    page.get_by_role("button", name="Send complaint").click()  # no email, no phone: asked for, in words
+    expect(page.locator(".error-summary")).to_contain_text("Enter an email address or a phone number")
+    check_accessible(page, "complaint: no way to answer it")
+    assert browser.stack.reports_described("The crew left our gate open three weeks running.") == []
+    page.get_by_label("Email address").fill("ada.complains@example.org")
+    page.get_by_role("button", name="Send complaint").click()
+    heading(page, "Complaint received")
+    reference = page.locator("#reference").inner_text().strip()
     [made] = browser.stack.reports_described("The crew left our gate open three weeks running.")
-    assert (made.id, made.service_code, bool(made.due)) == (reference.strip(), "complaint", True)
+    assert (made.id, made.service_code, made.contact["email"]) == (reference, "complaint", "ada.complains@example.org")
+    due = date.fromisoformat(made.due)
+    expect(page.locator("#answer-by")).to_have_text(
+        f"We will answer by {due:%A} {due.day} {due:%B %Y} "
+        "(10 working days under the council's complaints policy (stage 1)).")
+    expect(screen).not_to_contain_text("Report sent")
+    check_accessible(page, "complaint received")
+    assert not [url for url in seen if "/report/location" in url or "/report/nearby" in url]
