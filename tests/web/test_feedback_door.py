@@ -96,4 +96,5 @@ def test_a_complaint_reads_as_one_asks_no_place_and_will_not_go_on_without_a_way
         "(10 working days under the council's complaints policy (stage 1)).")
     expect(screen).not_to_contain_text("Report sent")
     check_accessible(page, "complaint received")
+    assert any("/report/details" in url for url in seen)  # the app's own steps are seen as they are taken
     assert not [url for url in seen if "/report/location" in url or "/report/nearby" in url]

@@ -113,7 +113,7 @@ const reportSender = {
     });
     // The entry's key too: a "Saved on this phone" screen finds what became of it (report/sent.js).
     // Its feedback question too: the confirmation asks it (report/sent.js), whenever that is drawn.
-    rememberReport({id: report.id, token: report.tracking_token, service_name: report.service_name,
+    rememberReport({id: report.id, token: report.tracking_token, service_code: report.service_code, service_name: report.service_name,
                     created_at: report.created_at, queued_key: entry.key, feedback: report.feedback});
     return {report};
   },

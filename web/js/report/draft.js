@@ -1,8 +1,11 @@
 // The report being written: answers in sessionStorage (a reload keeps
 // them), photos in memory until sent. Steps: category, location (unless
 // the category has none), nearby (only when there are open reports
-// nearby), details, contact; the API's field errors send the resident back
-// to the step that asks for that field.
+// nearby, and never for a complaint), details, contact; the API's field
+// errors send the resident back to the step that asks for that field.
+// A category of the council's complaints procedure (its `kind`) is worded
+// as a complaint on every step; one whose `contact` is required is sent
+// only with an email address or a phone number to answer it at.
 import {api} from "../api.js";
 import {h} from "../dom.js";
 import {t} from "../i18n.js";
@@ -49,8 +52,15 @@ export async function currentService() {
   return code ? (await loadServices()).find(s => s.service_code === code) || null : null;
 }
 
+/** A complaint under the council's procedure: its words on every step, and no "is it one of these?". */
+export const isComplaint = service => service?.kind === "complaint";
+
+/** Its maker must be answerable: the API refuses it with neither an email address nor a phone number. */
+export const needsContact = service => service?.contact === "required";
+
 export function steps(service) {
-  const where = service && service.location === "none" ? [] : ["/report/location", "/report/nearby"];
+  const placed = !service || service.location !== "none";
+  const where = placed ? ["/report/location", ...(isComplaint(service) ? [] : ["/report/nearby"])] : [];
   return ["/report/category", ...where, "/report/details", "/report/contact"];
 }
 
@@ -62,6 +72,11 @@ export function nextStep(service, current) {
 export function previousStep(service, current) {
   const all = steps(service);
   return all[all.indexOf(current) - 1] || "/";
+}
+
+/** The caption over each step: what is being reported, or the complaint's own category. */
+export function caption(service) {
+  return h("span", {class: "caption"}, isComplaint(service) ? service.name : t("report.caption_category", {category: service.name}));
 }
 
 export function backLink(href) {
@@ -102,8 +117,9 @@ export function apiBody(d) {
 /** Labels for the error summary: "What is wrong?: Is required." */
 export function fieldLabels(service) {
   const labels = {service_code: t("report.category.legend"), lat: t("report.location.title"),
-                  lon: t("report.location.title"), uprn: t("report.location.title"), description: t("report.details.description"),
-                  photos: t("report.photos.label"), "contact.name": t("contact.name"),
+                  lon: t("report.location.title"), uprn: t("report.location.title"),
+                  description: t(isComplaint(service) ? "complaint.details.description" : "report.details.description"),
+                  photos: t("report.photos.label"), contact: t("complaint.contact.legend"), "contact.name": t("contact.name"),
                   "contact.email": t("contact.email"), "contact.phone": t("contact.phone")};
   for (const f of service?.fields || []) labels[`fields.${f.code}`] = f.label;
   return labels;

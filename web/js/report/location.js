@@ -7,7 +7,8 @@ import {formatClock, t} from "../i18n.js";
 import {mapPanel} from "../map.js";
 import {navigate} from "../navigation.js";
 import {placePicker} from "../where.js";
-import {backLink, currentService, draft, fieldLabels, nextStep, previousStep, takeErrors, update} from "./draft.js";
+import {backLink, caption, currentService, draft, fieldLabels, isComplaint, nextStep, previousStep, takeErrors,
+        update} from "./draft.js";
 
 export async function render(view) {
   const service = await currentService();
@@ -75,8 +76,8 @@ export async function render(view) {
   });
 
   append(view, backLink(previousStep(service, "/report/location")),
-    h("span", {class: "caption"}, t("report.caption_category", {category: service.name})),
-    h("h1", {class: "heading-l"}, t("report.location.title")),
+    caption(service),
+    h("h1", {class: "heading-l"}, t(isComplaint(service) ? "complaint.location.title" : "report.location.title")),
     h("p", {class: "body"}, t("report.location.lead")), form);
   const errors = takeErrors("/report/location");
   if (errors.length) showErrors(view, errors, fieldLabels(service));

@@ -5,7 +5,7 @@ import {append, h} from "../dom.js";
 import {button} from "../forms.js";
 import {formatDate, formatDistance, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
-import {backLink, currentService, draft, nextStep, previousStep} from "./draft.js";
+import {backLink, caption, currentService, draft, nextStep, previousStep} from "./draft.js";
 import {meToo} from "./me-too.js";
 
 export async function render(view) {
@@ -24,7 +24,7 @@ export async function render(view) {
   if (!found.length) return navigate(next, {replace: true});
 
   append(view, backLink(previousStep(service, "/report/nearby")),
-    h("span", {class: "caption"}, t("report.caption_category", {category: service.name})),
+    caption(service),
     h("h1", {class: "heading-l"}, t("report.nearby.title")),
     h("p", {class: "body"}, t("report.nearby.lead")),
     h("ul", {class: "cards"}, found.map(f => {

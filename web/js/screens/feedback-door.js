@@ -1,5 +1,6 @@
 // Complaints, comments and compliments: one front door (issue 72). A complaint
-// is a report in the complaint category, so it goes on to that journey (its
+// is a report in the council's complaint category (the first of `kind`
+// complaint), so it goes on to that journey, worded as a complaint (its
 // deadlines are the council's complaints procedure's); a comment or a
 // compliment asks which service (or team) and the words, sent once whatever
 // is pressed again (one Idempotency-Key per screen), and says it was kept.
@@ -9,7 +10,7 @@ import {button, choices, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {offers} from "../council.js";
-import {loadServices, nextStep, update} from "../report/draft.js";
+import {isComplaint, loadServices, nextStep, update} from "../report/draft.js";
 
 // The API's services (handlers/feedback/services.py), each with the switch a council turns it off by.
 const SERVICES = [["reports", null], ["bills", "pay"], ["council_tax", "council_tax"], ["bulky", "bulky"],
@@ -30,9 +31,9 @@ export async function render(view, {params}) {
     const chosen = new FormData(form).get("kind");
     if (!chosen) throw new Invalid([{field: "kind", message: t("front_door.which_required")}]);
     if (chosen !== "complaint") return navigate(`/feedback?kind=${chosen}`);
-    const complaint = (await loadServices()).find(s => s.service_code === "complaint");
+    const complaint = (await loadServices()).find(isComplaint);
     if (!complaint) return navigate("/report/category");  // a council without the category: its own list
-    update({service_code: "complaint", fields: {}});
+    update({service_code: complaint.service_code, fields: {}});
     return navigate(nextStep(complaint, "/report/category"));
   }, {kind: t("front_door.which")});
   append(view, h("h1", {class: "heading-l"}, t("front_door.title")),
