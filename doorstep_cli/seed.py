@@ -159,10 +159,12 @@ def demo_council(deps, report_count=0, reload_categories=True, figures=True):
     loaded}. Without reload_categories, categories only fill an empty table
     (a council's edits survive a restart). Without figures, no demo figures of
     channel shift (the browser tests count their own)."""
-    from doorstep_cli.councils import demo_councils
+    from doorstep_cli.councils import demo_councils, reload_demo_categories
     loaded = {"categories": 0, "demo councils": demo_councils(deps)}
     if reload_categories or not deps.services.all():
         loaded["categories"] = load_services(deps.services)
+    if reload_categories:  # the other demo councils' too, as their folders have them now
+        loaded["categories"] += reload_demo_categories(deps)
     # Wards and due-date rules first: a new report is stamped with its ward and due date.
     loaded["demo wards"] = demo_wards(deps)
     from doorstep_cli.demo_staff import demo_staff

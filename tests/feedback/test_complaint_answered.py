@@ -89,3 +89,21 @@ def test_a_complaint_at_north_lanarkshire_says_the_date_it_will_be_answered_by_a
     assert r.status_code == 201, r.json_body
     target = r.json_body["target"]
     assert target["date"] == "2026-12-04" and "SPSO" in target["rule"]
+
+
+def test_doorstep_seed_gives_a_demo_councils_complaint_loaded_before_its_kind_and_contact(deps):
+    """A stage whose North Lanarkshire was added before the settings: its complaint reads as a report and
+    may be anonymous until `doorstep seed` (which reloads York's categories) reloads the demo folders' too."""
+    from doorstep_cli.councils import demo_councils, reload_demo_categories
+    from support.councils_support import NL, add, york
+    add(deps, york())
+    demo_councils(deps)
+    with tenancy.acting_for(NL):
+        here = deps.for_council()
+        before = {k: v for k, v in here.services.get("complaint").items() if k not in ("kind", "contact")}
+        here.services.put(before, sort=0)
+        assert "kind" not in here.services.get("complaint")
+    assert reload_demo_categories(deps) > 0
+    with tenancy.acting_for(NL):
+        again = deps.for_council().services.get("complaint")
+    assert (again["kind"], again["contact"]) == ("complaint", "required")
