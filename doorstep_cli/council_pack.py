@@ -2,7 +2,10 @@
 checked before anything is written (issue 70, item 7; docs/decisions/councils.md).
 
     council.json         its settings (required): the document `councils add --file` takes
-    categories.json      its categories, as /v1/services lists them (a list, in display order)
+    categories.json      its categories, as /v1/services lists them (a list, in display order);
+                         `location` required, optional or none, `kind` report or complaint (worded
+                         as a complaint in the app), `contact` optional or required (a report with
+                         no email or phone to answer it at is refused: docs/decisions/feedback.md)
     wards.geojson        its wards (doorstep import wards)
     addresses.csv        its addresses (doorstep import addresses)
     bin_rounds.json      its bin rounds (doorstep import bin-rounds)
