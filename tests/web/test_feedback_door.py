@@ -2,11 +2,13 @@
 comment is sent and confirmed, a compliment reaches the officers of the team it names (their desk and
 their mail), and a complaint reads as one from the front door to "Complaint received", with no place to give, and
 goes nowhere without a way to answer it."""
+import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
 from tests.web.desk import picture
 from tests.web.journeys import heading, send, sent_reference
+from tests.web.test_offline import installed
 
 
 def open_front_door(page, kind, axe=False):
@@ -59,6 +61,7 @@ def test_a_compliment_reaches_the_desk_and_the_mail_of_the_team_it_names(browser
     assert answers[0]["kind"] == "compliment"  # the newest on its desk
 
 
+@pytest.mark.installed  # its service worker keeps the app's screens for when the signal drops
 def test_a_complaint_reads_as_one_asks_no_place_and_will_not_go_on_without_a_way_to_answer_it(browser):
     """From /feedback to "Complaint received": a complaint's words on every step, no "where is the problem?"
     (the category has no place), and a complaint with neither email nor phone goes nowhere. Its date is the
@@ -67,6 +70,7 @@ def test_a_complaint_reads_as_one_asks_no_place_and_will_not_go_on_without_a_way
     page = browser.new_page()
     seen = []  # every screen of the journey, to show none asked where the problem is
     page.on("framenavigated", lambda frame: seen.append(frame.url) if frame == page.main_frame else None)
+    installed(page)
     open_front_door(page, "A complaint", axe=True)
     heading(page, "Make a complaint")
     screen = page.locator("#screen")
@@ -85,7 +89,12 @@ def test_a_complaint_reads_as_one_asks_no_place_and_will_not_go_on_without_a_way
     check_accessible(page, "complaint: no way to answer it")
     assert browser.stack.reports_described("The crew left our gate open three weeks running.") == []
     page.get_by_label("Email address").fill("ada.complains@example.org")
+    browser.context.set_offline(True)  # sent from where the signal drops: kept on the phone, still a complaint
     page.get_by_role("button", name="Send complaint").click()
+    heading(page, "Saved on this phone")
+    expect(screen).to_contain_text("Your complaint is waiting to be sent.")
+    browser.context.set_offline(False)
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")
     heading(page, "Complaint received")
     reference = page.locator("#reference").inner_text().strip()
     [made] = browser.stack.reports_described("The crew left our gate open three weeks running.")

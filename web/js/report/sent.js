@@ -79,11 +79,14 @@ async function sentScreen(id) {
     feedbackQuestion(known.feedback)];
 }
 
-function waitingScreen(entry) {
+async function waitingScreen(entry) {
+  // The categories were loaded on the way here, so this needs no signal.
+  const complaint = await complaintSent({service_code: entry.body?.service_code});
   return [
     h("div", {class: "panel panel--waiting"}, h("h1", {class: "panel__title"}, t("report.queued.title")),
       h("div", {class: "panel__body"}, t("report.queued.body"))),
-    h("p", {class: "body"}, t("report.queued.detail", {category: entry.serviceName})),
+    h("p", {class: "body"}, complaint ? t("complaint.queued.detail")
+      : t("report.queued.detail", {category: entry.serviceName})),
     h("p", {class: "body"}, h("a", {href: "/track#waiting-list"}, t("report.queued.track")))];
 }
 
@@ -102,7 +105,7 @@ export async function render(view, {params}) {
     return;
   }
   const entry = (await waiting()).find(e => e.key === key);
-  append(view, entry ? waitingScreen(entry) : goneScreen());
+  append(view, entry ? await waitingScreen(entry) : goneScreen());
   if (!entry) return;
   // Sent while the resident looks: the screen becomes the confirmation, and says so.
   const live = h("p", {class: "visually-hidden", role: "status"});
