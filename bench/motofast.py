@@ -92,13 +92,19 @@ def faster_moto(remember_sizes=True):
         index = next((i for i in self.all_indexes() if i.name == index_name), None) if index_name else None
         own_key = index is not None and [k["AttributeName"] for k in index.schema if k["KeyType"] == "HASH"] == [
             self.hash_key_attr]
-        if not own_key or hash_key is None:
+        taken = index_name is None and hash_key is not None and self.range_key_attr is not None and args[0]
+        if taken and not set(kwargs) - QUERY_OPTIONS:
+            here.partition = (self, within(self, hash_key, args[0], args[1], kwargs.get("range_key_conditions")))
+        elif not own_key or hash_key is None:
             return original_query(self, hash_key, *args, **kwargs)
-        here.partition = (self, list(self.items.get(hash_key, {}).values()))
+        else:
+            here.partition = (self, list(self.items.get(hash_key, {}).values()))
         try:
             return original_query(self, hash_key, *args, **kwargs)
         finally:
             here.partition = None
+
+    query.moto_s_own = original_query  # tests/bench/test_moto_queries.py compares the two
 
     DynamoType.cast_value = property(cast_value)
     Table.all_items, Table.sorted_items, Table.query = all_items, sorted_items, query
@@ -111,6 +117,33 @@ def faster_moto(remember_sizes=True):
         Table.all_items, Table.sorted_items, Table.query = original_all, original_sorted, original_query
         Item.size = original_size
         sizes.clear()
+
+
+QUERY_OPTIONS = {"consistent_read", "filter_expression", "hash_key_conditions", "range_key_conditions"}
+MOST_AN_ITEM_HOLDS = 405_000  # moto's own limit on an item's attributes (dynamo_type.LimitedSizeDict)
+
+
+def within(table, hash_key, comparison, values, conditions):
+    """The items of a table Query's partition that its key condition takes, and the item either side of
+    them. moto's loop measures every item of the partition against its 1 MB page before testing the key
+    condition, and an item the condition leaves only ends a page there when the page is full (its count,
+    which the next item taken or the item beyond them ends as well) or its size would pass 1 MB: not
+    while the items taken and the largest item moto stores fit in 1 MB, or the whole partition is given."""
+    from moto.dynamodb.models.table import RESULT_SIZE_LIMIT
+    partition = sorted(table.items.get(hash_key, {}).values(), key=lambda x: x.range_key.cast_value)
+    name = conditions[-1][0] if conditions else None
+
+    def takes(item):  # as moto's loop tests it: the condition's attribute, else the table's range key
+        value = item.attrs.get(name) if name else None
+        return (value if value else item.range_key).compare(comparison, values)
+    places = [n for n, item in enumerate(partition) if takes(item)]
+    if not places:
+        return []
+    if sum(partition[n].size() for n in places) + MOST_AN_ITEM_HOLDS > RESULT_SIZE_LIMIT:
+        return partition
+    first, last = max(places[0] - 1, 0), min(places[-1] + 1, len(partition) - 1)
+    return [partition[first]] * (first < places[0]) + [partition[n] for n in places] + \
+        [partition[last]] * (last > places[-1])
 
 
 @contextmanager
