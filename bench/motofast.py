@@ -18,6 +18,11 @@ DynamoType objects whose every comparison re-derives a Python value through
   inbox's indexes) looks only at the table partition of that key, where moto
   looks at every item of the table: the same candidates, since an item's index
   partition is its table partition.
+* a table's own Query with a condition on its range key measures (the 1 MB
+  page check) only the items the condition takes and the one either side,
+  where moto measures every item of the partition: the same pages while
+  those items and the largest item moto stores fit in 1 MB; otherwise moto
+  is given the whole partition (tests/bench/test_moto_queries.py).
 
 Counts (Count, ScannedCount, LastEvaluatedKey) are untouched; `bench.run
 --check-moto` compares a run with and without these patches.
