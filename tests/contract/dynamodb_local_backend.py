@@ -175,6 +175,22 @@ def _made_again(table: str) -> bool:
     client.create_table(**made)
     return True
 
+
+def written_items() -> dict[str, list[dict]]:
+    """{table: its items} of every table written since the tests' tables were last emptied
+    (support/kept_tables.py keeps them for a later test)."""
+    return {table: _scan(table, None) for table in sorted(_WRITTEN)}
+
+
+def put_items(tables: dict[str, list[dict]]) -> None:
+    """written_items()'s items written back, 25 to a BatchWriteItem."""
+    from chalicelib.storage import binding
+    client = binding.connection().client
+    for table, items in tables.items():
+        for start in range(0, len(items), 25):
+            client.batch_write_item(RequestItems={table: [{"PutRequest": {"Item": item}}
+                                                          for item in items[start:start + 25]]})
+
 def rerun(relative_path: str, namespace: dict, only: tuple[str, ...] = (), overrides: dict | None = None) -> None:
     """Put the tests and fixtures of tests/<relative_path> into namespace,
     keeping what namespace defines already (the storage fixtures above).
