@@ -15,9 +15,10 @@ The values are shared between two runs. Here, on moto: values of the wrong
 type in bodies, refused in Python before any call. On DynamoDB Local
 (tests/contract/test_dynamodb_local_hostile_fields.py, which never skips):
 sizes no key can hold, in bodies, queries and paths. moto checks a key's size
-only on PutItem, the engine on every call, so a size that reaches a key
-unchecked shows as a 500 there whatever it shows here; sent here as well, they
-ran the same code to answers the engine's run already judged."""
+only on PutItem and UpdateItem, the engine on every call (GetItem, Query and
+DeleteItem too), so a size that reaches a key unchecked shows as a 500 there
+whatever it shows here; sent here as well, they ran the same code to answers
+the engine's run already judged."""
 import pytest
 
 from support.served import served  # noqa: F401 (fixture)
