@@ -96,8 +96,8 @@ def list_broadcasts(deps, query):
     limit = LIST_DEFAULT
     if query.get("limit") not in (None, ""):
         limit = validation.number(query.get("limit"), "limit", problems, 1, LIST_MAX)
-    after = _cursor(query.get("after"), problems)
     problems.raise_if_any()
+    after = _cursor(query.get("after"))
     items, last = deps.broadcasts.newest(int(limit), after)
     return {"broadcasts": [view(b) for b in items], "next": _encode(last) if last else None}
 
@@ -126,7 +126,8 @@ def _encode(last):
     return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{broadcast_id}".encode()).decode().rstrip("=")
 
 
-def _cursor(value, problems):
+def _cursor(value):
+    """A page's `next`; anything else is well formed but not a page this log gave (422, as every list's)."""
     if not value:
         return None
     try:
@@ -135,8 +136,7 @@ def _cursor(value, problems):
             raise ValueError(broadcast_id)
         return datetime.fromisoformat(created), broadcast_id
     except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors too
-        problems.add("after", NOT_A_CURSOR)
-        return None
+        raise validation.broken_rules([("after", NOT_A_CURSOR)]) from None
 
 
 def view(broadcast):

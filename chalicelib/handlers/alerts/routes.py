@@ -88,10 +88,11 @@ def create_broadcast():
 
 
 @routes.get("/v1/broadcasts", desk("broadcasts"), {**operation(
-    "Staff: the broadcast audit log, newest first", None, "200", ref("BroadcastList"), (400,)),
+    "Staff: the broadcast audit log, newest first", None, "200", ref("BroadcastList"), (400, 422)),
     "parameters": [q("limit", f"1 to {limits.LIST_MAX} (default {limits.LIST_DEFAULT})",
                      schema={"type": "integer", "minimum": 1, "maximum": limits.LIST_MAX}),
-                   q("after", "the previous page's `next`", schema={"type": "string", "minLength": 1})]})
+                   q("after", "the previous page's `next` (another value: 422)",
+                     schema={"type": "string", "minLength": 1})]})
 def list_broadcasts():
     from . import broadcasts
     return http.ok(broadcasts.list_broadcasts(http.deps(), http.query()), headers=http.NO_STORE)

@@ -48,11 +48,13 @@ def list_jobs(deps, params):
     lon = lat = start = None
     if near:
         lon, lat = point_from_query(deps, params, problems)
-        if params.get("cursor"):
-            problems.add("cursor", CURSOR_BY_DISTANCE)
-    elif params.get("cursor"):
-        start = _cursor(params["cursor"], team, problems)
     problems.raise_if_any()
+    # Well formed but not to be followed (422, as every list's cursor): pages are in due order only, and a
+    # cursor is one this team's list gave.
+    if near and params.get("cursor"):
+        raise validation.broken_rules([("cursor", CURSOR_BY_DISTANCE)])
+    if not near and params.get("cursor"):
+        start = _cursor(params["cursor"], team)
     names = {s["service_code"]: s.get("name", s["service_code"]) for s in deps.services.all()}
     if near:
         cells = _TeamCells(deps.jobs)
@@ -80,7 +82,7 @@ def _encode(key):
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def _cursor(value, team, problems):
+def _cursor(value, team):
     """The resume key a page gave, for this team's list only."""
     try:
         key = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
@@ -90,5 +92,4 @@ def _cursor(value, team, problems):
             return key
     except (ValueError, binascii.Error, UnicodeDecodeError):
         pass
-    problems.add("cursor", NOT_A_CURSOR)
-    return None
+    raise validation.broken_rules([("cursor", NOT_A_CURSOR)])

@@ -21,8 +21,9 @@ GEO = {"Content-Type": "application/geo+json"}
     "parameters": [q("lat", "where you are"), q("lon", "where you are"), q("postcode", "instead of lat/lon"),
                    q("limit", f"1-{limits.JOBS_LIMIT_MAX}, default {limits.JOBS_LIMIT_DEFAULT}",
                      schema={"type": "integer", "minimum": 1, "maximum": limits.JOBS_LIMIT_MAX}),
-                   q("cursor", "next_cursor of the page before (due order only)")],
-    "responses": {"200": GEOJSON, **errors(400, 401, 403)}})
+                   q("cursor", "next_cursor of the page before (due order only; with a point, or another "
+                     "value: 422)")],
+    "responses": {"200": GEOJSON, **errors(400, 401, 403, 422)}})
 def crew_jobs():
     from . import jobs_list
     return http.ok(jobs_list.list_jobs(http.deps(), http.query()), headers={**http.NO_STORE, **GEO})
