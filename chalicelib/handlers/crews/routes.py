@@ -18,7 +18,9 @@ GEO = {"Content-Type": "application/geo+json"}
 @routes.get("/v1/crew/jobs", CREW, {
     "summary": "Your team's open jobs: nearest first with exact distances when given a point (cost follows the "
                "answer: Server-Timing), else soonest due first, a page at a time",
-    "parameters": [q("lat", "where you are"), q("lon", "where you are"), q("postcode", "instead of lat/lon"),
+    "parameters": [q("lat", "where you are (with lon)", schema={"type": "number", "minimum": -90, "maximum": 90}),
+                   q("lon", "where you are (with lat)", schema={"type": "number", "minimum": -180, "maximum": 180}),
+                   q("postcode", "instead of lat/lon"),
                    q("limit", f"1-{limits.JOBS_LIMIT_MAX}, default {limits.JOBS_LIMIT_DEFAULT}",
                      schema={"type": "integer", "minimum": 1, "maximum": limits.JOBS_LIMIT_MAX}),
                    q("cursor", "next_cursor of the page before (due order only; with a point, or another "
