@@ -118,8 +118,10 @@ SCHEMAS = {
         "type": "string", "description": "uncompressed P-256 point (65 bytes), base64url without padding"}}},
     "NewBroadcast": {"type": "object", "required": ["target", "topic", "title", "body"], "properties": {
         "target": TARGET_NEW, "topic": TOPIC,
-        "title": {"type": "string", "minLength": 3, "maxLength": TITLE_MAX},
-        "body": {"type": "string", "minLength": 1, "maxLength": BODY_MAX},
+        # As the server reads them: their ends' spaces left out, the title at least 3 characters still.
+        "title": {"type": "string", "minLength": 3, "maxLength": TITLE_MAX,
+                  "pattern": rf"{SOME_TEXT}[\s\S]+{SOME_TEXT}"},
+        "body": {"type": "string", "minLength": 1, "maxLength": BODY_MAX, "pattern": SOME_TEXT},
         "url": {"type": "string", "format": "uri", "maxLength": URL_MAX, "pattern": r"^https?://[^/\s]+\S*$",
                 "description": "a web page (http or https) with more"}}},
     "Broadcast": {"type": "object", "required": ["id", "topic", "title", "body", "created_at"],

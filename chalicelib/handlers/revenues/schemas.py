@@ -20,7 +20,7 @@ MOVE_MORE = {
     "tenure": {"type": "string", "enum": ["sold", "rented"], "description": "move: the old home sold or rented"},
     "contact": {"type": "object", "required": ["role", "name"], "additionalProperties": False, "properties": {
         "role": {"type": "string", "enum": ["buyer", "solicitor", "landlord", "agent"]},
-        "name": {"type": "string", "minLength": 1, "maxLength": 200},
+        "name": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": SOME_TEXT},
         "phone": {"type": "string", "maxLength": 200}, "email": {"type": "string", "maxLength": 200}},
         "description": "move: the buyer or solicitor when sold, the landlord or agent when rented"},
     "tenancy_end": {**DAY, "description": "move: when the old home's tenancy ends"},
