@@ -107,7 +107,10 @@ def reload_demo_categories(deps):
     written = 0
     for path in sorted((Path(__file__).parent / "demo" / "councils").glob("*/categories.json")):
         with tenancy.acting_for(read(path.parent / "council.json")["id"]):
-            written += load_categories(deps.for_council(), path)[0]
+            count, problems = load_categories(deps.for_council(), path)
+        if problems:  # refused whole, as demo_councils refuses a folder: said, never a silent nought
+            raise RuntimeError(f"the demo categories in {path} were refused: {problems}")
+        written += count
     return written
 
 
