@@ -93,6 +93,7 @@ def test_a_complaint_reads_as_one_asks_no_place_and_will_not_go_on_without_a_way
     page.get_by_role("button", name="Send complaint").click()
     heading(page, "Saved on this phone")
     expect(screen).to_contain_text("Your complaint is waiting to be sent.")
+    check_accessible(page, "complaint: saved on this phone")
     browser.context.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
     heading(page, "Complaint received")
