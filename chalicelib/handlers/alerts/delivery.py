@@ -89,18 +89,17 @@ class NoPublicUrl(RuntimeError):
 
 
 def links_base(deps):
-    """Where message links (the report, one-click unsubscribe) point. A stream
-    Lambda has no request to take a host from: without DOORSTEP_PUBLIC_URL
-    a deployed stage refuses to send (the batch fails and the stream keeps it)
-    rather than mail links to localhost; one machine uses its own port."""
-    from ...config import local_port
+    """Where message links (the report, one-click unsubscribe) point: the address of the
+    council the message is for (deps.base_url, built for it: config.links_base), never the
+    deployment's own address before it. A stream Lambda has no request to take a host from: without one a deployed
+    stage refuses to send (the batch fails and the stream keeps it) rather than mail links
+    to localhost; one machine uses its own port."""
+    from ...config import links_base as council_base
     from ...notify import LOCAL_STAGES
-    base = deps.settings.public_url or deps.base_url
-    if base:
-        return base
-    if deps.settings.stage not in LOCAL_STAGES:
+    if not deps.base_url and deps.settings.stage not in LOCAL_STAGES and not (
+            deps.settings.public_url or deps.council.public_url):
         raise NoPublicUrl("DOORSTEP_PUBLIC_URL is not set: alert links would point nowhere.")
-    return f"http://localhost:{local_port()}"
+    return deps.base_url or council_base(deps.settings, deps.council)
 
 
 def unsubscribe_links(base, alert, meeting_notices=False):

@@ -355,4 +355,4 @@ def forget_user(deps, user_id):
 
 def _base(deps):
     from ...config import links_base
-    return deps.base_url or links_base(deps.settings)
+    return deps.base_url or links_base(deps.settings, deps.council)
