@@ -16,9 +16,13 @@ and its calendar epoch, signed (shared/signed_links.py) under a label of its
 own. It is shown in My Account whenever asked for, stays the same until the
 resident stops it (the epoch raised: the old address answers 404 at once, as
 an erased account's does), and names no address: passed on, it tells nobody
-where the resident lives, before a move or after."""
+where the resident lives, before a move or after. It names the council whose address made
+it: the account is the deployment's, its homes a council's, and opened at another
+council's address it answers 404 (an address given before councils were named in it is
+the default council's, as a job that names none is: tenancy.of_job)."""
 from datetime import date, datetime, time, timezone
 
+from ... import tenancy
 from ...errors import NotFound
 from ...stamps import london_today
 from ..shared.signed_links import seal, unseal
@@ -31,7 +35,7 @@ CACHE_CONTROL = "private, max-age=3600"  # the resident's alone; a calendar app 
 
 def address_of(deps, user):
     """The resident's own calendar address, as My Account gives it."""
-    token = seal(LABEL, [user.id, str(user.bins_calendar_epoch or 0)])
+    token = seal(LABEL, [user.id, str(user.bins_calendar_epoch or 0), tenancy.current()])
     return f"{deps.base_url}/v1/feeds/my-bins/{token}/bins.ics"
 
 
@@ -46,7 +50,9 @@ def feed(deps, token, if_none_match=None):
     """(status, body, headers) of the calendar `token` opens: 404 for any other token."""
     from ..places import bins, calendar, ics
     fields = unseal(token, LABEL, TOKEN_MAX)
-    user = deps.accounts.user(fields[0]) if fields and len(fields) == 2 else None
+    fields = fields + [tenancy.default()] if fields and len(fields) == 2 else fields
+    ours = fields and len(fields) == 3 and fields[2] == tenancy.current()
+    user = deps.accounts.user(fields[0]) if ours else None
     if user is None or fields[1] != str(user.bins_calendar_epoch or 0):
         raise NotFound(wording.NO_BIN_CALENDAR, code="calendar_not_found")
     today = london_today(deps.clock())
