@@ -61,6 +61,16 @@ def own_grant(user, grants):
     return None
 
 
+def known_here(user):
+    """Whether the council the work is for knows `user`: it granted them something, or they signed
+    in at its address; a row from before councils named neither and is the default council's. To
+    anyone else's administrator the person is no account at all (handlers/officers)."""
+    here, granted, signed = tenancy.current(), user.granted_in or set(), user.signed_in_at or set()
+    if here in granted or here in signed:
+        return True
+    return here == tenancy.default() and (bool(user.before_councils) or not (granted or signed))
+
+
 def before_councils(user):
     """The default council's grant as a row from before councils holds it: not stored as one yet
     (version None), so the first change writes it there."""

@@ -112,3 +112,32 @@ def test_the_command_line_grants_for_the_council_it_is_told(doorstep, deps, clie
     assert doorstep("--council", "nowhere-council", "users", "set-role", "--email", "nl@council.example",
                     "--role", "staff") == 1
     assert "No council nowhere-council" in capsys.readouterr().err
+
+
+def test_an_admin_finds_only_people_known_at_their_council_and_anyone_else_as_an_unknown_email(client, deps):
+    """A person who has only ever used North Lanarkshire is, to York's administrator, no account at
+    all: the same answer as an address nobody has, by e-mail and by id."""
+    add(deps, york(), north_lanarkshire())
+    officer(deps, "admin@york.example", "admin")
+    _, admin = signed_in(client, "admin@york.example", YORK_HOST)
+    only_there = officer(deps, "morag@example.org", "resident", council=NL)
+    signed_in(client, only_there.email, NL_HOST)
+    officer_there = officer(deps, "nl-officer@example.org", "staff", council=NL, roles=["halls"])
+    signed_in(client, officer_there.email, NL_HOST)
+    nobody = client.get("/v1/staff/officers?email=nobody@example.org", at(YORK_HOST, admin))
+    assert nobody.status_code == 404
+    for person in (only_there, officer_there):
+        found = client.get(f"/v1/staff/officers?email={person.email}", at(YORK_HOST, admin))
+        assert (found.status_code, found.json_body) == (404, {"error": {
+            **nobody.json_body["error"], "message": nobody.json_body["error"]["message"].replace(
+                "nobody@example.org", person.email)}})
+        unknown_id = client.raw.http.put("/v1/staff/officers/u_nobody/roles", body=b'{"roles": ["halls"]}',
+                                         headers=at(YORK_HOST, {**admin, "Content-Type": "application/json",
+                                                                "If-Match": '"0"'}))
+        by_id = client.raw.http.put(f"/v1/staff/officers/{person.id}/roles", body=b'{"roles": ["halls"]}',
+                                    headers=at(YORK_HOST, {**admin, "Content-Type": "application/json",
+                                                           "If-Match": '"0"'}))
+        assert (by_id.status_code, by_id.body.replace(person.id.encode(), b"u_nobody")) == (
+            404, unknown_id.body)
+    signed_in(client, only_there.email, YORK_HOST)  # now a resident of York's too
+    assert client.get(f"/v1/staff/officers?email={only_there.email}", at(YORK_HOST, admin)).status_code == 200

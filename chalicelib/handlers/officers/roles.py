@@ -5,7 +5,7 @@ council's roles, with the version of the officer's grant at this council
 the officer's sessions here, since their tokens were issued for the desks
 they had."""
 from ...auth import desks
-from ...auth.grants import own_grant
+from ...auth.grants import known_here, own_grant
 from ...errors import ApiError, NotFound, Stale, ValidationFailed
 from ...storage.errors import EditConflict
 from ..accounts.users import give_roles
@@ -62,7 +62,7 @@ def find_officer(deps, email):
     if not isinstance(email, str) or "@" not in email:
         raise ValidationFailed([("email", EMAIL_NEEDED)])
     user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
-    if user is None:
+    if user is None or not known_here(user):  # another council's people are answered as nobody
         raise NotFound(NO_ACCOUNT.format(email=email), code="officer_not_found")
     return officer_view(user, own_grant(user, deps.grants))
 
@@ -70,7 +70,7 @@ def find_officer(deps, email):
 def set_roles(deps, user_id, body, version):
     roles = _roles(body)
     user = deps.accounts.user(user_id)
-    if user is None:
+    if user is None or not known_here(user):
         raise NotFound(NO_ACCOUNT.format(email=user_id), code="officer_not_found")
     grant = own_grant(user, deps.grants)
     if grant is None or grant.role != "staff":
