@@ -1,8 +1,12 @@
 """Which council a web address is, and each council's settings, kept in the
 process between requests: a warm function finds the council of a request
-with no DynamoDB read. What it keeps is read again at most every REFRESH_S,
-so a council added, or its settings changed, on another function is seen
-within that time (and at once on the function that made the change). Open311's
+with no DynamoDB read. Every change to any council raises one small row (the
+councils' generation, storage/councils.py), and the process reads that row at
+most every check_s() seconds (5 by default: one GetItem of a few bytes): when it
+moved, everything kept is read again. So a council added, changed or given up,
+by the operator's API or by the command on another machine, is served by every
+warm function within those seconds (and at once on the function that made the
+change); what is kept is read again every REFRESH_S whatever. Open311's
 jurisdiction_id is found the same way (council_for_jurisdiction).
 
 The deployment's own addresses (its DOORSTEP_PUBLIC_URL's host, localhost)
@@ -18,11 +22,12 @@ from ..errors import ApiError
 from . import wording as words
 
 REFRESH_S = 300.0
+CHECK_S = 5.0  # DOORSTEP_COUNCILS_CHECK_S: how often a warm function asks whether any council changed
 LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "[::1]", "testserver"})
 
 _lock = threading.Lock()
 _kept = {"addresses": None, "addresses_at": 0.0, "jurisdictions": None, "jurisdictions_at": 0.0,
-         "extents": None, "extents_at": 0.0, "councils": {}}
+         "extents": None, "extents_at": 0.0, "councils": {}, "generation": None, "checked_at": None}
 
 
 class NoCouncilHere(ApiError):
@@ -49,11 +54,31 @@ def deployment_hosts():
     return LOCAL_HOSTS | {public.lower()}
 
 
+def check_s():
+    return float(os.environ.get("DOORSTEP_COUNCILS_CHECK_S") or CHECK_S)
+
+
+def _current(store, clock):
+    """Forget what is kept when the councils' generation moved since it was last read (read at
+    most every check_s(); the first read only notes it)."""
+    now = clock()
+    with _lock:
+        if _kept["checked_at"] is not None and now - _kept["checked_at"] < check_s():
+            return
+        _kept["checked_at"] = now  # one caller reads it; the others keep what they have meanwhile
+    generation = _store(store).generation()
+    with _lock:
+        if _kept["generation"] is not None and generation != _kept["generation"]:
+            _forget_kept(None)
+        _kept["generation"] = generation
+
+
 def council_for_host(value, store=None, clock=time.monotonic):
     """The id of the council `value` (a Host header) is the address of."""
     host = host_of(value)
     if host in deployment_hosts():
         return tenancy.default()
+    _current(store, clock)
     council = _addresses(store, clock).get(host)
     if council is None:
         raise NoCouncilHere()
@@ -66,6 +91,7 @@ def council_for_jurisdiction(value, store=None, clock=time.monotonic):
     when no council of the deployment has it. Every council has an address, so the
     addresses kept say which ids are councils'; a domain is looked for only then."""
     wanted = (value or "").strip().lower()
+    _current(store, clock)
     if wanted == tenancy.default() or wanted in _addresses(store, clock).values():
         return wanted
     return _kept_map("jurisdictions", lambda: _store(store).jurisdictions(), clock).get(wanted)
@@ -77,6 +103,7 @@ def _addresses(store, clock):
 
 def extents(store=None, clock=time.monotonic):
     """{council id: (w, s, e, n)}: the box each council's area fits in (councils/areas.py)."""
+    _current(store, clock)
     return _kept_map("extents", lambda: _store(store).extents(), clock)
 
 
@@ -90,6 +117,7 @@ def _kept_map(name, read, clock):
 
 def settings_of(council_id, store=None, clock=time.monotonic):
     """(settings document, version) of a council, or None when it has none stored."""
+    _current(store, clock)
     with _lock:
         kept = _kept["councils"].get(council_id)
         if kept is not None and clock() - kept[0] <= REFRESH_S:
@@ -124,11 +152,15 @@ def each_council(work, what="the run", store=None):
 def forget(council_id=None):
     """Read again on next use: after this process changed a council (or in tests, all)."""
     with _lock:
-        _kept["addresses"] = _kept["jurisdictions"] = _kept["extents"] = None
-        if council_id is None:
-            _kept["councils"].clear()
-        else:
-            _kept["councils"].pop(council_id, None)
+        _forget_kept(council_id)
+
+
+def _forget_kept(council_id):
+    _kept["addresses"] = _kept["jurisdictions"] = _kept["extents"] = None
+    if council_id is None:
+        _kept["councils"].clear()
+    else:
+        _kept["councils"].pop(council_id, None)
 
 
 def _store(store):

@@ -11,6 +11,9 @@ it says which council an address is, so it cannot itself be one council's.
     pk "extent",    sk <id>         the box its area fits in: which councils a point or a map
                                     may concern (one Query of small rows, whatever the areas weigh)
     pk "audit#<id>", sk <when>#<n>  a change to the settings: who, and the fields before and after
+    pk "generation", sk "councils"  raised by every change to any council: a warm function's
+                                    registry reads this one small row every few seconds and reads
+                                    the rest again only when it moved (councils/registry.py)
 
 A settings change, its addresses, its jurisdiction and its extent are one transaction: an
 address is never left pointing at a council that no longer names it, and two councils can
@@ -24,6 +27,7 @@ from ..geo.polygon import bbox_of
 from .errors import AlreadyExists, EditConflict
 
 COUNCIL, ADDRESS, JURISDICTION, EXTENT = "council", "address", "jurisdiction", "extent"
+GENERATION, OF_COUNCILS = "generation", "councils"
 
 
 class CouncilModel(Stored):
@@ -71,6 +75,11 @@ class CouncilStore:
         """{council id: (w, s, e, n)} of every council with an area. One Query of small rows."""
         return {row.sk: tuple(row.bbox) for row in CouncilModel.query(EXTENT)}
 
+    def generation(self):
+        """How many changes every council's settings have had, together: one GetItem of a small row."""
+        row = get_or_none(CouncilModel, GENERATION, range_key=OF_COUNCILS)
+        return int(row.version) if row is not None else 0
+
     def ids(self):
         """Every council's id, in order. One Query (the documents come with it)."""
         return [row.sk for row in CouncilModel.query(COUNCIL, attributes_to_get=["sk"])]
@@ -93,7 +102,7 @@ class CouncilStore:
         council = CouncilModel(COUNCIL, council_id, document=document, version=version, changed_at=now, by=by)
         parts = ["council-new" if expected_version == 0 else "council"]
         parts += [ADDRESS] * len(hosts) + [JURISDICTION] * len(jurisdictions)
-        parts += ["freed"] * (len(gone[ADDRESS]) + len(gone[JURISDICTION])) + ["extent", "audit"]
+        parts += ["freed"] * (len(gone[ADDRESS]) + len(gone[JURISDICTION])) + ["extent", "audit", GENERATION]
         try:
             with writes(parts, exists={"council-new", ADDRESS, JURISDICTION}), transaction() as t:
                 t.save(council, condition=CouncilModel.pk.does_not_exist() if expected_version == 0
@@ -111,6 +120,7 @@ class CouncilStore:
                     t.delete(CouncilModel(EXTENT, council_id))
                 t.save(CouncilModel(f"audit#{council_id}", f"{now.isoformat()}#{version}",
                                     changed_at=now, by=by, change=change))
+                t.update(CouncilModel(GENERATION, OF_COUNCILS), actions=[CouncilModel.version.add(1)])
         except AlreadyExists as e:
             if e.part in (ADDRESS, JURISDICTION):
                 raise (AddressTaken if e.part == ADDRESS else JurisdictionTaken)(e.part) from e
