@@ -102,6 +102,17 @@ def links_base(s: Settings, council=None) -> str:
     return f"http://localhost:{local_port()}"
 
 
+def socket_address(s: Settings, council) -> str | None:
+    """The WebSocket address a page opens for this council, as the API gives it: API Gateway's one
+    address for every council, with the council's own host in its query, which $connect's
+    authoriser turns back into the council (handlers/conversations/socket_council.py). None: the
+    deployment has no socket, and pages poll."""
+    if not s.socket_url:
+        return None
+    from urllib.parse import urlencode, urlsplit
+    return f"{s.socket_url}/?{urlencode({'council': urlsplit(links_base(s, council)).hostname})}"
+
+
 def _default_council():
     from .tenancy import default
     return default()

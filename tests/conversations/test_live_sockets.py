@@ -173,7 +173,7 @@ def test_a_conversation_takes_five_sockets_and_a_sixth_is_refused_until_one_goes
 def test_the_desk_is_nudged_over_the_socket_when_the_queue_changes_and_only_staff_may_listen(
         client, sockets, people, open_desk):
     officer, resident = people("staff"), people()
-    assert client.get("/v1/staff/conversations", officer.auth).json_body["socket_url"] == sockets.url
+    assert client.get("/v1/staff/conversations", officer.auth).json_body["socket_url"] == f"{sockets.url}/?council=localhost"
     from websockets.exceptions import InvalidStatus
     from websockets.sync.client import connect
     for credentials, status in (({}, 401), ({"access_token": resident.tokens["access_token"]}, 403)):

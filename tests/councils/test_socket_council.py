@@ -106,3 +106,27 @@ def test_the_local_websocket_api_runs_the_authoriser_as_api_gateway_does(client,
             assert json.loads(phone.recv(timeout=10))["type"] == "pong"
     finally:
         served.close()
+
+
+def test_the_socket_address_the_api_gives_at_a_council_opens_as_given(client, deps, open_desk, monkeypatch):
+    """The chat's `socket_url` at North Lanarkshire's address names that council already: the page adds
+    only the conversation and its token, and the socket opens there (it was refused 401 as given)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+    from app import app
+    from doorstep_cli.local.sockets import LocalSockets, lambda_entries
+    from websockets.sync.client import connect
+    add(deps, york(), north_lanarkshire())
+    served = LocalSockets(lambda_entries(app)).start()
+    monkeypatch.setenv("DOORSTEP_SOCKET_URL", served.url)
+    monkeypatch.setenv("DOORSTEP_SOCKET_ENDPOINT", served.api_url)
+    try:
+        conversation = start(client, ANON, at(NL_HOST))
+        given = urlsplit(conversation["socket_url"])
+        assert dict(parse_qsl(given.query)) == {"council": NL_HOST}
+        query = urlencode([*parse_qsl(given.query), ("conversation", conversation["id"]),
+                           ("token", conversation["token"])])
+        with connect(given._replace(query=query).geturl(), open_timeout=10) as phone:
+            phone.send(json.dumps({"action": "ping"}))
+            assert json.loads(phone.recv(timeout=10))["type"] == "pong"
+    finally:
+        served.close()

@@ -79,7 +79,10 @@ export async function myProfile() {
 // A WebSocket's address: on AWS one WebSocket API serves every council, so the page names its own,
 // which $connect's authoriser keeps for the connection (handlers/conversations/socket_council.py).
 export function socketAddress(base, params) {
-  const query = new URLSearchParams(params);
-  query.set("council", location.hostname);
-  return `${base}/?${query}`;
+  // The API gives the address with its council already named (?council=); one given without
+  // it (an older API) is named by this page's own address, as before.
+  const url = new URL(base.includes("?") ? base : `${base}/`);
+  for (const [name, value] of new URLSearchParams(params)) url.searchParams.set(name, value);
+  if (!url.searchParams.has("council")) url.searchParams.set("council", location.hostname);
+  return url.href;
 }

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 from ... import ids, validation
+from ...config import socket_address
 from ...errors import ApiError, Conflict, NotFound
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict
@@ -58,7 +59,7 @@ def view(deps, conversation, side):
            "report_ids": conversation.report_ids, "rating": conversation.rating,
            "created_at": stamp(conversation.created_at), "closed_at": stamp(conversation.closed_at),
            "desk": hours_view(deps.settings.chat_hours, deps.clock()),
-           "socket_url": deps.settings.socket_url}
+           "socket_url": socket_address(deps.settings, deps.council)}
     if side == "staff":
         out.update(contact={k: v for k, v in conversation.contact.items() if k != "push"},
                    user_id=conversation.user_id, officer=conversation.officer,

@@ -4,6 +4,7 @@ conditional write decides between two officers), handing over, answering
 linking one, closing, and blocking a resident."""
 
 from ... import ids, validation
+from ...config import socket_address
 from ...auth.principal import Principal
 from ...auth.rules import CONVERSATION, DESK_OF_KIND
 from ...errors import Conflict, NotFound, ValidationFailed
@@ -40,7 +41,7 @@ def queue(deps):
     mine = deps.conversations.of_officer(deps.principal.user_id)
     return {"waiting": [_row(deps, c, now) for c in waiting], "mine": [_row(deps, c, now) for c in mine],
             "most_at_once": deps.settings.chat_max_per_officer,
-            "desk": hours.view(deps.settings.chat_hours, now), "socket_url": deps.settings.socket_url}
+            "desk": hours.view(deps.settings.chat_hours, now), "socket_url": socket_address(deps.settings, deps.council)}
 
 
 def search(deps, q):

@@ -20,6 +20,7 @@ list again, carrying nothing itself, as chat's desk queue).
 """
 import re
 
+from ...config import socket_address
 from ...errors import ApiError, Conflict, NotFound
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict
@@ -195,14 +196,14 @@ def shown(deps, meeting_id):
     meeting = meeting_or_404(deps, meeting_id)
     item = now_on(deps, meeting)
     return {"meeting_id": meeting_id, "now_on": item["id"] if item else None, "live": item is not None,
-            "socket_url": deps.settings.socket_url,
+            "socket_url": socket_address(deps.settings, deps.council),
             "questions": [public(q) for q in deps.live_questions.of_meeting(meeting_id) if q["status"] in SHOWN]}
 
 
 def staff_list(deps, meeting_id):
     meeting = meeting_or_404(deps, meeting_id)
     item = now_on(deps, meeting)
-    return {"meeting_id": meeting_id, "now_on": item["id"] if item else None, "socket_url": deps.settings.socket_url,
+    return {"meeting_id": meeting_id, "now_on": item["id"] if item else None, "socket_url": socket_address(deps.settings, deps.council),
             "questions": [for_staff(q) for q in deps.live_questions.of_meeting(meeting_id)]}
 
 
