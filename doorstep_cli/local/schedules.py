@@ -1,5 +1,5 @@
 """Scheduled functions on one machine: what EventBridge invokes in AWS
-(app.py's @app.schedule functions), run here on a timer thread by `make run`.
+(app.py's @app.schedule functions), run here by `make run`.
 
 The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
@@ -7,70 +7,95 @@ AWS) and the payments' settling (reconciliation, bulky, container and hall holds
 run out, refunds left due, reminders), the closing of petitions past their time, the forms' retention sweep and the
 appointments' reminders and waiting-list offers, and the committee system's and the planning
 register's syncs (their own cadence decides what they ask, so a run a minute asks no more than one
-every 15, or than the planning lists due); the nightly open data export is run by hand (`doorstep export`)."""
+every 15, or than the planning lists due); the nightly open data export is run by hand (`doorstep export`).
+
+Each schedule has a thread of its own, as each EventBridge rule invokes its function whatever the
+others are doing: it runs at the start and then on its own beat (start + k periods). A run that takes
+longer than its period skips the beats it missed rather than running back to back. One loop for all
+once made forwarding's first read of a body's updates wait about 190 s behind every council's
+meetings and planning syncs (a register read politely, at a second a request)."""
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger("doorstep.local")
 EVERY_S = 60.0
 
+# (name, "module:function"): each run for every council, every EVERY_S.
+SCHEDULES = (
+    ("send_questionnaires", "chalicelib.handlers.questionnaires.sending:send_due"),
+    ("forward_reports", "chalicelib.handlers.forwarding.schedule:every_minute"),
+    ("settle_payments", "chalicelib.handlers.waste.jobs:settle_all"),
+    ("close_petitions", "chalicelib.handlers.petitions.moderation:close_due"),
+    ("send_council_tax_requests", "chalicelib.handlers.revenues.sending:send_due"),
+    ("sweep_forms", "chalicelib.handlers.forms.retention:sweep"),
+    ("send_form_hooks", "chalicelib.handlers.forms.webhook_queue:send_due"),
+    ("remind_appointments", "chalicelib.handlers.appointments.reminders:every_quarter"),
+    ("release_container_holds", "chalicelib.handlers.containers.settling:release_expired"),
+    ("container_refunds_due", "chalicelib.handlers.containers.cancelling:refunds_due"),
+    ("release_hire_holds", "chalicelib.handlers.hire.settling:release_expired"),
+    ("settle_hire_refunds", "chalicelib.handlers.hire.cancelling:refunds_due"),
+    ("sync_meetings", "chalicelib.handlers.democracy.sync:run"),
+    ("sync_planning", "chalicelib.handlers.planning.sync:run"),
+    ("sweep_consultations", "chalicelib.handlers.consultations.retention:sweep"),
+    ("tell_consultations", "chalicelib.handlers.consultations.notices:every_quarter"),
+    ("remind_repairs", "chalicelib.handlers.repairs.desk.after:send_reminders"),
+)
+
 
 def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -> Callable[[], None]:
-    """Run the questionnaire sender, forwarding and the payments' settling every `every_s` seconds until the returned stop()."""
-    from chalicelib.handlers.forwarding.schedule import every_minute
-    from chalicelib.handlers.questionnaires.sending import send_due
-    from chalicelib.handlers.waste.jobs import settle_all
-    from chalicelib.handlers.petitions.moderation import close_due
-    from chalicelib.handlers.revenues.sending import send_due as send_council_tax_requests
-    from chalicelib.handlers.forms.retention import sweep as sweep_forms
-    from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks
-    from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
-    from chalicelib.handlers.containers.settling import release_expired as release_container_holds
-    from chalicelib.handlers.containers.cancelling import refunds_due as container_refunds_due
-    from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
-    from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
-    from chalicelib.handlers.democracy.sync import run as sync_meetings
-    from chalicelib.handlers.planning.sync import run as sync_planning
-    from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
-    from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
-    from chalicelib.handlers.repairs.desk.after import send_reminders as remind_repairs
-    stopped = threading.Event()
-
+    """Run every schedule for every council, each on its own beat of `every_s` seconds, until the returned stop()."""
     from chalicelib.councils.registry import each_council
 
-    def loop() -> None:
-        for name, job in (("sync_meetings", sync_meetings), ("sync_planning", sync_planning)):
-            # meetings and planning at once on a fresh start, not a minute later (their cadence spares them)
-            each_council(lambda: job(deps_factory()), name)
-        while not stopped.wait(every_s):
-            for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
-                              ("settle_payments", settle_all), ("close_petitions", close_due),
-                              ("send_council_tax_requests", send_council_tax_requests),
-                              ("sweep_forms", sweep_forms), ("send_form_hooks", send_form_hooks),
-                              ("remind_appointments", remind_appointments),
-                              ("release_container_holds", release_container_holds),
-                              ("container_refunds_due", container_refunds_due),
-                              ("release_hire_holds", release_hire_holds),
-                              ("settle_hire_refunds", hire_refunds_due),
-                              ("sync_meetings", sync_meetings), ("sync_planning", sync_planning),
-                              ("sweep_consultations", sweep_consultations),
-                              ("tell_consultations", tell_consultations),
-                              ("remind_repairs", remind_repairs)):
-                for council, outcomes in each_council(lambda: job(deps_factory()), name).items():
-                    if outcomes and name == "send_questionnaires":
-                        log.info("%s: questionnaires: %s", council, outcomes)
-                    elif outcomes and name == "settle_payments" and (
-                            outcomes["payments"]["checked"] or outcomes["holds_released"] or outcomes["refunds_settled"]):
-                        log.info("%s: payments: %s", council, outcomes)
+    def for_every_council(name, target):
+        module, function = target.split(":")
+        job = getattr(importlib.import_module(module), function)
 
-    thread = threading.Thread(target=loop, name="schedules", daemon=True)
-    thread.start()
+        def run():
+            for council, outcomes in each_council(lambda: job(deps_factory()), name).items():
+                _log(name, council, outcomes)
+        return run
+    return start_beats([(name, for_every_council(name, target), every_s) for name, target in SCHEDULES])
+
+
+def start_beats(runs, clock=time.monotonic, sleep=None) -> Callable[[], None]:
+    """[(name, run, period_s)]: each run() on a thread of its own at the start and then every period from
+    it, skipping beats a slow run missed; one run's failure is logged and its next beat comes as due.
+    `sleep(seconds)` -> whether stopped meanwhile (a test's clock moves with it)."""
+    stopped, start = threading.Event(), clock()
+    sleep = sleep or stopped.wait
+
+    def beat(name, run, period):
+        due = start
+        while not stopped.is_set():
+            try:
+                run()
+            except Exception:  # noqa: BLE001 (a failed run: logged, and the next beat tries again)
+                log.exception("%s failed", name)
+            due += period * max(1, int((clock() - due) // period) + 1)  # the next beat not yet passed
+            if sleep(max(0.0, due - clock())) or stopped.is_set():
+                return
+
+    threads = [threading.Thread(target=beat, args=run, name=f"schedule-{run[0]}", daemon=True) for run in runs]
+    for thread in threads:
+        thread.start()
 
     def stop() -> None:
         stopped.set()
-        thread.join(timeout=5)
+        deadline = time.monotonic() + 5  # a run under way (a slow register) is not waited for longer
+        for thread in threads:
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
     return stop
+
+
+def _log(name, council, outcomes):
+    if outcomes and name == "send_questionnaires":
+        log.info("%s: questionnaires: %s", council, outcomes)
+    elif outcomes and name == "settle_payments" and (
+            outcomes["payments"]["checked"] or outcomes["holds_released"] or outcomes["refunds_settled"]):
+        log.info("%s: payments: %s", council, outcomes)
