@@ -13,7 +13,8 @@ with that name, phone and web address, and the app shows them where it would
 have offered the service.
 
 A service is its capabilities' routes; waste's three services share one
-capability and are told apart by path."""
+capability and are told apart by path, as bin days are (a place's calendar and a
+resident's own: a county whose districts collect bins offers neither)."""
 from ..errors import NotFound
 from . import wording as words
 
@@ -24,22 +25,22 @@ BY_CAPABILITY = {
     "consultations": "consultations", "conversations": "chat", "forms": "forms", "appointments": "appointments",
     "hire": "hire", "planning": "planning", "moving": "moving",
 }
-# Waste's routes by the start of their path.
-WASTE = {
+# Routes told apart by the start of their path (waste's, and bin days in places and accounts).
+BY_PATH = {
+    "bin_days": ("/v1/places/{uprn}/bins.ics", "/v1/feeds/my-bins/"),
     "bulky": ("/v1/waste/bulky/", "/v1/places/{uprn}/bulky/", "/v1/me/bulky-bookings", "/v1/staff/waste/bulky/"),
     "garden": ("/v1/waste/garden", "/v1/places/{uprn}/garden", "/v1/me/garden-subscriptions",
                "/v1/staff/waste/garden/", "/v1/crew/garden/"),
     "missed_bin": ("/v1/places/{uprn}/missed-bins",),
 }
-SWITCHABLE = ("bulky", "garden", "missed_bin", "containers", "repairs", "pay", "council_tax", "landlords",
+SWITCHABLE = ("bin_days", "bulky", "garden", "missed_bin", "containers", "repairs", "pay", "council_tax", "landlords",
               "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving")
 
 
 def service_of(route):
     """The switchable service a route (api/registry.Route) is part of, or None: every council's."""
-    if route.capability == "waste":
-        return next((name for name, starts in WASTE.items() if route.path.startswith(starts)), None)
-    return BY_CAPABILITY.get(route.capability)
+    by_path = next((name for name, starts in BY_PATH.items() if route.path.startswith(starts)), None)
+    return by_path or BY_CAPABILITY.get(route.capability)
 
 
 def offered(document):

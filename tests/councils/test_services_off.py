@@ -59,3 +59,29 @@ def test_every_service_a_council_may_switch_off_is_on_the_home_screen_and_owns_r
     assert set(SWITCHABLE) - {"landlords"} <= home  # the landlords' portal has its own door, not the home's
     # waste's routes are told apart by path: none is left every council's by a path not listed
     assert [r.path for r in REGISTRY.routes.values() if r.capability == "waste" and service_of(r) is None] == []
+
+
+def _demo_county():
+    import json
+    return json.loads((ROOT / "doorstep_cli" / "demo" / "councils" / "staffordshire-county" / "council.json").read_text())
+
+
+def test_a_county_that_collects_no_bins_offers_no_bin_days_and_says_who_does(client, deps, people):
+    """Staffordshire County collects no bins (its districts do): its bin calendars answer who does, as
+    every other service it does not provide, and York's stay."""
+    from support.councils_support import COUNTY_HOST
+    from support.moving_support import homes, living_at
+    add(deps, york(), _demo_county())
+    home = homes(deps)
+    county = _demo_county()
+    assert county["services"]["bin_days"] is False
+    off = [name for name, on in county["services"].items() if on is False]
+    assert sorted(county["instead"]) == sorted(off)  # every service it does not provide says who does
+    answer = client.get(f"/v1/places/{home}/bins.ics", at(COUNTY_HOST))
+    assert (answer.status_code, answer.json_body["error"]["code"]) == (404, "provided_elsewhere")
+    assert answer.json_body["error"]["instead"]["website"] == "https://www.gov.uk/find-local-council"
+    resident = people()
+    living_at(deps, resident)
+    mine = client.get("/v1/me", resident.auth).json_body["bins_calendar_url"].split("8000", 1)[1]
+    assert client.get(mine, at(COUNTY_HOST)).status_code == 404
+    assert client.raw.http.request("GET", f"/v1/places/{home}/bins.ics", headers=at(YORK_HOST)).status_code == 200

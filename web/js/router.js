@@ -4,7 +4,7 @@
 import {append, clear, h} from "./dom.js";
 import {t} from "./i18n.js";
 import {navigate, settle, useRenderer} from "./navigation.js";
-import {providedElsewhere} from "./services.js";
+import {unavailable} from "./services.js";
 
 const screens = {
   "/": () => import("./screens/home.js"),
@@ -59,8 +59,9 @@ let sequence = 0;
 let first = true;
 
 function screenFor(url) {
-  // A service this council does not provide: who does, in place of its screens (none of which would answer).
-  if (providedElsewhere(url.pathname)) return () => import("./screens/provided-elsewhere.js");
+  // A service this council does not provide: who does, or that it is not here, in place of its screens (none
+  // of which would answer).
+  if (unavailable(url)) return () => import("./screens/provided-elsewhere.js");
   // Staff screens are one module's business: nothing of them loads for a resident.
   if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
   if (/^\/crew(\/|$)/.test(url.pathname)) return () => import("./crew/crew.js");

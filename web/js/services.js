@@ -65,9 +65,13 @@ export function servicesFor(member) {
     .filter(g => g.services.length);
 }
 
-/** The service whose screens `path` is, where the council does not provide it but names who does: null else. */
-export function providedElsewhere(path) {
+/** The service whose screens `url` shows, where the council does not offer it (null else): who provides it
+ * instead, when the council names them, or that it is not offered here. /property?then=<service> is that
+ * service's door, and /property itself bin days'. */
+export function unavailable(url) {
+  const then = url.pathname === "/property" && url.searchParams.get("then");
+  const path = then ? `/${then}` : url.pathname;
   const found = GROUPS.flatMap(g => g.services).find(s => s.href.startsWith("/") && !s.href.includes("?")
     && s.href !== "/" && (path === s.href || path.startsWith(`${s.href}/`)));
-  return found && !offers(found.key) && providedBy(found.key) ? found : null;
+  return found && !offers(found.key) ? found : null;
 }

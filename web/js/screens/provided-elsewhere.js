@@ -1,15 +1,22 @@
 // A service this council does not provide, reached by its home tile or its address
 // (/repairs at Newcastle-under-Lyme, whose homes are Aspire Housing's): who provides
 // it instead, with their phone and website, from the council's settings (/v1/council's
-// `instead`). Nothing is asked of the API: its routes would answer provided_elsewhere.
+// `instead`), or, where it names nobody, that the council does not offer it here. Nothing is asked of
+// the API: its routes would answer provided_elsewhere (or not_offered).
 import {councilName, providedBy} from "../council.js";
 import {append, h} from "../dom.js";
 import {t, tOr} from "../i18n.js";
-import {providedElsewhere} from "../services.js";
+import {unavailable} from "../services.js";
 
 export function render(view, {url}) {
-  const {key} = providedElsewhere(url.pathname);
+  const {key} = unavailable(url);
   const where = providedBy(key);
+  if (!where) {
+    return append(view, h("a", {class: "back-link", href: "/"}, t("nav.back")),
+      h("h1", {class: "heading-l"}, t(`home.${key}`)),
+      h("div", {class: "inset", id: "not-offered"},
+        h("p", {class: "body"}, t("provided_elsewhere.not_offered", {council: councilName()}))));
+  }
   const words = {council: councilName(), name: where.name};
   const more = tOr(`provided_elsewhere.more.${key}`, null, words);
   append(view, h("a", {class: "back-link", href: "/"}, t("nav.back")),
