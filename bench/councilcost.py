@@ -1,16 +1,19 @@
-"""`make bench-councils` (issue 70): what a request reads with 4 and with 40 councils
-loaded, and whether the cold start grows with them.
+"""`make bench-councils` (issues 70 and 78): what a request reads with 4, 40 and 400 councils
+loaded (every UK council is about 380), what a schedule's turn over every council reads, and
+whether the cold start grows with them.
 
 Each council is what `doorstep councils add` makes of a document (settings.write: its
 settings, addresses and extent in one transaction), its area a box beside the last, its
-own address, the demo's categories, 200 reports made by create_report and a staff officer
-signed in at its address. For the council in the middle, through the app (Chalice's test
+own address and the demo's categories; the middle council and its two neighbours also have
+200 reports made by create_report, and the middle one a staff officer signed in at its
+address (a council's reports are in its own partitions: the others' would be read by
+nothing measured here, and 400 councils' 80,000 reports took most of an hour to make). For the council in the middle, through the app (Chalice's test
 client, its Host header), warm: a report page, the staff inbox's first page, the map
 around its reports and its own page, each request's calls as Server-Timing says them;
 finding the council from the address on a warm process; and a request after the
 registry forgot what it keeps. The cold start is bench/councilcold.py's.
 
-    python -m bench.councilcost      (make bench-councils; BENCH_COUNCILS=4,40)
+    python -m bench.councilcost      (make bench-councils; BENCH_COUNCILS=4,40,400)
 """
 import os
 import re
@@ -73,18 +76,20 @@ def add_councils(deps, n, progress, reports=REPORTS):
     store, made = CouncilStore(), {}
     for i in range(n):
         settings.write(store, document(i, n), 0, deps.clock(), "bench")
+        near = abs(i - middle(n)) <= 1
         with tenancy.acting_for(council_id(i, n)):
             load_services(ServiceStore())
             here = deps.for_council()
             ids = [create_report(here, {"service_code": "pothole", "lat": lat, "lon": lon, "fields": {"size": "large"},
                                         "description": f"Pothole {j} in {council_id(i, n)}."})[0]["id"]
-                   for j, (lat, lon) in ((j, point(i, j, n)) for j in range(reports))]
-            user = users.create_user(deps, f"officer@{council_id(i, n)}.example.org", "staff", name=f"Officer {i}",
-                                     roles=role_ids())
-            token = auth.start_session(here, user, deps.clock())["access_token"]
-        if i == middle(n):
-            made = {"reports": ids, "staff": {"Authorization": f"Bearer {token}"}}
-        progress(f"  council {i + 1} of {n} added ({reports} reports)")
+                   for j, (lat, lon) in ((j, point(i, j, n)) for j in range(reports if near else 0))]
+            if i == middle(n):
+                user = users.create_user(deps, f"officer@{council_id(i, n)}.example.org", "staff",
+                                         name=f"Officer {i}", roles=role_ids())
+                token = auth.start_session(here, user, deps.clock())["access_token"]
+                made = {"reports": ids, "staff": {"Authorization": f"Bearer {token}"}}
+        if near or (i + 1) % 50 == 0 or i + 1 == n:
+            progress(f"  council {i + 1} of {n} added ({len(ids)} reports)")
     return made
 
 
@@ -159,6 +164,8 @@ def measure(n, progress):
                 ask(client, path, headers, at)  # the first: the process keeps categories, settings, addresses
                 rows.append({"what": what, **ask(client, path, headers, at)})
                 progress(f"  {n} councils, {what}: {rows[-1]['timing']}")
+            for i in range(n):  # each address served once: a warm function keeps the ones it has served
+                registry.council_for_host(host(i, n))
             with counted() as calls:
                 found = [registry.council_for_host(host(i, n)) for i in range(n)]
             assert found == [council_id(i, n) for i in range(n)]
@@ -167,13 +174,41 @@ def measure(n, progress):
             from chalicelib.storage.metering import metered
             with metered() as meter:
                 registry.council_for_host(at)
-            cold_lookup = f"{meter.queries} Query reading {meter.items} items"
+            cold_lookup = f"{meter.calls} call ({meter.queries} Query) reading {meter.items} item"
             forgotten = []
             for what, path, headers in requests(n, made):
                 registry.forget()  # as a function warm for over REFRESH_S, or after this one changed a council
                 forgotten.append({"what": what, **ask(client, path, headers, at)})
+            turn = {"warm": turn_cost(registry, n), "forgotten": turn_cost(registry, n, forget=True),
+                    "documents": documents_cost(n)}
+            from chalicelib.storage.councils import CouncilStore
+            from .inboxcost import Capacity
+            with counted() as calls, Capacity() as capacity:
+                CouncilStore().generation()
+            turn["generation"] = (sum(calls.values()), capacity.units)
     return {"n": n, "rows": rows, "warm_lookup": warm_lookup, "cold_lookup": cold_lookup, "forgotten": forgotten,
-            "loaded": loaded}
+            "loaded": loaded, "turn": turn}
+
+
+def turn_cost(registry, n, forget=False):
+    """(calls, items, RCU) of a schedule's turn finding every council (registry.councils), warm or forgotten."""
+    from .inboxcost import Capacity
+    from chalicelib.storage.metering import metered
+    registry.forget() if forget else registry.councils()  # warm: the turn before kept the addresses
+    with counted() as calls, Capacity() as capacity, metered() as meter:
+        found = registry.councils()
+    assert len(found) == n + (0 if "york" in found[1:] else 1), len(found)
+    return sum(calls.values()), meter.items, capacity.units
+
+
+def documents_cost(n):
+    """(items, RCU) of the Query a turn made before issue 78 (CouncilStore.ids: every council's settings
+    document; a projection is billed for the whole items, so they are read whole here to weigh them)."""
+    from .inboxcost import Capacity
+    from chalicelib.storage.councils import CouncilStore
+    with Capacity() as capacity:
+        items = len(CouncilStore().documents())
+    return items, capacity.units
 
 
 
@@ -184,36 +219,58 @@ def _cost(row):
 def section(results, cold, load):
     """The section of docs/benchmarks.md, and whether every warm read is the same at every size."""
     small, large = results[0], results[-1]
+    sizes = [r["n"] for r in results]
     same = all((a["queries"], a["gets"], a["items"]) == (b["queries"], b["gets"], b["items"])
-               for a, b in zip(small["rows"], large["rows"]))
-    ok = same and all(r["warm_lookup"] == 0 for r in results)
+               for r in results[1:] for a, b in zip(small["rows"], r["rows"]))
+    turns_flat = all(r["turn"]["warm"][0] == 0 for r in results)
+    ok = same and turns_flat and all(r["warm_lookup"] == 0 for r in results)
     n, m = small["n"], large["n"]
-    lines = [BEGIN, "## Many councils: a request's reads with 4 and with 40 councils, and the cold start (issue 70)", "",
-             f"`make bench-councils` (`bench/councilcost.py`, `bench/councilcold.py`). On moto in process, {n} and then "
-             f"{m} councils, each added by `settings.write` (settings, addresses, extent), its area a box beside the "
-             f"last with an address of its own, the demo's categories, {REPORTS} reports made by `create_report` and a "
-             "staff officer signed in at its address. The requests are the middle council's, through the app "
+    named = " and ".join(map(str, sizes))
+    lines = [BEGIN, f"## Many councils: a request's reads with {named} councils, a schedule's turn over them, "
+                    "and the cold start (issues 70 and 78)", "",
+             f"`make bench-councils` (`bench/councilcost.py`, `bench/councilcold.py`). On moto in process, {named} "
+             "councils in turn (every UK council is about 380), each added by `settings.write` (settings, addresses, "
+             "extent), its area a box beside the last with an address of its own and the demo's categories; the "
+             f"middle council and its two neighbours also have {REPORTS} reports made by `create_report`, and the "
+             "middle one a staff officer signed in at its address (a council's reports are in its own partitions, "
+             "read by nothing measured here). The requests are the middle council's, through the app "
              "(Chalice's test client, its `Host` header), each asked twice and the second measured (warm: the process "
              "keeps the categories, the council's settings and the addresses). Queries and items as `Server-Timing` "
              "says them; gets are GetItem and BatchGetItem calls counted at PynamoDB's call site beside it; RCU what "
              "DynamoDB would bill for the Queries and gets (0.5 per started 4 KB, eventually consistent: bench/inboxcost.py).", "",
-             f"| request (warm) | queries / gets / items (RCU), {n} councils | the same, {m} councils | other calls "
-             f"| `Server-Timing` with {m} |", "|---|---|---|---|---|"]
-    for a, b in zip(small["rows"], large["rows"]):
+             "| request (warm) | " + " | ".join(f"queries / gets / items (RCU), {k} councils" for k in sizes)
+             + " | other calls | `Server-Timing` with " + str(m) + " |", "|---" * (len(sizes) + 3) + "|"]
+    for i, a in enumerate(small["rows"]):
+        b = large["rows"][i]
         other = ", ".join(f"{k} {v}" for k, v in sorted(b["calls"].items()) if k not in ("Query", "GetItem",
                                                                                       "BatchGetItem")) or "none"
         timing = re.sub(r"dur=[0-9.]+;", "", b["timing"])
-        lines.append(f"| {a['what']} | {_cost(a)} | {_cost(b)} | {other} | `{timing}` |")
+        lines.append(f"| {a['what']} | " + " | ".join(_cost(r["rows"][i]) for r in results) + f" | {other} | `{timing}` |")
     lines += ["", f"Finding the council from the address on a warm process (`council_for_host` for each of the "
-                  f"{m} addresses): **{large['warm_lookup']} DynamoDB calls** ({small['warm_lookup']} with {n}). "
-                  f"The same reads at both sizes, and no read to find the council: **{'PASS' if ok else 'FAIL'}**.", "",
+                  f"{m} addresses, each served once before): **{large['warm_lookup']} DynamoDB calls** "
+                  + ", ".join(f"({r['warm_lookup']} with {r['n']})" for r in results[:-1]) + ". "
+                  f"The same reads at every size, no read to find the council, and none for a schedule's turn on a "
+                  f"warm process: **{'PASS' if ok else 'FAIL'}**.", "",
               "The first request after the registry forgets what it keeps (`registry.forget()`: a function warm past "
-              "its 5 minutes, or the one that changed a council):", "",
-              f"| request, registry forgotten | queries / gets / items (RCU), {n} councils | the same, {m} councils |",
-              "|---|---|---|"]
-    lines += [f"| {a['what']} | {_cost(a)} | {_cost(b)} |" for a, b in zip(small["forgotten"], large["forgotten"])]
-    lines += ["", f"`council_for_host` alone, forgotten: {small['cold_lookup']} with {n}, {large['cold_lookup']} with "
-                  f"{m} (the addresses' partition: a row an address)."]
+              "its 5 minutes, one that changed a council, or one that read a new generation):", "",
+              "| request, registry forgotten | " + " | ".join(f"queries / gets / items (RCU), {k} councils"
+                                                           for k in sizes) + " |", "|---" * (len(sizes) + 1) + "|"]
+    lines += [f"| {a['what']} | " + " | ".join(_cost(r["forgotten"][i]) for r in results) + " |"
+              for i, a in enumerate(small["forgotten"])]
+    lines += ["", f"`council_for_host` alone, forgotten: " + ", ".join(f"{r['cold_lookup']} with {r['n']}"
+                                                                        for r in results)
+              + " (the address's own row: a warm function keeps each address it has served).", "",
+              "A schedule's turn over every council (`registry.councils()`, what each of the 17 schedules does every "
+              "minute or hour): calls / items / RCU, on a warm process and after the registry forgot; beside it, the "
+              "Query each turn made before issue 78 (every council's settings document, billed whole although only "
+              "the ids were projected; these documents' areas are 5-point boxes: a council's real boundary weighs "
+              "kilobytes to hundreds of kilobytes).", "",
+              "| councils | turn, warm | turn, forgotten | before: the documents' Query (items, RCU) | the councils' "
+              "generation, read every 5 s (calls, RCU) |", "|---|---|---|---|---|"]
+    lines += [f"| {r['n']} | {'{} / {} / {:g}'.format(*r['turn']['warm'])} | "
+              f"{'{} / {} / {:g}'.format(*r['turn']['forgotten'])} | "
+              f"{r['turn']['documents'][0]}, {r['turn']['documents'][1]:g} | "
+              f"{r['turn']['generation'][0]}, {r['turn']['generation'][1]:g} |" for r in results]
     lines += ["", *cold_lines(cold, n, m, load), END]
     return "\n".join(lines), ok
 
@@ -239,7 +296,7 @@ def cold_lines(cold, n, m, load):
             "clients it makes), so its `import app` is the rest; *the three* is the median of each process's sum."]
 
 
-def measure_and_write(progress, counts=(4, 40)):
+def measure_and_write(progress, counts=(4, 40, 400)):
     from . import councilcold, report
     load = [os.getloadavg()[0]]
     results = [measure(n, progress) for n in counts]
@@ -255,5 +312,5 @@ def measure_and_write(progress, counts=(4, 40)):
 if __name__ == "__main__":
     env.apply()
     began = time.perf_counter()
-    counts = tuple(int(v) for v in os.environ.get("BENCH_COUNCILS", "4,40").split(","))
+    counts = tuple(int(v) for v in os.environ.get("BENCH_COUNCILS", "4,40,400").split(","))
     sys.exit(measure_and_write(lambda m: print(f"[{time.perf_counter() - began:6.1f}s] {m}", flush=True), counts))

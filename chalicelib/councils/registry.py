@@ -27,7 +27,8 @@ LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "[::1]", "testserver"})
 
 _lock = threading.Lock()
 _kept = {"addresses": None, "addresses_at": 0.0, "jurisdictions": None, "jurisdictions_at": 0.0,
-         "extents": None, "extents_at": 0.0, "councils": {}, "generation": None, "checked_at": None}
+         "extents": None, "extents_at": 0.0, "councils": {}, "hosts": {}, "generation": None, "checked_at": None}
+HOSTS_KEPT = 1024  # addresses kept one by one, known or not (a flood of made-up hosts is dropped, not hoarded)
 
 
 class NoCouncilHere(ApiError):
@@ -59,16 +60,16 @@ def check_s():
 
 
 def _current(store, clock):
-    """Forget what is kept when the councils' generation moved since it was last read (read at
-    most every check_s(); the first read only notes it)."""
+    """Forget what is kept when the councils' generation moved since it was last read, or was not
+    known when it was kept (read at most every check_s())."""
     now = clock()
     with _lock:
-        if _kept["checked_at"] is not None and now - _kept["checked_at"] < check_s():
+        if _kept["checked_at"] is not None and 0 <= now - _kept["checked_at"] < check_s():
             return
         _kept["checked_at"] = now  # one caller reads it; the others keep what they have meanwhile
     generation = _store(store).generation()
     with _lock:
-        if _kept["generation"] is not None and generation != _kept["generation"]:
+        if generation != _kept["generation"]:  # None: what is kept was read at a generation not known
             _forget_kept(None)
         _kept["generation"] = generation
 
@@ -79,10 +80,19 @@ def council_for_host(value, store=None, clock=time.monotonic):
     if host in deployment_hosts():
         return tenancy.default()
     _current(store, clock)
-    council = _addresses(store, clock).get(host)
-    if council is None:
+    with _lock:
+        kept = _kept["hosts"].get(host)
+    if kept is None or not 0 <= clock() - kept[0] <= REFRESH_S:
+        # One small row, whatever the number of councils: a cold function's first request reads the
+        # same with 400 councils as with 4 (the whole partition of addresses is for schedules' turns).
+        kept = (clock(), _store(store).council_at(host))
+        with _lock:
+            if len(_kept["hosts"]) >= HOSTS_KEPT:
+                _kept["hosts"].clear()
+            _kept["hosts"][host] = kept
+    if kept[1] is None:
         raise NoCouncilHere()
-    return council
+    return kept[1]
 
 
 def council_for_jurisdiction(value, store=None, clock=time.monotonic):
@@ -128,9 +138,14 @@ def settings_of(council_id, store=None, clock=time.monotonic):
     return found
 
 
-def councils(store=None):
-    """Every council the deployment serves, the default first: what a schedule runs for."""
-    ids = _store(store).ids()
+def councils(store=None, clock=time.monotonic):
+    """Every council the deployment serves, the default first: what a schedule runs for. From the
+    addresses kept (every council has one: its settings' schema says so), so a warm function reads
+    nothing, and a cold one the addresses' small rows, never every council's settings document: with
+    400 councils whose documents hold their areas, a Query of those is megabytes a run, and each of
+    the schedules runs every minute."""
+    _current(store, clock)
+    ids = sorted(set(_addresses(store, clock).values()))
     return [tenancy.default()] + [c for c in ids if c != tenancy.default()]
 
 
@@ -156,7 +171,8 @@ def forget(council_id=None):
 
 
 def _forget_kept(council_id):
-    _kept["addresses"] = _kept["jurisdictions"] = _kept["extents"] = None
+    _kept["addresses"] = _kept["jurisdictions"] = _kept["extents"] = _kept["generation"] = None
+    _kept["hosts"].clear()
     if council_id is None:
         _kept["councils"].clear()
     else:

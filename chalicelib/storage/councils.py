@@ -67,6 +67,11 @@ class CouncilStore:
         """{host: council id}: every address the deployment answers at. One Query."""
         return {row.sk: row.council for row in CouncilModel.query(ADDRESS)}
 
+    def council_at(self, host):
+        """The id of the council whose address `host` is, or None: one GetItem of a small row."""
+        row = get_or_none(CouncilModel, ADDRESS, range_key=host)
+        return row.council if row is not None else None
+
     def jurisdictions(self):
         """{open311_jurisdiction: council id} of every council that gives one. One Query."""
         return {row.sk: row.council for row in CouncilModel.query(JURISDICTION)}

@@ -23,8 +23,14 @@ def test_the_deployments_own_address_is_its_default_council_with_no_read(client,
 def test_a_council_is_found_by_its_address_and_a_warm_function_reads_nothing_to_find_it(deps):
     from chalicelib.councils.registry import council_for_host
     from chalicelib.storage import metering
+    from chalicelib.councils import registry
     add(deps, york(), north_lanarkshire())
-    assert council_for_host(f"{NL_HOST}:8000") == "north-lanarkshire"
+    assert council_for_host(YORK_HOST) == "york"
+    registry.forget()
+    with metering.metered() as cold:  # a cold function: the one address's row, however many councils
+        assert council_for_host(f"{NL_HOST}:8000") == "north-lanarkshire"
+    assert (cold.calls, cold.queries, cold.items) == (1, 0, 1)
+    assert council_for_host(YORK_HOST) == "york"
     with metering.metered() as meter:
         assert council_for_host(NL_HOST.upper()) == "north-lanarkshire"
         assert council_for_host(YORK_HOST) == "york"

@@ -62,6 +62,22 @@ def test_a_schedule_runs_for_every_council_each_working_for_its_own(deps):
     assert set(app.send_questionnaires.func({})) == {"york", "north-lanarkshire"}
 
 
+def test_a_schedules_turn_over_every_council_reads_no_settings_document(deps):
+    """Every schedule, every minute, finds the councils: from the addresses kept (nothing on a warm
+    function), never a Query of every council's settings, areas and all (issue 78)."""
+    from chalicelib.councils import registry
+    from chalicelib.storage.metering import metered
+    add(deps, york(), north_lanarkshire())
+    registry.councils()  # the councils' generation checked (once an hour in tests): not counted below
+    registry.forget()
+    with metered() as first:
+        assert registry.councils() == ["york", "north-lanarkshire"]
+    assert (first.queries, first.items) == (1, 2)  # the addresses' two rows, one a council here
+    with metered() as warm:
+        assert registry.councils() == ["york", "north-lanarkshire"]
+    assert warm.calls == 0
+
+
 def test_one_councils_failing_run_does_not_stop_the_others(deps):
     from chalicelib.councils.registry import each_council
     add(deps, york(), north_lanarkshire())
