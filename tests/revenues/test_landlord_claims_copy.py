@@ -76,3 +76,26 @@ def test_a_copy_kept_before_words_were_searched_is_written_anew_and_its_old_rows
     assert not any(key.startswith(("surname:", "postcode:", "street:")) for key in rows("CR100999"))
     assert deps.landlords.copy("CR100999", "claims") is None
     assert [c["claim_ref"] for c in claims.search(deps, ORG, "Ann Ahmed")["claims"]] == ["HB60001"]
+
+
+def test_a_copy_refreshed_from_a_list_fetched_before_the_back_office_stopped_is_as_old_as_that_list(deps):
+    from chalicelib.config import landlords as settings
+    from chalicelib.handlers.landlords.claims import one
+    from chalicelib.handlers.revenues.port import BackOfficeError
+    now = [START]
+    deps.clock = lambda: now[0]
+    deps.revenues = Office([claim("HB60001", "Ann Ahmed")])
+    assert claims.search(deps, ORG, "Ahmed")["fetched_at"] == "2026-11-24T10:00:00Z"  # the list, kept
+
+    class Stopped(Office):
+        def landlord_session(self, creditor_ref):
+            raise BackOfficeError("unreachable", "stopped")
+    deps.revenues = Stopped([])  # stopped at 10:00:18; the refresh's effect runs at 10:00:55, from the list kept
+    now[0] = START + timedelta(seconds=55)
+    copying.refresh(deps, "CR100999")
+    found = claims.search(deps, ORG, "Ahmed")
+    assert (found["fetched_at"], found["stale"]) == ("2026-11-24T10:00:00Z", False)
+    # Just past fresh_s from what the back office last said (not from the refresh): old, and said so.
+    now[0] = START + timedelta(seconds=settings()["fresh_s"] + 1)
+    for answer in (claims.search(deps, ORG, "Ahmed"), one(deps, ORG, "HB60001")):
+        assert (answer["fetched_at"], answer["stale"]) == ("2026-11-24T10:00:00Z", True)

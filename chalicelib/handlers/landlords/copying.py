@@ -64,7 +64,9 @@ def refresh(deps, creditor):
     if kept is not None and (now - kept[1]).total_seconds() < settings()["fresh_s"]:
         return {"written": 0, "swept": 0}  # a twin event's effect did it
     from datetime import timedelta
-    bodies, _ = the_list(deps, creditor, now - timedelta(seconds=settings()["fresh_s"]))
+    # A copy is as old as the list it is written from (kept by a search, perhaps before the back office
+    # stopped), not as the refresh: stamped with the refresh's time, it answered fresh for the list's age more.
+    bodies, said_at = the_list(deps, creditor, now - timedelta(seconds=settings()["fresh_s"]))
     before = kept[0] if kept is not None else {}
     digests = {body["claim_ref"]: digest(body) for body in bodies}
     changed = [{**body, "digest": digests[body["claim_ref"]]} for body in bodies
@@ -72,8 +74,8 @@ def refresh(deps, creditor):
     old = deps.landlords.claims(creditor, [ref for ref, d in before.items() if digests.get(ref) != d])
     written = deps.landlords.keep_claims(
         creditor, [(row_key(kind, value, body["claim_ref"]), body) for body in changed for kind, value in terms(body)],
-        now)
-    deps.landlords.keep(creditor, MARKER, digests, now)
+        said_at)
+    deps.landlords.keep(creditor, MARKER, digests, said_at)
     now_terms = {body["claim_ref"]: set(terms(body)) for body in changed}
     gone = [row_key(kind, value, body["claim_ref"]) for body in old for kind, value in terms(body)
             if (kind, value) not in now_terms.get(body["claim_ref"], set())]
