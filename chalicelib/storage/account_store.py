@@ -22,12 +22,16 @@ class AccountStore:
         return _user(get_or_none(UserModel, user_id, consistent_read=True)) if user_id else None
 
     def names(self, user_ids):
-        """{user id: name (else e-mail)} of the users that exist: one BatchGetItem a hundred,
-        reading those two attributes only (an audit shown by name)."""
+        """{user id: name (else e-mail)} of the users that exist (an audit shown by name)."""
+        return {user_id: name for user_id, (name, _) in self.contacts(user_ids).items()}
+
+    def contacts(self, user_ids):
+        """{user id: (name (else e-mail), e-mail)} of the users that exist: one BatchGetItem a hundred,
+        reading those two attributes only."""
         ids, found = list(dict.fromkeys(u for u in user_ids if u)), {}
         for at in range(0, len(ids), 100):
             for row in UserModel.batch_get(ids[at:at + 100], attributes_to_get=["id", "name", "email"]):
-                found[row.id] = row.name or row.email or ""
+                found[row.id] = (row.name or row.email or "", row.email)
         return found
 
     def user_by_identity(self, key):

@@ -10,7 +10,7 @@ from test_landlords_portal import SMALL_PROOF, cost, landlord  # noqa: F401 (a f
 WHY = "Mr Gill rang: who can see his tenants' claims?"
 
 
-def test_a_revenues_officer_reads_a_landlords_members_audit_and_changes_with_a_reason_and_is_audited(
+def test_a_revenues_officer_reads_a_landlords_members_with_their_emails_audit_and_changes_and_is_audited(
         client, landlord, people, deps):
     lead = landlord(SMALL_PROOF)
     rob, gail = people(name="Rob Rents"), people(name="Gail Gone")
@@ -30,6 +30,9 @@ def test_a_revenues_officer_reads_a_landlords_members_audit_and_changes_with_a_r
     members = {m["name"]: (m["role"], m["invited"]) for m in found["members"]}
     assert members == {lead.user.name: ("lead", False), "Rob Rents": ("report", False),
                        "new.starter@example.org": ("view", True)}  # Gail removed
+    # every member's e-mail, as the route promises: an account's its own, an invitation's where it was sent
+    assert {m["name"]: m["email"] for m in found["members"]} == {
+        lead.user.name: lead.user.email, "Rob Rents": rob.user.email, "new.starter@example.org": "new.starter@example.org"}
     said = [(a["action"], a["role"], a["by_name"], a["user_name"]) for a in found["audit"]]
     assert said == [("registered", None, lead.user.name, None),
                     ("member_added", "report", lead.user.name, "Rob Rents"),

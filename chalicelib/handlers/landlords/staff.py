@@ -44,10 +44,11 @@ def lookup(deps, body):
     now = deps.clock()
     deps.landlords.record(creditor, audit_key(deps, now), "staff_lookup", deps.principal.user_id, detail=reason)
     members, audit = deps.landlords.members(creditor), deps.landlords.audit(creditor)
-    names = _names(deps, members, audit)
+    names, emails = _names(deps, members, audit)
     return {"creditor_ref": creditor, "name": org["name"], "state": org["state"],
             "registered_at": stamp(org["registered_at"]),
-            "members": [{"user_id": m["user_id"], "name": names[m["user_id"]], "email": m["email"], "role": m["role"],
+            "members": [{"user_id": m["user_id"], "name": names[m["user_id"]],
+                         "email": emails.get(m["user_id"]) or m["email"], "role": m["role"],
                          "invited": m["user_id"].startswith("invite:"), "added_at": stamp(m["added_at"])}
                         for m in members],
             "audit": [_entry(a, names) for a in audit], "changes": ours(deps, org)["changes"]}
@@ -61,10 +62,12 @@ def _entry(a, names):
 
 
 def _names(deps, members, audit):
-    """Every person named, by id: an account by its name (else e-mail), an invitation by the address it was
-    sent to while it is kept, else in words."""
+    """({id: name}, {id: e-mail}) of every person named: an account by its name (else e-mail), an invitation by
+    the address it was sent to while it is kept, else in words. An account's e-mail is read from the account,
+    as it is now: a member's row keeps only an invitation's (the lead's and those added by account keep none)."""
     invited = {m["user_id"]: m["email"] for m in members if m["user_id"].startswith("invite:")}
     named = [m["user_id"] for m in members] + [a[k] for a in audit for k in ("user_id", "by_user_id") if a[k]]
-    found = deps.accounts.names([u for u in named if not u.startswith("invite:")])
-    return {u: invited.get(u, wording.AN_INVITATION) if u.startswith("invite:")
-            else found.get(u, revenues_words.NO_LONGER_HERE) for u in named}
+    found = deps.accounts.contacts([u for u in named if not u.startswith("invite:")])
+    names = {u: invited.get(u, wording.AN_INVITATION) if u.startswith("invite:")
+             else found[u][0] if u in found else revenues_words.NO_LONGER_HERE for u in named}
+    return names, {u: found[u][1] for u in found}
