@@ -24,7 +24,9 @@ WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)  # the council's check digit (revenues/refere
 def _reference(n):
     """The n-th opened account's reference: 50077..., skipping numbers with no check digit."""
     while True:
-        first = f"50077{n:03d}"
+        # eight digits whatever n: "50077" and n's three, the next block's "50078" ("50077" and four made
+        # a ten-digit reference, refused by the rule linking checks)
+        first = f"{50077000 + n:08d}"
         digit = (11 - sum(int(d) * w for d, w in zip(first, WEIGHTS)) % 11) % 11
         if digit != 10:
             return first + str(digit)
