@@ -52,6 +52,22 @@ def test_mould_reported_late_on_a_saturday_before_a_bank_holiday_is_inspected_by
     assert wording.said(inspection, "on_time") == "The inspection is due by Monday 14 September 2026."
 
 
+def test_the_written_summary_is_said_as_sent_to_the_tenant_in_time_or_late_and_a_visit_as_made():
+    # The summary's clock stops when the officer records it and it is sent to the tenant (inspecting.py):
+    # the council writes it, so it is never "your" summary, and it is sent, not done.
+    summary = next(d for d in awaab(SATURDAY_NIGHT, investigated=at(date(2026, 9, 10), 16, 45))
+                   if d.name == "written_summary")
+    assert wording.said(summary, "met") == "The written summary of the inspection was sent to you in time."
+    assert wording.said(summary, "missed") == ("The written summary of the inspection was sent to you late: "
+                                               "it was due by Tuesday 15 September 2026.")
+    assert wording.said(summary, "late") == ("The written summary of the inspection was due by Tuesday "
+                                             "15 September 2026 and is late.")
+    visit = clocks.for_priority("emergency", FRIDAY_AFTERNOON, YORK.calendar)
+    assert wording.said(visit, "met") == "A repairs operative's visit was made in time."
+    inspection, = awaab(SATURDAY_NIGHT)
+    assert wording.said(inspection, "met") == "The inspection was done in time."
+
+
 def test_after_the_inspection_the_summary_safety_and_further_work_each_have_their_date():
     investigated = at(date(2026, 9, 10), 16, 45)  # a Thursday
     dates = {d.name: d.last_day for d in awaab(SATURDAY_NIGHT, investigated=investigated)}

@@ -165,7 +165,7 @@ def test_an_officer_records_a_mould_inspection_and_its_summary_at_the_desk(desk,
     page.get_by_label("Written summary for the tenant").fill(summary)
     page.get_by_role("button", name="Record the inspection and send the summary").click()
     expect(page.locator("#repair-said")).to_have_text(
-        "The inspection is recorded. The tenant is told their written summary is ready.")
+        "The inspection is recorded. The tenant is told the written summary is ready.")
     expect(page.locator("#repair-dates")).to_contain_text("The inspection was done in time.")
     assert stack.get(f"/v1/repairs/{repair['id']}", headers)["summary"] == summary
     stack.once(lambda: any("written summary" in t for t in texts(stack, phone)), "the tenant told of the summary")

@@ -11,7 +11,7 @@ effects.register("repair_reported", "repairs.order",  # the order placed at the 
                  "chalicelib.handlers.repairs.ordering:on_reported")
 effects.register("repair_reported", "repairs.finished",  # counted once for the council's figures (feedback/)
                  "chalicelib.handlers.repairs.reporting:on_reported")
-effects.register("repair_inspected", "repairs.summary_text",  # the tenant told their written summary is ready
+effects.register("repair_inspected", "repairs.summary_text",  # the tenant told the written summary is ready
                  "chalicelib.handlers.repairs.telling:on_inspected")
 effects.register("repair_ordered", "repairs.choose_text",  # ordered late: the tenant told by text to choose a time
                  "chalicelib.handlers.repairs.telling:on_ordered")
