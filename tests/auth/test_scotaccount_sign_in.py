@@ -37,7 +37,7 @@ def test_a_sign_in_below_the_councils_level_of_assurance_is_refused(councils, cl
     assert refused.status_code == 403, refused.json_body
     assert refused.json_body["error"]["code"] == "assurance_too_low"
     assert refused.json_body["error"]["message"].startswith(
-        "North Lanarkshire Council asks for a ScotAccount account whose identity has been verified.")
+        "North Lanarkshire Council asks for your identity to be verified in your ScotAccount.")
     assert not [i for i in IdentityModel.scan() if i.key.startswith("oidc#")]  # nobody made
 
 

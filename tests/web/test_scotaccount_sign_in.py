@@ -69,7 +69,7 @@ def test_a_resident_whose_identity_is_not_verified_is_told_why_they_are_not_sign
     page.get_by_role("button", name="Sign in as Callum Boyd (identity not verified)").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You are not signed in")
     expect(page.locator("#sign-in-refused")).to_have_text(
-        "North Lanarkshire Council asks for a ScotAccount account whose identity has been verified. "
+        "North Lanarkshire Council asks for your identity to be verified in your ScotAccount. "
         "Verify your identity with ScotAccount, then sign in again.")
     assert "code=" not in page.url  # the used code is not left in the address bar or history
     check_accessible(page, "sign-in refused")

@@ -103,5 +103,6 @@ NEXT_FORMAT = "Must be a path on this site, like /account."
 PROVIDER_FIELD = "Is required: the value the sign-in provider sent back to this page."
 SIGN_IN_NOT_BEGUN_HERE = ("This sign-in was not begun at this council's address, has been used already or has "
                           "expired. Start again from the sign-in page.")
-ASSURANCE_TOO_LOW = ("{council} asks for a {provider} account whose identity has been verified. Verify your "
-                     "identity with {provider}, then sign in again.")
+# "your {provider}", never "a {provider} account": the provider's name is the account's ("a ScotAccount account").
+ASSURANCE_TOO_LOW = ("{council} asks for your identity to be verified in your {provider}. Verify your identity "
+                     "with {provider}, then sign in again.")
