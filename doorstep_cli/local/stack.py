@@ -266,7 +266,7 @@ def run_stack(
             data_dir, siblings, nightly_window(os.environ.get("DOORSTEP_CIVICA_NIGHTLY")))
         prepare()  # the demo councils' settings pointed at their servers (council_offices.point_settings)
         from doorstep_cli.local.sign_in import start_local_sign_in
-        sign_in = start_local_sign_in()  # where the councils' settings, now added, put a provider on this machine
+        sign_in = start_local_sign_in(siblings)  # PORT+N where a council's settings put one on this machine
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, siblings)  # live chat, as API Gateway's WebSocket API
