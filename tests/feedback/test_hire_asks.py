@@ -5,11 +5,14 @@ import re
 import uuid
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from chalicelib.handlers.hire import routes  # noqa: F401  (registers the payment hook and effects)
 from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
 from support.effects_support import run_stream
 from support.hire_support import NOW, at, book, pay_for, resident, tuesdays
 from support.pay_support import pay  # noqa: F401  (fixture)
+from support import twins
 from support.racing import at_once
 
 NOVEMBER = 7  # November's place in the council's year (April first)
@@ -56,10 +59,13 @@ def test_a_hall_an_officer_books_for_a_caller_counts_as_assisted_and_moves_the_m
     assert answered.status_code == 201, answered.json_body
 
 
-def test_a_booking_for_a_caller_taken_twice_at_once_or_retried_counts_once(deps, pay):
+@pytest.mark.parametrize("order", twins.ORDERS)
+def test_a_booking_for_a_caller_taken_twice_at_once_or_retried_counts_once(deps, pay, monkeypatch, order):
     from chalicelib.handlers.hire.staff import take
     from chalicelib.handlers.hire.telling import on_confirmed
+    from chalicelib.storage.hire import HireStore
     officer, key = at(deps, NOW, resident(role="staff")), str(uuid.uuid4())
+    twins.hold_to(monkeypatch, order, check=(HireStore, "taken_at"), write=(HireStore, "hold"))
     raced = at_once(lambda _: take(officer, _for_a_caller(), key), range(2))
     retried, created = take(officer, _for_a_caller(), key)
     assert [view["id"] for view, _ in raced] == [retried["id"]] * 2 and not created

@@ -131,8 +131,8 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         return earlier, False
     sessions = checked(deps, place, first, start, hours, weeks)
     clashes = [clash_of(s) for s in sessions if s["state"] != "free" and s["date"] not in skip]
-    if clashes:
-        raise Clashes(clashes, weeks)
+    if clashes:  # a twin's hold (the same key, sent at once) is no clash: it is this booking
+        return claim.refused(Clashes(clashes, weeks)), False
     kept = [s for s in sessions if s["state"] == "free" and s["date"] not in skip]
     if not kept:
         raise ApiError(EVERY_SESSION_LEFT_OUT, code="nothing_to_book", status=422)
@@ -154,11 +154,12 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         deps.hire.hold(booking, [h for s in kept for h in s["hours"]], now,
                        claim.record(booking.id, now, IDEMPOTENCY_HOURS), event, holder=taken_by is None)
     except HourTaken:
-        raise Conflict(HOURS_JUST_TAKEN, code="hour_taken") from None
+        return claim.refused(Conflict(HOURS_JUST_TAKEN, code="hour_taken")), False
     except AlreadyExists as e:
         if e.part == "idempotency":
             return claim.twin(), False
-        raise Conflict(PAYING_FOR_ANOTHER, code="hold_in_progress") from None
+        # the hold running may be the twin's, its holder failing before its key in the transaction
+        return claim.refused(Conflict(PAYING_FOR_ANOTHER, code="hold_in_progress")), False
     if waived:
         from ..shared.effects import first_try
         first_try(deps, [event])

@@ -55,7 +55,8 @@ class Claim:
 
         claim = Claim(deps, header, scope, body, answer, "another booking")
         earlier = claim.earlier()          # a retry answers what the first request did
-        ...
+        if no_room_left(...):              # the room may be the twin's own, taken since
+            return claim.refused(Conflict(...))
         try:
             store.create(thing, claim.record(thing.id, now, hours))
         except AlreadyExists:              # a twin with the same key committed first
@@ -90,4 +91,15 @@ class Claim:
         earlier = self.earlier()
         if earlier is None:
             raise  # the AlreadyExists being handled by the caller
+        return earlier
+
+    def refused(self, error):
+        """This write is refused for want of room (its hours taken, the day
+        full, a hold already running): the twin's answer when a twin with the
+        same key took that room since `earlier()` found nothing, else `error`
+        raised. A twin commits its record in the transaction that holds the
+        room, so a check or a write that met the twin's hold finds the record."""
+        earlier = self.earlier()
+        if earlier is None:
+            raise error from None
         return earlier
