@@ -134,13 +134,14 @@ def ask(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fals
         event = confirmed_event(deps, request.id, now)
     try:
         deps.containers.create(request, claim.record(request.id, now, IDEMPOTENCY_HOURS), job, event)
-    except OutOfStock:
+    except OutOfStock:  # never the twin's doing: its open request fails first
         raise Conflict(NONE_LEFT.format(name=container["name"]), code="out_of_stock") from None
     except AlreadyExists as e:
         if e.part == "idempotency":
             return claim.twin(), False
-        raise RequestOpen(own_reference(deps.principal, deps.containers.open_for(address.uprn, container_id))) \
-            from None
+        # the open request may be the twin's: its put fails before its key's in the transaction
+        return claim.refused(RequestOpen(own_reference(deps.principal, deps.containers.open_for(
+            address.uprn, container_id)))), False
     if event is not None:
         from ..shared.effects import first_try
         first_try(deps, [event])

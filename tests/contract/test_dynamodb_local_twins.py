@@ -1,0 +1,7 @@
+"""The twins' tests (one create sent twice at once with one Idempotency-Key,
+its steps held to each order that once lost one) again on DynamoDB Local
+instead of moto: the real engine gives a cancelled transaction's reasons."""
+from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, storage  # noqa: F401
+
+rerun("hire/test_hire_twins.py", globals())
+rerun("containers/test_container_twins.py", globals())
