@@ -105,7 +105,8 @@ def register(deps, meeting_id, item_id, body, idempotency_key):
     except AlreadyExists as e:
         if e.part == "idempotency":
             return claim.twin(), False
-        raise Conflict(wording.ALREADY, code="already_registered") from None
+        # the registration already there may be the twin's: its once row fails before its key
+        return claim.refused(Conflict(wording.ALREADY, code="already_registered")), False
     except EditConflict as e:
         if e.part == "item":
             raise Conflict(wording.ITEM_FULL.format(places=speak["per_item"]), code="item_full") from None
