@@ -7,3 +7,4 @@ from tests.participation.conftest import council  # noqa: F401  (the meetings in
 rerun("hire/test_hire_twins.py", globals())
 rerun("containers/test_container_twins.py", globals())
 rerun("participation/test_speaking_twins.py", globals())
+rerun("appointments/test_appointment_twins.py", globals())

@@ -67,7 +67,9 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
     if status == HELD:
         from ...auth import rate_limits
         rate_limits.creation(deps, "hold")  # before letting the last go: a refused hold keeps it
-        _let_go_of_earlier(deps, user_id, now)
+        twin = _let_go_of_earlier(deps, user_id, now, claim)
+        if twin:
+            return twin, False
     for calendar_id in offering:
         taken = deps.appointments.seats_at(calendar_id, start, now)
         for seat in (n for n in range(calendars[calendar_id]["capacity"]) if n not in taken):
@@ -88,10 +90,11 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
             except AlreadyExists as e:
                 if e.part == "idempotency":
                     return claim.twin(), False
-                if e.part == "holder":
-                    raise Conflict(wording.HOLD_ELSEWHERE, code="holding_another") from None
+                if e.part == "holder":  # the hold may be the twin's: its holder row fails before its key
+                    return claim.refused(Conflict(wording.HOLD_ELSEWHERE, code="holding_another")), False
     from .free import nearest
-    raise JustTaken(nearest(deps, service, calendars, start, leave_out=start))
+    # every seat taken, the last perhaps by the twin (the same key, sent at once): then it is this hold
+    return claim.refused(JustTaken(nearest(deps, service, calendars, start, leave_out=start))), False
 
 
 def confirm(deps, appointment, now, **values):
@@ -102,11 +105,16 @@ def confirm(deps, appointment, now, **values):
     return new_event(deps, "appointment_booked", now, appointment_id=appointment.id)
 
 
-def _let_go_of_earlier(deps, user_id, now):
-    """The resident's live hold on another time, released (one at a time)."""
+def _let_go_of_earlier(deps, user_id, now, claim):
+    """The resident's live hold on another time, released (one at a time);
+    the twin's answer instead when that hold is the twin's, made since the
+    key was looked up (its holder row and its key are one transaction)."""
     held = deps.appointments.holder(user_id)
     if held is None or held[1] is None or held[1] < now:
-        return
+        return None
+    twin = claim.earlier()
+    if twin:
+        return twin
     earlier = deps.appointments.get(held[0])
     if earlier is not None and earlier.status == HELD:
         try:
