@@ -5,3 +5,4 @@ its count in the same write."""
 from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, storage  # noqa: F401
 
 rerun("feedback/test_figures_store.py", globals(), only=("at_once", "one_query", "whoever_races", "same_write"))
+rerun("feedback/test_giving_feedback.py", globals(), only=("twenty_changes",))

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from chalicelib import tenancy
-from support.racing import at_once
+from support.racing import Rounds, at_once
 
 PAID = datetime(2026, 11, 30, 23, 30, tzinfo=timezone.utc)  # 23:30 on 30 November: still November in London
 
@@ -58,6 +58,33 @@ def test_answers_to_one_transaction_at_once_count_once(client, deps):
     assert {a.status_code for a in answers} == {201}
     counts = _counts(deps)
     assert sum(counts[f"answers_online_{r}"] for r in range(1, 6)) == 1
+
+
+def test_twenty_changes_to_one_answer_at_once_are_never_told_it_is_closed(client, deps, monkeypatch):
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers.feedback.answering import answer
+    from chalicelib.storage.feedback import FigureStore
+    token = _asked(deps, reference="PY-CHANGERS")["token"]
+    now = deps.replace(clock=lambda: PAID)  # the handler itself: twenty phones, not one client's rate limit
+    answer(now, {"token": token, "rating": 3})
+    # Each round, every racer still racing reads the answer before any writes: one change wins a round.
+    rounds = Rounds(monkeypatch, FigureStore, "answer", 20)
+
+    def change(n):
+        try:
+            return 201 if answer(now, {"token": token, "rating": 1 + n % 5, "improve": f"Change {n}"})[1] else 200
+        except ApiError as e:
+            return e.status, e.code, str(e)
+        finally:
+            rounds.leave()
+    answers = at_once(change, range(20))
+    told = [a for a in answers if isinstance(a, tuple)]
+    print(f"\n20 changes to one answer at once: {answers.count(201)} made, {answers.count(200)} the same again, "
+          f"{len(told)} told {sorted({a[:2] for a in told})}")
+    assert {a[:2] for a in told} == {(409, "feedback_changed")}
+    assert all("at the same moment" in words and "again" in words for _, _, words in told)
+    counts = _counts(deps)
+    assert sum(counts[f"answers_online_{r}"] for r in range(1, 6)) == 1  # one answer, counted once
 
 
 @pytest.mark.parametrize("body,field", [

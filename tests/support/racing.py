@@ -27,3 +27,40 @@ def at_once(work, racers, wait=60):
             return list(pool.map(race, racers))
     finally:
         os.environ = environ
+
+
+class Rounds:
+    """Racers held to read together, round after round: each call of `read`
+    waits until every racer still racing has made its call of the round, so
+    all of a round read the same version and one write of theirs wins. A
+    racer calls `leave()` when it is done (answered or refused)."""
+
+    def __init__(self, monkeypatch, owner, name, racers, wait=60):
+        self.racing, self.arrived, self.round, self.wait = racers, 0, 0, wait
+        self.turn = threading.Condition()
+        real = getattr(owner, name)
+
+        def read_together(*args, **kwargs):
+            out = real(*args, **kwargs)
+            self._arrive()
+            return out
+        monkeypatch.setattr(owner, name, read_together)
+
+    def _arrive(self):
+        with self.turn:
+            mine = self.round
+            self.arrived += 1
+            if self.arrived >= self.racing:
+                self._next()
+            else:
+                self.turn.wait_for(lambda: self.round != mine, timeout=self.wait)
+
+    def leave(self):
+        with self.turn:
+            self.racing -= 1
+            if self.racing and self.arrived >= self.racing:
+                self._next()
+
+    def _next(self):
+        self.round, self.arrived = self.round + 1, 0
+        self.turn.notify_all()

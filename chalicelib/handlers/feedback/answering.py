@@ -10,7 +10,8 @@ from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict
 from . import privacy, tokens
 from .limits import CHANGEABLE_FOR, IMPROVE_MAX
-from .wording import CLOSED, NOT_AN_ANSWER_FIELD, NOT_AN_OBJECT, RATING_RANGE, TOKEN_NOT_VALID, TOKEN_REQUIRED
+from .wording import (CHANGED_AT_ONCE, CLOSED, NOT_AN_ANSWER_FIELD, NOT_AN_OBJECT, RATING_RANGE, TOKEN_NOT_VALID,
+                      TOKEN_REQUIRED)
 
 FIELDS = {"token", "rating", "improve", "reply_email"}
 ATTEMPTS = 3
@@ -45,7 +46,9 @@ def answer(deps, body):
             return view(deps.feedback.record_answer(record, before)), True
         except (AlreadyExists, EditConflict):
             continue  # another answer to the same transaction won: read it and decide again
-    raise Conflict(CLOSED.format(answered=stamp(deps.clock())[:10]), code="feedback_closed")
+    # Lost every race to changes made at the same moment: the answer is still open to change, so say
+    # so (it was "can no longer be changed", which is only true a day after the first answer).
+    raise Conflict(CHANGED_AT_ONCE, code="feedback_changed")
 
 
 def week_of(moment):

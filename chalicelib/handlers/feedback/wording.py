@@ -11,6 +11,8 @@ UNKNOWN_ANSWER = "No answer of this service has that id."
 # Refusals: its state does not allow it.
 CLOSED = ("Your answer was given on {answered} and can no longer be changed. To tell us more, "
           "use Comments, compliments and complaints.")
+CHANGED_AT_ONCE = ("Your answer was being changed somewhere else at the same moment, so this change was not "
+                   "made. Please send it again.")
 
 # Fields: what a field's check says beside it, in the API's short words.
 NOT_AN_OBJECT = "Must be a JSON object."
