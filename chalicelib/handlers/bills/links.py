@@ -59,15 +59,18 @@ def make(deps, body, idempotency_key):
     event = new_event(deps, "pay_link_made", now, event_id=f"paylink.{link['id']}", link_id=link["id"]) \
         if send_to else None  # sending follows from the link's own event, never from this request
     for attempt in range(2):
-        latest = _none_open(deps, chosen, reference, now, confirm)
+        try:
+            latest = _none_open(deps, chosen, reference, now, confirm)
+        except Told as told:  # the live link may be the twin's (the same key, sent at once): then it is this one
+            return claim.refused(told), False
         try:
             deps.bills.add_link(link, claim.record(link["id"], now, IDEMPOTENCY_HOURS), event, latest)
             break
         except AlreadyExists:
             return claim.twin(), False
-        except EditConflict:
+        except EditConflict as moved:  # the newest link moved: read again (the twin's is then found)
             if attempt:  # a third officer at the same moment: they are told to try again
-                raise
+                return claim.refused(moved), False
     first_try(deps, [event])
     return view(deps, {**link, "used_at": None}), True
 
