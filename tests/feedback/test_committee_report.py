@@ -26,7 +26,8 @@ def test_a_months_report_has_the_councils_name_its_figures_withheld_cells_and_th
     deps.feedback.add("2026-10", "bills", {"started_online": 100, "finished_online": 75, "finished_assisted": 15,
                                            "contacts_phone": 10, "answers_online_5": 12, "answers_online_4": 6,
                                            "answers_online_2": 2})
-    deps.feedback.add("2026-10", "halls", {"started_online": 40, "finished_online": 30, "finished_assisted": 4})
+    deps.feedback.add("2026-10", "halls", {"started_online": 40, "finished_online": 30, "finished_assisted": 4,
+                                           "answers_online_5": 3})
     deps.feedback.add("2026-09", "garden", {"finished_online": 500})  # another month: not in October's report
     r = _get(client, "/v1/figures/report?month=2026-10")
     assert r.status_code == 200, r.body
@@ -35,11 +36,13 @@ def test_a_months_report_has_the_councils_name_its_figures_withheld_cells_and_th
     text = _text(r.body)
     assert "City of York Council: channel shift figures for October 2026" in text
     assert "Paying a bill 100 75 15 10 0 75% 75% 90% (20) £0.91 £248.25" in text
-    # 4 assisted: withheld, and the total, take-up and cost that would give it away; online and completion stand.
-    assert "Hiring a hall withheld 30 withheld 0 0 withheld 75% - withheld £99.30" in text
+    # 4 assisted is a count and identifies nobody: shown, with take-up and cost; 3 answers' satisfaction is not.
+    assert "Hiring a hall 34 30 4 0 0 88.2% 75% withheld (3) £0.47 £99.30" in text
     assert "Garden waste" not in text
     assert "face to face £10.53" in text
-    assert "A count under 10 is withheld" in text and "Digital take-up" in text
+    assert "Satisfaction from fewer than 10 answers is withheld" in text and "Digital take-up" in text
+    assert "Office for National Statistics: Statistical disclosure control policy" in text
+    assert "Information Commissioner's Office" in text
 
 
 def test_a_month_badly_written_or_not_yet_begun_is_refused(client):

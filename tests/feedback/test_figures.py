@@ -26,20 +26,34 @@ def test_take_up_completion_satisfaction_and_cost_from_the_months_counts():
     assert shown["saving_pence"] == 150 * (339 - 8)
 
 
-def test_a_count_under_ten_is_withheld_and_so_is_every_figure_that_would_give_it_away():
-    """7 assisted beside 150 online: the total (157) would give the 7 away, and so would take-up, the cost
-    per transaction and the saving's total; the online count and completion stand."""
+def test_a_count_of_transactions_under_ten_is_shown_with_the_figures_made_from_it():
+    """North Lanarkshire's take-up was withheld in 67 of its 104 rows for a channel's count under 10: a count
+    of transactions identifies nobody, so 7 assisted beside 150 online is published, and so are the total,
+    take-up and the cost per transaction made from it."""
     shown = _month(started_online=200, finished_online=150, finished_assisted=7)
-    assert shown["counts"]["assisted"] is None and shown["counts"]["online"] == 150
-    assert (shown["transactions"], shown["digital_take_up"], shown["cost_per_transaction_pence"]) == (None, None, None)
-    assert shown["completion_rate"] == 75.0
-    few = _month(started_online=9, finished_online=8)
-    assert few["counts"]["online"] is None and few["completion_rate"] is None and few["saving_pence"] is None
+    assert shown["counts"]["assisted"] == 7 and shown["transactions"] == 157
+    assert (shown["digital_take_up"], shown["cost_per_transaction_pence"]) == (95.5, 23)  # 150x8p + 7x339p over 157
+    few = _month(started_online=9, finished_online=8, contacts_face_to_face=1, compliments=2)
+    assert (few["counts"]["online"], few["counts"]["started_online"], few["counts"]["compliments"]) == (8, 9, 2)
+    assert (few["completion_rate"], few["digital_take_up"], few["saving_pence"]) == (88.9, 88.9, 8 * (339 - 8))
+    assert shown["withheld"] == few["withheld"] == []
 
 
 def test_satisfaction_from_fewer_than_ten_answers_is_withheld():
-    assert _month(finished_online=50, answers_online_5=9)["satisfaction"] is None
+    told = _month(finished_online=50, answers_online_5=9)
+    assert told["satisfaction"] is None and told["withheld"] == ["satisfaction"]
+    assert told["counts"]["answers"] == 9  # how many answered identifies nobody; what they said could
     assert _month(finished_online=50, answers_online_5=9, answers_assisted_1=1)["satisfaction"] == 90.0
+
+
+def test_nothing_published_of_a_month_moves_with_what_fewer_than_ten_people_answered():
+    """No withheld figure can be worked out from the published ones: a month whose answers are under 10 is
+    published the same, to the last figure, however those answers went."""
+    counts = {"started_online": 40, "finished_online": 30, "finished_assisted": 4, "contacts_phone": 3}
+    published = {str(_month(**counts, **ratings)) for ratings in (
+        {"answers_online_5": 9}, {"answers_online_1": 9}, {"answers_online_3": 5, "answers_assisted_4": 4},
+        {"answers_assisted_2": 1, "answers_online_5": 8})}
+    assert len(published) == 1
 
 
 def test_a_councils_own_channel_costs_replace_the_cases():
@@ -87,7 +101,7 @@ def test_the_figures_are_open_data_in_json_and_csv_for_a_few_reads_whatever_the_
     bills = r.json_body["services"]["bills"][7]  # November: the eighth month from April
     assert (bills["month"], bills["counts"]["online"], bills["completion_rate"], bills["satisfaction"]) == (
         "2026-11", 120, 80.0, 100.0)
-    assert r.json_body["services"]["halls"][7]["counts"]["assisted"] is None  # 3: withheld
+    assert r.json_body["services"]["halls"][7]["counts"]["assisted"] == 3  # a count: it identifies nobody
     assert "withheld" in r.json_body["definitions"]
     assert re.search(r"queries=1 items=2\b", r.headers["Server-Timing"])
     csv = client.get("/v1/figures?year=2026&format=csv")
@@ -95,5 +109,23 @@ def test_the_figures_are_open_data_in_json_and_csv_for_a_few_reads_whatever_the_
     lines = csv.body.decode().splitlines()
     assert lines[0].startswith("service,month,transactions,online,assisted")
     assert "bills,2026-11,120,120,0,0,0,150,12,100.0,80.0,100.0," in "\n".join(lines)
+    assert lines[0].endswith(",notes")
     for bad in ("/v1/figures", "/v1/figures?year=twenty", "/v1/figures?year=2026&format=xml"):
         assert client.get(bad).status_code == 400, bad
+
+
+@time_machine.travel(NOVEMBER)
+def test_the_rule_for_small_numbers_and_its_sources_travel_with_the_figures(client, deps):
+    """The JSON says what is withheld, why and on whose guidance; the CSV's rows say it where a figure is."""
+    deps.feedback.add("2026-11", "bills", {"finished_online": 40, "answers_online_5": 4})
+    year = client.get("/v1/figures?year=2026").json_body
+    rule = year["small_numbers"]
+    assert "fewer than 10" in rule["rule"] and "identif" in rule["rule"]
+    named = " ".join(source["name"] for source in rule["sources"])
+    assert "Office for National Statistics" in named and "Information Commissioner" in named
+    assert all(source["url"].startswith("https://") for source in rule["sources"])
+    assert year["services"]["bills"][7]["withheld"] == ["satisfaction"]
+    csv = client.get("/v1/figures?year=2026&format=csv").body.decode()
+    november = next(line for line in csv.splitlines() if line.startswith("bills,2026-11,"))
+    assert "fewer than 10" in november and "Office for National Statistics" in november
+    assert "Information Commissioner" in november

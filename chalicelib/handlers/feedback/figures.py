@@ -1,12 +1,14 @@
 """The business case's figures, per council, service and month (issue 72, item 4), from the counts
 kept as transactions happen (storage/feedback.py: a year is one Query). Each figure is published
-with its definition (wording.DEFINITIONS), and small numbers are withheld: a count under
-SMALLEST_SHOWN could point at a household, and a figure made from a withheld count is withheld
-with it, so nothing published lets a withheld count be worked out."""
+with its definition (wording.DEFINITIONS). Only what people said is withheld when few said it
+(wording.SMALL_NUMBERS, after the ONS's and the ICO's guidance): satisfaction from fewer than
+SMALLEST_SHOWN answers could tell what one person answered. A count of transactions, contacts or
+starts says what the council did, about nobody, so every count is published with the figures made
+from it, and no published figure is made from the answers of a withheld month."""
 from .counting import month_of
 from .services import SERVICES
 
-SMALLEST_SHOWN = 10  # as consultations' wards
+SMALLEST_SHOWN = 10  # answers: as consultations' wards, and the ONS's and the ICO's guidance
 # What a transaction costs by channel, in pence: the council's own (settings `channel_costs`), else the
 # figures North Lanarkshire's business case used (Socitm): face to face £10.53, phone £3.39, online £0.08.
 # A transaction an officer does for a resident is costed as a phone call unless the council says otherwise.
@@ -39,35 +41,30 @@ def year_of(deps, year):
 
 
 def month_figures(c, costs, month):
-    """One service's month: its counts (withheld under SMALLEST_SHOWN) and the figures made from them."""
+    """One service's month: its counts and the figures made from them, satisfaction withheld under SMALLEST_SHOWN
+    answers (`withheld` names it, so a reader tells it from a month with nothing to divide)."""
     online, assisted = c.get("finished_online", 0), c.get("finished_assisted", 0)
     phone, face = c.get("contacts_phone", 0), c.get("contacts_face_to_face", 0)
     started = c.get("started_online", 0)
     answers = [sum(c.get(f"answers_{channel}_{r}", 0) for channel in ("online", "assisted")) for r in range(1, 6)]
-    shown = {name: _shown(n) for name, n in (("online", online), ("assisted", assisted), ("phone", phone),
-                                             ("face_to_face", face), ("started_online", started),
-                                             ("answers", sum(answers)),
-                                             ("compliments", c.get("compliments", 0)))}
-    every = (online, assisted, phone, face)
-    contacts = sum(every)
-    complete = all(n == 0 or n >= SMALLEST_SHOWN for n in every)  # a total beside a withheld part gives it away
+    heard = sum(answers)
+    transactions = online + assisted + phone + face
     cost = online * costs["online"] + assisted * costs["assisted"] + phone * costs["phone"] + face * costs["face_to_face"]
     # Had every online transaction been done as the council's assisted contacts are, what would it have cost?
     saving = online * (costs["assisted"] - costs["online"])
+    told = heard >= SMALLEST_SHOWN
     return {
-        "month": month, "counts": shown,
-        "transactions": contacts if complete and (contacts == 0 or contacts >= SMALLEST_SHOWN) else None,
-        "digital_take_up": _share(online, contacts) if complete and contacts >= SMALLEST_SHOWN else None,
-        "completion_rate": (_share(online, started) if shown["online"] is not None and shown["started_online"]
-                            is not None and started else None),
-        "satisfaction": _share(answers[3] + answers[4], sum(answers)) if shown["answers"] else None,
-        "cost_per_transaction_pence": (round(cost / contacts) if complete and contacts >= SMALLEST_SHOWN else None),
-        "saving_pence": saving if shown["online"] is not None else None,
+        "month": month,
+        "counts": {"online": online, "assisted": assisted, "phone": phone, "face_to_face": face,
+                   "started_online": started, "answers": heard, "compliments": c.get("compliments", 0)},
+        "transactions": transactions,
+        "digital_take_up": _share(online, transactions),
+        "completion_rate": _share(online, started),
+        "satisfaction": _share(answers[3] + answers[4], heard) if told else None,
+        "cost_per_transaction_pence": round(cost / transactions) if transactions else None,
+        "saving_pence": saving,
+        "withheld": [] if told or not heard else ["satisfaction"],
     }
-
-
-def _shown(n):
-    return n if n == 0 or n >= SMALLEST_SHOWN else None
 
 
 def _share(part, whole):

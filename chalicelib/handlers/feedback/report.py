@@ -1,5 +1,5 @@
 """The committee report (issue 72, item 5): a month's figures for a council as a PDF to attach to a meeting's
-papers: the council's name, every service's counts and figures (withheld ones said to be), the costs per
+papers: the council's name, every service's counts and figures (a withheld satisfaction said to be), the costs per
 channel counted and the definitions. Made from the year's one Query (figures.year_of), laid out by paper.py."""
 from datetime import datetime
 
@@ -7,7 +7,8 @@ from ... import validation
 from .contacts import MONTH
 from .counting import LONDON, month_of
 from .figures import year_of
-from .wording import DEFINITION_NAMES, DEFINITIONS, MONTH_TO_COME, NOT_A_MONTH, REPORT, SERVICE_NAMES
+from .wording import (DEFINITION_NAMES, DEFINITIONS, MONTH_TO_COME, NOT_A_MONTH, REPORT, SERVICE_NAMES,
+                      SMALL_NUMBERS)
 
 WIDTHS = (120, 64, 50, 54, 46, 56, 52, 62, 78, 60, 70)  # points, across a landscape A4's 762 inside its margins
 
@@ -54,38 +55,33 @@ def _pdf(council, month, rows, costs, now):
     for name, words in DEFINITIONS.items():
         paper.text(DEFINITION_NAMES[name], size=9, bold=True, gap=0)
         paper.text(words, size=9, gap=4)
+    paper.text(REPORT["small_numbers"], size=9, bold=True, gap=0)
+    paper.text(SMALL_NUMBERS["rule"], size=9, gap=0)
+    for source in SMALL_NUMBERS["sources"]:
+        paper.text(f"{source['name']}: {source['url']}", size=9, gap=0)
     return paper.bytes()
 
 
 def _cells(service, m):
     c = m["counts"]
-    return [SERVICE_NAMES.get(service, service), _said(m["transactions"], m, "transactions"),
-            *(_said(c[k], m, None) for k in ("online", "assisted", "phone", "face_to_face")),
-            _said(m["digital_take_up"], m, "take", _percent), _said(m["completion_rate"], m, "completion", _percent),
-            _satisfaction(m), _said(m["cost_per_transaction_pence"], m, "take", _pounds),
-            _said(m["saving_pence"], m, "saving", _pounds)]
+    return [SERVICE_NAMES.get(service, service), _said(m["transactions"]),
+            *(_said(c[k]) for k in ("online", "assisted", "phone", "face_to_face")),
+            _said(m["digital_take_up"], _percent), _said(m["completion_rate"], _percent),
+            _satisfaction(m), _said(m["cost_per_transaction_pence"], _pounds), _said(m["saving_pence"], _pounds)]
 
 
-# The counts each figure is made from: a figure missing while one of them is withheld was withheld with it.
-MADE_FROM = {"transactions": ("online", "assisted", "phone", "face_to_face"),
-             "take": ("online", "assisted", "phone", "face_to_face"), "completion": ("online", "started_online"),
-             "saving": ("online",), None: ()}
-
-
-def _said(value, m, figure, write=lambda n: f"{n:,}"):
-    if value is not None:
-        return write(value)
-    withheld = figure is None or any(m["counts"][c] is None for c in MADE_FROM[figure])
-    return REPORT["withheld"] if withheld else REPORT["nothing"]
+def _said(value, write=lambda n: f"{n:,}"):
+    """A count or a figure made from counts: missing only for want of anything to divide by."""
+    return REPORT["nothing"] if value is None else write(value)
 
 
 def _satisfaction(m):
     answers = m["counts"]["answers"]
-    if answers is None:
-        return REPORT["withheld"]
+    if "satisfaction" in m["withheld"]:
+        return f"{REPORT['withheld']} ({answers:,})"
     if not answers:
         return REPORT["nothing"]
-    return f"{_percent(m['satisfaction'])} ({answers:,})" if m["satisfaction"] is not None else f"- ({answers:,})"
+    return f"{_percent(m['satisfaction'])} ({answers:,})"
 
 
 def _percent(share):

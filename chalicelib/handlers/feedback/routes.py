@@ -65,7 +65,8 @@ def count_start():
 @routes.get("/v1/figures", ANYONE, {
     "summary": "The council's figures of channel shift for its year (April to March), service by service and "
                "month by month: take-up, completion, satisfaction, cost per transaction and the saving, with "
-               "their definitions; JSON, or CSV with format=csv. Counts under 10 are withheld",
+               "their definitions; JSON, or CSV with format=csv. Every count is published; satisfaction from "
+               "fewer than 10 answers is withheld (small_numbers: the rule and its sources)",
     "parameters": [q("year", "the year the council's year starts in (its April)", required=True,
                      schema={"type": "integer", "minimum": 2020, "maximum": 2100}),
                    q("format", "json (the default) or csv", schema={"type": "string", "enum": ["json", "csv"]})],

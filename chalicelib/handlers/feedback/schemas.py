@@ -31,17 +31,23 @@ SCHEMAS = {
 }
 
 _MONTH = {"type": "object", "properties": {
-    "month": {"type": "string"}, "counts": {"type": "object", "additionalProperties": {"type": "integer",
-                                                                                      "nullable": True}},
-    **{name: {"type": "number", "nullable": True} for name in (
-        "transactions", "digital_take_up", "completion_rate", "satisfaction", "cost_per_transaction_pence",
-        "saving_pence")}}}
+    "month": {"type": "string"}, "counts": {"type": "object", "additionalProperties": {"type": "integer"},
+                                            "description": "every count, however small: a count identifies nobody"},
+    **{name: {"type": "number", "nullable": True, "description": "null with nothing to divide by, or when withheld"}
+       for name in ("transactions", "digital_take_up", "completion_rate", "satisfaction",
+                    "cost_per_transaction_pence", "saving_pence")},
+    "withheld": {"type": "array", "items": {"type": "string", "enum": ["satisfaction"]},
+                 "description": "the figures withheld for small numbers (satisfaction from fewer than 10 answers)"}}}
 SCHEMAS["Figures"] = {"type": "object", "properties": {
     "council": {"type": "string"}, "year": {"type": "integer"},
     "months": {"type": "array", "items": {"type": "string"}},
     "costs_pence": {"type": "object", "additionalProperties": {"type": "integer"}},
     "services": {"type": "object", "additionalProperties": {"type": "array", "items": _MONTH}},
-    "definitions": {"type": "object", "additionalProperties": {"type": "string"}}}}
+    "definitions": {"type": "object", "additionalProperties": {"type": "string"}},
+    "small_numbers": {"type": "object", "description": "what is withheld, why, and whose guidance the rule follows",
+                      "properties": {"rule": {"type": "string"}, "sources": {"type": "array", "items": {
+                          "type": "object", "properties": {"name": {"type": "string"},
+                                                           "url": {"type": "string", "format": "uri"}}}}}}}}
 
 _SEEN = {"type": "object", "properties": {
     "id": {"type": "string"},

@@ -58,8 +58,27 @@ DEFINITIONS = {
                     "of doing each as the council's assisted contacts are done.",
     "compliments": "Compliments residents sent for the service's team through Complaints, comments and "
                    "compliments, in the month.",
-    "withheld": "A count under 10 is withheld (null), and so is every figure made from it.",
+    "withheld": "Satisfaction from fewer than 10 answers is withheld (null): with so few, it could tell what one "
+                "person answered. Counts of transactions, contacts and starts identify nobody, so every count is "
+                "published, however small, with the figures made from it.",
 }
+# The rule for small numbers and whose guidance it follows, published beside the figures (the JSON's
+# `small_numbers`, the CSV's notes, the page and the committee report). Named, not quoted.
+SMALL_NUMBERS = {
+    "rule": "What people said is withheld where fewer than 10 said it (satisfaction from fewer than 10 answers; "
+            "comments are never published), so that no one can be identified from it. Counts of what the "
+            "council did (transactions, contacts, starts) identify nobody and are published in full.",
+    "sources": [
+        {"name": "Office for National Statistics: Statistical disclosure control policy",
+         "url": "https://www.ons.gov.uk/aboutus/transparencyandgovernance/datastrategy/datapolicies/"
+                "statisticaldisclosurecontrol"},
+        {"name": "Information Commissioner's Office: Anonymisation: managing data protection risk code of practice",
+         "url": "https://ico.org.uk/media/1061/anonymisation-code.pdf"},
+    ],
+}
+# A CSV row's notes where one of its figures is withheld.
+WITHHELD_NOTE = "Satisfaction withheld: {answers} answers, fewer than 10 (small numbers, as advised by {sources})."
+SOURCES_JOINED = "; ".join(source["name"] for source in SMALL_NUMBERS["sources"])
 
 # The committee report (report.py): a month's figures as a document for a meeting's papers.
 REPORT = {
@@ -70,6 +89,7 @@ REPORT = {
              "by phone {phone}, face to face {face_to_face}.",
     "none": "No transactions were counted in {month}.",
     "definitions": "What the figures mean",
+    "small_numbers": "Small numbers, and whose guidance the rule follows",
     "withheld": "withheld",
     "nothing": "-",
     "columns": ("Service", "Transactions", "Online", "Assisted", "Phone", "Face to face", "Take-up", "Completion",

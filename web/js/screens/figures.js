@@ -1,7 +1,8 @@
 // The council's figures of channel shift (GET /v1/figures), for a councillor: its year (April to March), each
 // service month by month: digital take-up, completion, satisfaction with its number of answers, cost per
 // transaction and the saving against the council's own costs per channel. Each chart has its table, the
-// definitions stand beside them, and a figure withheld (a count under 10) is said to be, and why.
+// definitions stand beside them with the rule for small numbers and whose guidance it follows: every count is
+// shown, and satisfaction withheld (fewer than 10 answers) is said to be.
 import {api} from "../api.js";
 import {barChart, figuresTable} from "../chart.js";
 import {append, h} from "../dom.js";
@@ -12,15 +13,6 @@ import {navigate} from "../navigation.js";
 
 const FIRST_YEAR = 2020;
 const COLOURS = ["#1d4f91", "#00703c", "#6f3c97"];  // each over 3:1 against white (WCAG 1.4.11)
-// The counts each figure is made from: a figure missing while one of them is withheld was withheld with it.
-const MADE_FROM = {
-  digital_take_up: ["online", "assisted", "phone", "face_to_face"],
-  transactions: ["online", "assisted", "phone", "face_to_face"],
-  cost_per_transaction_pence: ["online", "assisted", "phone", "face_to_face"],
-  completion_rate: ["online", "started_online"],
-  satisfaction: ["answers"],
-  saving_pence: ["online"],
-};
 
 export async function render(view, {params}) {
   const now = new Date();
@@ -38,7 +30,7 @@ export async function render(view, {params}) {
   append(view, h("h1", {class: "heading-l"}, t("figures.title")),
     h("p", {class: "lead"}, t("figures.lead", {council: figures.council, first: year, last: year + 1})),
     chooser(year, latest), downloads(year, begun), costs(figures.costs_pence),
-    definitions(figures.definitions),
+    definitions(figures.definitions, figures.small_numbers),
     Object.keys(figures.services).length
       ? Object.entries(figures.services).map(([service, months]) => serviceSection(service,
         months.filter(m => begun.includes(m.month))))
@@ -77,18 +69,23 @@ function costs(pence) {
         h("dd", {class: "summary-list__value"}, pounds(pence[name]))))));
 }
 
-function definitions(all) {
+function definitions(all, small) {
   return h("details", {class: "details", id: "figures-definitions", open: true},
     h("summary", {class: "details__summary"}, t("figures.definitions")),
     h("dl", {class: "summary-list"}, Object.entries(all).map(([name, words]) => h("div", {class: "summary-list__row"},
-      h("dt", {class: "summary-list__key"}, t(`figures.${name}`)), h("dd", {class: "summary-list__value"}, words)))));
+      h("dt", {class: "summary-list__key"}, t(`figures.${name}`)), h("dd", {class: "summary-list__value"}, words)))),
+    // The rule and its sources, as the API gives them beside the figures (named, so a reader can check them).
+    h("h3", {class: "heading-s"}, t("figures.small_numbers")),
+    h("p", {class: "body"}, small.rule),
+    h("ul", {class: "list list--bullet"}, small.sources.map(source =>
+      h("li", {}, h("a", {href: source.url}, source.name)))));
 }
 
-/** A figure as written: its value, "withheld" where a count it is made from was, else none (`short`: the
- * words inside a chart's sentence). */
+/** A figure as written: its value, "withheld" where the API withheld it (satisfaction from few answers), else
+ * none, for want of anything to divide by (`short`: the words inside a chart's sentence). */
 function said(m, name, write, short = false) {
   if (m[name] !== null && m[name] !== undefined) return write(m[name]);
-  const withheld = MADE_FROM[name].some(count => m.counts[count] === null);
+  const withheld = (m.withheld || []).includes(name);
   return t(`figures.${withheld ? "withheld" : "nothing"}${short ? "_short" : ""}`);
 }
 
@@ -97,7 +94,7 @@ function shareFigures(m, short) {
   const answers = m.counts.answers;
   return {month: monthName(m.month), take_up: said(m, "digital_take_up", percent, short),
     completion: said(m, "completion_rate", percent, short), satisfaction: said(m, "satisfaction", percent, short),
-    answers: answers === null ? t(short ? "figures.under_ten" : "figures.withheld") : number(answers)};
+    answers: number(answers)};
 }
 
 function moneyFigures(m, short) {
@@ -107,9 +104,9 @@ function moneyFigures(m, short) {
 
 const CHANNELS = ["online", "assisted", "phone", "face_to_face"];
 
-/** A channel's count as the table shows it: the number, or withheld under 10. */
+/** A channel's count as the table shows it: every count is published, however small. */
 function counted(m, channel) {
-  return m.counts[channel] === null ? t("figures.withheld") : number(m.counts[channel]);
+  return number(m.counts[channel]);
 }
 
 function serviceSection(service, months) {
