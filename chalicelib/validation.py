@@ -114,6 +114,19 @@ def required_number(params, name, problems, low=None, high=None):
     return number(params.get(name), name, problems, low, high)
 
 
+def required_whole_number(params, name, problems, low, high):
+    """A query parameter that must be there and be a whole number in [low, high], written as one: digits
+    alone, so 2026.5 (or 2026.0, 2e3) is refused rather than read as the whole number it is near."""
+    value = params.get(name)
+    if value in (None, ""):
+        problems.missing(name)
+        return None
+    if not re.fullmatch(r"[0-9]{1,9}", value) or not low <= int(value) <= high:
+        problems.add(name, words.WHOLE_NUMBER.format(low=low, high=high))
+        return None
+    return int(value)
+
+
 def text(value, field, problems, min_len=0, max_len=4000, required=False):
     if value is None or (isinstance(value, str) and not value.strip()):
         if required or min_len:

@@ -81,6 +81,12 @@ def test_counts_that_are_not_whole_numbers_are_refused_at_their_field(client, ha
     assert [f["field"] for f in refused.json_body["error"]["fields"]] == [field]
 
 
+def test_a_year_of_contacts_asked_for_as_no_whole_number_is_refused_naming_the_field(client, halls):
+    with time_machine.travel(NOW, tick=True):
+        half = client.get("/v1/staff/figures/halls/contacts?year=2026.5", halls.auth)
+    assert half.status_code == 400 and [f["field"] for f in half.json_body["error"]["fields"]] == ["year"]
+
+
 def test_a_month_not_yet_begun_is_refused_as_having_no_contacts_yet(client, halls):
     refused = _put(client, halls, {"phone": 1, "face_to_face": 1}, 0, "/v1/staff/figures/halls/contacts/2026-12")
     assert refused.status_code == 422

@@ -129,3 +129,12 @@ def test_the_rule_for_small_numbers_and_its_sources_travel_with_the_figures(clie
     november = next(line for line in csv.splitlines() if line.startswith("bills,2026-11,"))
     assert "fewer than 10" in november and "Office for National Statistics" in november
     assert "Information Commissioner" in november
+
+
+def test_a_year_that_is_not_a_whole_number_is_refused_naming_the_field(client):
+    """year=2026.5 answered 200 with 2026's figures: a year is a whole number, as the document says."""
+    for year in ("2026.5", "2026.0", "2e3", " 2026", "-2026"):
+        r = client.get(f"/v1/figures?year={year}")
+        assert r.status_code == 400, year
+        assert r.json_body["error"]["code"] == "validation_failed"
+        assert [f["field"] for f in r.json_body["error"]["fields"]] == ["year"], year

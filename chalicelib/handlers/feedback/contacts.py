@@ -32,11 +32,11 @@ def year(deps, service, params):
     """{service, year, months: [{month, phone, face_to_face, version}]} of the council's year."""
     entering(deps, service)
     problems = validation.Problems()
-    chosen = validation.required_number(params, "year", problems, low=2020, high=2100)
+    chosen = validation.required_whole_number(params, "year", problems, low=2020, high=2100)
     problems.raise_if_any()
-    months = months_of(int(chosen))
+    months = months_of(chosen)
     entered = deps.contacts.year(months, service)
-    return {"service": service, "year": int(chosen),
+    return {"service": service, "year": chosen,
             "months": [view(m, *entered.get(m, ({name: 0 for name in CHANNELS}, 0))) for m in months]}
 
 

@@ -18,12 +18,12 @@ COLUMNS = ("service", "month", "transactions", "online", "assisted", "phone", "f
 def published(deps, params):
     """(body, content type) of the council's year asked for."""
     problems = validation.Problems()
-    year = validation.required_number(params, "year", problems, low=2020, high=2100)
+    year = validation.required_whole_number(params, "year", problems, low=2020, high=2100)
     form = params.get("format") or "json"
     if form not in ("json", "csv"):
         problems.add("format", ONE_OF.format(choices="json, csv"))
     problems.raise_if_any()
-    year_figures = figures.year_of(deps, int(year))
+    year_figures = figures.year_of(deps, year)
     if form == "csv":
         return _csv(year_figures), "text/csv; charset=utf-8"
     return json.dumps({"council": deps.council.name, **year_figures, "definitions": DEFINITIONS,
