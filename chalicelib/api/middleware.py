@@ -6,7 +6,7 @@ path asks for. The middleware, not each view, does it so errors raised before
 or around a view (policy, a bad bearer token, Chalice's 405/415, the
 catch-all 404) come out the same as the views' own.
 """
-from chalice.app import Response
+from chalice.app import CaseInsensitiveMapping, Response
 
 from ..errors import CHALICE_CODES, ApiError, error_body
 from .. import wording as words
@@ -24,6 +24,7 @@ def for_registry(registry):
         from ..auth import principal as principals
         from ..storage.metering import metered
         from .. import tenancy
+        _any_type_when_unsaid(event)
         with metered() as meter:
             token = principals.set_current(None)
             request = http.set_request(event)
@@ -54,6 +55,13 @@ def for_registry(registry):
                 response.headers["Server-Timing"] = meter.server_timing()
         return response
     return middleware
+
+
+def _any_type_when_unsaid(event):
+    """A request without Accept accepts any type (RFC 9110, 12.5.1): say so, or Chalice refuses a PDF to a plain
+    GET (400 "did not specify an Accept header"), as it refuses a binary answer to one that named no binary type."""
+    if "accept" not in event.headers:
+        event.headers = CaseInsensitiveMapping({**event.headers, "accept": "*/*"})
 
 
 def _council(registry, event):

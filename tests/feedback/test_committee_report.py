@@ -54,3 +54,15 @@ def test_a_month_badly_written_or_not_yet_begun_is_refused(client):
 def test_every_definition_the_figures_give_has_its_name_in_the_report():
     from chalicelib.handlers.feedback.wording import DEFINITION_NAMES, DEFINITIONS
     assert set(DEFINITIONS) <= set(DEFINITION_NAMES)  # a definition added without one answered 500
+
+
+def test_a_plain_get_with_no_accept_or_any_gets_the_pdf(client, deps):
+    """A request without Accept accepts any type (RFC 9110, 12.5.1): it was refused 400, as Chalice refuses a
+    binary answer to a request that did not name a binary type."""
+    add(deps, york())
+    deps.feedback.add("2026-10", "bills", {"finished_online": 20})
+    with time_machine.travel(NOW, tick=True):
+        for headers in ({}, {"Accept": "*/*"}):
+            r = client.get("/v1/figures/report?month=2026-10", headers)
+            assert r.status_code == 200, (headers, r.body[:200])
+            assert r.headers["Content-Type"] == "application/pdf" and r.body.startswith(b"%PDF-")

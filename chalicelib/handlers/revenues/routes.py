@@ -75,8 +75,8 @@ def unlink_council_tax(link_id):
 
 @routes.get("/v1/me/council-tax/{link_id}/documents/{document_id}", SIGNED_IN, {
     "summary": "A bill or letter of my linked account as PDF, fetched from the back office for me now and "
-               "never stored (Cache-Control: private, no-store); ask with Accept: application/pdf (or */*, as "
-               "browsers do)",
+               "never stored (Cache-Control: private, no-store); any Accept that takes application/pdf (*/*, as "
+               "browsers send, or none)",
     "parameters": [LINK_ID, path_param("document_id", {"type": "string", "pattern": limits.DOCUMENT_ID_PATTERN})],
     "responses": {"200": {"description": "the PDF", "content": {"application/pdf": {
         "schema": {"type": "string", "format": "binary"}}}},
