@@ -7,7 +7,8 @@ library's computers, an office's NAT) never share a resident's allowance;
 an anonymous caller is its address, API Gateway's
 sourceIp (the connection's peer; X-Forwarded-For is whatever a client
 writes). Staff and Open311 partners (an api_key, scoped by the council) are
-not limited here.
+not limited here. A limit in UNNAMED counts the client under a keyed hash
+that changes every hour (unnamed.py), so its rows keep nothing of who.
 
 Messages to unproven recipients (a confirmation e-mail or SMS to any address
 anyone may type) are counted per client and for everyone together: SMS
@@ -19,7 +20,7 @@ requests cannot all slip under it. Past a limit: 429 with Retry-After.
 """
 from datetime import timedelta
 
-from . import throttle
+from . import throttle, unnamed
 from . import wording as words
 
 MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
@@ -52,13 +53,19 @@ READS = {"map": [(120, MINUTE), (2400, HOUR)]}
 MESSAGES_PER_CLIENT = {"email": [(5, MINUTE), (20, HOUR)], "sms": [(2, MINUTE), (5, HOUR)]}
 
 
+# Limits whose counting must keep nothing of who (the decision's "nothing kept of who started it"): their
+# rows hold a keyed hash of the client that changes every hour (unnamed.py), not its account or address.
+UNNAMED = {"start"}
+
+
 def creation(deps, kind, partner=False):
     """Count one new `kind` ("report", "upload", "alert") for this client."""
     if _exempt(deps, partner):
         return
     now = deps.clock()
+    who = unnamed.subject(_client(deps), now) if kind in UNNAMED else _client(deps)
     for rule in CREATIONS[kind]:
-        throttle.spend(deps.counters, f"create-{kind}", _client(deps), rule, now,
+        throttle.spend(deps.counters, f"create-{kind}", who, rule, now,
                        message=words.TOO_MANY_NEW.format(things=words.NOUNS[kind]))
 
 

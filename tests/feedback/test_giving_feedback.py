@@ -148,3 +148,32 @@ def test_a_start_is_counted_with_nothing_kept_of_who_started(client, deps):
             assert client.post("/v1/feedback/starts", {"service": "halls"}).status_code == 204
         assert client.post("/v1/feedback/starts", {"service": "parking"}).status_code == 400
     assert _counts(deps, service="halls") == {**{k: 0 for k in _counts(deps, service="halls")}, "started_online": 3}
+
+
+def _throttled():
+    """Every row of the throttle table, as text: its key and its count."""
+    from chalicelib.storage.counters import CounterModel
+    return [f"{row.key} {row.count}" for row in CounterModel.scan()]
+
+
+def test_a_starts_rate_limit_holds_with_nothing_kept_of_who_started(client, deps, people):
+    """The limit stored the account id or the address in the throttle table for up to an hour: it keeps a
+    keyed hash of them now, its key drawn for the hour, so a row says nothing of who once the hour is gone."""
+    with time_machine.travel(PAID, tick=False):
+        resident = people()
+        sent = [client.post("/v1/feedback/starts", {"service": "halls"}).status_code for _ in range(31)]
+        theirs = [client.post("/v1/feedback/starts", {"service": "halls"}, resident.auth).status_code
+                  for _ in range(31)]
+    assert sent == theirs == [204] * 30 + [429]  # the minute's 30, for an address and for an account apart
+    rows = _throttled()
+    assert any(row.startswith("create-start#") for row in rows)
+    assert not [row for row in rows if "127.0.0.1" in row or resident.user.id in row or "address:" in row
+                or "user:" in row]
+    with time_machine.travel(PAID + timedelta(hours=1), tick=False):
+        assert client.post("/v1/feedback/starts", {"service": "halls"}).status_code == 204
+    subjects = {}
+    for row in _throttled():
+        name, subject, window, start = row.split(" ")[0].split("#")
+        subjects.setdefault(int(start) // 3600, set()).add(subject)
+    earlier, later = sorted(subjects)[0], sorted(subjects)[-1]
+    assert earlier != later and not subjects[earlier] & subjects[later]  # another hour, another key
