@@ -138,3 +138,22 @@ def test_a_year_that_is_not_a_whole_number_is_refused_naming_the_field(client):
         assert r.status_code == 400, year
         assert r.json_body["error"]["code"] == "validation_failed"
         assert [f["field"] for f in r.json_body["error"]["fields"]] == ["year"], year
+
+
+@time_machine.travel(NOVEMBER)
+def test_the_year_so_far_is_summed_in_a_few_numbers_and_gives_no_withheld_satisfaction_away(client, deps):
+    """The page opens with the council's year in a few numbers: every service's months added, satisfaction
+    from the published cells alone (with 4 answers withheld beside them, the year's share of all answers
+    would give those 4 away)."""
+    deps.feedback.add("2026-10", "bills", {"started_online": 100, "finished_online": 75, "finished_assisted": 25,
+                                           "answers_online_5": 12, "answers_online_2": 3})
+    deps.feedback.add("2026-11", "bills", {"started_online": 50, "finished_online": 45, "contacts_phone": 5,
+                                           "answers_online_1": 4})
+    deps.feedback.add("2026-11", "halls", {"finished_online": 30, "finished_assisted": 10, "answers_online_4": 10})
+    year = client.get("/v1/figures?year=2026").json_body
+    assert year["summary"] == {
+        "transactions": 190, "digital_take_up": 78.9,  # 150 online of 190
+        "completion_rate": 80.0,  # 120 finished online of 150 started (halls counted no starts)
+        "satisfaction": 88.0, "answers": 25,  # 22 of October's bills and November's halls; not November's 4
+        "saving_pence": 150 * (339 - 8)}
+    assert "year_so_far" in year["definitions"]

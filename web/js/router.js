@@ -57,6 +57,7 @@ const onHome = {
 
 let sequence = 0;
 let first = true;
+let shown = null;  // the path and query of the screen drawn: a link within it moves only the fragment
 
 function screenFor(url) {
   // A service this council does not provide: who does, or that it is not here, in place of its screens (none
@@ -91,6 +92,7 @@ function screenFor(url) {
 export async function render() {
   const mine = ++sequence;
   const url = new URL(location.href);
+  shown = url.pathname + url.search;
   const target = document.getElementById("screen");
   const view = h("div", {class: "screen"});
   try {
@@ -126,6 +128,10 @@ export function start() {
     event.preventDefault();
     navigate(link.href);
   });
-  window.addEventListener("popstate", () => render());
+  // A link to a part of the screen (the figures' contents) moves the fragment and fires popstate: the browser
+  // scrolls to the part itself, and drawing the screen again would put the reader back at its top.
+  window.addEventListener("popstate", () => {
+    if (location.pathname + location.search !== shown) render();
+  });
   return render();
 }

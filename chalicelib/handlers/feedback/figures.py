@@ -37,7 +37,31 @@ def year_of(deps, year):
     costs = costs_of(deps.council)
     services = sorted({service for _, service in counts} & set(SERVICES))
     return {"year": year, "months": months, "costs_pence": costs,
-            "services": {s: [month_figures(counts.get((m, s), {}), costs, m) for m in months] for s in services}}
+            "services": {s: [month_figures(counts.get((m, s), {}), costs, m) for m in months] for s in services},
+            "summary": summary([counts.get((m, s), {}) for m in months for s in services], costs)}
+
+
+def summary(cells, costs):
+    """The year so far in a few numbers, every service's months added. Completion adds the months that counted
+    starts (one without would read as finished without being started); satisfaction adds only the months whose
+    own is published, so nothing withheld is in it: beside the published months, a share of every answer would
+    give the withheld ones away."""
+    shown = [(c, month_figures(c, costs, None)) for c in cells]
+    online = sum(m["counts"]["online"] for _, m in shown)
+    started = [(m["counts"]["online"], m["counts"]["started_online"])
+               for _, m in shown if m["completion_rate"] is not None]
+    told = [_answers(c) for c, m in shown if m["satisfaction"] is not None]
+    heard = sum(sum(answers) for answers in told)
+    return {"transactions": sum(m["transactions"] for _, m in shown),
+            "digital_take_up": _share(online, sum(m["transactions"] for _, m in shown)),
+            "completion_rate": _share(sum(n for n, _ in started), sum(n for _, n in started)),
+            "satisfaction": _share(sum(answers[3] + answers[4] for answers in told), heard), "answers": heard,
+            "saving_pence": sum(m["saving_pence"] for _, m in shown)}
+
+
+def _answers(c):
+    """A month's answers by rating, 1 to 5, both channels together."""
+    return [sum(c.get(f"answers_{channel}_{r}", 0) for channel in ("online", "assisted")) for r in range(1, 6)]
 
 
 def month_figures(c, costs, month):
@@ -46,7 +70,7 @@ def month_figures(c, costs, month):
     online, assisted = c.get("finished_online", 0), c.get("finished_assisted", 0)
     phone, face = c.get("contacts_phone", 0), c.get("contacts_face_to_face", 0)
     started = c.get("started_online", 0)
-    answers = [sum(c.get(f"answers_{channel}_{r}", 0) for channel in ("online", "assisted")) for r in range(1, 6)]
+    answers = _answers(c)
     heard = sum(answers)
     transactions = online + assisted + phone + face
     cost = online * costs["online"] + assisted * costs["assisted"] + phone * costs["phone"] + face * costs["face_to_face"]

@@ -44,6 +44,11 @@ SCHEMAS["Figures"] = {"type": "object", "properties": {
     "costs_pence": {"type": "object", "additionalProperties": {"type": "integer"}},
     "services": {"type": "object", "additionalProperties": {"type": "array", "items": _MONTH}},
     "definitions": {"type": "object", "additionalProperties": {"type": "string"}},
+    "summary": {"type": "object",
+                "description": "the year so far, every service's months added (definitions.year_so_far)",
+                "properties": {name: {"type": "number", "nullable": True} for name in (
+                    "transactions", "digital_take_up", "completion_rate", "satisfaction", "answers",
+                    "saving_pence")}},
     "small_numbers": {"type": "object", "description": "what is withheld, why, and whose guidance the rule follows",
                       "properties": {"rule": {"type": "string"}, "sources": {"type": "array", "items": {
                           "type": "object", "properties": {"name": {"type": "string"},

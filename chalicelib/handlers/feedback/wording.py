@@ -42,7 +42,7 @@ COMPLIMENT_BODY = ("A resident sent a compliment for {team} through the council'
 DEFINITION_NAMES = {"transactions": "Transactions", "digital_take_up": "Digital take-up",
                     "completion_rate": "Completion", "satisfaction": "Satisfaction",
                     "cost_per_transaction_pence": "Cost per transaction", "saving_pence": "Saving",
-                    "withheld": "Withheld", "compliments": "Compliments"}
+                    "withheld": "Withheld", "compliments": "Compliments", "year_so_far": "The year so far"}
 DEFINITIONS = {
     "transactions": "Transactions finished: online, done by staff on a resident's behalf (assisted), and the "
                     "contacts by phone and face to face the council entered.",
@@ -58,6 +58,9 @@ DEFINITIONS = {
                     "of doing each as the council's assisted contacts are done.",
     "compliments": "Compliments residents sent for the service's team through Complaints, comments and "
                    "compliments, in the month.",
+    "year_so_far": "Every service's months of the year so far added together. Completion adds the months that "
+                   "counted starts; satisfaction adds the months whose own satisfaction is published, so a "
+                   "withheld one cannot be worked out from it.",
     "withheld": "Satisfaction from fewer than 10 answers is withheld (null): with so few, it could tell what one "
                 "person answered. Counts of transactions, contacts and starts identify nobody, so every count is "
                 "published, however small, with the figures made from it.",

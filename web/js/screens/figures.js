@@ -27,14 +27,41 @@ export async function render(view, {params}) {
     return;
   }
   const begun = figures.months.filter(m => m <= now.toISOString().slice(0, 7));
+  const services = Object.keys(figures.services);
   append(view, h("h1", {class: "heading-l"}, t("figures.title")),
     h("p", {class: "lead"}, t("figures.lead", {council: figures.council, first: year, last: year + 1})),
+    // The year in a few numbers and a way to each service first: 13 services' charts make a long page.
+    services.length ? [yearSoFar(figures.summary), contents(services)] : null,
     chooser(year, latest), downloads(year, begun), costs(figures.costs_pence),
     definitions(figures.definitions, figures.small_numbers),
     Object.keys(figures.services).length
       ? Object.entries(figures.services).map(([service, months]) => serviceSection(service,
         months.filter(m => begun.includes(m.month))))
       : h("p", {class: "body", id: "figures-none"}, t("figures.none")));
+}
+
+/** The council's year so far in a few numbers (the API's summary: every service's months added). */
+function yearSoFar(summary) {
+  const rows = [
+    ["digital_take_up", said(summary, "digital_take_up", percent)],
+    ["completion_rate", said(summary, "completion_rate", percent)],
+    ["satisfaction", summary.satisfaction === null ? t("figures.nothing")
+      : t("figures.satisfaction_of", {share: percent(summary.satisfaction), answers: number(summary.answers)})],
+    ["saving_pence", pounds(summary.saving_pence)],
+    ["transactions", number(summary.transactions)]];
+  return h("section", {"aria-labelledby": "figures-year-h"},
+    h("h2", {class: "heading-m", id: "figures-year-h"}, t("figures.year_so_far")),
+    h("dl", {class: "summary-list", id: "figures-year-so-far"}, rows.map(([name, value]) =>
+      h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, t(`figures.${name}`)),
+        h("dd", {class: "summary-list__value"}, value)))));
+}
+
+/** A link to each service's section, so a councillor reaches a service's trend in two taps. */
+function contents(services) {
+  return h("nav", {"aria-labelledby": "figures-contents-h"},
+    h("h2", {class: "heading-m", id: "figures-contents-h"}, t("figures.contents")),
+    h("ul", {class: "list list--bullet", id: "figures-contents"}, services.map(service =>
+      h("li", {}, h("a", {href: `#figures-${service}`}, t(`figures.service_${service}`))))));
 }
 
 function chooser(year, latest) {
