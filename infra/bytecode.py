@@ -7,6 +7,8 @@ request). The files are unchecked-hash (PEP 552): loaded without comparing
 the source's modification time, which a zip keeps only to two seconds.
 Bytecode of any other Python (the build machine's, written while Chalice
 imported the app to package it) is dropped: the runtime cannot use it.
+The dependencies' modules are their bytecode alone, in their sources' place
+(infra/trim.py SOURCES_KEPT says why); the app's and Chalice's keep theirs.
 """
 import shutil
 import subprocess
@@ -14,13 +16,16 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from . import trim
+
 TASK_ROOT = "/var/task"  # where Lambda unpacks the zip: the paths tracebacks name
 
 
 def add(zip_path, python, tag):
     """Rewrite the zip with every module compiled by `python` (the runtime's
-    version, whose bytecode files are named `tag`, e.g. cpython-313) beside
-    its source, and no other bytecode; answers how many files were added."""
+    version, whose bytecode files are named `tag`, e.g. cpython-313): beside
+    its source in __pycache__/ where the source is kept, in the source's place
+    where it is not; no other bytecode. Answers how many files were added."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "tree"
         with zipfile.ZipFile(zip_path) as z:
@@ -29,16 +34,25 @@ def add(zip_path, python, tag):
                               "-d", TASK_ROOT, str(tree)], capture_output=True, text=True)
         if out.returncode:
             raise RuntimeError(f"a module in the zip does not compile on {python}:\n{out.stdout[-2000:]}")
-        compiled = sorted(tree.rglob(f"__pycache__/*.{tag}.pyc"))
+        compiled = {_source(path.relative_to(tree).as_posix(), tag): path
+                    for path in tree.rglob(f"__pycache__/*.{tag}.pyc")}
         rewritten = Path(tmp) / "deployment.zip"
         with zipfile.ZipFile(zip_path) as old, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as new:
             for info in old.infolist():
-                if "__pycache__/" not in info.filename:
-                    new.writestr(info, old.read(info), compress_type=zipfile.ZIP_DEFLATED)
-            for path in compiled:
+                if "__pycache__/" in info.filename or (info.filename in compiled and not trim.keeps_source(info.filename)):
+                    continue
+                new.writestr(info, old.read(info), compress_type=zipfile.ZIP_DEFLATED)
+            for source, path in sorted(compiled.items()):
+                name = path.relative_to(tree).as_posix() if trim.keeps_source(source) else source + "c"
                 # As Chalice stamps its entries: the same sources make the same zip, readable by all.
-                entry = zipfile.ZipInfo(path.relative_to(tree).as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
+                entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                 entry.external_attr = 0o100644 << 16
                 new.writestr(entry, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
         shutil.move(rewritten, zip_path)
     return len(compiled)
+
+
+def _source(name, tag):
+    """The source a bytecode file was compiled from: a/__pycache__/b.cpython-313.pyc is a/b.py."""
+    folder, _, file = name.rpartition("__pycache__/")
+    return folder + file.removesuffix(f".{tag}.pyc") + ".py"

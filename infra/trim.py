@@ -40,6 +40,23 @@ UNREAD_NAMES = ("examples-1.json",)
 # tzdata carries some 600 (240 KB zipped), zoneinfo opens one file per zone asked for.
 KEPT_ZONES = {"Europe/London", "UTC"}
 
+# Whose sources the zip keeps beside their bytecode: the app's own and Chalice's
+# runtime (every request passes through it), so a traceback shows their lines.
+# The dependencies' sources (1.4 MB zipped) go where the runtime's bytecode is
+# added (infra/bytecode.py): each of their modules is its .pyc alone, in its
+# source's place, which Python loads without a source (bytecode in __pycache__/
+# is loaded only beside its source). A cold start and a first request open no
+# source (an audit hook on `open`, docs/decisions/house.md, issue 78), and the
+# zip is the runtime's CPython's only already (its extension modules are built
+# for it). A traceback through a dependency names its file, line and function,
+# not the line's text (the release's, named by its .dist-info in the zip).
+SOURCES_KEPT = ("app.py", "chalicelib/", "chalice/")
+
+
+def keeps_source(name):
+    """Whether the zip entry `name` (a module's source) stays beside its bytecode."""
+    return name.startswith(SOURCES_KEPT)
+
 
 def trim(root):
     root = Path(root)

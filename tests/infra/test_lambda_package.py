@@ -160,11 +160,17 @@ def test_the_zip_runs_on_the_runtimes_python_and_compiles_no_module_on_a_cold_st
     result = subprocess.run([python, "-I", "-B", "-c", probe, str(unzipped)], capture_output=True, text=True,
                             timeout=120)
     assert result.stdout.splitlines() == ["ok", "[]"], result.stderr
-    # ...from the runtime's own bytecode beside every module, and no other Python's.
+    # ...from the runtime's own bytecode beside every module of the app's and Chalice's, and no other Python's;
     sources = {p.with_suffix("") for p in unzipped.rglob("*.py")}
-    compiled = {p.parent.parent / p.name.split(".")[0] for p in unzipped.rglob(f"__pycache__/*.{runtime.CACHE_TAG}.pyc")}
-    assert sources == compiled
-    assert [p for p in unzipped.rglob("*.pyc") if f".{runtime.CACHE_TAG}." not in p.name] == []
+    cached = list(unzipped.rglob("__pycache__/*.pyc"))
+    assert {p.parent.parent / p.name.split(".")[0] for p in cached} == sources
+    assert {p.name.split(".")[-2] for p in cached} == {runtime.CACHE_TAG}
+    assert {p.relative_to(unzipped).parts[0] for p in sources} == {"app", "chalicelib", "chalice"}
+    # ...and the dependencies' modules are their bytecode alone, in their sources' place.
+    alone = [p for p in unzipped.rglob("*.pyc") if p.parent.name != "__pycache__"]
+    assert {"botocore/client.pyc", "PIL/Image.pyc", "six.pyc", "typing_extensions.pyc"} <= {
+        p.relative_to(unzipped).as_posix() for p in alone}
+    assert not {p.with_suffix("") for p in alone} & sources
 
 
 def test_the_zips_bytecode_is_readable_by_the_runtime_and_stamped_as_chalice_stamps_its_files(package):
@@ -182,3 +188,34 @@ def test_the_zip_carries_the_resident_apps_words_a_council_may_say_otherwise(unz
     carried = unzipped / "chalicelib" / "data" / "web_words.en.json"
     assert carried.is_file() and not carried.is_symlink()
     assert carried.read_bytes() == (ROOT / "web" / "messages" / "en.json").read_bytes()
+
+
+def test_a_dependencys_module_is_its_bytecode_alone_and_the_apps_keep_their_sources(tmp_path):
+    """infra/bytecode.py on a zip of three modules: the app's keeps its source
+    and its bytecode in __pycache__/, a dependency's is its .pyc in its source's
+    place; both import on the runtime's Python without compiling, and a
+    traceback through the dependency names its file, line and function."""
+    import zipfile
+    from infra import bytecode
+    python = runtime_python()
+    sources = {"app.py": "import dep.m\n", "chalicelib/__init__.py": "", "dep/__init__.py": "",
+               "dep/m.py": "def fail():\n    raise ValueError('from dep')\n"}
+    zip_path = tmp_path / "deployment.zip"
+    with zipfile.ZipFile(zip_path, "w") as z:
+        for name, text in sources.items():
+            z.writestr(name, text)
+    bytecode.add(zip_path, python, runtime.CACHE_TAG)
+    with zipfile.ZipFile(zip_path) as z:
+        names = set(z.namelist())
+        z.extractall(tmp_path / "task")
+    tag = runtime.CACHE_TAG
+    assert names == {"app.py", f"__pycache__/app.{tag}.pyc", "chalicelib/__init__.py",
+                     f"chalicelib/__pycache__/__init__.{tag}.pyc", "dep/__init__.pyc", "dep/m.pyc"}
+    probe = COMPILED_COUNTER + (
+        "import sys, traceback\nsys.path[:0] = sys.argv[1:]\nimport app, chalicelib\n"
+        "try:\n    app.dep.m.fail()\nexcept ValueError:\n    print(traceback.format_exc().splitlines()[-2].strip())\n"
+        "print(app.dep.m.__file__.endswith('dep/m.pyc'), compiled)\n")
+    result = subprocess.run([python, "-I", "-B", "-c", probe, str(tmp_path / "task")], capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.splitlines() == [
+        f'File "{bytecode.TASK_ROOT}/dep/m.py", line 2, in fail', "True []"], result.stderr
