@@ -21,8 +21,17 @@ BOTOCORE_SERVICES = {"dynamodb", "s3", "ses", "sns", "secretsmanager", "sqs", "a
 PILLOW_UNUSED = ("_avif", "_imagingft", "_imagingtk")
 
 # Test suites shipped inside packages, console scripts (they name this
-# machine's Python) and pip's own bookkeeping.
-NEVER_IMPORTED_DIRS = {"tests", "test", "__pycache__"}
+# machine's Python) and pip's own bookkeeping; jsonschema's benchmarks (run by
+# pyperf, imported by nothing of theirs or ours), 20 KB.
+NEVER_IMPORTED_DIRS = {"tests", "test", "__pycache__", "benchmarks"}
+
+# Type stubs and the marker that a package has types: type checkers read them,
+# Python never does (attrs, cryptography's Rust bindings, Pillow...), 34 KB.
+TYPING_ONLY = ("*.pyi", "py.typed")
+
+# Code for platforms the Lambda is not: urllib3 imports its Pyodide (browser)
+# transport only when sys.platform is "emscripten", 27 KB.
+OTHER_PLATFORMS = ("urllib3/contrib/emscripten",)
 
 # Packages that only build: cffi's Python package and pycparser write a cffi
 # module's C at build time; cryptography's Rust bindings, built already, load
@@ -71,9 +80,11 @@ def trim(root):
             shutil.rmtree(path, ignore_errors=True)
     for path in UNREAD_FILES:
         (root / path).unlink(missing_ok=True)
-    for name in UNREAD_NAMES:
+    for name in UNREAD_NAMES + TYPING_ONLY:
         for path in root.rglob(name):
             path.unlink()
+    for path in OTHER_PLATFORMS:
+        shutil.rmtree(root / path, ignore_errors=True)
     _zones(root / "tzdata" / "zoneinfo")
     for folder, dirs, files in os.walk(root):
         for d in [d for d in dirs if d in NEVER_IMPORTED_DIRS]:

@@ -19,7 +19,7 @@ def test_the_zip_is_at_most_16_mb(package):
     assert package[0].stat().st_size <= MAX_ZIP_BYTES == 16_000_000
 
 
-def test_the_zip_leaves_out_what_only_builds_or_documents_its_dependencies(unzipped):
+def test_the_zip_leaves_out_what_only_builds_types_or_documents_its_dependencies(unzipped):
     # cffi's Python package and pycparser write cffi modules at build time; cryptography's Rust
     # bindings load the compiled _cffi_backend alone. dateutil's zone tarball backs a gettz no
     # code calls (the app's zones are zoneinfo's, from tzdata). botocore's examples feed docstrings.
@@ -28,6 +28,12 @@ def test_the_zip_leaves_out_what_only_builds_or_documents_its_dependencies(unzip
     assert any(unzipped.glob("_cffi_backend.*.so"))
     assert not (unzipped / "dateutil" / "zoneinfo" / "dateutil-zoneinfo.tar.gz").exists()
     assert not list((unzipped / "botocore" / "data").rglob("examples-1.json"))
+    # Type stubs are for type checkers; jsonschema's benchmarks run under pyperf; urllib3's
+    # Pyodide transport is imported only in a browser.
+    assert not [p for pattern in ("*.pyi", "py.typed") for p in unzipped.rglob(pattern)]
+    assert not (unzipped / "jsonschema" / "benchmarks").exists()
+    assert not (unzipped / "urllib3" / "contrib" / "emscripten").exists()
+    assert (unzipped / "jsonschema" / "__init__.pyc").exists() and (unzipped / "urllib3" / "__init__.pyc").exists()
 
 
 def test_every_shared_object_in_the_zip_loads_on_the_runtime(unzipped):
@@ -116,6 +122,11 @@ from cryptography.hazmat.primitives import serialization
 pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
 assert py_vapid.Vapid02.from_pem(pem).sign({"sub": "mailto:x@example.org", "aud": "https://push.example.net"})
 assert "cffi" not in sys.modules and "pycparser" not in sys.modules
+# A form's definition and a council's settings are checked by jsonschema; the figures' report is pydyf's PDF.
+from jsonschema import Draft202012Validator
+assert [e.message for e in Draft202012Validator({"type": "object", "required": ["a"]}).iter_errors({})]
+import pydyf
+assert pydyf.PDF() and pydyf.String("x")
 print("ok")
 """.replace("SERVICES", repr(sorted(trim.BOTOCORE_SERVICES)))
 
