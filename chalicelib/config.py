@@ -85,7 +85,8 @@ class MissingPublicUrl(RuntimeError):
 
 def links_base(s: Settings, council=None) -> str:
     """The base of every absolute link, in answers and in messages alike: the
-    council's own address (its settings' public_url), else the deployment's.
+    council's own address (its settings' public_url, else https:// its first host), the
+    deployment's for its default council.
 
     Configuration only, never the request's Host or X-Forwarded-* headers:
     anyone can send those, and a password-reset link built from them would
@@ -93,8 +94,9 @@ def links_base(s: Settings, council=None) -> str:
     stack's own address, under the council's first host name."""
     if council is not None and council.public_url:
         return council.public_url
-    if council is not None and council.hosts and not deployed() and council.id != _default_council():
-        return f"http://{council.hosts[0]}:{local_port()}"
+    if council is not None and council.hosts and council.id != _default_council():
+        # Its own address: the deployment's is the default council's, where its things do not exist.
+        return f"https://{council.hosts[0]}" if deployed() else f"http://{council.hosts[0]}:{local_port()}"
     if s.public_url:
         return s.public_url
     if deployed():

@@ -89,17 +89,24 @@ class NoPublicUrl(RuntimeError):
 
 
 def links_base(deps):
-    """Where message links (the report, one-click unsubscribe) point: the address of the
-    council the message is for (deps.base_url, built for it: config.links_base), never the
-    deployment's own address before it. A stream Lambda has no request to take a host from: without one a deployed
-    stage refuses to send (the batch fails and the stream keeps it) rather than mail links
-    to localhost; one machine uses its own port."""
-    from ...config import links_base as council_base
+    """Where message links (the report, one-click unsubscribe) point: a council with an address
+    of its own (its public_url; on one machine, any council but the default) is linked there
+    (config.links_base), never at the deployment's own address, which is the default council's;
+    the default council at DOORSTEP_PUBLIC_URL, else where the deps say. A stream Lambda has no
+    request to take a host from: without one a deployed stage refuses to send (the batch fails
+    and the stream keeps it) rather than mail links to localhost; one machine uses its own port."""
+    from ... import tenancy
+    from ...config import local_port, links_base as council_base
     from ...notify import LOCAL_STAGES
-    if not deps.base_url and deps.settings.stage not in LOCAL_STAGES and not (
-            deps.settings.public_url or deps.council.public_url):
+    council = deps.council
+    if council.public_url or council.id != tenancy.default():
+        return council_base(deps.settings, council)
+    base = deps.settings.public_url or deps.base_url
+    if base:
+        return base
+    if deps.settings.stage not in LOCAL_STAGES:
         raise NoPublicUrl("DOORSTEP_PUBLIC_URL is not set: alert links would point nowhere.")
-    return deps.base_url or council_base(deps.settings, deps.council)
+    return f"http://localhost:{local_port()}"
 
 
 def unsubscribe_links(base, alert, meeting_notices=False):
