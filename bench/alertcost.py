@@ -65,7 +65,7 @@ def _events():
 def _load(layout, n, events, everything=False):
     """Write the rows (all, or those under the events' keys); returns the row count."""
     from chalicelib.handlers.alerts.targets import event_keys
-    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel
     wanted = {k for e in events for k in event_keys(e, "report_created")}
     total = 0
     with AlertIndexModel.batch_write() as batch:
@@ -78,7 +78,7 @@ def _load(layout, n, events, everything=False):
 
 
 def _clear():
-    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel
     with AlertIndexModel.batch_write() as batch:
         for row in AlertIndexModel.scan():
             batch.delete(row)

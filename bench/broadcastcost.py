@@ -18,7 +18,7 @@ SUBSCRIBERS, PER_WARD = 1000, 10
 
 def _subscribe(deps, rng):
     from chalicelib.handlers.alerts.targets import broadcast_cells, ward_key
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     w, s, e, n = deps.area.bbox
     now = deps.clock()
     made = 0

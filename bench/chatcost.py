@@ -106,7 +106,7 @@ def run():
     from chalicelib.deps import default_deps
     from chalicelib.handlers.conversations import desk, resident
     from chalicelib.storage import metering
-    from chalicelib.storage.conversations import ConversationStore
+    from chalicelib.storage.conversations.conversations import ConversationStore
     from chalicelib.storage.records import Conversation
     deps = default_deps("http://localhost")
     store = ConversationStore()

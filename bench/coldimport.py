@@ -29,7 +29,7 @@ def stacks():
         "bare": bare,
         # informational: what the first map/report request then imports lazily
         "app_first_request": ["app", "chalicelib.handlers.reports.map", "chalicelib.handlers.reports.create",
-                              "chalicelib.storage.report_store", "chalicelib.storage.services",
+                              "chalicelib.storage.reports.report_store", "chalicelib.storage.reports.services",
                               "chalicelib.deps"],
     }
 

@@ -50,7 +50,7 @@ def seed(server_env, n, progress):
     from chalicelib.deps import default_deps
     from chalicelib.storage import binding
     from chalicelib.storage.blobs import BlobStore
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.reports.services import clear_cache
     from chalicelib.storage.tables import ensure_tables
     from .councilcost import add_councils, host, middle
     os.environ.update(server_env)

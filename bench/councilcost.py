@@ -71,7 +71,7 @@ def add_councils(deps, n, progress, reports=REPORTS):
     from chalicelib.handlers.accounts import auth, users
     from chalicelib.handlers.reports.create import create_report
     from chalicelib.storage.councils import CouncilStore
-    from chalicelib.storage.services import ServiceStore
+    from chalicelib.storage.reports.services import ServiceStore
     from doorstep_cli.seed import load_services
     store, made = CouncilStore(), {}
     for i in range(n):
@@ -138,8 +138,8 @@ def measure(n, progress):
     from moto import mock_aws
     from chalice.test import Client
     from chalicelib.councils import registry
-    from chalicelib.storage import due_rules
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.staff import due_rules
+    from chalicelib.storage.reports.services import clear_cache
     from .motocalls import lean_calls
     from .motodirect import direct_calls
     from .motoexpressions import quick_expressions

@@ -36,7 +36,7 @@ def _metered(label, fn):
 
 def run(deps, progress):
     from chalicelib.handlers.reports.create import create_report
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.reports.services import clear_cache
     rows = []
     deps.services.all()  # warm cache, as in every request after a process's first minute
     rows.append(_metered("create, no Idempotency-Key", lambda: create_report(deps, _body(1))))

@@ -97,7 +97,7 @@ class Generator:
     def model(self):
         from chalicelib.handlers.reports.create import summarise
         from chalicelib.storage.records import Report
-        from chalicelib.storage.report_store import report_model
+        from chalicelib.storage.reports.report_store import report_model
         code = self.rng.choice(self.codes)
         text, fields = self.stories[code]
         _, _, place = self.rng.choice(self.places)
@@ -116,7 +116,7 @@ class Generator:
 
 def load(generator, count, progress=None, every=10_000):
     """Write `count` new reports with batch_write; returns their Pins."""
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     pins = []
     with ReportModel.batch_write() as batch:
         for i in range(count):

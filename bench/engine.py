@@ -147,7 +147,7 @@ def creation_latency(stack, n=CREATIONS):
 def load_reports(stack, count, progress):
     """Write `count` reports straight into the stack's DynamoDB Local (25 per BatchWriteItem)."""
     from chalicelib.storage import binding
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     from .data import Generator, load
     saved = dict(os.environ)
     os.environ.update({"DOORSTEP_DYNAMODB_ENDPOINT": stack.dynamodb_url, "DOORSTEP_TABLE_PREFIX": "doorstep-local-",

@@ -30,7 +30,7 @@ def apply():
 def fresh_storage():
     """Inside mock_aws: tables, bucket and categories, as the `storage` fixture does."""
     from chalicelib.storage.blobs import BlobStore
-    from chalicelib.storage.services import ServiceStore, clear_cache
+    from chalicelib.storage.reports.services import ServiceStore, clear_cache
     from chalicelib.storage.tables import ensure_tables
     from doorstep_cli.seed import load_services
     clear_cache()

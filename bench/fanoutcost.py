@@ -75,7 +75,7 @@ def load(rows):
 
 def _write(entries):
     from datetime import datetime, timezone
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     now = datetime.now(timezone.utc)
     with AlertModel.batch_write() as alerts, AlertIndexModel.batch_write() as index:
         for key, alert_id, lat, lon, radius in entries:

@@ -78,7 +78,7 @@ def load(n):
 
 def _write(numbers):
     from datetime import datetime, timedelta, timezone
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     made = datetime.now(timezone.utc) - timedelta(days=1)
     key = "category#pothole"
     with AlertModel.batch_write() as alerts, AlertIndexModel.batch_write() as index:
@@ -254,7 +254,7 @@ class Alert:
 
 
 class IndexInMemory:
-    """One key's index rows in memory, answering as storage.alerts.AlertStore
+    """One key's index rows in memory, answering as storage.alerts.alerts.AlertStore
     does (page, last_id, get_many): the tree's shape at a size too big to
     run here with every claim written."""
 

@@ -74,7 +74,7 @@ def drain(queue, recorder, threads):
 
 def new_report(deps, point):
     from chalicelib.handlers.reports.create import create_report
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     view, _ = create_report(deps, {**BODY, "lon": point[0], "lat": point[1]})
     from chalicelib.storage.records import Event
     [e] = [e for e in EventModel.scan() if e.report_id == view["id"]]
@@ -163,7 +163,7 @@ def waiting(queue):
 
 
 def event_image(event_id):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return EventModel.get(event_id).serialize()
 
 

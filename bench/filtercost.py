@@ -76,7 +76,7 @@ def map_rows(deps):
 
 def facility_rows(deps):
     from chalicelib.handlers.places.facilities import facility_types
-    from chalicelib.storage.facilities import ALL_TYPES, FacilityTypeModel
+    from chalicelib.storage.places.facilities import ALL_TYPES, FacilityTypeModel
     from chalicelib.storage.metering import metered
     from doorstep_cli import seed
     seed.demo_facilities(deps)

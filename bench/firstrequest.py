@@ -126,7 +126,7 @@ def seed(env):
 
 
 def _any_uprn(deps):
-    from chalicelib.storage.addresses import AddressModel
+    from chalicelib.storage.places.addresses import AddressModel
     return (a.uprn for a in AddressModel.scan(limit=1))
 
 

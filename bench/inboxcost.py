@@ -14,7 +14,7 @@ import dataclasses
 import math
 import time
 
-from chalicelib.storage.inbox_store import WORD_READ_BUDGET
+from chalicelib.storage.staff.inbox_store import WORD_READ_BUDGET
 
 from .report import replace_section
 
@@ -122,7 +122,7 @@ def run(progress, sizes):
     from . import env, inboxload
     from .mapcost import steady_categories
     from .motofast import faster_moto
-    from chalicelib.storage.inbox import InboxModel
+    from chalicelib.storage.staff.inbox import InboxModel
     results, loads = {}, []
     with mock_aws():
         env.fresh_storage()
@@ -135,7 +135,7 @@ def run(progress, sizes):
             started = time.perf_counter()
             made += inboxload.load(loader, source, n - len(made), progress)
             loads.append(f"{n:,} reports: {loader.rows:,} rows ({time.perf_counter() - started:.0f} s to add)")
-            from chalicelib.storage.report_store import report_model
+            from chalicelib.storage.reports.report_store import report_model
             report_model(made[len(made) // 2]).save()  # the report a search by reference reads
             progress(f"inbox views at {n:,} reports ({loader.rows:,} rows)")
             with faster_moto(), steady_categories(deps):
@@ -148,7 +148,7 @@ def section(results, loads):
     lines = [BEGIN, "## Staff inbox cost (GET /v1/staff/reports)", "",
              f"One page of {LIMIT} through the real handler (`list_inbox`), first with {small:,} reports' inbox "
              f"rows in the table, then {large:,}. Each report has the rows its transaction writes "
-             "(`storage/inbox.py`: 16 partitions for a report with a ward, 8 without, and one per word of its "
+             "(`storage/staff/inbox.py`: 16 partitions for a report with a ward, 8 without, and one per word of its "
              f"description); synthetic York reports over two years, 70% open, 40% assigned to one of three teams, "
              "3% complaints and FOI requests with no place; put straight into moto's table ("
              + "; ".join(loads) + "). *Items* are what the Queries read (ScannedCount): there is no Scan and "

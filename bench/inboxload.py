@@ -1,7 +1,7 @@
 """Synthetic triaged reports for the inbox benchmark, and a loader that puts
 their inbox rows straight into moto's in-memory table.
 
-Each report's rows are the app's own (`storage.inbox.rows`): the same
+Each report's rows are the app's own (`storage.staff.inbox.rows`): the same
 partitions, sort keys and attributes a report's transaction writes. They go
 into moto's table directly rather than through BatchWriteItem, because moto
 builds each item through a size check per attribute (about 1,200 rows a
@@ -108,7 +108,7 @@ class Loader:
 
 def load(loader, reports, count, progress=None):
     """Write `count` more reports' rows; returns the reports (for ground truth)."""
-    from chalicelib.storage import inbox
+    from chalicelib.storage.staff import inbox
     made = []
     for n in range(count):
         report = reports.next()

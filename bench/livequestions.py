@@ -100,7 +100,7 @@ def run(progress):
         connect_s = time.perf_counter() - t0
         progress(f"live-questions: {ready['open']} open ({connected} known to the app) in {connect_s:.1f} s")
 
-        from chalicelib.storage.sockets import SocketStore
+        from chalicelib.storage.conversations.sockets import SocketStore
         spent = {"query": [], "posts": []}
         _timed(SocketStore, "connections", spent["query"], lambda args, found: len(found) > 100)
         _timed(posting, "post_all", spent["posts"], lambda args, found: len(found) > 100)  # not the desk's nudge

@@ -148,7 +148,7 @@ def measure(deps, case, pins):
 def steady_categories(deps):
     """Warm the category cache and hold it: moto is slow enough that its 60 s
     could expire mid-request and add a services Scan to a map's count."""
-    from chalicelib.storage import services
+    from chalicelib.storage.reports import services
     kept, services.CACHE_SECONDS = services.CACHE_SECONDS, 10**9
     try:
         deps.services.all()

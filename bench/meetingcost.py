@@ -36,7 +36,7 @@ NOW = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
 
 
 def _wards():
-    from chalicelib.storage.wards import Ward
+    from chalicelib.storage.places.wards import Ward
     w, s, e, n = YORK_BBOX
     cols, rows = 5, 4
     dx, dy = (e - w) / cols, (n - s) / rows
@@ -65,7 +65,7 @@ def _residents(deps, plan, progress):
     """Write the residents the agenda's keys can reach; count the rest."""
     from chalicelib.handlers.alerts.subscriptions import report_follow
     from chalicelib.handlers.alerts.targets import meeting_key
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel, alert_model
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel, alert_model
     from chalicelib.storage.binding import model_of
     from chalicelib.storage.records import Alert, AlertIndexRow
     from types import SimpleNamespace

@@ -36,7 +36,7 @@ def points(layout, count, rng, generator):
 
 def load(store, layout, start, stop, rng, generator):
     """Write facilities start..stop-1; returns their (lon, lat, id)."""
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     rows = [facility(f"{layout[0]}{i:07d}", TYPE, f"Facility {i}", round(lon, 6), round(lat, 6))
             for i, (lon, lat) in zip(range(start, stop), points(layout, stop - start, rng, generator))]
     store.put_many(rows)

@@ -101,7 +101,7 @@ def measured_run(progress):
     from chalicelib.handlers.alerts import fanout
     from chalicelib.handlers.alerts.targets import point_keys
     from chalicelib.handlers.planning import routes  # noqa: F401 (registers the planning audience)
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     from doorstep_cli.local.dynamodb_local import start_on_a_free_port
     engine = start_on_a_free_port()
     os.environ["DOORSTEP_DYNAMODB_ENDPOINT"] = engine.url
@@ -146,7 +146,7 @@ def due(under):
 
 
 class Index:
-    """The rows under the event's keys, in memory, answering as storage.alerts.AlertStore does."""
+    """The rows under the event's keys, in memory, answering as storage.alerts.alerts.AlertStore does."""
 
     def __init__(self, under):
         self.ids = {k: [a for a, _ in rows] for k, rows in under.items()}

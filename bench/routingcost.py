@@ -32,9 +32,9 @@ def _square(x, y, size):
 
 def _bodies(deps, count):
     """N bodies written in batches (one transaction each would copy moto's tables N times)."""
-    from chalicelib.storage.bodies import Body, BodyCellModel, BodyModel, index_bbox, index_cells
+    from chalicelib.storage.bodies.bodies import Body, BodyCellModel, BodyModel, index_bbox, index_cells
     from chalicelib.storage.binding import batch_save
-    from chalicelib.storage.wards import geometry_blob
+    from chalicelib.storage.places.wards import geometry_blob
     rows = []
     for i in range(count):
         over_york = i % 10 == 0
@@ -91,8 +91,8 @@ def polling():
     from moto import mock_aws
     from chalicelib.handlers.forwarding import polling as poller
     from chalicelib.storage import metering
-    from chalicelib.storage.sends import Send
-    from chalicelib.storage.body_polls import PollCursorStore
+    from chalicelib.storage.bodies.sends import Send
+    from chalicelib.storage.bodies.body_polls import PollCursorStore
     from doorstep_cli.demo_bodies import load_demo_bodies
     table = []
     for k in UPDATE_COUNTS:
@@ -149,7 +149,7 @@ def round_trip(tries=15):
     import json
     from moto import mock_aws
     from chalicelib.handlers.forwarding import polling as poller, sender
-    from chalicelib.storage.body_polls import PollCursorStore
+    from chalicelib.storage.bodies.body_polls import PollCursorStore
     from doorstep_cli.demo_bodies import load_demo_bodies
     from doorstep_cli.local.county import command
     from tests.support.county import County

@@ -19,60 +19,60 @@ from .config import Settings, settings
 if TYPE_CHECKING:
     from .auth.principal import Principal
     from .geo.polygon import Area
-    from .storage.account_store import AccountStore
-    from .storage.grants import GrantStore
-    from .storage.addresses import AddressStore
-    from .storage.alerts import AlertStore
-    from .storage.audit import AuditStore
-    from .storage.bins import BinRoundStore
+    from .storage.accounts.account_store import AccountStore
+    from .storage.accounts.grants import GrantStore
+    from .storage.places.addresses import AddressStore
+    from .storage.alerts.alerts import AlertStore
+    from .storage.staff.audit import AuditStore
+    from .storage.places.bins import BinRoundStore
     from .storage.blobs import BlobStore
-    from .storage.broadcasts import BroadcastStore
+    from .storage.alerts.broadcasts import BroadcastStore
     from .storage.counters import CounterStore
-    from .storage.due_rules import DueRuleStore
-    from .storage.facilities import FacilityStore
-    from .storage.inbox_store import InboxStore
-    from .storage.jobs import JobStore
-    from .storage.report_store import ReportStore
-    from .storage.response_templates import ResponseTemplateStore
-    from .storage.services import ServiceStore
-    from .storage.teams import TeamStore
-    from .storage.wards import WardStore
-    from .storage.stats import StatsStore
-    from .storage.questionnaires import QuestionnaireStore
-    from .storage.contacts import ContactStore
-    from .storage.feedback import ChangeStore, FigureStore
-    from .storage.payments import PaymentStore
-    from .storage.bulky import BulkyStore
-    from .storage.garden import GardenStore
-    from .storage.containers import ContainerStore
-    from .storage.hire import HireStore
-    from .storage.missed_bins import MissedBinStore
-    from .storage.bodies import BodyStore
-    from .storage.sends import SendStore
-    from .storage.conversations import ConversationStore
-    from .storage.sockets import SocketStore
-    from .storage.petitions import PetitionStore
-    from .storage.democracy import DemocracyStore, ToldStore
-    from .storage.planning import PlanningStore
-    from .storage.participation import ParticipationStore
-    from .storage.participation_questions import QuestionStore
-    from .storage.participation_webcasts import WebcastStore
-    from .storage.participation_live import LiveQuestionStore
-    from .storage.supporters import SupporterStore
+    from .storage.staff.due_rules import DueRuleStore
+    from .storage.places.facilities import FacilityStore
+    from .storage.staff.inbox_store import InboxStore
+    from .storage.crews.jobs import JobStore
+    from .storage.reports.report_store import ReportStore
+    from .storage.staff.response_templates import ResponseTemplateStore
+    from .storage.reports.services import ServiceStore
+    from .storage.staff.teams import TeamStore
+    from .storage.places.wards import WardStore
+    from .storage.reports.stats import StatsStore
+    from .storage.crews.questionnaires import QuestionnaireStore
+    from .storage.feedback.contacts import ContactStore
+    from .storage.feedback.feedback import ChangeStore, FigureStore
+    from .storage.waste.payments import PaymentStore
+    from .storage.waste.bulky import BulkyStore
+    from .storage.waste.garden import GardenStore
+    from .storage.waste.containers import ContainerStore
+    from .storage.hire.hire import HireStore
+    from .storage.waste.missed_bins import MissedBinStore
+    from .storage.bodies.bodies import BodyStore
+    from .storage.bodies.sends import SendStore
+    from .storage.conversations.conversations import ConversationStore
+    from .storage.conversations.sockets import SocketStore
+    from .storage.democracy.petitions import PetitionStore
+    from .storage.democracy.democracy import DemocracyStore, ToldStore
+    from .storage.planning.planning import PlanningStore
+    from .storage.democracy.participation import ParticipationStore
+    from .storage.democracy.participation_questions import QuestionStore
+    from .storage.democracy.participation_webcasts import WebcastStore
+    from .storage.democracy.participation_live import LiveQuestionStore
+    from .storage.reports.supporters import SupporterStore
     from .storage.effects import EffectStore
-    from .storage.forms import FormStore
-    from .storage.form_submissions import SubmissionStore
-    from .storage.consultations import ConsultationStore
-    from .storage.consultation_responses import ResponseStore
-    from .storage.revenues import RevenueStore
-    from .storage.revenue_requests import RevenueRequestStore
-    from .storage.landlords import LandlordStore
-    from .storage.appointments import AppointmentStore
-    from .storage.appointment_waiting import WaitingStore
-    from .storage.bills import BillStore
+    from .storage.forms.forms import FormStore
+    from .storage.forms.form_submissions import SubmissionStore
+    from .storage.forms.consultations import ConsultationStore
+    from .storage.forms.consultation_responses import ResponseStore
+    from .storage.revenues.revenues import RevenueStore
+    from .storage.revenues.revenue_requests import RevenueRequestStore
+    from .storage.revenues.landlords import LandlordStore
+    from .storage.appointments.appointments import AppointmentStore
+    from .storage.appointments.appointment_waiting import WaitingStore
+    from .storage.revenues.bills import BillStore
     from .storage.outbox import OutboxStore
-    from .storage.repairs import RepairStore
-    from .storage.reports_elsewhere import ElsewhereStore
+    from .storage.repairs.repairs import RepairStore
+    from .storage.reports.reports_elsewhere import ElsewhereStore
     from .councils.council import Council
     from .workdays import Calendar
 
@@ -131,69 +131,69 @@ def _calendar(deps):
 # cold start, when a request names three): a quicker first request.
 @dataclass(repr=False, eq=False, init=False)
 class Deps:
-    reports: ReportStore = _store("report_store", "ReportStore")
+    reports: ReportStore = _store("reports.report_store", "ReportStore")
     # Reports made here and held by another council of the deployment, by their reference (reports/across.py).
-    elsewhere: ElsewhereStore = _store("reports_elsewhere", "ElsewhereStore")
-    services: ServiceStore = _store("services", "ServiceStore")
+    elsewhere: ElsewhereStore = _store("reports.reports_elsewhere", "ElsewhereStore")
+    services: ServiceStore = _store("reports.services", "ServiceStore")
     blobs: BlobStore = _store("blobs", "BlobStore")
     council: Council = _Lazy(_council)  # the council the work is for (tenancy.current()), as its settings say
     area: Area = _Lazy(_area)  # the council's boundary: its settings' area (councils/areas.py)
     calendar: Calendar = _Lazy(_calendar)  # its working days: its division's bank holidays and its own (workdays.py)
-    accounts: AccountStore | None = _store("account_store", "AccountStore")
-    grants: GrantStore | None = _store("grants", "GrantStore")  # what makes a person an officer at this council
-    addresses: AddressStore | None = _store("addresses", "AddressStore")
-    facilities: FacilityStore | None = _store("facilities", "FacilityStore")
-    stats: StatsStore = _store("stats", "StatsStore")  # performance counters
-    questionnaires: QuestionnaireStore = _store("questionnaires", "QuestionnaireStore")  # "has it been fixed?"
-    feedback: FigureStore = _store("feedback", "FigureStore")  # answers and the figures of channel shift
-    changes: ChangeStore = _store("feedback", "ChangeStore")  # "you said, we did", per service
-    contacts: ContactStore = _store("contacts", "ContactStore")  # phone and face-to-face contacts a council enters
-    wards: WardStore | None = _store("wards", "WardStore")
-    bin_rounds: BinRoundStore | None = _store("bins", "BinRoundStore")
-    alerts: AlertStore | None = _store("alerts", "AlertStore")
-    broadcasts: BroadcastStore | None = _store("broadcasts", "BroadcastStore")
+    accounts: AccountStore | None = _store("accounts.account_store", "AccountStore")
+    grants: GrantStore | None = _store("accounts.grants", "GrantStore")  # what makes a person an officer at this council
+    addresses: AddressStore | None = _store("places.addresses", "AddressStore")
+    facilities: FacilityStore | None = _store("places.facilities", "FacilityStore")
+    stats: StatsStore = _store("reports.stats", "StatsStore")  # performance counters
+    questionnaires: QuestionnaireStore = _store("crews.questionnaires", "QuestionnaireStore")  # "has it been fixed?"
+    feedback: FigureStore = _store("feedback.feedback", "FigureStore")  # answers and the figures of channel shift
+    changes: ChangeStore = _store("feedback.feedback", "ChangeStore")  # "you said, we did", per service
+    contacts: ContactStore = _store("feedback.contacts", "ContactStore")  # phone and face-to-face contacts a council enters
+    wards: WardStore | None = _store("places.wards", "WardStore")
+    bin_rounds: BinRoundStore | None = _store("places.bins", "BinRoundStore")
+    alerts: AlertStore | None = _store("alerts.alerts", "AlertStore")
+    broadcasts: BroadcastStore | None = _store("alerts.broadcasts", "BroadcastStore")
     counters: CounterStore | None = _store("counters", "CounterStore")  # rate limits and sign-in throttling
     # Staff triage: the inbox, the audit, response templates, crews' teams, due-date rules.
-    inbox: InboxStore | None = _store("inbox_store", "InboxStore")
-    audit: AuditStore | None = _store("audit", "AuditStore")
-    templates: ResponseTemplateStore | None = _store("response_templates", "ResponseTemplateStore")
-    teams: TeamStore | None = _store("teams", "TeamStore")
-    due_rules: DueRuleStore | None = _store("due_rules", "DueRuleStore")
-    jobs: JobStore | None = _store("jobs", "JobStore")  # street crews' jobs
-    bodies: BodyStore = _store("bodies", "BodyStore")  # who acts on reports where
-    sends: SendStore = _store("sends", "SendStore")  # reports on their way to those bodies
-    payments: PaymentStore | None = _store("payments", "PaymentStore")  # card payments (handlers/payments)
-    bulky: BulkyStore | None = _store("bulky", "BulkyStore")  # bulky waste: the catalogue, slots and bookings
-    garden: GardenStore | None = _store("garden", "GardenStore")  # garden waste subscriptions
-    containers: ContainerStore | None = _store("containers", "ContainerStore")  # bins and boxes ordered, depots' stock
-    hire: HireStore | None = _store("hire", "HireStore")  # halls, rooms and pitches: places, hours taken, bookings
-    missed_bins: MissedBinStore | None = _store("missed_bins", "MissedBinStore")  # which report each missed collection became
-    conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
-    sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
-    petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
-    democracy: DemocracyStore | None = _store("democracy", "DemocracyStore")  # our copy of the committee system
-    planning: PlanningStore | None = _store("planning", "PlanningStore")  # our copy of the planning register
-    told: ToldStore | None = _store("democracy", "ToldStore")  # meetings each resident was told of, and why (private)
-    participation: ParticipationStore | None = _store("participation", "ParticipationStore")  # speaking at meetings
-    questions: QuestionStore | None = _store("participation_questions", "QuestionStore")  # written questions to members
-    webcasts: WebcastStore | None = _store("participation_webcasts", "WebcastStore")  # meetings' webcast chapters
-    live_questions: LiveQuestionStore | None = _store("participation_live", "LiveQuestionStore")  # sent during webcasts
-    supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
+    inbox: InboxStore | None = _store("staff.inbox_store", "InboxStore")
+    audit: AuditStore | None = _store("staff.audit", "AuditStore")
+    templates: ResponseTemplateStore | None = _store("staff.response_templates", "ResponseTemplateStore")
+    teams: TeamStore | None = _store("staff.teams", "TeamStore")
+    due_rules: DueRuleStore | None = _store("staff.due_rules", "DueRuleStore")
+    jobs: JobStore | None = _store("crews.jobs", "JobStore")  # street crews' jobs
+    bodies: BodyStore = _store("bodies.bodies", "BodyStore")  # who acts on reports where
+    sends: SendStore = _store("bodies.sends", "SendStore")  # reports on their way to those bodies
+    payments: PaymentStore | None = _store("waste.payments", "PaymentStore")  # card payments (handlers/payments)
+    bulky: BulkyStore | None = _store("waste.bulky", "BulkyStore")  # bulky waste: the catalogue, slots and bookings
+    garden: GardenStore | None = _store("waste.garden", "GardenStore")  # garden waste subscriptions
+    containers: ContainerStore | None = _store("waste.containers", "ContainerStore")  # bins and boxes ordered, depots' stock
+    hire: HireStore | None = _store("hire.hire", "HireStore")  # halls, rooms and pitches: places, hours taken, bookings
+    missed_bins: MissedBinStore | None = _store("waste.missed_bins", "MissedBinStore")  # which report each missed collection became
+    conversations: ConversationStore = _store("conversations.conversations", "ConversationStore")  # live chat with staff
+    sockets: SocketStore = _store("conversations.sockets", "SocketStore")  # live chat's open WebSocket connections
+    petitions: PetitionStore | None = _store("democracy.petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
+    democracy: DemocracyStore | None = _store("democracy.democracy", "DemocracyStore")  # our copy of the committee system
+    planning: PlanningStore | None = _store("planning.planning", "PlanningStore")  # our copy of the planning register
+    told: ToldStore | None = _store("democracy.democracy", "ToldStore")  # meetings each resident was told of, and why (private)
+    participation: ParticipationStore | None = _store("democracy.participation", "ParticipationStore")  # speaking at meetings
+    questions: QuestionStore | None = _store("democracy.participation_questions", "QuestionStore")  # written questions to members
+    webcasts: WebcastStore | None = _store("democracy.participation_webcasts", "WebcastStore")  # meetings' webcast chapters
+    live_questions: LiveQuestionStore | None = _store("democracy.participation_live", "LiveQuestionStore")  # sent during webcasts
+    supporters: SupporterStore | None = _store("reports.supporters", "SupporterStore")  # "me too"s on reports
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
-    forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published
-    form_submissions: SubmissionStore | None = _store("form_submissions", "SubmissionStore")  # forms completed
-    consultations: ConsultationStore | None = _store("consultations", "ConsultationStore")  # consultations, their counts
-    consultation_responses: ResponseStore | None = _store("consultation_responses", "ResponseStore")  # their responses
+    forms: FormStore | None = _store("forms.forms", "FormStore")  # form definitions, versioned, and the one published
+    form_submissions: SubmissionStore | None = _store("forms.form_submissions", "SubmissionStore")  # forms completed
+    consultations: ConsultationStore | None = _store("forms.consultations", "ConsultationStore")  # consultations, their counts
+    consultation_responses: ResponseStore | None = _store("forms.consultation_responses", "ResponseStore")  # their responses
     outbox: OutboxStore | None = _store("outbox", "OutboxStore")  # messages kept and queued (a form's webhook posts)
-    revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
-    revenue_requests: RevenueRequestStore | None = _store("revenue_requests", "RevenueRequestStore")  # residents' council tax requests
-    landlords: LandlordStore | None = _store("landlords", "LandlordStore")  # landlord organisations, copies, claims
-    appointments: AppointmentStore | None = _store("appointments", "AppointmentStore")  # services, calendars, seats, bookings
-    waiting: WaitingStore | None = _store("appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
-    bills: BillStore | None = _store("bills", "BillStore")  # bills paid by reference, their postings, staff links
-    repairs: RepairStore | None = _store("repairs", "RepairStore")  # repairs to council homes
-    communal: object | None = _store("repair_communal", "CommunalStore")  # a block's shared repairs, its "me too"s
-    moves: object | None = _store("moves", "MoveStore")  # residents' moves home and what each changed
+    revenue_links: RevenueStore | None = _store("revenues.revenues", "RevenueStore")  # council tax links, audit, cached views
+    revenue_requests: RevenueRequestStore | None = _store("revenues.revenue_requests", "RevenueRequestStore")  # residents' council tax requests
+    landlords: LandlordStore | None = _store("revenues.landlords", "LandlordStore")  # landlord organisations, copies, claims
+    appointments: AppointmentStore | None = _store("appointments.appointments", "AppointmentStore")  # services, calendars, seats, bookings
+    waiting: WaitingStore | None = _store("appointments.appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
+    bills: BillStore | None = _store("revenues.bills", "BillStore")  # bills paid by reference, their postings, staff links
+    repairs: RepairStore | None = _store("repairs.repairs", "RepairStore")  # repairs to council homes
+    communal: object | None = _store("repairs.repair_communal", "CommunalStore")  # a block's shared repairs, its "me too"s
+    moves: object | None = _store("revenues.moves", "MoveStore")  # residents' moves home and what each changed
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     committee_system: object | None = None  # the Democracy port (handlers/democracy/port.py); None: configuration's

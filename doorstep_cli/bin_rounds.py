@@ -29,7 +29,7 @@ def run(args, deps, say=print):
 
 def import_file(deps, path, skip_invalid=False, now=None):
     """(rounds written, [(where, reason)])."""
-    from chalicelib.storage.bins import round_record
+    from chalicelib.storage.places.bins import round_record
     rounds, problems = read_rounds(path)
     if problems and not skip_invalid:
         return 0, problems

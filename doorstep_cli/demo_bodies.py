@@ -6,7 +6,7 @@ city centre over Open311; a national roads body takes road problems within
 
 The county's endpoint and key are the local second Doorstep's
 (doorstep_cli/local/county.py) unless given."""
-from chalicelib.storage.bodies import Body
+from chalicelib.storage.bodies.bodies import Body
 
 # The city centre (inside the walls, roughly): the council keeps its potholes.
 CITY_CENTRE = [[-1.0950, 53.9530], [-1.0700, 53.9530], [-1.0700, 53.9660], [-1.0950, 53.9660], [-1.0950, 53.9530]]

@@ -16,7 +16,7 @@ def demo_petitions(deps):
         return 0
     from chalicelib import ids
     from chalicelib.config import petitions as petition_settings
-    from chalicelib.storage.petitions import Petition
+    from chalicelib.storage.democracy.petitions import Petition
     words = json.loads((DEMO_DIR / "petitions.json").read_text())
     # Stamped now, not with deps.clock: demo_reports leaves it at a report's back-dated time.
     now = ids.utc_now()

@@ -12,7 +12,7 @@ facility-type counts follow. Types are data: any name matching TYPE is a type.
 Deleting is by id and strict too: if any id is unknown, nothing is deleted.
 """
 from chalicelib.handlers.places.facilities import TYPE
-from chalicelib.storage.facilities import OPTIONAL
+from chalicelib.storage.places.facilities import OPTIONAL
 
 from . import facility_files
 from .importing import add_command, feature_id, report
@@ -41,7 +41,7 @@ def run(args, deps, say=print):
 
 def import_file(deps, path, skip_invalid=False):
     """("feature" or "row", (facilities written, [(where, reason)]))."""
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     unit, records = facility_files.read(path)
     rows, problems, seen = [], [], {}
     for record in records:

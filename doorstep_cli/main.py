@@ -250,19 +250,19 @@ def prepare_storage():
     from chalicelib.storage.blobs import BlobStore
     from chalicelib.storage.tables import ensure_tables
     result = ensure_tables()
-    from chalicelib.storage.supporters import SupporterModel
+    from chalicelib.storage.reports.supporters import SupporterModel
     if "added index by_person" in result.get(SupporterModel.Meta.table_name, ""):
         # This release's upgrade (its new index says a stage has not had it): photo links now
         # find their report through the photo's upload row, which used to expire after a day.
-        from chalicelib.storage.report_store import ReportStore
+        from chalicelib.storage.reports.report_store import ReportStore
         result[SupporterModel.Meta.table_name] += f"; {ReportStore().keep_photo_rows()} photos' rows kept"
-    from chalicelib.storage.grants import GrantStore, StaffGrantModel
+    from chalicelib.storage.accounts.grants import GrantStore, StaffGrantModel
     if "added index roster" in result.get(StaffGrantModel.Meta.table_name, ""):
         # Grants written before the roster index: compliments reach their officers once they are on it.
         result[StaffGrantModel.Meta.table_name] += f"; {GrantStore.enrol_roster()} officers on their rosters"
-    from chalicelib.storage.inbox import InboxModel
+    from chalicelib.storage.staff.inbox import InboxModel
     if result.get(InboxModel.Meta.table_name) == "created":  # a stage from before the staff inbox
-        from chalicelib.storage.report_store import ReportStore
+        from chalicelib.storage.reports.report_store import ReportStore
         result[InboxModel.Meta.table_name] += f"; {ReportStore().reindex_inbox()} reports indexed"
     store = BlobStore()
     result[f"s3://{store.bucket}"] = store.ensure_bucket() if args_local() else "not managed here"

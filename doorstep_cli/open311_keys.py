@@ -22,7 +22,7 @@ class KeyCommandError(Exception):
 
 
 def run(args, deps):
-    from chalicelib.storage.open311_keys import Open311KeyStore
+    from chalicelib.storage.staff.open311_keys import Open311KeyStore
     store = Open311KeyStore()
     return {"create": create, "list": list_keys, "revoke": revoke}[args.keys_command](args, deps, store)
 

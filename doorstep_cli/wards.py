@@ -48,7 +48,7 @@ def import_file(deps, path, skip_invalid=False):
 
 def check_feature(feature, area):
     """(Ward, None) for a good feature, else (None, every reason joined)."""
-    from chalicelib.storage.wards import Ward, geometry_blob, index_cells
+    from chalicelib.storage.places.wards import Ward, geometry_blob, index_cells
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         return None, "not a GeoJSON Feature"
     props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}

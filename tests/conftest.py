@@ -96,13 +96,13 @@ def _working_for_york():
 def storage(aws):
     """Every table and the photo bucket, empty, and the report categories loaded."""
     from chalicelib.councils import registry
-    from chalicelib.storage import due_rules
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.staff import due_rules
+    from chalicelib.storage.reports.services import clear_cache
     registry.forget()  # the councils kept from an earlier test's tables
     ensure_storage()
     clear_cache()
     due_rules.clear_cache()
-    from chalicelib.storage.forms import _definitions
+    from chalicelib.storage.forms.forms import _definitions
     _definitions.clear()  # a form's version read by an earlier test is not this test's, whose id may be the same
     _load_categories()
 
@@ -114,7 +114,7 @@ def _load_categories():
     """The demo categories, written through the store once per worker and then
     put back as moto's own items: writing them took a sixth of a second, per test."""
     import copy
-    from chalicelib.storage.services import ServiceStore
+    from chalicelib.storage.reports.services import ServiceStore
     from doorstep_cli.seed import load_services
     from moto.core import DEFAULT_ACCOUNT_ID
     from moto.dynamodb.models import dynamodb_backends

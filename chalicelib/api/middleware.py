@@ -82,8 +82,8 @@ def _authenticate(event):
     if not header:
         return None
     from ..auth.principal import authenticate
-    from ..storage.account_store import AccountStore
-    from ..storage.grants import GrantStore
+    from ..storage.accounts.account_store import AccountStore
+    from ..storage.accounts.grants import GrantStore
     return authenticate(header, AccountStore(), GrantStore())
 
 

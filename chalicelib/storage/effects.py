@@ -9,7 +9,7 @@ ATTEMPTS times: the dead letter, logged and counted, never run again by
 itself). A runner renews its claim while it works (`renew`), so a claim left
 by a runner that died goes stale within the short lease and is taken again.
 """
-from .alerts import DeliveryModel, renew_claim
+from .alerts.alerts import DeliveryModel, renew_claim
 from .binding import bind, get_or_none, writes
 from .errors import EditConflict
 

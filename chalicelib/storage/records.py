@@ -20,19 +20,19 @@ from .record_class import record
 
 _HOMES = {
     **dict.fromkeys(["Report", "TimelineEntry", "Event", "Upload", "IdempotencyRecord", "Supporter"],
-                    "records_reports"),
-    **dict.fromkeys(["User", "Grant", "Session", "RefreshToken", "OneTimeToken", "OutboxMessage"], "records_accounts"),
-    **dict.fromkeys(["Alert", "AlertIndexRow", "Broadcast"], "records_alerts"),
-    **dict.fromkeys(["Address", "BinRound", "Facility"], "records_places"),
-    **dict.fromkeys(["Open311Key", "Team", "AuditEntry", "ResponseTemplate", "DueRule", "ReportWrite"], "records_staff"),
-    **dict.fromkeys(["InboxRow", "InboxQuery"], "records_inbox"),
-    **dict.fromkeys(["JOB_OPEN", "Job", "Questionnaire"], "records_crews"),
-    **dict.fromkeys(["Payment", "BulkyBooking", "GardenSubscription"], "records_waste"),
-    **dict.fromkeys(["ContainerRequest"], "records_containers"),
-    **dict.fromkeys(["HireBooking"], "records_hire"),
-    **dict.fromkeys(["Repair", "CommunalRepair"], "records_repairs"),
-    **dict.fromkeys(["Conversation", "ChatMessage"], "records_chat"),
-    **dict.fromkeys(["RevenueLink"], "records_revenues"),
+                    "reports.records_reports"),
+    **dict.fromkeys(["User", "Grant", "Session", "RefreshToken", "OneTimeToken", "OutboxMessage"], "accounts.records_accounts"),
+    **dict.fromkeys(["Alert", "AlertIndexRow", "Broadcast"], "alerts.records_alerts"),
+    **dict.fromkeys(["Address", "BinRound", "Facility"], "places.records_places"),
+    **dict.fromkeys(["Open311Key", "Team", "AuditEntry", "ResponseTemplate", "DueRule", "ReportWrite"], "staff.records_staff"),
+    **dict.fromkeys(["InboxRow", "InboxQuery"], "staff.records_inbox"),
+    **dict.fromkeys(["JOB_OPEN", "Job", "Questionnaire"], "crews.records_crews"),
+    **dict.fromkeys(["Payment", "BulkyBooking", "GardenSubscription"], "waste.records_waste"),
+    **dict.fromkeys(["ContainerRequest"], "waste.records_containers"),
+    **dict.fromkeys(["HireBooking"], "hire.records_hire"),
+    **dict.fromkeys(["Repair", "CommunalRepair"], "repairs.records_repairs"),
+    **dict.fromkeys(["Conversation", "ChatMessage"], "conversations.records_chat"),
+    **dict.fromkeys(["RevenueLink"], "revenues.records_revenues"),
 }
 __all__ = sorted(_HOMES)
 

@@ -5,28 +5,25 @@ deployment, or a local database from before the change) gets the index added,
 so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
-# Importing the model modules declares them (binding.models() finds them).
-from . import (accounts, addresses, alerts, audit, bins, broadcasts, due_rules, facilities, inbox,  # noqa: F401
-               jobs, open311_keys, outbox, reports, response_templates, services, teams, uploads, wards)
-from . import bodies, body_polls, counters, questionnaires, sends, stats  # noqa: F401
-from . import bulky, garden, missed_bins, payments  # noqa: F401
-from . import containers, hire  # noqa: F401
-from . import conversations, sockets  # noqa: F401
-from . import petitions  # noqa: F401
-from . import democracy  # noqa: F401
-from . import planning  # noqa: F401
-from . import participation  # noqa: F401
-from . import supporters  # noqa: F401
-from . import form_submissions, forms  # noqa: F401
-from . import consultation_responses, consultations  # noqa: F401
-from . import landlords, revenue_requests, revenues  # noqa: F401
-from . import appointments  # noqa: F401
-from . import bills  # noqa: F401
-from . import repair_communal, repairs  # noqa: F401
-from . import moves  # noqa: F401
-from . import councils, grants  # noqa: F401
-from . import reports_elsewhere  # noqa: F401
-from . import feedback  # noqa: F401
+# Importing the model modules declares them (binding.models() finds them), in this order.
+from . import outbox, counters, councils  # noqa: F401
+from .accounts import accounts, grants  # noqa: F401
+from .places import addresses, bins, facilities, wards  # noqa: F401
+from .alerts import alerts, broadcasts  # noqa: F401
+from .staff import audit, due_rules, inbox, open311_keys, response_templates, teams  # noqa: F401
+from .crews import jobs, questionnaires  # noqa: F401
+from .reports import reports, services, uploads, stats, supporters, reports_elsewhere  # noqa: F401
+from .bodies import bodies, body_polls, sends  # noqa: F401
+from .waste import bulky, garden, missed_bins, payments, containers  # noqa: F401
+from .hire import hire  # noqa: F401
+from .conversations import conversations, sockets  # noqa: F401
+from .democracy import petitions, democracy, participation  # noqa: F401
+from .planning import planning  # noqa: F401
+from .forms import form_submissions, forms, consultation_responses, consultations  # noqa: F401
+from .revenues import landlords, revenue_requests, revenues, bills, moves  # noqa: F401
+from .appointments import appointments  # noqa: F401
+from .repairs import repair_communal, repairs  # noqa: F401
+from .feedback import feedback  # noqa: F401
 
 
 def ensure_tables(wait=True):
@@ -43,13 +40,13 @@ def ensure_tables(wait=True):
         result[name] = f"exists; added index {', '.join(added)}" if added else "exists"
         if added and model is reports.ReportModel:
             # Items written before the index lack its keys: the index would miss them.
-            from .report_store import ReportStore
+            from .reports.report_store import ReportStore
             changed = ReportStore().add_missing_keys()
             if changed:
                 result[name] += f"; {changed} reports given the new keys"
         if added and model is inbox.InboxModel:
             # Rows written before the index lack its key: write every report's rows again.
-            from .report_store import ReportStore
+            from .reports.report_store import ReportStore
             result[name] += f"; {ReportStore().reindex_inbox()} reports' inbox rows rewritten"
         if added and model is repair_communal.CommunalModel:
             # "Me too" rows written before the by_tenant index lack its key: erasure and export would miss them.

@@ -63,7 +63,7 @@ def prepare(args: argparse.Namespace) -> None:
     from chalicelib import ids
     from chalicelib.deps import default_deps
     from chalicelib.storage.blobs import BlobStore
-    from chalicelib.storage.open311_keys import Open311KeyStore
+    from chalicelib.storage.staff.open311_keys import Open311KeyStore
     from chalicelib.storage.records import Open311Key
     from chalicelib.storage.tables import ensure_tables
     from doorstep_cli.seed import load_services

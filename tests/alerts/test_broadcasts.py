@@ -39,7 +39,7 @@ def sent(client, person, target, topic="bins", **extra):
 
 
 def event_of(broadcast_id):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     [event] = [e for e in EventModel.scan() if e.kind == "broadcast" and e.payload["broadcast_id"] == broadcast_id]
     return event
 
@@ -209,6 +209,6 @@ def test_bad_broadcasts_are_refused_naming_the_field_and_store_nothing(client, s
     response = client.post("/v1/broadcasts", body, staff.auth)
     assert response.status_code == status, response.body
     assert field in [f["field"] for f in response.json_body["error"]["fields"]]
-    from chalicelib.storage.broadcasts import BroadcastModel
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.alerts.broadcasts import BroadcastModel
+    from chalicelib.storage.reports.reports import EventModel
     assert BroadcastModel.count() == 0 and EventModel.count() == 0

@@ -143,7 +143,7 @@ def test_a_gone_push_subscription_is_removed(deps, subscribe, report):
     fake = FakeDeliver(push="gone")
     assert dispatch(deps, events_of(report())[0], fake) == {"gone": 1}
     assert deps.alerts.get(only_push["id"]) is None
-    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel
     assert AlertIndexModel.count() == 0
 
 
@@ -216,7 +216,7 @@ def test_matching_reads_only_the_alerts_near_the_event(deps, report):
     from chalicelib.geo import cells
     from chalicelib.handlers.alerts.targets import circle_keys
     from chalicelib.handlers.alerts.dispatch import matching_alerts
-    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel
     from chalicelib.storage.metering import metered
     rng = random.Random(5)
     rows = []
@@ -348,7 +348,7 @@ def test_a_delivery_still_being_tried_past_its_lease_keeps_its_claim(deps, subsc
     import time
     from chalicelib import leases
     from chalicelib.handlers.alerts.delivery import DELIVERY_KEEP, STALE_CLAIM, delivery_id
-    from chalicelib.storage.alerts import DeliveryModel
+    from chalicelib.storage.alerts.alerts import DeliveryModel
     alert = subscribe(push_alert(1, **area()))
     event = events_of(report())[0]
     push = deps.alerts.get(alert["id"]).channels["push"]

@@ -40,7 +40,7 @@ def event(client, deps):
 
 
 def stream_records(*events):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     images = [EventModel.get(e.id).serialize() for e in events]
     return [{"eventName": "INSERT", "dynamodb": {"NewImage": i}} for i in images] + \
         [{"eventName": "REMOVE", "dynamodb": {"OldImage": i}} for i in images]

@@ -65,7 +65,7 @@ def test_bad_subscriptions_are_refused_naming_the_field_and_store_nothing(client
     response = client.post("/v1/alerts", body)
     assert response.status_code == status, response.body
     assert field in [f["field"] for f in response.json_body["error"]["fields"]]
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     assert AlertModel.count() == 0 and AlertIndexModel.count() == 0
 
 
@@ -75,7 +75,7 @@ def test_a_ward_alert_needs_a_stored_ward_id_so_it_can_ever_fire(client, deps, b
     store_wards(deps)
     response = client.post("/v1/alerts", body)
     assert (response.status_code, response.json_body["error"]["code"]) == (404, "ward_not_found")
-    from chalicelib.storage.alerts import AlertModel
+    from chalicelib.storage.alerts.alerts import AlertModel
     assert AlertModel.count() == 0
 
 
@@ -104,7 +104,7 @@ def test_an_email_alert_without_a_verified_account_waits_for_the_link(client, de
     assert "confirm" in mail.subject.lower()
     from chalicelib.handlers.alerts.subscriptions import CONFIRM_WITHIN
     assert f"within {CONFIRM_WITHIN.days} days" in mail.body  # the link's life, as the alert's own expiry
-    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel
     assert {row.expires for row in AlertIndexModel.scan()} == {deps.alerts.get(alert["id"]).expires}
     confirmed = client.post("/v1/alerts/confirm", {"token": token_in(mail.body)})
     assert confirmed.status_code == 200 and confirmed.json_body["confirmed"] is True
@@ -156,7 +156,7 @@ def test_an_anonymous_subscriber_deletes_with_the_management_token(client, deps)
     assert wrong.status_code == 403
     done = client.raw.http.request("DELETE", f"/v1/alerts/{alert['id']}?token={alert['management_token']}")
     assert done.status_code == 204
-    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel
     assert deps.alerts.get(alert["id"]) is None and AlertIndexModel.count() == 0
 
 
@@ -212,7 +212,7 @@ def test_the_reporters_follow_is_stored_with_the_report_so_its_first_event_alway
 
 def test_an_anonymous_reporter_is_not_subscribed_to_anything(client, deps):
     client.post("/v1/reports", pothole(contact={"email": "anon@example.org"}))
-    from chalicelib.storage.alerts import AlertModel
+    from chalicelib.storage.alerts.alerts import AlertModel
     assert AlertModel.count() == 0
 
 
@@ -242,7 +242,7 @@ def test_a_held_back_repeat_leaves_the_last_sent_link_working(client):
 @pytest.mark.parametrize("body", [push_alert(kind="ward", ward="guildhall"),
                                   push_alert(kind="broadcast", topics=["bins"], ward="guildhall")])
 def test_a_ward_alert_names_its_ward_and_a_renamed_ward_keeps_the_same_alert(client, deps, body):
-    from chalicelib.storage.wards import Ward
+    from chalicelib.storage.places.wards import Ward
     store_wards(deps)
     first = client.post("/v1/alerts", body)
     assert first.status_code == 201 and first.json_body["ward_name"] == "Guildhall"

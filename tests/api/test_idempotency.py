@@ -3,7 +3,7 @@ from conftest import pothole
 
 
 def count_reports():
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     return ReportModel.count()
 
 

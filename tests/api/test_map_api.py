@@ -158,7 +158,7 @@ def test_the_readmes_map_request_costs_its_12_queries_and_a_process_first_two_mo
 
 
 def test_a_map_request_naming_many_categories_and_every_state_stays_within_its_query_budget(client):
-    from chalicelib.storage.services import ServiceStore
+    from chalicelib.storage.reports.services import ServiceStore
     budget = 64  # map.QUERY_BUDGET
     codes = sorted(ServiceStore().by_code())[:20]
     answer = client.get(f"/v1/reports?bbox={CENTRE_BBOX}&status=all&service_code={','.join(codes)}")

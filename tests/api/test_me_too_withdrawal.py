@@ -87,7 +87,7 @@ def test_six_withdrawals_of_one_support_at_once_take_off_one_between_them(client
 
 
 def test_a_count_that_drifted_to_zero_stays_at_zero_when_a_supporter_withdraws(client, deps, people):
-    from chalicelib.storage.report_store import ReportStore
+    from chalicelib.storage.reports.report_store import ReportStore
     rid = new_report(client)
     mo = people(email="mo@example.org")
     client.post(f"/v1/reports/{rid}/supporters", {}, mo.auth)

@@ -71,8 +71,8 @@ def test_a_photo_no_report_names_does_not_open_on_a_plain_link(client, people):
 
 
 def test_an_attached_photos_row_is_kept_and_an_older_stage_gets_its_rows_back(client, people):
-    from chalicelib.storage.report_store import ReportStore
-    from chalicelib.storage.uploads import UploadModel
+    from chalicelib.storage.reports.report_store import ReportStore
+    from chalicelib.storage.reports.uploads import UploadModel
     rid, link = photo_report(client, people(email="rae@example.org"))
     upload_id = link.rsplit("/", 1)[1].split(".")[0]
     assert UploadModel.get(upload_id).expires is None  # no TTL once it names its report

@@ -41,7 +41,7 @@ def test_photo_cannot_be_attached_to_two_reports(client):
 
 
 def test_text_file_posing_as_a_photo_is_refused_and_nothing_is_stored(client):
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     upload_id = upload(client, b"#!/bin/sh\necho not a photo\n")
     r = client.post("/v1/reports", pothole(photos=[upload_id]))
     assert r.status_code == 422 and r.json_body["error"]["code"] == "not_an_image"

@@ -79,7 +79,7 @@ def test_one_client_cannot_mail_many_unproven_addresses(client):
     assert statuses(asked) == [201] * 5 + [429] * 3
     assert_too_many(asked[-1])
     assert sum(len(outbox_to(f"victim{n}@example.org")) for n in range(8)) == 5
-    from chalicelib.storage.alerts import AlertModel
+    from chalicelib.storage.alerts.alerts import AlertModel
     assert AlertModel.count() == 5  # a refused request stores nothing
 
 

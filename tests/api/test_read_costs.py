@@ -58,7 +58,7 @@ def test_the_maps_category_filter_reads_that_categorys_pins(client, deps, busy_s
 
 
 def test_listing_facility_types_reads_one_item_and_follows_imports_and_deletes(client, deps):
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     from chalicelib.storage.metering import metered
     deps.facilities.put_many([facility(f"lib-{n}", "library", f"Library {n}", -1.08, 53.96 + n / 1000)
                               for n in range(3)] + [facility("tip-1", "recycling_centre", "Tip", -1.1, 53.95)])
@@ -78,7 +78,7 @@ def test_listing_facility_types_reads_one_item_and_follows_imports_and_deletes(c
 
 def test_the_category_list_is_one_query_never_a_scan(deps):
     from chalicelib.storage.metering import metered
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.reports.services import clear_cache
     clear_cache()  # a process's first request
     with metered() as meter:
         services = deps.services.all()
@@ -88,7 +88,7 @@ def test_the_category_list_is_one_query_never_a_scan(deps):
 
 def test_tables_gives_categories_stored_before_the_catalogue_index_its_key(deps):
     from chalicelib.storage.metering import metered
-    from chalicelib.storage.services import ServiceModel, clear_cache
+    from chalicelib.storage.reports.services import ServiceModel, clear_cache
     codes = {s["service_code"] for s in deps.services.all()}
     for row in ServiceModel.scan():  # as a stage from before the index stored them
         row.update(actions=[ServiceModel.catalogue.remove()])

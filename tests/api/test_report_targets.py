@@ -8,7 +8,7 @@ from conftest import pothole
 
 
 def _rule(deps, code="pothole", days=20):
-    from chalicelib.storage import due_rules
+    from chalicelib.storage.staff import due_rules
     from chalicelib.storage.records import DueRule
     deps.due_rules.put(DueRule(service_code=code, working_days=days, by_priority={"urgent": 1}))
     due_rules.clear_cache()

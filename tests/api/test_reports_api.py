@@ -124,7 +124,7 @@ def test_report_ids_use_an_unambiguous_alphabet(client):
 
 
 def test_a_report_whose_category_was_deleted_shows_only_its_status(client):
-    from chalicelib.storage.services import ServiceModel, clear_cache
+    from chalicelib.storage.reports.services import ServiceModel, clear_cache
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     ServiceModel(service_code="pothole").delete()
     clear_cache()

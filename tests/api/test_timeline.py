@@ -7,7 +7,7 @@ from conftest import pothole
 def test_state_change_adds_a_timeline_entry_and_an_event(client, deps):
     from chalicelib.handlers.reports import create as reports
     from chalicelib.handlers.reports.changes import change_state
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     change_state(deps, rid, "action_scheduled", "Booked for Tuesday.")
     change_state(deps, rid, "fixed", "Filled.")
@@ -24,7 +24,7 @@ def test_stale_concurrent_edit_fails_without_writing_a_timeline_entry(client, de
     from chalicelib.errors import Conflict
     from chalicelib.handlers.reports import create as reports
     from chalicelib.handlers.reports.changes import change_state
-    from chalicelib.storage.reports import ReportModel, ReportUpdateModel
+    from chalicelib.storage.reports.reports import ReportModel, ReportUpdateModel
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     stale = ReportModel.get(rid)
     change_state(deps, rid, "investigating")

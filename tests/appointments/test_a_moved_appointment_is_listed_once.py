@@ -4,7 +4,7 @@ at the time it is at now, through a move and a move of that move."""
 from chalicelib.handlers.appointments import routes  # noqa: F401  (registers the effects)
 from chalicelib.handlers.appointments.changing import move
 from chalicelib.handlers.appointments.mine import mine, upcoming
-from chalicelib.storage.appointment_models import AppointmentsModel
+from chalicelib.storage.appointments.appointment_models import AppointmentsModel
 from chalicelib.storage.metering import metered
 from support.appointments_support import TUESDAY_8AM, book, hold, resident
 

@@ -29,7 +29,7 @@ def demo(deps):
     (twins.MET_BY_THE_WRITE, "seats_at", "housing-options", ONE_SEAT),
     (twins.MET_BY_THE_WRITE, "seats_at", "tenancy-workshop", GROUP)])
 def test_a_time_held_twice_at_once_with_one_key_is_one_hold(demo, monkeypatch, order, check, service, start):
-    from chalicelib.storage.appointments import AppointmentStore
+    from chalicelib.storage.appointments.appointments import AppointmentStore
     ada = resident(demo, 1, TUESDAY_8AM)
     twins.hold_to(monkeypatch, order, check=(AppointmentStore, check), write=(AppointmentStore, "hold"))
     raced = at_once(lambda _: hold(ada, start, service, key="twin-key-0001"), range(2))
@@ -41,7 +41,7 @@ def test_a_time_held_twice_at_once_with_one_key_is_one_hold(demo, monkeypatch, o
 @pytest.mark.parametrize("order", twins.ORDERS)
 def test_a_caller_s_time_booked_twice_at_once_with_one_key_is_one_booking(demo, monkeypatch, order):
     from chalicelib.handlers.appointments.desk import book_for_caller
-    from chalicelib.storage.appointments import AppointmentStore
+    from chalicelib.storage.appointments.appointments import AppointmentStore
     desk = demo.replace(principal=Principal(user_id="officer-1", role="staff", roles=all_roles(),
                                             email="officer@example.org"), clock=lambda: TUESDAY_8AM)
     body = {"service_id": "housing-options", "start": ONE_SEAT, "name": "Cal Caller", "phone": "07700 900333",

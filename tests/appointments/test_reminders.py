@@ -26,7 +26,7 @@ def at(deps, moment):
 
 
 def reminder_events():
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from chalicelib.storage.records import Event
     return [Event(id=e.id, kind=e.kind, report_id=None, payload=e.payload, created_at=e.created_at)
             for e in EventModel.scan() if e.kind == "appointment_reminder"]  # test only
@@ -58,7 +58,7 @@ def test_appointments_on_other_days_are_not_reminded_yet(demo):
 def test_the_reminder_run_reads_what_it_sends_a_page_a_query(demo, monkeypatch):
     count = int(os.environ.get("DOORSTEP_REMINDER_COUNT", "250"))  # 10000 for the figure in docs/decisions/
     page = 1000 if count >= 1000 else 100  # several pages either way, in a few seconds by default
-    from chalicelib.storage.appointments import AppointmentStore
+    from chalicelib.storage.appointments.appointments import AppointmentStore
     monkeypatch.setattr(AppointmentStore, "REMINDER_PAGE", page)
     booked_many(count, datetime(2026, 12, 23, 9, 0, tzinfo=LONDON))
     with metered() as run:

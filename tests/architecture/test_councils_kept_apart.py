@@ -53,7 +53,7 @@ def test_storage_writes_no_key_in_dynamodbs_own_form_by_hand():
     value says so: "# a value, not a key")."""
     from pathlib import Path
     storage = Path(__file__).resolve().parents[2] / "chalicelib" / "storage"
-    by_hand = [f"{path.name}:{n}" for path in sorted(storage.glob("*.py")) if path.name != "binding.py"
+    by_hand = [f"{path.name}:{n}" for path in sorted(storage.rglob("*.py")) if path.name != "binding.py"
                for n, line in enumerate(path.read_text().splitlines(), 1)
                if '{"S":' in line and ".serialize(" not in line and "# a value, not a key" not in line]
     assert by_hand == []

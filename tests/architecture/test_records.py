@@ -34,7 +34,7 @@ def test_naming_a_value_makes_only_that_record():
     """A cold start pays for the records its route names, not their neighbours."""
     code = ("import dataclasses, json\n"
             "from chalicelib.storage.records import Report\n"
-            "from chalicelib.storage import records_reports as m\n"
+            "from chalicelib.storage.reports import records_reports as m\n"
             "print(json.dumps({n: dataclasses.is_dataclass(getattr(m, n)) for n in "
             "('Report', 'TimelineEntry', 'Event', 'Upload')}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

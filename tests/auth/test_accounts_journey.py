@@ -121,7 +121,7 @@ def test_password_reset_by_single_use_link_ends_old_sessions(client):
 
 
 def test_export_holds_everything_and_delete_erases_the_person_but_keeps_reports(client):
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     register(client)
     tokens = login(client).json_body
     assert client.get("/v1/me/export", headers=bearer(tokens)).json_body["messages"] == []  # unproven address

@@ -1335,7 +1335,7 @@ def _delete_template(world, caller):
 def _body(world):
     """The council's own body, stored (made once): sends and links name it."""
     if world.deps.bodies.get("council") is None:
-        from chalicelib.storage.bodies import Body
+        from chalicelib.storage.bodies.bodies import Body
         world.deps.bodies.save(Body(id="council", name="The council", area={
             "kind": "council", "geometry": world.deps.area.geometry}, contact_text="Call us."), new=True)
     return world.deps.bodies.get("council")
@@ -1821,7 +1821,7 @@ class World:
         from support import moto_snapshot
         kept = _BUILT.get("world")
         if kept and time.monotonic() - kept["at"] < FRESH_S:
-            from chalicelib.storage.services import clear_cache
+            from chalicelib.storage.reports.services import clear_cache
             moto_snapshot.restore(kept["items"])
             clear_cache()
             self.__dict__.update(kept["attributes"], people=dict(kept["attributes"]["people"]))
@@ -1834,7 +1834,7 @@ class World:
         from chalice.test import Client
         from app import app
         from chalicelib.deps import default_deps
-        from chalicelib.storage.services import ServiceStore, clear_cache
+        from chalicelib.storage.reports.services import ServiceStore, clear_cache
         from doorstep_cli.seed import load_services
         empty_aws()  # the previous world's data goes
         ensure_storage()

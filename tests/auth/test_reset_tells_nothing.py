@@ -6,7 +6,7 @@ from support.accounts_support import register
 
 def work_done(client, email, monkeypatch):
     from chalicelib.notify import email as mail
-    from chalicelib.storage.account_store import AccountStore
+    from chalicelib.storage.accounts.account_store import AccountStore
     done = []
     save, send = AccountStore.save_one_time, mail.send_email
     monkeypatch.setattr(AccountStore, "save_one_time", lambda self, row: (done.append("link row"), save(self, row)))

@@ -85,7 +85,7 @@ def test_a_resident_sharing_nothing_at_a_council_asking_sign_in_alone_is_signed_
 
 def test_a_claims_token_signed_with_another_key_is_refused_and_its_email_not_taken(scotaccount, deps, client,
                                                                                     monkeypatch):
-    from chalicelib.storage.accounts import IdentityModel
+    from chalicelib.storage.accounts.accounts import IdentityModel
     from doorstep_cli.local.scotaccount_tokens import Keys
     _asking_email(scotaccount, deps, monkeypatch, level="gpg44-medium")
     stranger, answered = Keys(), scotaccount.attributes

@@ -5,7 +5,7 @@ import pytest
 
 from chalicelib import config
 from chalicelib.councils.council import Council
-from chalicelib.storage.accounts import IdentityModel
+from chalicelib.storage.accounts.accounts import IdentityModel
 from support.councils_support import NL_HOST, YORK_HOST, add, at, north_lanarkshire, york
 from tests.auth.scotaccount_support import begin, choose, finish, registered, scotaccount, with_provider  # noqa: F401
 

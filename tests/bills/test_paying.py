@@ -113,7 +113,7 @@ def test_my_bills_are_in_my_export_and_leave_my_account_with_it(client, people, 
     exported = client.get("/v1/me/export", resident.auth).json_body
     assert [b["id"] for b in exported["bills"]] == [made["id"]]
     assert client.raw.http.delete("/v1/me", headers=resident.auth).status_code in (200, 204)
-    from chalicelib.storage.bills import BillStore
+    from chalicelib.storage.revenues.bills import BillStore
     kept = BillStore().get(made["id"])
     assert kept["user_id"] is None and kept["email"] is None and kept["amount"] == 1_000
     assert BillStore().of_user(resident.user.id) == []

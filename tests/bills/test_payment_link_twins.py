@@ -12,7 +12,7 @@ BODY = {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250}
 
 @pytest.mark.parametrize("order", twins.ORDERS)
 def test_a_link_made_twice_at_once_with_one_key_is_one_link(client, people, monkeypatch, order):
-    from chalicelib.storage.bills import BillStore
+    from chalicelib.storage.revenues.bills import BillStore
     officer = people("staff")
     twins.hold_to(monkeypatch, order, check=(BillStore, "links_for"), write=(BillStore, "add_link"))
     headers = {**officer.auth, "Idempotency-Key": "link-key-0001"}

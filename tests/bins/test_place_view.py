@@ -47,7 +47,7 @@ def test_a_home_outside_every_stored_ward_shows_the_gazetteer_ward_with_no_counc
 
 
 def test_the_ward_boundary_at_the_home_gives_its_ward_and_councillors(client, deps, home):
-    from chalicelib.storage.wards import Ward
+    from chalicelib.storage.places.wards import Ward
     w, s = -1.0800, 53.9540  # a square around the home at (-1.0755, 53.9568)
     square = {"type": "Polygon", "coordinates": [[[w, s], [w + 0.01, s], [w + 0.01, s + 0.01], [w, s + 0.01], [w, s]]]}
     deps.wards.put_many([Ward("E05014321", "Guildhall", square,
@@ -59,7 +59,7 @@ def test_the_ward_boundary_at_the_home_gives_its_ward_and_councillors(client, de
 
 
 def test_the_nearest_facility_of_each_type_on_offer_is_listed_and_empty_types_skipped(client, deps, home):
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     deps.facilities.put_many([
         facility("lib-near", "library", "York Explore", -1.0862, 53.9603),
         facility("lib-far", "library", "Acomb Explore", -1.1300, 53.9540),

@@ -7,7 +7,7 @@ from support.bins_support import HOME, store_home, store_rounds, weekly_round
 
 def test_a_fresh_process_first_place_view_builds_one_botocore_client(client, deps, monkeypatch):
     from chalicelib.storage import binding
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     store_rounds(deps, weekly_round("refuse-tue", "refuse", 1))
     store_home(deps, {"refuse": "refuse-tue"})
     deps.facilities.put_many([facility("lib-1", "library", "York Explore", -1.0862, 53.9603)])

@@ -77,7 +77,7 @@ def test_the_categories_on_offer_at_a_point_say_who_each_goes_to(client, bodies)
 
 
 def test_a_category_nobody_takes_at_a_point_is_refused_naming_who_to_contact(client, deps, officer):
-    from chalicelib.storage.bodies import Body
+    from chalicelib.storage.bodies.bodies import Body
     deps.bodies.save(Body(id="council", name="City of York Council",
                           area={"kind": "council", "geometry": deps.area.geometry}, categories=["graffiti"],
                           contact_text="Call 01904 551550."), new=True)
@@ -140,7 +140,7 @@ def test_residents_and_crews_cannot_manage_bodies(client, people):
 def test_routing_reads_the_points_cell_and_its_bodies_whatever_how_many_bodies_exist(deps, bodies):
     from chalicelib.handlers.bodies.routing import route
     from chalicelib.storage import metering
-    from chalicelib.storage.bodies import Body
+    from chalicelib.storage.bodies.bodies import Body
     square = lambda x, y: {"type": "Polygon", "coordinates": [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01],
                                                                [x, y + 0.01], [x, y]]]}
     for i in range(60):  # parishes all over the country

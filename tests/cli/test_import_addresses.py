@@ -12,7 +12,7 @@ def csv_file(tmp_path, text):
 
 
 def stored():
-    from chalicelib.storage.addresses import AddressModel
+    from chalicelib.storage.places.addresses import AddressModel
     return {a.uprn: a for a in AddressModel.scan()}
 
 

@@ -17,7 +17,7 @@ def csv_file(tmp_path, text, name="facilities.csv"):
 
 
 def stored():
-    from chalicelib.storage.facilities import FacilityModel
+    from chalicelib.storage.places.facilities import FacilityModel
     return {f.id: f for f in FacilityModel.scan()}
 
 

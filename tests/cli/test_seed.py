@@ -2,7 +2,7 @@
 
 
 def test_seeding_twice_adds_no_duplicate_demo_reports(deps):
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     from doorstep_cli.seed import demo_reports
     assert demo_reports(deps, count=12) == 12
     assert demo_reports(deps, count=12) == 0
@@ -10,7 +10,7 @@ def test_seeding_twice_adds_no_duplicate_demo_reports(deps):
 
 
 def test_demo_reports_lie_in_york_and_have_timelines(deps):
-    from chalicelib.storage.reports import ReportModel, ReportUpdateModel
+    from chalicelib.storage.reports.reports import ReportModel, ReportUpdateModel
     from doorstep_cli.seed import demo_reports
     demo_reports(deps, count=20)
     reports = list(ReportModel.scan())
@@ -41,7 +41,7 @@ def test_cli_explains_when_no_local_stack_is_running(tmp_path, monkeypatch, caps
 
 def test_tables_adds_an_index_an_older_table_lacks(aws):
     from chalicelib.storage import binding
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     from chalicelib.storage.tables import ensure_tables
     binding.bind()
     client = ReportModel._get_connection().connection.client

@@ -12,7 +12,7 @@ LONG_AGO = datetime(2026, 1, 1, tzinfo=timezone.utc)  # when the follows were ma
 
 
 def _follower(alert_id, key, email, user_id=None):
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     AlertModel(alert_id, kind="ward", user_id=user_id, channels={"email": email}, target={"ward": key.split("#")[-1]},
                index_keys=[key], created_at=LONG_AGO).save()
     AlertIndexModel(key, alert_id).save()
@@ -34,7 +34,7 @@ def _fan_out(deps):
     from chalicelib.handlers.alerts.worker import dispatch_event
     from chalicelib.storage.binding import record_of
     from chalicelib.storage.records import Event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     deliver = FakeDeliver()
     for model in EventModel.scan():  # tests only: the events this test wrote
         if model.kind.startswith("consultation_") and model.id not in _DONE:
@@ -98,7 +98,7 @@ def test_respondents_are_told_when_the_results_are_published(deps, people):
 
 def _meetings_follower(alert_id, ward_id, ward_name, email):
     from chalicelib.handlers.alerts.targets import meeting_key
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     key = meeting_key("ward", ward_name)
     AlertModel(alert_id, kind="meetings", channels={"email": email}, target={"ward": ward_id, "ward_name": ward_name},
                index_keys=[key], created_at=LONG_AGO).save()
@@ -120,7 +120,7 @@ def test_a_resident_who_follows_a_wards_meetings_is_told_when_a_consultation_ope
 
 def test_a_follow_of_a_wards_meetings_says_it_brings_the_wards_consultations_too(deps):
     from chalicelib.handlers.alerts.subscriptions import describe
-    from chalicelib.storage.alerts import AlertModel
+    from chalicelib.storage.alerts.alerts import AlertModel
     from chalicelib.storage.binding import record_of
     from chalicelib.storage.records import Alert
     _meetings_follower("al-meet", "w-micklegate", "Micklegate", "meet@example.org")

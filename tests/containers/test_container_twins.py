@@ -18,7 +18,7 @@ from support.racing import at_once
 @pytest.mark.parametrize("reason", ["damaged", "damaged_by_crew"])  # paid for, and free (confirmed at once)
 def test_the_depot_s_last_container_asked_for_twice_at_once_is_one_request(deps, pay, monkeypatch, reason):
     from chalicelib.handlers.containers.requesting import create
-    from chalicelib.storage.containers import ContainerStore
+    from chalicelib.storage.waste.containers import ContainerStore
     uprn = stocked_home(deps, count=1)
     own = dataclasses.replace(deps, principal=Principal(user_id="twin", role="resident", email="twin@example.org"))
     body = {"uprn": uprn, "container": "recycling-box", "reason": reason}

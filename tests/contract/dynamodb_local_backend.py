@@ -57,7 +57,7 @@ def aws(dynamodb_local_tables, monkeypatch):
 @pytest.fixture
 def storage(aws, dynamodb_local_tables):
     from chalicelib.storage.blobs import BlobStore
-    from chalicelib.storage.services import ServiceModel, ServiceStore, clear_cache
+    from chalicelib.storage.reports.services import ServiceModel, ServiceStore, clear_cache
     from doorstep_cli.seed import load_services
     _, keys = dynamodb_local_tables
     services = ServiceModel.Meta.table_name
@@ -71,7 +71,8 @@ def storage(aws, dynamodb_local_tables):
     _WRITTEN.clear()
     _WRITTEN.everything = False
     clear_cache()
-    from chalicelib.storage import due_rules, forms
+    from chalicelib.storage.staff import due_rules
+    from chalicelib.storage.forms import forms
     due_rules.clear_cache()
     forms.clear_cache()  # a version cached from the emptied table would answer for the next test's form
     BlobStore().ensure_bucket()
@@ -226,7 +227,7 @@ def dispatcher(storage, tmp_path):
     it, handed to the Lambda's handler. The events table is made anew so its
     stream holds this test's events only."""
     from chalicelib.deps import default_deps
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from support.dispatcher import stream_dispatcher
     EventModel.delete_table()
     EventModel.create_table(wait=True)

@@ -18,7 +18,7 @@ def engine_call(operation, body):
 
 
 def test_a_report_created_through_the_api_is_in_dynamodb_local(client):
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     report_id = client.post("/v1/reports", pothole()).json_body["id"]
     item = engine_call("GetItem", {"TableName": ReportModel.Meta.table_name, "Key": {"id": {"S": f"york|{report_id}"}},
                                    "ConsistentRead": True})
@@ -27,6 +27,6 @@ def test_a_report_created_through_the_api_is_in_dynamodb_local(client):
 
 
 def test_the_events_table_has_the_stream_the_dispatcher_reads(storage):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     table = engine_call("DescribeTable", {"TableName": EventModel.Meta.table_name})["Table"]
     assert table["StreamSpecification"] == {"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"}

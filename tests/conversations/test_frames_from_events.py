@@ -9,8 +9,8 @@ from tests.conversations.test_live_sockets import _frame, _open, sockets  # noqa
 
 
 def _events_of(conversation_id):
-    from chalicelib.storage.alerts import event_from_image
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.alerts.alerts import event_from_image
+    from chalicelib.storage.reports.reports import EventModel
     return [e for e in (event_from_image(m.serialize()) for m in EventModel.scan())
             if (e.payload or {}).get("conversation_id") == conversation_id]
 

@@ -42,7 +42,7 @@ def test_a_change_is_audited_with_its_fields_before_and_after_and_a_stale_versio
 
 
 def test_a_scan_answers_only_the_councils_own_items(deps):
-    from chalicelib.storage.wards import WardModel
+    from chalicelib.storage.places.wards import WardModel
     from support.wards_support import ward
     deps.wards.put_many([ward("micklegate", -1.09, 53.95)])
     with tenancy.acting_for("north-lanarkshire"):

@@ -40,7 +40,7 @@ def _run_events(*kinds):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
     from chalicelib.handlers.stream import on_stream
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from chalicelib import tenancy
 
     class Stamped(InlineQueue):

@@ -4,7 +4,7 @@ from support.councils_support import add, north_lanarkshire, with_categories, yo
 
 from chalicelib import tenancy
 from chalicelib.storage import metering
-from chalicelib.storage.wards import Ward
+from chalicelib.storage.places.wards import Ward
 
 
 def square(w, s, size=0.01):
@@ -40,7 +40,7 @@ def test_a_councils_bodies_are_listed_by_one_query_of_its_own(deps):
 
 
 def test_a_council_with_no_categories_yet_reads_none_of_anothers_to_say_so(client, deps):
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.reports.services import clear_cache
     add(deps, york(), north_lanarkshire())  # York's 19 categories are the tests' storage's
     clear_cache()
     with tenancy.acting_for("north-lanarkshire"), metering.metered() as meter:

@@ -22,7 +22,7 @@ def york_before_councils(client, deps):
     """York's records as the release before councils left them: Ada's account and session, her
     report with a photo (its GSIs, version and audit), its events, an alert by the Minster and
     an event past its TTL that DynamoDB has not yet deleted."""
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from support.forms_support import uploaded
     add(deps, york())
     client.post("/v1/auth/register", {**ADA, "name": "Ada Resident"}, at(YORK_HOST))
@@ -101,7 +101,7 @@ def test_migrated_events_come_down_the_stream_but_fire_no_effect_alert_or_send_a
     from chalicelib.handlers.stream import on_stream
     from doorstep_cli.local.stream_reader import StreamReader
     from support.kill_support import _stream_clients
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     batches = []
     reader = StreamReader(*_stream_clients(), EventModel.Meta.table_name, tmp_path / "stream.json", batches.append)
     while reader.poll():  # what the stream held before (the events as first written)

@@ -124,7 +124,7 @@ def test_a_field_update_moves_the_crew_members_point_and_a_late_one_does_not_mov
         assert sent.status_code == 201, sent.body
     [alert] = client.get("/v1/alerts", north.person.auth).json_body["alerts"]
     assert (alert["lat"], alert["lon"], alert["radius_m"], alert["located_at"]) == (*NEAR_450_M, 1000, now)
-    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel
     [row] = list(AlertIndexModel.query(f"team#north"))
     assert (float(row.lat), float(row.lon), row.near_only) == (*NEAR_450_M, True)
 
@@ -152,7 +152,7 @@ def test_subscribing_again_from_the_same_phone_moves_the_point_of_the_same_alert
     assert again.json_body["id"] == first.json_body["id"]
     assert (again.json_body["lat"], again.json_body["urgent_near_only"], again.json_body["radius_m"]) == \
         (NEAR_450_M[0], True, 2000)
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     [row] = list(AlertIndexModel.query("team#north"))
     assert AlertModel.count() == 1 and (float(row.lat), row.near_only) == (NEAR_450_M[0], True)
     plain = subscribe(client, north, 1)  # no point now: it is given up, and with it urgent-near-only
@@ -206,5 +206,5 @@ def test_a_bad_point_is_refused_naming_the_field_and_stores_nothing(client, crew
     made = subscribe(client, crews["north"], 1, **extra)
     assert made.status_code == status, made.body
     assert field in [f["field"] for f in made.json_body["error"]["fields"]]
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     assert AlertModel.count() == 0 and AlertIndexModel.count() == 0

@@ -22,7 +22,7 @@ def told(deps, event):
 
 
 def events(kind):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return [e for e in EventModel.scan() if e.kind == kind]
 
 
@@ -38,7 +38,7 @@ def path_of(url):
 
 
 def test_a_meeting_notices_stop_link_stops_those_notices_and_leaves_the_reports_own_news(client, council, people):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     eve, nina = people(email="eve@example.org"), people(email="nina@example.org")
     report_id = reported(client, eve)
     reported(client, nina)  # her neighbour, on the same road

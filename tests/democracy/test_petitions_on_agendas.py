@@ -16,7 +16,7 @@ DECIDED = f"meeting_decisions_published-{ROAD_REPAIRS_SESSION}"
 
 def fan_out(deps, event_id):
     from chalicelib.handlers.alerts.worker import dispatch_event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     fake = FakeDeliver()
     dispatch_event(deps, EventModel.get(event_id), fake, sleep=lambda s: None)
     return {a: m for c, a, m in fake.calls if c == "email"}

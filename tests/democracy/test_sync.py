@@ -79,7 +79,7 @@ def test_a_paper_made_restricted_after_it_was_kept_is_deleted_and_never_served(s
 
 
 def test_an_agendas_publication_writes_its_event_once(synced, council_clock):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     deps, _ = synced
     assert EventModel.get(f"meeting_agenda_published-{ROAD_REPAIRS_SESSION}").payload["meeting_id"] == \
         ROAD_REPAIRS_SESSION

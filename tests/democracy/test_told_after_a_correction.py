@@ -25,7 +25,7 @@ def told(deps, event):
 
 
 def corrections():
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return [e for e in EventModel.scan() if e.kind == ITEM_RETAGGED]
 
 
@@ -49,7 +49,7 @@ def test_a_ward_added_to_a_published_item_tells_those_it_now_concerns_of_that_it
     dan = people(email="dan@example.org")
     assert client.post("/v1/reports", pothole(contact={"email": dan.user.email}, **WESTFIELD),
                        dan.auth).status_code == 201  # a pothole in Westfield: highways there
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     sync.run(council)
     first = told(council, EventModel.get(PUBLISHED))
     assert "2" not in first and "dan@example.org" not in first and {"1", "3"} <= set(first)

@@ -21,7 +21,7 @@ HULL_ROAD = {"lat": 53.955, "lon": -1.095}  # w2: its item is street lighting, h
 def told(deps, event_id=PUBLISHED):
     """{e-mail address: message} of one event's whole fan-out."""
     from chalicelib.handlers.alerts.worker import dispatch_event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     fake = FakeDeliver()
     dispatch_event(deps, EventModel.get(event_id), fake, sleep=lambda s: None)
     return {a: m for c, a, m in fake.calls if c == "email"}

@@ -28,7 +28,7 @@ def follow(client, n, **target):
 
 def told(deps):
     from chalicelib.handlers.alerts.worker import dispatch_event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     fake = FakeDeliver()
     dispatch_event(deps, EventModel.get(PUBLISHED), fake, sleep=lambda s: None)
     return {a["endpoint"].rsplit("-", 1)[1]: m for c, a, m in fake.calls}
@@ -76,7 +76,7 @@ def test_nothing_public_says_who_was_told(client, council):
 
 def told_by_email(deps):
     from chalicelib.handlers.alerts.worker import dispatch_event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     fake = FakeDeliver()
     dispatch_event(deps, EventModel.get(PUBLISHED), fake, sleep=lambda s: None)
     return {a: m for c, a, m in fake.calls if c == "email"}

@@ -16,7 +16,7 @@ POINTS = [(53.9590, -1.0815), (53.9623, -1.0819), (53.9850, -1.1200), (53.9300, 
 
 def york_facilities(seed=7, count=300):
     """Seeded: most near the centre (dense), the rest spread over the city."""
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     rng = random.Random(seed)
     rows = []
     for i in range(count):
@@ -73,7 +73,7 @@ def test_max_distance_limits_the_answer(client, york):
 
 
 def test_features_are_geojson_with_the_facility_details(client, deps):
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     deps.facilities.put_many([facility("lib-1", "library", "York Explore", -1.0862, 53.9603,
                                        address="Museum Street, York YO1 7DS", opening_hours="Mo-Sa 09:00-17:00",
                                        url="https://www.exploreyork.org.uk/")])
@@ -109,7 +109,7 @@ def test_bad_input_is_refused_naming_the_field(client, query, field):
 
 
 def test_facility_types_are_counted_by_the_import_not_a_scan(client, deps):
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     assert client.get("/v1/facility-types").json_body == {"facility_types": []}
     deps.facilities.put_many([facility("a", "library", "A", -1.08, 53.96), facility("b", "library", "B", -1.07, 53.96),
                               facility("c", "toilet", "C", -1.06, 53.96)])
@@ -128,7 +128,7 @@ def feature(fid, type_="library", name="York Explore", lon=-1.0862, lat=53.9603,
 
 
 def stored():
-    from chalicelib.storage.facilities import FacilityModel
+    from chalicelib.storage.places.facilities import FacilityModel
     return {f.id: f for f in FacilityModel.scan()}
 
 

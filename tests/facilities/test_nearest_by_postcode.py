@@ -6,7 +6,7 @@ from conftest import store_addresses
 
 @pytest.fixture
 def york(client, deps):
-    from chalicelib.storage.facilities import facility
+    from chalicelib.storage.places.facilities import facility
     store_addresses(deps)
     deps.facilities.put_many([
         facility("lib-1", "library", "Explore York", -1.0870, 53.9590),

@@ -1,7 +1,7 @@
 """The search behind /v1/nearest: the per-cell counts it relies on follow
 every import, and a type stored before those counts still gets exact answers."""
 from chalicelib.geo.cells import encode
-from chalicelib.storage.facilities import FacilityTypeModel, facility
+from chalicelib.storage.places.facilities import FacilityTypeModel, facility
 
 from test_nearest import POINTS, TYPES, brute_force, york_facilities
 

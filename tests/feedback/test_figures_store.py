@@ -17,7 +17,7 @@ def _answer(token_hash, rating, channel="online", month="2026-11", service="bill
 
 
 def test_counts_added_at_once_by_many_are_all_kept(storage):
-    from chalicelib.storage.feedback import FigureStore
+    from chalicelib.storage.feedback.feedback import FigureStore
     figures = FigureStore()
     at_once(lambda n: figures.add("2026-11", "bills", {"started_online": 1, "finished_online": n % 2}), range(12))
     assert figures.year("2026-11", "2026-11")[("2026-11", "bills")]["started_online"] == 12
@@ -26,7 +26,7 @@ def test_counts_added_at_once_by_many_are_all_kept(storage):
 
 def test_a_year_of_figures_is_one_query_whatever_the_number_of_transactions(storage):
     from chalicelib.storage import metering
-    from chalicelib.storage.feedback import FigureStore
+    from chalicelib.storage.feedback.feedback import FigureStore
     figures = FigureStore()
     for month in ("2026-03", "2026-04", "2026-12", "2027-03", "2027-04"):
         for _ in range(3):
@@ -40,14 +40,14 @@ def test_a_year_of_figures_is_one_query_whatever_the_number_of_transactions(stor
 
 
 def test_another_councils_figures_are_never_read(storage):
-    from chalicelib.storage.feedback import FigureStore
+    from chalicelib.storage.feedback.feedback import FigureStore
     with tenancy.acting_for("north-lanarkshire"):
         FigureStore().add("2026-11", "bills", {"finished_online": 5})
     assert FigureStore().year("2026-01", "2026-12") == {}
 
 
 def test_an_answer_is_written_once_with_its_count_whoever_races(storage):
-    from chalicelib.storage.feedback import AlreadyExists, FigureStore
+    from chalicelib.storage.feedback.feedback import AlreadyExists, FigureStore
     figures = FigureStore()
 
     def answer(rating):
@@ -65,7 +65,7 @@ def test_an_answer_is_written_once_with_its_count_whoever_races(storage):
 
 
 def test_a_changed_answer_moves_its_count_in_the_same_write(storage):
-    from chalicelib.storage.feedback import FigureStore
+    from chalicelib.storage.feedback.feedback import FigureStore
     figures = FigureStore()
     figures.record_answer(_answer("h2", 1))
     figures.record_answer(_answer("h2", 4), before=figures.answer("h2"))
@@ -75,7 +75,7 @@ def test_a_changed_answer_moves_its_count_in_the_same_write(storage):
 
 
 def test_a_count_the_figures_do_not_hold_is_refused_before_anything_is_written(storage):
-    from chalicelib.storage.feedback import FigureStore
+    from chalicelib.storage.feedback.feedback import FigureStore
     with pytest.raises(ValueError, match=re.escape("['visits']")):
         FigureStore().add("2026-11", "bills", {"visits": 1})
     assert FigureStore().year("2026-11", "2026-11") == {}

@@ -135,7 +135,7 @@ def test_officers_granted_before_the_roster_are_put_on_it_when_the_index_is_adde
     """A stage from before the roster index: `doorstep tables` adds the index and enrols every grant
     holding roles, each on its own council's roster; a grant with no roles stays off."""
     from chalicelib.storage.binding import connection
-    from chalicelib.storage.grants import GrantStore, StaffGrantModel
+    from chalicelib.storage.accounts.grants import GrantStore, StaffGrantModel
     from support.councils_support import NL, add, north_lanarkshire, york
     add(deps, york(), north_lanarkshire())
     hall, boss = people("staff", roles=["halls"]), people("admin")

@@ -63,7 +63,7 @@ def test_answers_to_one_transaction_at_once_count_once(client, deps):
 def test_twenty_changes_to_one_answer_at_once_are_never_told_it_is_closed(client, deps, monkeypatch):
     from chalicelib.errors import ApiError
     from chalicelib.handlers.feedback.answering import answer
-    from chalicelib.storage.feedback import FigureStore
+    from chalicelib.storage.feedback.feedback import FigureStore
     token = _asked(deps, reference="PY-CHANGERS")["token"]
     now = deps.replace(clock=lambda: PAID)  # the handler itself: twenty phones, not one client's rate limit
     answer(now, {"token": token, "rating": 3})

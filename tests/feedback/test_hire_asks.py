@@ -63,7 +63,7 @@ def test_a_hall_an_officer_books_for_a_caller_counts_as_assisted_and_moves_the_m
 def test_a_booking_for_a_caller_taken_twice_at_once_or_retried_counts_once(deps, pay, monkeypatch, order):
     from chalicelib.handlers.hire.staff import take
     from chalicelib.handlers.hire.telling import on_confirmed
-    from chalicelib.storage.hire import HireStore
+    from chalicelib.storage.hire.hire import HireStore
     officer, key = at(deps, NOW, resident(role="staff")), str(uuid.uuid4())
     twins.hold_to(monkeypatch, order, check=(HireStore, "taken_at"), write=(HireStore, "hold"))
     raced = at_once(lambda _: take(officer, _for_a_caller(), key), range(2))

@@ -59,7 +59,7 @@ def test_a_report_made_asks_how_it_went_and_is_counted_once_from_its_event_whate
     assert _finished(deps, "reports") == 1
     # Its effect run again (a claim lost with its settle, a second worker): nothing more is counted.
     from chalicelib.handlers.feedback.effects import on_report_created
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     event = next(e for e in EventModel.scan() if e.kind == "report_created")  # tests only: a scan is fine
     assert on_report_created(deps, event, "key") == "counted"
     assert _finished(deps, "reports") == 1

@@ -6,7 +6,7 @@ LAT, LON = YORK_MINSTER
 
 
 def square(ward_id, name, w, s, size=0.01):
-    from chalicelib.storage.wards import Ward
+    from chalicelib.storage.places.wards import Ward
     ring = [[w, s], [w + size, s], [w + size, s + size], [w, s + size], [w, s]]
     return Ward(ward_id, name, {"type": "Polygon", "coordinates": [ring]}, [])
 

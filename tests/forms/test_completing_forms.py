@@ -111,7 +111,7 @@ def test_check_your_answers_shows_and_sends_only_the_pages_taken(client, deps):
 
 
 def test_a_submission_is_sent_with_its_event_in_one_transaction(client, deps):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     published(deps, "general-enquiry")
     filler = Filler(client, "general-enquiry")
     filler.answer("question", subject="bins", enquiry="When is my green bin emptied?")
@@ -175,7 +175,7 @@ def test_a_link_out_form_is_listed_with_its_words_and_cannot_be_started(client, 
 def test_three_sends_at_once_make_one_submission_event_and_all_get_the_same_reference(client, deps):
     import threading
     from chalicelib.handlers.forms.sending import submit
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     published(deps, "general-enquiry")
     filler = Filler(client, "general-enquiry")
     filler.answer("question", subject="roads", enquiry="Who grits Bishopthorpe Road?")

@@ -30,14 +30,14 @@ def sent(deps, principal=None):
 
 def inserted():
     """The events table's rows, as the stream carries them."""
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return [e.serialize() for e in EventModel.scan()]
 
 
 def deliver(deps, images=None):
     """Each form_submitted event's effects run (their claims passed by): its case opened and its copy queued."""
     from chalicelib.handlers.forms import cases, copies
-    from chalicelib.storage.alerts import event_from_image
+    from chalicelib.storage.alerts.alerts import event_from_image
     events = [event_from_image(i) for i in (inserted() if images is None else images)]
     for event in (e for e in events if e.kind == "form_submitted"):
         cases.on_submitted(deps, event, None)

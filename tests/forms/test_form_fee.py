@@ -45,7 +45,7 @@ def sent_events():
 
 
 def cases_of(deps, reference):
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     return [r for r in ReportModel.scan() if (r.fields or {}).get("form_reference") == reference]
 
 
@@ -223,7 +223,7 @@ def test_return_webhooks_the_page_asking_and_the_job_at_once_send_the_form_once(
 def test_what_a_pay_start_and_the_send_after_payment_cost(client, deps, pay, dies_after_commit):
     from chalicelib.handlers.forms import fees
     from chalicelib.handlers.shared import effects
-    from chalicelib.storage.alerts import event_from_image
+    from chalicelib.storage.alerts.alerts import event_from_image
     from chalicelib.storage.metering import metered
     from support.effects_support import events_of_kind
     filler = filled(client, deps)

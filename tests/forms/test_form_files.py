@@ -65,7 +65,7 @@ def test_a_file_larger_than_the_question_takes_is_refused_whatever_the_upload_cl
 
 def test_files_saved_are_still_the_forms_after_their_uploads_are_forgotten(client, deps):
     from chalicelib.storage.blobs import UPLOAD_PREFIX
-    from chalicelib.storage.uploads import UploadModel
+    from chalicelib.storage.reports.uploads import UploadModel
     filler = at_accounts(client, deps)
     first = uploaded(client, deps, PDF, "application/pdf", auth=filler.auth)
     second = uploaded(client, deps, jpeg_with_gps(), auth=filler.auth)

@@ -130,7 +130,7 @@ def test_every_demo_form_names_a_demo_team_and_its_case_is_assigned_to_it(client
 
 
 def test_the_demo_forms_load_on_a_stack_whose_categories_came_before_them(deps):
-    from chalicelib.storage.services import ServiceModel, clear_cache
+    from chalicelib.storage.reports.services import ServiceModel, clear_cache
     from doorstep_cli.forms import demo_forms
     for code in ("general_enquiry", "grant_enquiry", "council_tax_change"):
         ServiceModel.get(code).delete()

@@ -148,7 +148,7 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
 
 
 def effects_event(model):
-    from chalicelib.storage.alerts import event_from_image
+    from chalicelib.storage.alerts.alerts import event_from_image
     return event_from_image(model.serialize())
 
 

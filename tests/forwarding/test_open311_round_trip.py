@@ -87,7 +87,7 @@ def test_a_county_that_says_not_ours_tells_the_resident_who_is_responsible(clien
 def test_the_councils_update_on_a_forwarded_report_reaches_the_county_and_is_not_read_back(client, district,
                                                                                             county, people):
     from chalicelib.handlers.forwarding import polling, queue, sender
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from support.staff_support import Officer, load_staff_data
     rid = report_pothole(client)["id"]
     assert sender.attempt(district, rid, "north-yorkshire") == "sent"

@@ -33,7 +33,7 @@ def refunded(deps, made):
 
 def test_cancelling_an_evening_three_days_ahead_refunds_half_its_hire_once(deps, block, pay):
     from chalicelib.handlers.hire.cancelling import on_refund
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     made, club = block
     three_days = datetime(2027, 12, 4, 18, tzinfo=LONDON)
     answer = cancel(deps, three_days, club, made["id"], "2027-12-07")

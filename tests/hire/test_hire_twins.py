@@ -18,7 +18,7 @@ from support.racing import at_once
 @pytest.mark.parametrize("weeks", [1, 3])
 def test_a_resident_s_booking_sent_twice_at_once_is_one_booking(deps, pay, monkeypatch, order, weeks):
     from chalicelib.handlers.hire.booking import create
-    from chalicelib.storage.hire import HireStore
+    from chalicelib.storage.hire.hire import HireStore
     hirer, key = at(deps, NOW, resident()), str(uuid.uuid4())
     twins.hold_to(monkeypatch, order, check=(HireStore, "taken_at"), write=(HireStore, "hold"))
     raced = at_once(lambda _: create(hirer, tuesdays(weeks=weeks), key), range(2))

@@ -47,8 +47,8 @@ def test_the_dispatcher_and_the_worker_call_only_tables_their_roles_allow(client
     from chalicelib.handlers.stream import on_stream
     from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
     from chalicelib.notify.deliver import deliver
-    from chalicelib.storage.reports import EventModel
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.reports.reports import EventModel
+    from chalicelib.storage.reports.services import clear_cache
     from infra.template.access import DISPATCHER_TABLES, WORKER_TABLES
     store_wards(deps)
     for body in (push_alert(1, kind="area", **MINSTER, radius_m=500),
@@ -99,7 +99,7 @@ def test_a_petitions_notices_and_its_closing_call_only_tables_their_roles_allow(
     from chalicelib.handlers.petitions.signing import confirm, sign
     from chalicelib.handlers.stream import on_stream
     from chalicelib.notify.deliver import deliver
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from infra.template.access import CLOSER_TABLES, DISPATCHER_TABLES, WORKER_TABLES
     from tests.support.petition_support import NOON, at, officer, published, resident, tokens_sent
     store_wards(deps)

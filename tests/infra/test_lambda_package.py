@@ -166,7 +166,7 @@ def test_the_zip_runs_on_the_runtimes_python_and_compiles_no_module_on_a_cold_st
     handlers of a first report too, and none of it is compiled from source."""
     python = runtime_python()
     probe = COMPILED_COUNTER + SMOKE + (
-        "import chalicelib.handlers.reports.create, chalicelib.storage.report_store, chalicelib.deps\n"
+        "import chalicelib.handlers.reports.create, chalicelib.storage.reports.report_store, chalicelib.deps\n"
         "print(compiled)\n")
     result = subprocess.run([python, "-I", "-B", "-c", probe, str(unzipped)], capture_output=True, text=True,
                             timeout=120)

@@ -14,7 +14,7 @@ def stream_batch(image, name="INSERT"):
 
 def test_the_stream_function_gives_the_dispatcher_each_record_with_its_new_image(client, monkeypatch):
     from chalicelib.handlers import stream as dispatch_sources
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     image = EventModel(id="ev-1", kind="report_created", report_id="DS-ABC234", created_at=None).serialize(
         null_check=False)
     seen = []

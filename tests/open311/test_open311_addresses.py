@@ -45,7 +45,7 @@ def test_an_address_that_cannot_be_placed_is_a_spec_400_asking_for_lat_and_long(
     [error] = read_json(response, ERRORS)
     assert error["code"] == 400
     assert words in error["description"] and "send lat and long" in error["description"]
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     assert ReportModel.count() == 0
 
 

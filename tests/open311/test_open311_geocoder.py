@@ -77,7 +77,7 @@ def spec_error(response, status):
     assert response.status_code == status, response.body
     [error] = read_json(response, ERRORS)
     assert error["code"] == status
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     assert ReportModel.count() == 0
     return error["description"]
 

@@ -30,7 +30,7 @@ def pothole_request(key, service_code="pothole"):
 
 
 def test_a_key_is_printed_once_and_stored_only_as_its_hash(cli):
-    from chalicelib.storage.open311_keys import Open311KeyModel
+    from chalicelib.storage.staff.open311_keys import Open311KeyModel
     code, out, _ = cli("create", "--name", "fixmystreet")
     assert code == 0
     key = issued_key(out)

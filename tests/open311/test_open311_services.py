@@ -81,7 +81,7 @@ def test_the_xml_content_type_can_be_bare_for_a_strict_validator(client, monkeyp
 
 
 def test_inactive_and_staff_categories_carry_mysociety_keywords(client):
-    from chalicelib.storage.services import ServiceStore
+    from chalicelib.storage.reports.services import ServiceStore
     store = ServiceStore()
     graffiti = store.get("graffiti")
     store.put({**graffiti, "active": False})

@@ -8,8 +8,8 @@ from tests.participation.test_live_questions import DESK, ask, live  # noqa: F40
 
 
 def _decided_events(question_id):
-    from chalicelib.storage.alerts import event_from_image
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.alerts.alerts import event_from_image
+    from chalicelib.storage.reports.reports import EventModel
     return [e for e in (event_from_image(m.serialize()) for m in EventModel.scan())
             if e.kind == "live_question_decided" and (e.payload or {}).get("question_id") == question_id]
 

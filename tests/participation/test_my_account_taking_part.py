@@ -102,7 +102,7 @@ def test_my_account_reads_one_batch_of_meetings_whatever_the_number_of_rows(deps
 
 
 def test_a_row_whose_meeting_has_gone_from_our_copy_still_shows_without_its_names(client, council, people):
-    from chalicelib.storage.democracy import MeetingModel
+    from chalicelib.storage.democracy.democracy import MeetingModel
     ada = people(email="ada@example.org")
     made = client.post(speak_path(), speaker(), ada.auth).json_body
     client.post(ASK, QUESTION, ada.auth)

@@ -12,7 +12,7 @@ def test_a_registration_for_the_last_place_sent_twice_at_once_is_one_registratio
         client, deps, council, people, monkeypatch):
     from chalicelib.auth.principal import Principal
     from chalicelib.handlers.participation import speaking
-    from chalicelib.storage.participation import ParticipationStore
+    from chalicelib.storage.democracy.participation import ParticipationStore
     for _ in range(9):  # of the meeting's 10 places
         assert client.post(speak_path(XMAS_MEETING, XMAS_ITEM), speaker(side=None), people().auth).status_code == 201
     ada = people()

@@ -12,7 +12,7 @@ from support.petition_support import (CROSSING, NOON, at, messages_to, officer, 
 def _events(petition_id, kind):
     from chalicelib.storage.binding import record_of
     from chalicelib.storage.records import Event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return [record_of(Event, m) for m in EventModel.scan()
             if m.kind == kind and (m.payload or {}).get("petition_id") == petition_id]
 

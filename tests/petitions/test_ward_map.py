@@ -8,7 +8,7 @@ from support.petition_support import NOON, at, published, sign_and_confirm
 
 
 def _circle_ward(ward_id, name, lon, lat, points=2000):
-    from chalicelib.storage.wards import Ward
+    from chalicelib.storage.places.wards import Ward
     ring = [[lon + 0.01 * math.cos(2 * math.pi * i / points), lat + 0.006 * math.sin(2 * math.pi * i / points)]
             for i in range(points)]
     return Ward(ward_id, name, {"type": "Polygon", "coordinates": [ring + [ring[0]]]})

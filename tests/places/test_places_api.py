@@ -42,7 +42,7 @@ def test_a_missing_or_malformed_postcode_is_refused_naming_the_field(client, que
 
 
 def test_postcode_lookups_query_the_index_and_never_scan(deps, addresses, monkeypatch):
-    from chalicelib.storage.addresses import AddressModel
+    from chalicelib.storage.places.addresses import AddressModel
     monkeypatch.setattr(AddressModel, "scan", lambda *a, **k: pytest.fail("scanned the address table"))
     assert len(deps.addresses.by_postcode("YO17HH")) == 4
 

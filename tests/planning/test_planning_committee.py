@@ -21,7 +21,7 @@ LISTED = "26-00418-lbc"  # 11 Micklegate: on the demo Planning Committee's agend
 def carried_out(deps):
     """Each `meeting_planning_items` event the syncs wrote, its effects carried out (as the stream's job does)."""
     from chalicelib.storage.binding import record_of
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     written = [record_of(Event, e) for e in EventModel.scan() if e.kind == PLANNING_ITEMS]
     return [effects.carry_out(deps, e) for e in written]
 

@@ -53,7 +53,7 @@ def test_an_area_alert_by_type_is_checked_and_a_type_unknown_or_on_another_kind_
 
 def area_alert(alert_id, radius_m, **filters):
     from chalicelib.handlers.alerts.targets import circle_keys
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     circle = {"lat": HOLGATE_ROAD[1], "lon": HOLGATE_ROAD[0] + 0.003, "radius_m": radius_m, **filters}
     rows = circle_keys("area", circle)
     AlertModel(alert_id, kind="area", channels={"push": push_subscription()}, target=circle,
@@ -65,7 +65,7 @@ def area_alert(alert_id, radius_m, **filters):
 def told(deps, event_id):
     from chalicelib.storage.binding import record_of
     from chalicelib.storage.records import Event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     audience = audience_of(deps, record_of(Event, EventModel.get(event_id)))
     return sorted(a.id for a in alerts_under(deps, audience.keys(), audience.check, audience.hears))
 

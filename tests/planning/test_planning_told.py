@@ -24,14 +24,14 @@ assert routes  # its import registers the planning events' audience, as wiring a
 
 
 def planning_events():
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return sorted(((e.id, e.kind) for e in EventModel.scan() if e.kind.startswith("planning_")))
 
 
 def area_alert(alert_id, lon, lat, radius_m, updates=False):
     """A confirmed area alert, made a day before, with its circle's rows as the API writes them."""
     from chalicelib.handlers.alerts.targets import circle_keys
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     circle = {"lat": lat, "lon": lon, "radius_m": radius_m}
     rows = circle_keys("area", circle) + (circle_keys("area_updates", circle, 64) if updates else [])
     AlertModel(alert_id, kind="area", channels={"push": push_subscription()}, target=circle,
@@ -41,7 +41,7 @@ def area_alert(alert_id, lon, lat, radius_m, updates=False):
 
 
 def told(deps, event_id):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from chalicelib.storage.records import Event
     from chalicelib.storage.binding import record_of
     event = record_of(Event, EventModel.get(event_id))

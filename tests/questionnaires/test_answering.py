@@ -31,7 +31,7 @@ def test_not_fixed_reopens_the_report_and_puts_it_back_in_the_staff_inbox_flagge
 
 
 def test_the_reopening_is_an_event_its_followers_hear_and_the_figures_count(client, deps, asked):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     rid, _, token = asked()
     answer(client, rid, token, **NOT_FIXED)
     kinds = [(e.kind, e.payload.get("state")) for e in EventModel.scan() if e.report_id == rid]
@@ -53,7 +53,7 @@ def test_fixed_records_the_rating_and_leaves_the_report_closed(client, asked):
 
 
 def test_the_same_answer_again_is_a_safe_retry_and_another_answer_is_refused(client, asked):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     rid, _, token = asked()
     first = answer(client, rid, token, **NOT_FIXED)
     again = answer(client, rid, token, **NOT_FIXED)

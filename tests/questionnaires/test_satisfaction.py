@@ -28,7 +28,7 @@ def answered_reports(deps, count, seed=5):
 
 def recomputed(deps, service_code=None):
     """Satisfaction worked out again from the stored answers alone (tests only: a scan is fine)."""
-    from chalicelib.storage.questionnaires import QuestionnaireModel
+    from chalicelib.storage.crews.questionnaires import QuestionnaireModel
     answers = [q.answer for q in QuestionnaireModel.scan() if q.answer
                and (service_code is None or deps.reports.get(q.report_id).service_code == service_code)]
     if not answers:

@@ -63,7 +63,7 @@ def test_a_tenants_me_toos_are_read_and_erased_at_the_cost_of_theirs_alone(clien
 
 
 def test_me_toos_said_before_the_index_are_given_their_tenant_when_it_is_added(client, tenant, deps):
-    from chalicelib.storage.repair_communal import CommunalModel
+    from chalicelib.storage.repairs.repair_communal import CommunalModel
     stair = client.post("/v1/repairs", STAIR_LIGHT, tenant.auth).json_body
     CommunalModel(stair["id"], "tenant#before", created_at=deps.clock()).save()  # as the rows before `tenant`
     assert deps.communal.said_by("before") == []

@@ -37,7 +37,7 @@ def claim(ref, tenant, postcode="YO10 4AA"):
 
 
 def rows(creditor):
-    from chalicelib.storage.landlord_copies import LandlordClaimModel
+    from chalicelib.storage.revenues.landlord_copies import LandlordClaimModel
     return sorted(r.key for r in LandlordClaimModel.query(creditor))
 
 
@@ -64,7 +64,7 @@ def test_the_request_writes_no_index_the_event_does_and_a_refresh_sweeps_a_gone_
 
 
 def test_a_copy_kept_before_words_were_searched_is_written_anew_and_its_old_rows_go(deps):
-    from chalicelib.storage.landlord_copies import LandlordClaimModel
+    from chalicelib.storage.revenues.landlord_copies import LandlordClaimModel
     deps.clock = lambda: START
     deps.revenues = Office([claim("HB60001", "Ann Ahmed")])
     body = {**listing.body_of(claim("HB60001", "Ann Ahmed")), "digest": "0123456789abcdef"}

@@ -174,7 +174,7 @@ def test_the_export_holds_my_links_and_erasing_me_removes_them_and_their_copies(
 def test_the_export_holds_every_copy_kept_with_rent_and_erasing_me_leaves_no_copy_anywhere(client, resident, deps):
     """Dev's two accounts (his home and the one he moved from), each viewed: two kept copies, each with his
     rent and benefit claim; the export shows both, and erasing him leaves none in the views table."""
-    from chalicelib.storage.revenues import RevenueViewModel
+    from chalicelib.storage.revenues.revenues import RevenueViewModel
     dev = resident()
     mine = [linked(client, dev, BILLS[DEV]),
             linked(client, dev, {"reference": OLD_HOME, "name": "Dev Patel", "online_key": "PTL1-6MVA",

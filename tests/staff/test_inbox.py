@@ -200,7 +200,7 @@ def test_a_cursor_only_continues_the_query_it_came_from(officer, deps):
 
 def test_a_stage_whose_reports_predate_the_inbox_gets_their_rows_when_its_tables_are_brought_up(
         doorstep, deps, officer, capsys):
-    from chalicelib.storage.inbox import InboxModel
+    from chalicelib.storage.staff.inbox import InboxModel
     older = report_at(deps, pothole(), None)
     InboxModel.delete_table()  # as a stage from before the inbox: no table, no rows
     assert doorstep("tables") == 0

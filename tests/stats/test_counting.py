@@ -32,8 +32,8 @@ def change(deps, report_id, state, when):
 def count_all(deps, *report_ids):
     """The reports' events, counted as the stream's handler would (oldest first)."""
     from chalicelib.handlers.stats.counting import count_event
-    from chalicelib.storage.alerts import event_from_image
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.alerts.alerts import event_from_image
+    from chalicelib.storage.reports.reports import EventModel
     events = sorted((event_from_image(e.serialize()) for e in EventModel.scan() if e.report_id in report_ids),
                     key=lambda e: e.created_at)
     return [count_event(deps, e) for e in events]
@@ -87,7 +87,7 @@ def test_closing_reopening_and_fixing_again_counts_each_move_and_both_fixes(clie
 def test_the_stream_handler_queues_a_batchs_alerts_then_counts_it_once(client, deps):
     from chalicelib.handlers.stream import on_stream
     from chalicelib.handlers.alerts.worker import InlineQueue
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     report(deps)
     (event,) = EventModel.scan()
     records = [{"eventName": "INSERT", "dynamodb": {"NewImage": event.serialize()}}]
@@ -136,8 +136,8 @@ def test_a_stream_batch_is_counted_in_one_transaction_and_a_batch_partly_counted
     # waited its turn in the stream behind them.
     from pynamodb.connection import Connection
     from chalicelib.handlers.stats.counting import count_event, count_events
-    from chalicelib.storage.alerts import event_from_image
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.alerts.alerts import event_from_image
+    from chalicelib.storage.reports.reports import EventModel
     ids = [report(deps, when=T0 + timedelta(minutes=n)) for n in range(12)]
     events = sorted((event_from_image(e.serialize()) for e in EventModel.scan() if e.report_id in ids),
                     key=lambda e: e.created_at)

@@ -16,7 +16,7 @@ def stream(storage, tmp_path):
     """A new events table, so its stream holds this test's events alone (a
     stream keeps what earlier tests wrote: emptying the table only adds
     REMOVE records); returns where the reader keeps its position."""
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     EventModel.delete_table()
     EventModel.create_table(wait=True)
     return tmp_path / "stream.json"

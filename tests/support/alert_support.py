@@ -45,7 +45,7 @@ class FakeDeliver:
 
 def events_of(report_id):
     """The event rows written for a report (tests only: a scan is fine here)."""
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return sorted((e for e in EventModel.scan() if e.report_id == report_id), key=lambda e: e.created_at)
 
 
@@ -71,7 +71,7 @@ WARDS = {"guildhall": square(-1.09, 53.955), "heworth": square(-1.07, 53.955),
 
 
 def store_wards(deps):
-    from chalicelib.storage.wards import Ward
+    from chalicelib.storage.places.wards import Ward
     deps.wards.put_many([Ward(i, i.title(), g) for i, g in WARDS.items()])
 
 
@@ -80,7 +80,7 @@ def many_alerts(n, key, prefix="many", made=None, ids=None):
     written in batches: the API would take a transaction each. Made a day
     ago: an alert hears only of what happens after it is made."""
     from datetime import datetime, timedelta, timezone
-    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    from chalicelib.storage.alerts.alerts import AlertIndexModel, AlertModel
     ids = ids or [f"{prefix}{i:06d}" for i in range(n)]
     now = made or datetime.now(timezone.utc) - timedelta(days=1)
     with AlertModel.batch_write() as alerts, AlertIndexModel.batch_write() as rows:

@@ -37,7 +37,7 @@ def book(deps, appointment_id, key=None, **body):
 def booked_many(count, start, calendar_id="council-tax-phones", service_id="council-tax-call-back"):
     """`count` booked appointments at `start` (written 25 to a batch, as a
     day's bookings would stand in the table; only for measuring costs)."""
-    from chalicelib.storage.appointment_models import Appointment, AppointmentsModel, appointment_row
+    from chalicelib.storage.appointments.appointment_models import Appointment, AppointmentsModel, appointment_row
     from chalicelib.storage.binding import batch_save
     rows = (appointment_row(Appointment(
         id=f"AP-{n:08d}", service_id=service_id, calendar_id=calendar_id, start=start, seat=n, status="booked",

@@ -23,7 +23,7 @@ def weekly_round(id_, stream, weekday, every_weeks=1, exceptions=None):
 
 
 def store_rounds(deps, *rounds, at=datetime(2026, 11, 1, 9, tzinfo=timezone.utc)):
-    from chalicelib.storage.bins import round_record
+    from chalicelib.storage.places.bins import round_record
     deps.bin_rounds.put_many(round_record(r, at) for r in rounds)
 
 

@@ -60,7 +60,7 @@ def add(deps, *documents):
 
 def with_categories(*council_ids):
     """The demo's categories for these councils too (the tests' storage loads York's alone)."""
-    from chalicelib.storage.services import ServiceStore
+    from chalicelib.storage.reports.services import ServiceStore
     from doorstep_cli.seed import load_services
     for council in council_ids:
         with tenancy.acting_for(council):

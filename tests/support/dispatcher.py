@@ -21,7 +21,7 @@ def stream_dispatcher(position_file, deps_factory, interval=0.05, long_poll=Fals
     test process's one interpreter with the requests under test)."""
     import botocore.session
     from chalicelib.config import settings
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from doorstep_cli.local.queue_worker import start_alert_worker
     from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
     s = settings()

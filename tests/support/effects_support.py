@@ -21,7 +21,7 @@ def stream_takes(deps, *kinds):
     (how many events it took, the jobs it queued; the queue is a list)."""
     from chalicelib.handlers.alerts.worker import InlineQueue
     from chalicelib.handlers.stream import on_stream
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from chalicelib import tenancy
 
     class Stamped(InlineQueue):  # as storage/queues.py sends: each job naming the council it is for
@@ -51,5 +51,5 @@ def run_stream(deps, *kinds):
 
 
 def events_of_kind(kind):
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     return [e for e in EventModel.scan() if e.kind == kind]

@@ -24,7 +24,7 @@ def nl_services():
 
 
 def issue_key(deps, key, name="fixmystreet"):
-    from chalicelib.storage.open311_keys import Open311KeyStore
+    from chalicelib.storage.staff.open311_keys import Open311KeyStore
     from chalicelib.storage.records import Open311Key
     Open311KeyStore().add(Open311Key(key_hash=ids.digest(key), name=name, created_at=deps.clock()))
 
@@ -32,8 +32,8 @@ def issue_key(deps, key, name="fixmystreet"):
 @pytest.fixture
 def councils(deps):
     """York (the deployment's default council) and North Lanarkshire, apart."""
-    from chalicelib.storage.bodies import Body
-    from chalicelib.storage.services import ServiceStore
+    from chalicelib.storage.bodies.bodies import Body
+    from chalicelib.storage.reports.services import ServiceStore
     nl = north_lanarkshire()
     store = add(deps, york(), nl)
     issue_key(deps, YORK_KEY)

@@ -36,7 +36,7 @@ def _restore(tables):
     if _on_the_engine():
         from contract.dynamodb_local_backend import put_items
         return put_items(tables)
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.reports.services import clear_cache
     from support import moto_snapshot
     moto_snapshot.restore(tables)
     clear_cache()

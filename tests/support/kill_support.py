@@ -77,7 +77,7 @@ class Stack:
 
     def _reader(self, handle):
         """A reader made anew (as by a restarted process), from the checkpoint."""
-        from chalicelib.storage.reports import EventModel
+        from chalicelib.storage.reports.reports import EventModel
         from doorstep_cli.local.stream_reader import StreamReader
         return StreamReader(*_stream_clients(), EventModel.Meta.table_name, self.position_file, handle)
 

@@ -75,7 +75,7 @@ def tell(deps, petition_id, deliver=None, again=False):
     from collections import Counter
     from chalicelib.handlers.alerts.worker import dispatch_event
     from chalicelib.storage.records import Event
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from chalicelib.storage.binding import record_of
     found = sorted((record_of(Event, m) for m in EventModel.scan() if (m.payload or {}).get("petition_id") == petition_id
                     and (again or m.id not in _TOLD)), key=lambda e: e.created_at)

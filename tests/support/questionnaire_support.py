@@ -21,8 +21,8 @@ def stream(deps, seen=None):
     handler runs after the alerts: the questionnaire scheduler and the figures."""
     from chalicelib.handlers.questionnaires.scheduling import schedule
     from chalicelib.handlers.stats.counting import count_event
-    from chalicelib.storage.alerts import event_from_image
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.alerts.alerts import event_from_image
+    from chalicelib.storage.reports.reports import EventModel
     seen = set() if seen is None else seen
     found = sorted((event_from_image(e.serialize()) for e in EventModel.scan() if e.id not in seen),
                    key=lambda e: e.created_at)

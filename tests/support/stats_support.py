@@ -99,7 +99,7 @@ def read_stream(position_file, deps_factory, handler=None):
     a stream does when it redelivers."""
     import botocore.session
     from chalicelib.config import settings
-    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.reports.reports import EventModel
     from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
     from chalicelib.handlers.alerts.worker import InlineQueue
     stream_handler = lambda_handler()

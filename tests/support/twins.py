@@ -19,7 +19,7 @@ ORDERS = (SEEN_BY_THE_CHECK, MET_BY_THE_WRITE)
 def hold_to(monkeypatch, order, check, write, racers=2):
     """Hold `racers` to `order`: `check` and `write` are (class, method name)
     of the store's capacity read and its write of the hold with its record."""
-    from chalicelib.storage.report_store import ReportStore
+    from chalicelib.storage.reports.report_store import ReportStore
     if order == SEEN_BY_THE_CHECK:
         _meet_after(monkeypatch, (ReportStore, "idempotency_record"), racers)
         _one_writes_first(monkeypatch, check, write)

@@ -8,7 +8,7 @@ def square(w, s, size):
 
 
 def ward(ward_id, w, s, size=0.01, name=None, councillors=None):
-    from chalicelib.storage.wards import Ward
+    from chalicelib.storage.places.wards import Ward
     return Ward(ward_id, name or ward_id.title(), square(w, s, size),
                 councillors if councillors is not None else [])
 

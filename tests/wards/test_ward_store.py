@@ -36,7 +36,7 @@ def test_on_a_shared_boundary_the_lowest_ward_id_answers(deps):
 
 
 def test_a_moved_boundary_leaves_no_index_rows_behind(deps):
-    from chalicelib.storage.wards import WardCellModel, index_cells
+    from chalicelib.storage.places.wards import WardCellModel, index_cells
     deps.wards.put_many([ward("a", -1.10, 53.95)])
     deps.wards.put_many([ward("a", 0.10, 51.50)])
     assert deps.wards.at_point(-1.095, 53.955) is None
@@ -79,7 +79,7 @@ def test_in_a_dense_grid_of_400_wards_a_lookup_reads_one_cell_of_them(deps):
 
 def test_index_cells_hold_every_corner_and_edge_point_of_the_bbox():
     from chalicelib.geo.cells import cell_bounds, encode
-    from chalicelib.storage.wards import CELL_PRECISION, index_cells
+    from chalicelib.storage.places.wards import CELL_PRECISION, index_cells
     w, s, e, n = bbox = (-1.1, 53.9, -1.0, 54.0)
     indexed = set(index_cells(bbox))
     for lon in (w, (w + e) / 2, e):

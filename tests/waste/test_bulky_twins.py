@@ -15,7 +15,7 @@ from support.racing import at_once
 def test_a_booking_for_the_day_s_last_place_sent_twice_at_once_is_one_booking(deps, pay, monkeypatch):
     from chalicelib.handlers.waste import bookings
     from chalicelib.handlers.waste.dates import offered
-    from chalicelib.storage.bulky import BulkyStore
+    from chalicelib.storage.waste.bulky import BulkyStore
     uprn = home_with_round(deps, capacity=1)
     day = offered(deps, uprn)["dates"][0]["date"]
     own = dataclasses.replace(deps, principal=Principal(user_id="twin", role="resident", email="twin@example.org"))

@@ -49,7 +49,7 @@ def test_an_effect_still_running_past_the_lease_keeps_its_claim(
     real, taken_meanwhile = not_collected.on_job_ended, []
 
     def slow(deps_, event, key):
-        from chalicelib.storage.alerts import DeliveryModel
+        from chalicelib.storage.alerts.alerts import DeliveryModel
         from chalicelib.storage.effects import claim_id
         moment[0] += effects.STALE_CLAIM * 3  # a long effect: three leases pass while it runs
         deadline = time.monotonic() + 30  # a renewal at the later moment: waited for, not guessed at

@@ -28,7 +28,7 @@ class Stack:
 
     def reports_described(self, description):
         """Every stored report with this description (tests only: a scan is fine)."""
-        from chalicelib.storage.reports import ReportModel
+        from chalicelib.storage.reports.reports import ReportModel
         return [r for r in ReportModel.scan() if r.description == description]
 
     def mail_to(self, address):

@@ -45,7 +45,7 @@ def dynamodb_in_process():
 def _seed():
     from chalicelib.deps import default_deps
     from chalicelib.storage.blobs import BlobStore
-    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.reports.services import clear_cache
     from chalicelib.storage.tables import ensure_tables
     from doorstep_cli import seed
     clear_cache()  # categories cached from an earlier test's storage

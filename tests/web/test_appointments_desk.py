@@ -19,7 +19,7 @@ SMALL_PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "ha
 
 def call_back_today(stack, name):
     """A council tax call-back booked for now (the desk marks only today's)."""
-    from chalicelib.storage.appointment_models import Appointment, AppointmentsModel, appointment_row
+    from chalicelib.storage.appointments.appointment_models import Appointment, AppointmentsModel, appointment_row
     from chalicelib.storage.binding import batch_save
     now = stack.deps().clock()
     batch_save(AppointmentsModel, [appointment_row(Appointment(

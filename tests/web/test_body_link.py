@@ -12,7 +12,7 @@ ROAD = [[-1.0600, 53.9250], [-1.0300, 53.9420]]  # a line no other browser test 
 
 def test_a_bodys_officer_marks_a_report_fixed_from_the_link_in_the_email(browser):
     from chalicelib.handlers.forwarding import sender
-    from chalicelib.storage.bodies import Body
+    from chalicelib.storage.bodies.bodies import Body
     stack = browser.stack
     deps = stack.deps()
     body = Body(id="web-roads", name="Roads Agency", precedence=2, send_method="email", email="roads@agency.example",

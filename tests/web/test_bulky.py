@@ -87,7 +87,7 @@ def test_a_resident_books_three_items_pays_and_cancels_for_one_full_refund(brows
     expect(page.locator("#refund")).to_contain_text("£27.00 is being refunded to the card you paid with")
     check_accessible(page, "bulky booking cancelled")
 
-    from chalicelib.storage.bulky import BulkyStore
+    from chalicelib.storage.waste.bulky import BulkyStore
     booking_id = page.url.rstrip("/").rsplit("/", 1)[-1]
 
     def refunded():

@@ -25,7 +25,7 @@ HALL = "tang-hall-main-hall"
 
 
 def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_with_its_reference(browser, pay):
-    from chalicelib.storage.jobs import JobStore
+    from chalicelib.storage.crews.jobs import JobStore
     email = browser.stack.resident("box.orderer@example.org")
     page = browser.new_page()
     sign_in(page, email, next_path=f"/containers?uprn={DEMO_HOME}")
@@ -98,7 +98,7 @@ def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_can
         browser, pay):
     from chalicelib.handlers.hire.limits import DEFAULT_PLACES
     from chalicelib.handlers.hire.places import is_closed, session_hours
-    from chalicelib.storage.hire import HireStore
+    from chalicelib.storage.hire.hire import HireStore
     now = browser.stack.deps().clock()  # the stack's moment, pinned for the dates below
     first = tuesdays_from(now)
     evenings = [first + timedelta(weeks=n) for n in range(10)]
@@ -154,7 +154,7 @@ def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_can
 
 
 def test_a_resident_orders_a_bin_sees_it_in_their_account_and_cancels_it_for_one_refund(browser, pay):
-    from chalicelib.storage.containers import ContainerStore
+    from chalicelib.storage.waste.containers import ContainerStore
     email = browser.stack.resident("bin.canceller@example.org")
     page = browser.new_page()
     sign_in(page, email, next_path=f"/containers?uprn={DEMO_HOME}")

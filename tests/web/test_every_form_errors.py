@@ -166,7 +166,7 @@ def _open_now(stack, consultation_id):
 def body_link(stack):
     """The link a body's officer is sent with a report of theirs; the body retired afterwards."""
     from chalicelib.handlers.forwarding import sender
-    from chalicelib.storage.bodies import Body
+    from chalicelib.storage.bodies.bodies import Body
     from tests.web.test_body_link import ROAD
     deps = stack.deps()
     body_id = f"walk-{uuid.uuid4().hex[:6]}"

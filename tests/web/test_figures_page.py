@@ -18,7 +18,7 @@ YEAR = 2025
 @pytest.fixture
 def counted(stack):
     """Two months of the bills' counts, as the payments and the desk's entered contacts keep them."""
-    from chalicelib.storage.feedback import FIGURES, FigureModel
+    from chalicelib.storage.feedback.feedback import FIGURES, FigureModel
     deps = stack.deps()
     for month in ("2025-09", "2025-10"):  # the test's own months, whatever a run before it left
         FigureModel(partition=FIGURES, month_service=f"{month}#bills").delete()

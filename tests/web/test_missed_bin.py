@@ -52,7 +52,7 @@ def delivered(uprn, stream, on, request_id):
     from datetime import datetime, timezone
     from chalicelib.handlers.containers.limits import DEFAULT_SETTINGS
     from chalicelib.storage.binding import model_of
-    from chalicelib.storage.containers import ContainerRequestModel
+    from chalicelib.storage.waste.containers import ContainerRequestModel
     from chalicelib.storage.records import ContainerRequest
     container = next(c for c in DEFAULT_SETTINGS["containers"] if c["stream"] == stream)
     now = datetime.now(timezone.utc)

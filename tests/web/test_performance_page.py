@@ -50,7 +50,7 @@ def a_year_of_figures(stack):
 def reports_open_and_in_all():
     """(all, open): the stack's reports as stored."""
     from chalicelib import states
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     buckets = [states.bucket(r.state) for r in ReportModel.scan()]
     return len(buckets), buckets.count(states.bucket("open"))
 

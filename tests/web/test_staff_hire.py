@@ -89,7 +89,7 @@ def test_an_officer_reads_a_room_s_week_and_closes_a_morning_for_maintenance(des
 
 
 def test_an_officer_books_for_a_caller_by_card_and_gives_part_of_the_deposit_back_with_why(desk, pay):
-    from chalicelib.storage.hire import HireStore
+    from chalicelib.storage.hire.hire import HireStore
     stack = desk.stack
     day = week_ahead(stack, weeks=3) + timedelta(days=2)  # a Wednesday, three weeks on
     Officer(stack, "hire.booker@example.org")

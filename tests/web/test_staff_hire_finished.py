@@ -93,7 +93,7 @@ def test_a_caller_s_booking_is_named_for_them_and_left_at_the_card_page_is_said_
 
 
 def test_a_deposit_is_checked_only_after_the_last_session_and_a_club_s_block_is_cancelled_at_once(desk, pay):
-    from chalicelib.storage.hire import HireStore
+    from chalicelib.storage.hire.hire import HireStore
     stack = desk.stack
     now = stack.deps().clock()
     today = now.astimezone(LONDON).date()

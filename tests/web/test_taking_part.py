@@ -202,7 +202,7 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     page.goto("/account")
     expect(mine).to_contain_text("withdrawn")
     expect(mine.get_by_role("link", name="Withdraw")).to_have_count(0)
-    from chalicelib.storage.democracy import MeetingModel
+    from chalicelib.storage.democracy.democracy import MeetingModel
     MeetingModel("9103").delete()  # gone from the committee system, and so from our copy
     page.goto("/account")
     gone = page.locator("#my-taking-part li", has_text="Registered to speak on")

@@ -216,7 +216,7 @@ def test_who_deals_with_it_and_the_target_are_said_before_and_after_send_and_ove
     expect(page.locator(".caption")).to_have_text(f"Report {reference}")
 
     # A report that came 60 days ago and is still open: overdue, for anyone to see.
-    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.reports.reports import ReportModel
     old = browser.stack.report(description="An old pothole nobody fixed")
     stored = ReportModel.get(old["id"])
     stored.update(actions=[ReportModel.created_at.set(stored.created_at - timedelta(days=60))])

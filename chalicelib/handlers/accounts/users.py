@@ -1,7 +1,7 @@
 """Administering accounts (the `doorstep users` commands): create with a role
 (and a staff member's roles), change a role, each at the council the command
 is for (`--council`): a person is an officer at a council by its grant alone
-(storage/grants.py). Not exposed over HTTP; an administrator sets an
+(storage/accounts/grants.py). Not exposed over HTTP; an administrator sets an
 officer's roles over HTTP too (handlers/officers)."""
 from ...auth import passwords
 from ...errors import ApiError, Conflict, NotFound, ValidationFailed

@@ -4,7 +4,7 @@ holder row gone, its event, its Idempotency-Key). Its messages follow from
 that event (messages.py), so the booking never waits on, or fails with, a
 text or an e-mail."""
 from ...errors import Conflict
-from ...storage.appointment_models import BOOKED, HELD
+from ...storage.appointments.appointment_models import BOOKED, HELD
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import EMAIL, Problems, e164, phone as phone_check, text
 from ..shared import idempotency

@@ -4,7 +4,7 @@ left goes to the waiting list (waiting.py) from the change's own event."""
 from datetime import timedelta
 
 from ...errors import ApiError
-from ...storage.appointment_models import BOOKED, Appointment, carried_over
+from ...storage.appointments.appointment_models import BOOKED, Appointment, carried_over
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems
 from ..shared.events import new_event

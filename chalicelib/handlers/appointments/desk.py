@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from ...errors import ApiError, ValidationFailed
 from ...stamps import stamp
-from ...storage.appointment_models import BOOKED, Appointment  # noqa: F401
+from ...storage.appointments.appointment_models import BOOKED, Appointment  # noqa: F401
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems, broken_rules
 from ..shared.events import new_event

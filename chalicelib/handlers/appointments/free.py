@@ -3,7 +3,7 @@ seats taken (one Query per calendar over the dates shown, reading only the
 taken seats): the view costs what is booked, not what is offered."""
 from datetime import date, timedelta
 
-from ...storage.appointment_models import stamp
+from ...storage.appointments.appointment_models import stamp
 from . import slots as generating, wording
 from .catalogue import public_service, service_or_404
 from .limits import NEAREST, VIEW_DAYS, VIEW_DAYS_MAX

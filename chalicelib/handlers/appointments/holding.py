@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from ...auth.rules import APPOINTMENT
 from ...errors import ApiError, Conflict, NotFound
-from ...storage.appointment_models import HELD, Appointment
+from ...storage.appointments.appointment_models import HELD, Appointment
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems
 from ..shared import idempotency

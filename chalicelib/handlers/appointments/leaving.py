@@ -6,7 +6,7 @@ transaction, with the event that offers it to the next (waiting.on_freed)."""
 from datetime import datetime
 
 from ...errors import ApiError
-from ...storage.appointment_models import HELD
+from ...storage.appointments.appointment_models import HELD
 from ...storage.errors import EditConflict
 from ..shared.events import new_event
 from . import wording

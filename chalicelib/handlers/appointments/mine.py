@@ -3,7 +3,7 @@ with their account. Erasing cancels what is still to come (the time goes to
 the waiting list, from the cancel's event), takes them off every waiting
 list, and keeps each appointment for the staff's history without whose it
 was (no name, contact or answers)."""
-from ...storage.appointment_models import BOOKED, HELD
+from ...storage.appointments.appointment_models import BOOKED, HELD
 from ...storage.errors import EditConflict
 from ..shared.events import new_event
 from .views import view

@@ -1,13 +1,13 @@
 """An earlier time offered from the waiting list, booked: it MOVES the
 resident's later booking of the service rather than adding a second. One
 transaction takes the new seat, frees the old and writes the move's event
-(storage/appointment_waiting.py take_offer); from that event the resident is
+(storage/appointments/appointment_waiting.py take_offer); from that event the resident is
 told once (the moved message, its invite updating the same calendar entry)
 and the freed time goes to the next on the list, as any freed time does."""
 from dataclasses import replace
 from datetime import datetime
 
-from ...storage.appointment_models import BOOKED, carried_over
+from ...storage.appointments.appointment_models import BOOKED, carried_over
 from ...storage.errors import EditConflict
 from ..shared.events import new_event
 

@@ -8,7 +8,7 @@ the council's, not the resident's, choice."""
 from datetime import datetime, timedelta
 
 from ...errors import Conflict
-from ...storage.appointment_models import BOOKED, HELD, Appointment
+from ...storage.appointments.appointment_models import BOOKED, HELD, Appointment
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems
 from . import slots as generating, wording

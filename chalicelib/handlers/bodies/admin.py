@@ -2,7 +2,7 @@
 retire them. A body's api_key is a secret: it is kept, never shown again."""
 from ... import states, validation
 from ...errors import Conflict, NotFound
-from ...storage.bodies import EVERY_CATEGORY, Body
+from ...storage.bodies.bodies import EVERY_CATEGORY, Body
 from ...storage.errors import AlreadyExists, EditConflict
 from .areas import area_of
 from .limits import (ANSWER_WITHIN_DAYS_MAX, BODY_ID, CONTACT_TEXT_MAX, FORMATS, NAME_MAX, PRECEDENCE_BY_KIND,

@@ -5,7 +5,7 @@ partitions, so its staff, crews and desks work them as their own
 council of the deployment other than this one, which has each of the body's
 categories (its staff file the reports by them)."""
 from ... import tenancy
-from ...storage.bodies import EVERY_CATEGORY
+from ...storage.bodies.bodies import EVERY_CATEGORY
 from .wording import COUNCIL_NEEDS_METHOD, NOT_A_COUNCIL_HERE, RECEIVER_LACKS
 
 
@@ -29,6 +29,6 @@ def checked_council(council_id, method, categories, problems):
 
 def _categories_of(council_id):
     """The active categories of another council: read as that council (the one place bodies cross)."""
-    from ...storage.services import ServiceStore
+    from ...storage.reports.services import ServiceStore
     with tenancy.acting_for(council_id):
         return [code for code, service in ServiceStore().by_code().items() if service.get("active", True)]

@@ -10,7 +10,7 @@ category, its own inbox (what Doorstep did before bodies were data).
 """
 from ...councils.elsewhere import refusal
 from ...errors import Unacceptable
-from ...storage.bodies import Body
+from ...storage.bodies.bodies import Body
 from .wording import CONTACT_THE_COUNCIL, COUNCIL_NAME, NOBODY_TAKES_THIS, NOT_TAKEN_HERE
 
 COUNCIL = "council"  # the id of this council's own body
@@ -72,7 +72,7 @@ def choose(here, service):
 def initial_sends(report, bodies, now):
     """A new report's Sends: the council's inbox has it the moment it is
     stored; the others wait for the send worker."""
-    from ...storage.sends import Send
+    from ...storage.bodies.sends import Send
     return [Send(report_id=report.id, body_id=b.id, body_name=b.name, method=b.send_method,
                  state="sent" if b.send_method == "inbox" else "waiting", created_at=now,
                  sent_at=now if b.send_method == "inbox" else None,

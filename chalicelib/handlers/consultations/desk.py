@@ -52,7 +52,7 @@ def slug(title):
 
 def create(deps, body, idempotency_key):
     """(staff view, created): the consultation made from its template and the officer's words."""
-    from ...storage.consultations import AlreadyExists, Consultation
+    from ...storage.forms.consultations import AlreadyExists, Consultation
     from ..shared import idempotency
     from .definition import errors, refused
     from .managing import areas, get_or_404, staff_view, summary

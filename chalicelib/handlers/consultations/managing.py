@@ -15,7 +15,7 @@ PUBLIC = ("title", "overview", "department", "type", "why", "what_happens_next",
 
 def load(deps, consultation_id, data, if_match):
     """(view, created): the consultation stored with its search rows."""
-    from ...storage.consultations import AlreadyExists, Consultation, EditConflict
+    from ...storage.forms.consultations import AlreadyExists, Consultation, EditConflict
     from ..shared.versions import expected_version
     opens, closes = check(deps, data, consultation_id)
     before = deps.consultations.get(consultation_id)

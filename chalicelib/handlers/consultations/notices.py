@@ -51,7 +51,7 @@ def every_quarter(deps):
 
 
 def _mark(deps, consultation_id, name, kind, now):
-    from ...storage.consultations import EditConflict
+    from ...storage.forms.consultations import EditConflict
     consultation = deps.consultations.get(consultation_id)
     if consultation is None or (consultation.notices or {}).get(name):
         return 0

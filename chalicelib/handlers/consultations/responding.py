@@ -77,7 +77,7 @@ def _place(deps, given, problems):
 
 def respond_signed_in(deps, consultation_id, body, if_match):
     """PUT: (view, created, etag) of the resident's one response, made or replaced."""
-    from ...storage.consultation_responses import AlreadyExists, ConsultationResponse, EditConflict
+    from ...storage.forms.consultation_responses import AlreadyExists, ConsultationResponse, EditConflict
     from ..shared.versions import expected_version
     consultation = get_or_404(deps, consultation_id)
     now = deps.clock()
@@ -101,7 +101,7 @@ def respond_signed_in(deps, consultation_id, body, if_match):
 def respond_anonymously(deps, consultation_id, body, idempotency_key):
     """POST: (view, created) of a new anonymous response."""
     from ...auth import throttle
-    from ...storage.consultation_responses import AlreadyExists, ConsultationResponse, EditConflict
+    from ...storage.forms.consultation_responses import AlreadyExists, ConsultationResponse, EditConflict
     from ..shared.idempotency import Claim
     consultation = get_or_404(deps, consultation_id)
     now = deps.clock()
@@ -217,7 +217,7 @@ def view(consultation, response):
 
 
 def finished(now):
-    """(month, service) a new response is counted in, written with it (storage/consultation_responses.py)."""
+    """(month, service) a new response is counted in, written with it (storage/forms/consultation_responses.py)."""
     from ..feedback.counting import month_of
     return month_of(now), SERVICE
 

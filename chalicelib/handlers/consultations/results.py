@@ -23,7 +23,7 @@ TEXT_MAX, FIGURES_MAX = 10_000, 30
 
 
 def publish(deps, consultation_id, body, if_match):
-    from ...storage.consultations import EditConflict
+    from ...storage.forms.consultations import EditConflict
     from ..shared import events
     from ..shared.versions import expected_version
     consultation = get_or_404(deps, consultation_id)

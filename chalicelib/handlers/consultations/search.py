@@ -2,7 +2,7 @@
 (v2, `api/2.4/...`), so a council's website or an aggregator that lists
 Citizen Space consultations lists ours with no new code.
 
-Every search reads the search rows (storage/consultations.py) of one or two
+Every search reads the search rows (storage/forms/consultations.py) of one or two
 area partitions ("any"; or, for a postcode, its ward's and "council"), in one
 range of the closing or opening index: what it returns, plus the few
 forthcoming ones an "open" search passes over. Words (`tx`) are matched in

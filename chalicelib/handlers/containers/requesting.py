@@ -12,7 +12,7 @@ from ...auth.rules import CONTAINER_REQUEST
 from ...errors import ApiError, Conflict
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
-from ...storage.containers import OutOfStock
+from ...storage.waste.containers import OutOfStock
 from ...storage.records import ContainerRequest
 from ..payments import core as payments
 from ..payments.held import mine_or_404

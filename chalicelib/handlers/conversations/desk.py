@@ -10,7 +10,7 @@ from ...auth.rules import CONVERSATION, DESK_OF_KIND
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
-from ...storage.conversations import OfficerFull
+from ...storage.conversations.conversations import OfficerFull
 from . import chat, hours, live
 from .limits import QUEUE_MAX, REASON_MAX
 from .wording import (ALREADY_TAKEN, ANOTHER_OFFICERS, BODY_NOT_OBJECT, CHANGED_HANDS, CHANGED_MEANWHILE,
@@ -50,7 +50,7 @@ def search(deps, q):
     normalised as they were stored); newest first. One lookup: it reads what
     it returns."""
     import re
-    from ...storage.conversations import contact_keys
+    from ...storage.conversations.conversations import contact_keys
     from .limits import CONVERSATION_ID_PATTERN, SEARCH_MAX
     text = q.strip() if isinstance(q, str) else ""
     now = deps.clock()

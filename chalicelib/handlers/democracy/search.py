@@ -1,6 +1,6 @@
 """Search across agenda items' titles and decisions without a scan: the
 sync keeps, per month, one list of every item's title and the start of its
-decision (storage/democracy.py's `search#YYYY-MM` documents, each far inside
+decision (storage/democracy/democracy.py's `search#YYYY-MM` documents, each far inside
 an item's 400 KB: a busy month is a few hundred items), replaced meeting by
 meeting as each changes; a search reads the months it spans in one
 BatchGetItem and matches every word given as a word's start, case aside

@@ -1,7 +1,7 @@
 """A compliment reaches the team it names (issue 72, item 2): the effect of its
 `compliment_given` event e-mails each officer of the council whose own staff
 roles open that team's desk. Officers are found in one Query of the council's
-roster (storage/grants.py), never by reading every account; an administrator
+roster (storage/accounts/grants.py), never by reading every account; an administrator
 is told only through a role they hold, as every desk is theirs. Each e-mail is
 queued in the outbox under an id made from the event's effect and the officer,
 so the effect run again (a crash, the stream's second delivery) sends nobody a

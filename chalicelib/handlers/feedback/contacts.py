@@ -50,7 +50,7 @@ def enter(deps, service, month, body, if_match):
         return view(month, now, before)
     if before != version:
         raise Stale(view(month, now, before), f'"{before}"')
-    from ...storage.contacts import EditConflict, audit_id
+    from ...storage.feedback.contacts import EditConflict, audit_id
     changes = {name: [now[name], n] for name, n in counts.items() if now[name] != n}
     audit = AuditEntry(report_id=audit_id(service, month), seq=version + 1, action="contacts_entered",
                        by_user_id=deps.principal.user_id, by_email=deps.principal.email, created_at=deps.clock(),

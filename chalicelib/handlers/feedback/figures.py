@@ -1,5 +1,5 @@
 """The business case's figures, per council, service and month (issue 72, item 4), from the counts
-kept as transactions happen (storage/feedback.py: a year is one Query). Each figure is published
+kept as transactions happen (storage/feedback/feedback.py: a year is one Query). Each figure is published
 with its definition (wording.DEFINITIONS). Only what people said is withheld when few said it
 (wording.SMALL_NUMBERS, after the ONS's and the ICO's guidance): satisfaction from fewer than
 SMALLEST_SHOWN answers could tell what one person answered. A count of transactions, contacts or

@@ -30,7 +30,7 @@ def start(deps, form_id, body, idempotency_key):
     """(view, created): a new submission of the published version (staff
     previewing: of the draft), its token given to an anonymous caller."""
     from ...storage.errors import AlreadyExists
-    from ...storage.form_submissions import FormSubmission
+    from ...storage.forms.form_submissions import FormSubmission
     from ..shared.idempotency import Claim
     from .managing import published
     preview = body.get("preview") is True

@@ -8,7 +8,7 @@ from .wording import NO_BODY
 
 
 def body_health(deps, body_id):
-    from ...storage.body_polls import PollCursorStore
+    from ...storage.bodies.body_polls import PollCursorStore
     body = deps.bodies.get(body_id) if isinstance(body_id, str) and len(body_id) <= 40 else None
     if body is None:
         raise NotFound(NO_BODY.format(body_id=body_id), code="body_not_found")

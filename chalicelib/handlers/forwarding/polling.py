@@ -120,7 +120,7 @@ def _moment(text):
 def poll_all(deps):
     """Every Open311 body's updates; a body that is down is logged and read
     next time. Returns {body id: applied, or the error}."""
-    from ...storage.body_polls import PollCursorStore
+    from ...storage.bodies.body_polls import PollCursorStore
     cursors, outcomes = PollCursorStore(), {}
     for body in deps.bodies.all():
         if body.retired or body.send_method != "open311" or not body.endpoint:

@@ -1,6 +1,6 @@
 """The send queue: one job per (report, body) try, {"report": id, "body": id}.
 
-The send rows (storage/sends.py) are the durable record of what is owed; the
+The send rows (storage/bodies/sends.py) are the durable record of what is owed; the
 queue only carries "try this now". A job lost or delivered twice changes
 nothing: the sweeper queues again every send whose try is due, and a try
 claims its send before it talks to the body. So a body's hour-long outage
@@ -69,7 +69,7 @@ def sweep(deps, queue=None):
     and re-send, once and with a note, each report a body has not answered
     within its target. Reads the due index only. Returns counts."""
     now = deps.clock()
-    from ...storage.sends import DUE_ANSWER, DUE_TRY
+    from ...storage.bodies.sends import DUE_ANSWER, DUE_TRY
     due = deps.sends.due(DUE_TRY, now, SWEEP_BATCH)
     if due:
         (queue or send_queue()).send([{"report": r, "body": b} for r, b in due])

@@ -10,7 +10,7 @@ from ...auth.rules import HIRE_BOOKING
 from ...errors import ApiError, Conflict, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
-from ...storage.hire import HourTaken
+from ...storage.hire.hire import HourTaken
 from ...storage.records import HireBooking
 from ..payments import core as payments
 from ..payments.held import mine_or_404
@@ -51,7 +51,7 @@ def view(booking, payment=None):
                                             "amount", "total", "deposit", "terms", "why", "skipped", "taken_by")}
     out["sessions"] = [{k: s.get(k) for k in ("date", "start", "end", "amount", "status", "refund")}
                        for s in booking.sessions]
-    from ...storage.hire import last_end
+    from ...storage.hire.hire import last_end
     out.update(hold_until=stamp(booking.hold_until), created_at=stamp(booking.created_at), ends_at=last_end(
                booking.sessions),
                confirmed_at=stamp(booking.confirmed_at), total_text=payments.pounds(booking.total), payment=None)

@@ -20,7 +20,7 @@ from ...stamps import parse, stamp
 from ..payments.core import pounds
 from ..waste.refund_parts import BACKSTOP_AFTER, refund_parts
 from . import wording
-from ...storage.hire import last_end
+from ...storage.hire.hire import last_end
 from .booking import booking_or_404, read
 from .places import london
 from .limits import REASON_MAX
@@ -221,7 +221,7 @@ def refunds_due(deps):
     looked at BACKSTOP_AFTER its change, made once (the refundable figure
     stored with the change is what every attempt names, so the provider
     refuses one after another that worked). Returns how many were made."""
-    from ...storage.hire import REFUND
+    from ...storage.hire.hire import REFUND
     from ..payments import core as payments
     settled, now = 0, deps.clock()
     for booking in deps.hire.due(now, kind=REFUND):

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from ... import validation
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
-from ...storage.hire import HourTaken, deposit_from
+from ...storage.hire.hire import HourTaken, deposit_from
 from .limits import MAX_SESSION_HOURS, MAX_VIEW_DAYS, REASON_MAX, VIEW_DAYS
 from .places import LONDON, hire_date, open_hours, place_or_404, session_hours, today, why_closed
 from .times import _taken

@@ -2,7 +2,7 @@
 and one claim with what a person affected may see.
 
 The back office's list is copied (in the background, copying.py) into one
-item per claim and search term (storage/landlord_copies.py), each with the
+item per claim and search term (storage/revenues/landlord_copies.py), each with the
 claim's digest; the marker (one item, about 40 KB for 2,000 claims) holds
 every current claim's digest, and a row whose digest is not the marker's (a
 claim no longer paid to the landlord, or a name or address since changed)

@@ -4,7 +4,7 @@ a time.
 A request that finds no copy yet and the copy's refresh alike need the whole
 list (2,000 claims are about 600 KB of XML and a second or more to answer).
 Whoever takes the landlord's lease asks for it: a conditional PutItem
-(storage/landlord_lists.py), so it holds across Lambda's processes, not a
+(storage/revenues/landlord_lists.py), so it holds across Lambda's processes, not a
 Python lock. The list is kept in chunks under the landlord, and the others
 read it there: a request waits for the holder (one GetItem a look, at most
 WAIT_S), the refresh's effect writes the copy from it. A holder renews its

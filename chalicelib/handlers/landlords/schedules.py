@@ -2,7 +2,7 @@
 
 The back office's answer is kept as it gave it, per landlord: the list of
 runs ("runs", refreshed when older than fresh_s) and each run's lines in
-chunks (storage/landlords.py), which never change once paid, so a 2,000-line
+chunks (storage/revenues/landlords.py), which never change once paid, so a 2,000-line
 run is read from the back office once and then from four items in one
 Query, for the screen and the CSV alike. A back office that is away: the
 last copy, with its age (`fetched_at`); none yet: a 503 with Retry-After."""

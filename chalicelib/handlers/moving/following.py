@@ -2,7 +2,7 @@
 (shared/effects.py), claimed once per event, first tried by the request that
 made the move, then by the alert queue's worker until it is done.
 
-Each step keeps one part row (storage/moves.py), written once by a
+Each step keeps one part row (storage/revenues/moves.py), written once by a
 conditional put, and each step's own change is one that a run again
 recognises: the council tax request under an id the move names, the garden
 term moved by a conditional transaction, a refund's figures stored on its

@@ -36,7 +36,7 @@ def partner_for(given):
     refused = Open311Error(403, "Invalid or missing api_key: ask the council for one.")
     if not given:
         raise refused
-    from ...storage.open311_keys import Open311KeyStore
+    from ...storage.staff.open311_keys import Open311KeyStore
     record = Open311KeyStore().by_hash(ids.digest(given))
     if record is not None:
         if record.revoked:

@@ -14,7 +14,7 @@ from ...config import petitions as petition_settings
 from ...errors import NotFound, Unacceptable, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
-from ...storage.petitions import NO_WARD, Petition
+from ...storage.democracy.petitions import NO_WARD, Petition
 from ..shared import idempotency
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, PETITION_ID_PATTERN, REJECTIONS
 from .wording import (CURSOR_NOT_OURS, LIMIT, NOT_A_CURSOR, NOT_A_PETITION_FIELD, NO_SUCH_PETITION, PETITION,

@@ -17,7 +17,7 @@ from ... import ids, validation
 from ...config import petitions as petition_settings
 from ...errors import NotFound, Unacceptable, ValidationFailed
 from ...storage.errors import AlreadyExists
-from ...storage.petitions import FOLLOWER, Signature
+from ...storage.democracy.petitions import FOLLOWER, Signature
 from . import canonical
 from .drafting import close_if_due
 from .limits import PETITION_ID_PATTERN, PUBLIC_STATES

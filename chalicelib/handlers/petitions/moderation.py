@@ -2,7 +2,7 @@
 response and a debate, and invalidating signatures in bulk.
 
 Every staff change names the version it was made to (If-Match) and writes
-its audit entry (storage/audit.py, keyed by the petition's id and its new
+its audit entry (storage/staff/audit.py, keyed by the petition's id and its new
 version) in the same transaction. Invalidation moves each matching signature
 to invalidated with a conditional update, and only the call that moved a
 counted one takes it off the counts, so the count drops by exactly the

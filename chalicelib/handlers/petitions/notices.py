@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ... import ids
-from ...storage.petitions import FOLLOWER
+from ...storage.democracy.petitions import FOLLOWER
 from ..alerts import batching
 from ..alerts.audience import Audience
 from ..alerts.delivery import links_base, unsubscribe_links

@@ -20,7 +20,7 @@ from ...auth import throttle
 from ...config import petitions as petition_settings
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...storage.errors import AlreadyExists
-from ...storage.petitions import NO_WARD, Signature
+from ...storage.democracy.petitions import NO_WARD, Signature
 from . import canonical
 from .drafting import close_if_due, validation_equal
 from .limits import NAME_MAX, PETITION_ID_PATTERN

@@ -54,7 +54,7 @@ from .limits import NEAREST_MAX_DISTANCE_M as MAX_DISTANCE_M
 from ...geo import cells, distance, nodes
 from ...geo.geojson import feature_collection, point_feature
 from ...storage import metering
-from ...storage.facilities import OPTIONAL
+from ...storage.places.facilities import OPTIONAL
 from .wording import NOT_A_FACILITY_TYPE, REQUIRED, WHOLE_NUMBER_RANGE
 
 TYPE = re.compile(FACILITY_TYPE_PATTERN)

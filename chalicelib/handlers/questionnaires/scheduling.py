@@ -1,5 +1,5 @@
 """Scheduling questionnaires from the events stream: a report moved to a state
-in ASKED_STATES waits in the due index (storage/questionnaires.py) until
+in ASKED_STATES waits in the due index (storage/crews/questionnaires.py) until
 DOORSTEP_QUESTIONNAIRE_AFTER_DAYS have passed. Every way a report is closed
 (staff, crews, Open311 partners) writes the same event, so none is missed;
 and nothing needs to read the reports later to find what is due."""

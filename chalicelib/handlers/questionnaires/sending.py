@@ -1,7 +1,7 @@
 """Sending the questionnaires that are due: the scheduled `send_questionnaires`
 function (app.py; on one machine the local stack runs it every minute).
 
-It reads the due index (storage/questionnaires.py), never the reports
+It reads the due index (storage/crews/questionnaires.py), never the reports
 table: a run costs what is due, whatever the number of reports. Each
 questionnaire is claimed before anything is sent (due again RESEND_AFTER
 later), so two overlapping runs never ask twice, and marked sent after (it

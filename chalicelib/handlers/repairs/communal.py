@@ -2,7 +2,7 @@
 part (a stair light, the door entry) is listed to the tenants of the block's
 other homes, who can say "me too", once each, counted, as on a street report.
 What they read is listed, never filtered: where, what, the reporter's words,
-its state and the count (storage/repair_communal.py holds nothing more), so
+its state and the count (storage/repairs/repair_communal.py holds nothing more), so
 no reporter's name, contact, access notes or photos can leak by being
 forgotten. Their own repairs are in their own list, not again here; a tenant of
 another block is told there is no such repair, as for any repair not theirs."""

@@ -7,7 +7,7 @@ storage reads and writes the holder's partitions and no other's.
 
 The report is stored in its holder's partitions, where its staff, crews and
 every desk work it as their own; the council it was made with (its `site`)
-keeps a pointer under the same reference (storage/reports_elsewhere.py), so the
+keeps a pointer under the same reference (storage/reports/reports_elsewhere.py), so the
 resident tracks it at the address they used and My Account there lists it.
 Read through a pointer, a report is as the public sees it, or private to its
 tracking token and its owner: never to the reading council's staff, who have

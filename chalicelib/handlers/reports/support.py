@@ -1,7 +1,7 @@
 """"Me too": a resident who has the same problem adds their support to a
 report, and is told of its updates from then on.
 
-One supporter per canonical e-mail per report (storage/supporters.py). A
+One supporter per canonical e-mail per report (storage/reports/supporters.py). A
 signed-in resident with a verified e-mail is counted at once; an e-mail
 given is counted once the link sent to it is followed (the web page POSTs
 its token: a mail scanner that follows a link counts no one), and asking

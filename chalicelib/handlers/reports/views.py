@@ -13,7 +13,7 @@ PHOTO_ROUTE = "/v1/photos/"
 
 
 def public_view(deps, report, service, sends=None):
-    """sends: the report's Sends (storage/sends.py), when the caller read them:
+    """sends: the report's Sends (storage/bodies/sends.py), when the caller read them:
     who it went to, shown to everyone ("Sent to North Yorkshire Council at 10:04")."""
     public = visibility.details_are_public(report, service)
     service = service or {}

@@ -4,7 +4,7 @@ did to count them).
 
 The count goes down once: the supporter's item is deleted on condition it is
 still counted, in the transaction that takes one from the report
-(storage/supporters.py), so a retry, a second tab or several at once take
+(storage/reports/supporters.py), so a retry, a second tab or several at once take
 off one between them, and never below zero. A support still waiting for its
 link is simply forgotten (it was never counted). Every withdrawal answers
 the same, whether it withdrew just now or earlier: a retry sees what the

@@ -49,7 +49,7 @@ def inserted(records):
     stream record dicts): TTL deletions and edits of old events are not news,
     and nor is an old event a migration moved into its council (its effects,
     alerts and sends were done when it was first written: storage/migration.py)."""
-    from ...storage.alerts import event_from_image
+    from ...storage.alerts.alerts import event_from_image
     from ...storage.migration import MOVED
     for record in records:
         name = getattr(record, "event_name", None) or record.get("eventName")

@@ -1,6 +1,6 @@
 """A category's published target, and a report's time open against it.
 
-The target is the category's due-date rule (storage/due_rules.py, the one
+The target is the category's due-date rule (storage/staff/due_rules.py, the one
 staff's due dates come from) at its usual priority: "We aim to fix potholes
 within 20 working days", said before Send, on the sent screen and on the
 report page. How long a report has been open is counted in the same working

@@ -1,5 +1,5 @@
 """The staff inbox: reports in the caller's scope, filtered and ordered by
-the index rows that hold exactly each answer (storage/inbox.py), never by
+the index rows that hold exactly each answer (storage/staff/inbox.py), never by
 reading the reports; a reference goes straight to its report."""
 import re
 from datetime import datetime, time, timezone
@@ -28,7 +28,7 @@ def list_inbox(deps, params):
     query, limit, cursor, reference = _query(deps, params)
     if reference:
         return {"reports": [_line(deps, row) for row in _by_reference(deps, reference, query)], "next_cursor": None}
-    from ...storage.inbox_store import BadCursor
+    from ...storage.staff.inbox_store import BadCursor
     try:
         rows, next_cursor, _ = deps.inbox.find(query, limit, cursor)
     except BadCursor as e:  # not a cursor this inbox gave, with these filters: a rule (422)

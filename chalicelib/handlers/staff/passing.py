@@ -4,7 +4,7 @@ that turned out to be the district's car park) or made at its own, passes it
 back to the council it was made with, or on to another, with a reason, once.
 
 The receiving council holds it from then on, in its own partitions (its inbox,
-its ward and due date by its own rules, its audit): storage/report_passing.py
+its ward and due date by its own rules, its audit): storage/reports/report_passing.py
 moves it whole in one transaction. The passing council keeps its audit line
 (who, when, to whom and why) and a pointer, so its links still lead to the
 report; the public timeline says where it went and why, and its followers hear
@@ -51,7 +51,7 @@ def pass_report(deps, report_id, body, version):
 
 
 def _moved(deps, report, received, to, write, send, audit):
-    from ...storage.report_passing import Passing, TooMuchToPass, pass_report as move
+    from ...storage.reports.report_passing import Passing, TooMuchToPass, pass_report as move
     withdrawn = [replace(s, state="withdrawn", next_try_at=None, claimed_until=None)
                  for s in deps.sends.for_report(report.id) if s.unsettled]
     try:

@@ -2,7 +2,7 @@
 
 
 def check():
-    from ...storage.services import ServiceStore
+    from ...storage.reports.services import ServiceStore
     try:
         ServiceStore().describe()
         storage = "ok"

@@ -19,7 +19,7 @@ is found there (P0604, then a fresh figure for what is left).
 The 5-minute job (`refunds_due`) is a backstop only: the booking is due
 BACKSTOP_AFTER the cancellation, past the effect's last try.
 """
-from ...storage.bulky import REFUND
+from ...storage.waste.bulky import REFUND
 from .refund_parts import BACKSTOP_AFTER, owed_parts, refund_parts, settled
 
 KIND = "bulky_cancel_refund"

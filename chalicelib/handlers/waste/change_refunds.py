@@ -19,7 +19,7 @@ due BACKSTOP_AFTER the change, past the effect's last try, so the job finds
 only refunds the effect gave up on (a provider away for longer than its
 tries) or whose event the stream lost.
 """
-from ...storage.bulky import CHANGE_REFUND
+from ...storage.waste.bulky import CHANGE_REFUND
 from .refund_parts import BACKSTOP_AFTER, backstop, owed_parts, refund_parts, settled  # noqa: F401 (changes.py's)
 
 KIND = "bulky_change_refund"

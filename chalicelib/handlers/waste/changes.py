@@ -23,7 +23,7 @@ from datetime import date
 from ... import validation
 from ...errors import Conflict, Unacceptable, ValidationFailed
 from ...stamps import stamp
-from ...storage.bulky import CHANGE_REFUND
+from ...storage.waste.bulky import CHANGE_REFUND
 from ...storage.errors import AlreadyExists, EditConflict, SlotFull
 from ..shared import idempotency
 from .bookings import IDEMPOTENCY_HOURS, band_of, booking_or_404, priced, read

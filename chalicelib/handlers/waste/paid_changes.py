@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from ...errors import ApiError, Conflict
 from ...stamps import parse, stamp
-from ...storage.bulky_pending import CHANGE_HOLD
+from ...storage.waste.bulky_pending import CHANGE_HOLD
 from ..payments import core as payments
 from ..payments.in_full import refund_in_full
 from . import receipts

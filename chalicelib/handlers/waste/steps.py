@@ -4,7 +4,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from ...stamps import TIMEZONE
-from ...storage.bulky import CREW, REMIND
+from ...storage.waste.bulky import CREW, REMIND
 from .limits import CREW_HOUR, REMIND_DAYS, REMIND_HOUR
 
 

@@ -1,0 +1,1 @@
+"""The accounts capability's tables (handlers/accounts/ and its neighbours)."""

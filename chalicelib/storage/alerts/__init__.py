@@ -1,0 +1,1 @@
+"""The alerts capability's tables (handlers/alerts/ and its neighbours)."""

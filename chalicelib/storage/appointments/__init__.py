@@ -1,0 +1,1 @@
+"""The appointments capability's tables (handlers/appointments/ and its neighbours)."""

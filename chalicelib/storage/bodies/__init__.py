@@ -1,0 +1,1 @@
+"""The bodies capability's tables (handlers/bodies/ and its neighbours)."""

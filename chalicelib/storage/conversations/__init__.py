@@ -1,0 +1,1 @@
+"""The conversations capability's tables (handlers/conversations/ and its neighbours)."""

@@ -1,0 +1,417 @@
+"""Live chat: conversations, their messages, and the parties to them.
+
+- `conversations`: one item per conversation. While it waits for an officer it
+  carries `queue_pk` ("waiting") and `queue_sk` ("{waiting since}#{id}"): the
+  sparse `queue` index holds exactly the waiting ones, oldest first, so the
+  staff queue reads what it shows. While an officer has it, `officer_pk` puts
+  it in the sparse `officer` index (their desk). `user` lists a resident's.
+- `conversation-messages`: one item per message, keyed by conversation and a
+  sequence number (1, 2, 3...): "the messages after cursor N" is one Query.
+  A message is written in one transaction with the conversation's `last_seq`
+  (conditioned on the value read) and its Idempotency-Key record, so two
+  messages never share a number and a retried one is stored once.
+- `conversation-parties`: one item per officer ("officer#{id}": how many
+  conversations they have now) and per blocked resident ("resident#{party}":
+  the reason). Taking adds one to the officer's count under the condition
+  that it is below their maximum, in the same transaction as the
+  conversation's change from waiting to taken: the database decides who gets
+  it, never a read followed by a write.
+- `conversation-links`: what staff search by, one item per (key, conversation):
+  "email#{sha256}" and "phone#{sha256}" of the contact the resident gave (or
+  their account's), written with the conversation, and "report#{id}" for each
+  report made from it or linked to it, written with the link. A search is one
+  Query of the key's partition and a BatchGetItem of what it found: it reads
+  what it returns. (A GSI on the conversation would hold one value per item;
+  a conversation has several reports.)
+"""
+from pynamodb.attributes import (JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
+                                 UTCDateTimeAttribute)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+
+from ..binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from ..council_key import CouncilKey
+from ..errors import EditConflict
+from ..records import ChatMessage, Conversation
+
+WAITING = "waiting"
+
+
+class QueueIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "queue"
+        projection = AllProjection()
+
+    queue_pk = CouncilKey(hash_key=True)
+    queue_sk = UnicodeAttribute(range_key=True)
+
+
+class OfficerIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "officer"
+        projection = AllProjection()
+
+    officer_pk = CouncilKey(hash_key=True)
+    updated_at = UTCDateTimeAttribute(range_key=True)
+
+
+class UserIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "user"
+        projection = AllProjection()
+
+    user_id = CouncilKey(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class ConversationModel(Stored):
+    class Meta:
+        table_name = table("conversations")
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = CouncilKey(hash_key=True)
+    state = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    updated_at = UTCDateTimeAttribute()
+    user_id = CouncilKey(null=True)
+    token_hash = UnicodeAttribute(null=True)
+    contact = JSONAttribute(null=True)
+    context = JSONAttribute(null=True)
+    party = UnicodeAttribute(null=True)
+    officer = UnicodeAttribute(null=True)
+    officer_name = UnicodeAttribute(null=True)
+    waiting_since = UTCDateTimeAttribute(null=True)
+    last_seq = NumberAttribute(default=0)
+    last_staff_seq = NumberAttribute(default=0)
+    report_ids = ListAttribute(of=UnicodeAttribute, null=True)
+    rating = NumberAttribute(null=True)
+    closed_at = UTCDateTimeAttribute(null=True)
+    closed_by = UnicodeAttribute(null=True)
+    resident_seen_at = UTCDateTimeAttribute(null=True)
+    offered_at = UTCDateTimeAttribute(null=True)
+    choice = UnicodeAttribute(null=True)
+    chosen_at = UTCDateTimeAttribute(null=True)
+    queue_pk = CouncilKey(null=True)
+    queue_sk = UnicodeAttribute(null=True)
+    officer_pk = CouncilKey(null=True)
+    queue_index = QueueIndex()
+    officer_index = OfficerIndex()
+    user_index = UserIndex()
+
+
+class MessageModel(Stored):
+    class Meta:
+        table_name = table("conversation-messages")
+        billing_mode = "PAY_PER_REQUEST"
+
+    conversation_id = CouncilKey(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    author = UnicodeAttribute()
+    text = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    author_name = UnicodeAttribute(null=True)
+    photos = JSONAttribute(null=True)
+    template_id = UnicodeAttribute(null=True)
+
+
+class PartyModel(Stored):
+    class Meta:
+        table_name = table("conversation-parties")
+        billing_mode = "PAY_PER_REQUEST"
+
+    party = CouncilKey(hash_key=True)  # "officer#{user id}" or "resident#{party}"
+    taken = NumberAttribute(null=True)  # an officer's conversations now
+    waited_s = NumberAttribute(null=True)  # "waits#{hour}": seconds the conversations taken in that hour waited
+    answered = NumberAttribute(null=True)  # ... and how many they were
+    reason = UnicodeAttribute(null=True)  # a resident's block
+    by = UnicodeAttribute(null=True)
+    at = UTCDateTimeAttribute(null=True)
+
+
+class LinkModel(Stored):
+    class Meta:
+        table_name = table("conversation-links")
+        billing_mode = "PAY_PER_REQUEST"
+
+    lookup = CouncilKey(hash_key=True)  # "email#{sha256}", "phone#{sha256}" or "report#{report id}"
+    conversation_id = UnicodeAttribute(range_key=True)
+    created_at = UTCDateTimeAttribute()
+
+
+def contact_keys(contact):
+    """The search keys of a resident's e-mail and phone (normalised, hashed: the table holds no contact)."""
+    from ... import ids, validation
+    keys = []
+    if contact.get("email"):
+        keys.append("email#" + ids.digest(contact["email"].strip().lower()))
+    if contact.get("phone"):
+        keys.append("phone#" + ids.digest(validation.e164(contact["phone"]) or contact["phone"]))
+    return keys
+
+
+def _waits_key(moment):
+    return f"waits#{moment:%Y-%m-%dT%H}"  # one item per hour (UTC): the rolling figure reads two
+
+
+class OfficerFull(EditConflict):
+    """The officer has as many conversations as they may at once."""
+
+
+def _conversation(model):
+    return record_of(Conversation, model)
+
+
+def _queue_keys(conversation):
+    waiting = conversation.state == WAITING
+    return {"queue_pk": WAITING if waiting else None,
+            "queue_sk": f"{conversation.waiting_since.isoformat()}#{conversation.id}" if waiting else None,
+            "officer_pk": conversation.officer if conversation.state == "taken" else None}
+
+
+class ConversationStore:
+    def __init__(self):
+        bind()
+
+    def create(self, conversation, idempotency=None):
+        """Store a new conversation (and its Idempotency-Key's record); AlreadyExists
+        ("idempotency") when that key was claimed meanwhile."""
+        from ..reports.report_store import _claim_key
+        parts = ["conversation"]
+        with writes(parts, exists={"conversation", "idempotency"}), transaction() as t:
+            t.save(model_of(ConversationModel, conversation, **_queue_keys(conversation)),
+                   condition=ConversationModel.id.does_not_exist())
+            for key in contact_keys(conversation.contact):
+                t.save(LinkModel(key, conversation.id, created_at=conversation.created_at))
+                parts.append("link")
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+
+    def get(self, conversation_id):
+        return _conversation(get_or_none(ConversationModel, conversation_id, consistent_read=True))
+
+    def add_message(self, conversation, message, idempotency=None, event=None, changes=None):
+        """Store `message` as number conversation.last_seq + 1. EditConflict when
+        another message took that number first (read the conversation again and
+        retry) or the conversation closed meanwhile; AlreadyExists("idempotency")
+        when the request's key was claimed meanwhile. event: what the message
+        promises (the resident told of an officer's answer), in the same transaction.
+        changes: {attribute: value} set on the conversation in that transaction
+        (the resident's choice, said by the message that confirms it)."""
+        from ..reports.report_store import _claim_key
+        parts = ["message"]
+        staff = message.author == "staff"
+        actions = [ConversationModel.last_seq.set(message.seq), ConversationModel.updated_at.set(message.created_at)]
+        if staff:
+            actions.append(ConversationModel.last_staff_seq.set(message.seq))
+        actions += [getattr(ConversationModel, name).set(value) for name, value in (changes or {}).items()]
+        with writes(parts, exists={"idempotency"}), transaction() as t:
+            t.save(model_of(MessageModel, message), condition=MessageModel.seq.does_not_exist())
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+            if event is not None:  # a put: sent before the update, as `parts` lists it
+                from ..reports.report_store import event_model
+                t.save(event_model(event))
+                parts.append("event")
+            t.update(ConversationModel(conversation.id), actions=actions,
+                     condition=(ConversationModel.last_seq == conversation.last_seq)
+                     & (ConversationModel.state != "closed"))
+            parts.append("conversation")
+
+    def message(self, conversation_id, seq):
+        return record_of(ChatMessage, get_or_none(MessageModel, conversation_id, range_key=seq, consistent_read=True))
+
+    def messages(self, conversation_id, after=0, limit=100):
+        """The messages numbered above `after`, oldest first: one Query."""
+        return [record_of(ChatMessage, m) for m in MessageModel.query(
+            conversation_id, MessageModel.seq > after, limit=limit, page_size=limit, consistent_read=True)]
+
+    def queue(self, limit=50):
+        """The waiting conversations, longest waiting first: one Query of the
+        sparse queue index, reading about what it returns."""
+        return [_conversation(m) for m in ConversationModel.queue_index.query(
+            WAITING, limit=limit, page_size=limit)]
+
+    def of_officer(self, officer_id, limit=50):
+        return [_conversation(m) for m in ConversationModel.officer_index.query(
+            officer_id, scan_index_forward=False, limit=limit, page_size=limit)]
+
+    def of_user(self, user_id, limit=200):
+        return [_conversation(m) for m in ConversationModel.user_index.query(
+            user_id, scan_index_forward=False, limit=limit, page_size=limit)]
+
+    def officer_load(self, officer_id):
+        found = get_or_none(PartyModel, f"officer#{officer_id}", consistent_read=True)
+        return int(found.taken or 0) if found else 0
+
+    def take(self, conversation_id, officer_id, officer_name, most, now, waited_s=None):
+        """waiting -> taken by this officer, and one more on their count, in one
+        transaction. EditConflict("conversation") when it is not waiting
+        (someone took it first); OfficerFull when they have `most` already.
+        waited_s: how long it waited, added to this hour's figure (recent_waits)."""
+        parts = []
+        try:
+            with writes(parts), transaction() as t:
+                t.update(ConversationModel(conversation_id), actions=[
+                    ConversationModel.state.set("taken"), ConversationModel.officer.set(officer_id),
+                    ConversationModel.officer_name.set(officer_name), ConversationModel.officer_pk.set(officer_id),
+                    ConversationModel.updated_at.set(now), ConversationModel.queue_pk.remove(),
+                    ConversationModel.queue_sk.remove(), ConversationModel.waiting_since.remove()],
+                    condition=ConversationModel.state == WAITING)
+                parts.append("conversation")
+                self._count(t, officer_id, 1, most)
+                parts.append("officer")
+                if waited_s is not None:
+                    t.update(PartyModel(_waits_key(now)), actions=[
+                        PartyModel.waited_s.add(int(waited_s)), PartyModel.answered.add(1)])
+                    parts.append("waits")
+        except EditConflict as e:
+            if e.args and e.args[0] == "officer":
+                raise OfficerFull("officer") from e
+            raise
+
+    def place(self, conversation, limit=50):
+        """How many wait ahead of it, plus one: one Query of the queue index
+        up to its own key, counting (it reads those ahead, at most `limit`)."""
+        ahead = ConversationModel.queue_index.count(
+            WAITING, ConversationModel.queue_sk < _queue_keys(conversation)["queue_sk"], limit=limit)
+        return ahead + 1
+
+    def recent_waits(self, now):
+        """(seconds waited in all, conversations answered) over this hour and
+        the one before: two small items, kept by take()."""
+        from datetime import timedelta
+        waited = answered = 0
+        for found in PartyModel.batch_get([_waits_key(now), _waits_key(now - timedelta(hours=1))]):
+            waited += int(found.waited_s or 0)
+            answered += int(found.answered or 0)
+        return waited, answered
+
+    def offered(self, conversation_id, now):
+        """The first time the waiting resident was offered another way: kept once."""
+        try:
+            with writes(["conversation"]):
+                ConversationModel(conversation_id).update(
+                    actions=[ConversationModel.offered_at.set(now)],
+                    condition=ConversationModel.offered_at.does_not_exist() & (ConversationModel.state == WAITING))
+        except EditConflict:
+            return False
+        return True
+
+    def hand_over(self, conversation_id, from_id, to_id, to_name, most, now):
+        """taken by one officer -> taken by another; the counts move with it.
+        EditConflict("conversation") when `from_id` no longer has it; OfficerFull
+        when the colleague has `most` already."""
+        parts = []
+        try:
+            with writes(parts), transaction() as t:
+                t.update(ConversationModel(conversation_id), actions=[
+                    ConversationModel.officer.set(to_id), ConversationModel.officer_name.set(to_name),
+                    ConversationModel.officer_pk.set(to_id), ConversationModel.updated_at.set(now)],
+                    condition=(ConversationModel.state == "taken") & (ConversationModel.officer == from_id))
+                parts.append("conversation")
+                self._count(t, to_id, 1, most)
+                parts.append("officer")
+                self._count(t, from_id, -1)
+                parts.append("from")
+        except EditConflict as e:
+            if e.args and e.args[0] == "officer":
+                raise OfficerFull("officer") from e
+            raise
+
+    def close(self, conversation, by, now):
+        """-> closed; its officer's count down by one. EditConflict when it was
+        closed (or changed hands) meanwhile."""
+        parts = []
+        condition = ConversationModel.state == conversation.state
+        if conversation.officer:
+            condition &= ConversationModel.officer == conversation.officer
+        with writes(parts), transaction() as t:
+            t.update(ConversationModel(conversation.id), actions=[
+                ConversationModel.state.set("closed"), ConversationModel.closed_at.set(now),
+                ConversationModel.closed_by.set(by), ConversationModel.updated_at.set(now),
+                ConversationModel.queue_pk.remove(), ConversationModel.queue_sk.remove(),
+                ConversationModel.officer_pk.remove()], condition=condition)
+            parts.append("conversation")
+            if conversation.state == "taken" and conversation.officer:
+                self._count(t, conversation.officer, -1)
+                parts.append("officer")
+
+    def rate(self, conversation_id, rating):
+        """The resident's one answer; False when it was not closed or was rated already."""
+        try:
+            with writes(["conversation"]):
+                ConversationModel(conversation_id).update(
+                    actions=[ConversationModel.rating.set(rating)],
+                    condition=(ConversationModel.state == "closed") & ConversationModel.rating.does_not_exist())
+        except EditConflict:
+            return False
+        return True
+
+    def link_report(self, conversation_id, report_id, now):
+        """Add a report made from it or linked to it (once each)."""
+        found = self.get(conversation_id)
+        if found is None or report_id in found.report_ids:
+            return
+        with writes(["conversation", "link"]), transaction() as t:
+            t.update(ConversationModel(conversation_id), actions=[
+                ConversationModel.report_ids.set(ConversationModel.report_ids.append([report_id])
+                                                 if found.report_ids else [report_id]),
+                ConversationModel.updated_at.set(now)], condition=ConversationModel.id.exists())
+            t.save(LinkModel(f"report#{report_id}", conversation_id, created_at=now))
+
+    def search(self, key, limit=50):
+        """The conversations filed under a search key, newest first: one Query
+        of its partition and one BatchGetItem."""
+        found = [m.conversation_id for m in LinkModel.query(key, limit=limit, page_size=limit)]
+        if not found:
+            return []
+        return sorted((_conversation(m) for m in ConversationModel.batch_get(found)),
+                      key=lambda c: c.created_at, reverse=True)
+
+    def seen_by_resident(self, conversation_id, now):
+        ConversationModel(conversation_id).update(actions=[ConversationModel.resident_seen_at.set(now)],
+                                                  condition=ConversationModel.id.exists())
+
+    def blocked(self, party):
+        """(reason, by, at) of a resident's block, or None."""
+        found = get_or_none(PartyModel, f"resident#{party}", consistent_read=True) if party else None
+        return (found.reason, found.by, found.at) if found else None
+
+    def block(self, party, reason, by, by_email, conversation_id, now):
+        """Block a resident, with the audit entry saying who and why (read with
+        AuditStore.entries(conversation id)), in one transaction."""
+        from ..staff.audit import audit_model
+        from ..records import AuditEntry
+        entry = AuditEntry(report_id=conversation_id, seq=int(now.timestamp() * 1000), action="block_resident",
+                           by_user_id=by, by_email=by_email, created_at=now,
+                           changes={"blocked": {"before": None, "after": reason}})
+        with writes(["block", "audit"]), transaction() as t:
+            t.save(PartyModel(f"resident#{party}", reason=reason, by=by, at=now))
+            t.save(audit_model(entry))
+
+    def erase_user(self, user_id):
+        """Every conversation of the account and every message in them: gone."""
+        for conversation in self.of_user(user_id, limit=10_000):
+            self.erase(conversation)
+
+    def erase(self, conversation):
+        with MessageModel.batch_write() as batch:
+            for m in MessageModel.query(conversation.id, attributes_to_get=["conversation_id", "seq"]):
+                batch.delete(m)
+        with LinkModel.batch_write() as batch:  # what staff found it by goes with it
+            for key in contact_keys(conversation.contact) + [f"report#{r}" for r in conversation.report_ids]:
+                batch.delete(LinkModel(key, conversation.id))
+        if conversation.state == "taken" and conversation.officer:
+            try:
+                self.close(conversation, "erased", conversation.updated_at)
+            except EditConflict:
+                pass
+        ConversationModel(conversation.id).delete()
+
+    @staticmethod
+    def _count(t, officer_id, step, most=None):
+        item = PartyModel(f"officer#{officer_id}")
+        if most is None:
+            t.update(item, actions=[PartyModel.taken.add(step)])
+        else:
+            t.update(item, actions=[PartyModel.taken.add(step)],
+                     condition=PartyModel.taken.does_not_exist() | (PartyModel.taken < most))

@@ -1,0 +1,1 @@
+"""The crews capability's tables (handlers/crews/ and its neighbours)."""

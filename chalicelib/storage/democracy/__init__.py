@@ -1,0 +1,1 @@
+"""The democracy capability's tables (handlers/democracy/ and its neighbours)."""

@@ -1,0 +1,1 @@
+"""The feedback capability's tables (handlers/feedback/ and its neighbours)."""

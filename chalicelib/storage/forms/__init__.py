@@ -1,0 +1,1 @@
+"""The forms capability's tables (handlers/forms/ and its neighbours)."""

@@ -1,0 +1,1 @@
+"""The hire capability's tables (handlers/hire/ and its neighbours)."""

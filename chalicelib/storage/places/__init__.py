@@ -1,0 +1,1 @@
+"""The places capability's tables (handlers/places/ and its neighbours)."""

@@ -1,0 +1,1 @@
+"""The planning capability's tables (handlers/planning/ and its neighbours)."""

@@ -1,0 +1,1 @@
+"""The repairs capability's tables (handlers/repairs/ and its neighbours)."""

@@ -1,0 +1,1 @@
+"""The reports capability's tables (handlers/reports/ and its neighbours)."""

@@ -1,0 +1,1 @@
+"""The revenues capability's tables (handlers/revenues/ and its neighbours)."""

@@ -1,0 +1,1 @@
+"""The staff capability's tables (handlers/staff/ and its neighbours)."""

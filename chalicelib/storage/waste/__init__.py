@@ -1,0 +1,1 @@
+"""The waste capability's tables (handlers/waste/ and its neighbours)."""
