@@ -95,6 +95,7 @@ def create(deps, body, idempotency_key):
     except AlreadyExists as e:
         if e.part == "idempotency":
             return claim.twin(), False
-        raise Conflict(wording.TITLE_TAKEN, code="consultation_exists",
-                       fields=[{"field": "$.title", "message": wording.TITLE_TAKEN}])
+        # the consultation at the title's address may be the twin's: its head fails before its key
+        return claim.refused(Conflict(wording.TITLE_TAKEN, code="consultation_exists",
+                                      fields=[{"field": "$.title", "message": wording.TITLE_TAKEN}])), False
     return staff_view(deps, made), True
