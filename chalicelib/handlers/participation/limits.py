@@ -8,7 +8,6 @@ MODES = ("in_person", "remote")
 NEEDS = ("hearing_loop", "interpreter", "step_free")
 SIDES = ("for", "against")
 IDEMPOTENCY_HOURS = 24
-CONTENDED_TRIES = 5  # a transaction another cancelled (TransactionConflict) is tried again, this often
 QUESTION_MAX = 2000  # characters; the committee's word limit is the rule people read
 ANSWER_MAX = 8000
 LIVE_TEXT_MAX = 500  # characters in a question sent live; the committee's word limit is the rule people read

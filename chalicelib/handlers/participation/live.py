@@ -26,10 +26,11 @@ from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems, text
 from ..shared import idempotency
+from ..shared.contention import contended
 from ..shared.events import new_event
 from ..shared.versions import expected_version
 from . import limits, rules, wording
-from .speaking import contended, meeting_or_404
+from .speaking import meeting_or_404
 
 DECIDED = "live_question_decided"  # the event a decision writes; the frame to the screens follows from it
 WORD = re.compile(r"\S+")

@@ -3,13 +3,11 @@
 the store's one transaction (its counters' conditions decide who gets the
 last place), one person once per item. The confirmation (e-mail and text,
 with the withdraw link) follows from the registration's event."""
-import random
-import time
-
 from ...errors import ApiError, Conflict, NotFound
-from ...storage.errors import AlreadyExists, EditConflict, Throttled
+from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems, e164, phone, text
 from ..shared import idempotency
+from ..shared.contention import contended
 from ..shared.events import new_event
 from . import limits, rules, wording
 
@@ -121,19 +119,6 @@ def take_place(deps, registration, caps, event, record=None, uncapped=False):
     cancelled it (TransactionConflict: nothing written, no place decided)."""
     return contended(lambda: deps.participation.register(registration, caps, event=event, idempotency=record,
                                                          uncapped=uncapped))
-
-
-def contended(write):
-    """write(), tried again when another racing transaction cancelled it
-    (TransactionConflict: nothing written, nothing decided), after a short
-    random pause, up to CONTENDED_TRIES times; its conditions then decide."""
-    for attempt in range(limits.CONTENDED_TRIES):
-        try:
-            return write()
-        except Throttled:
-            if attempt + 1 == limits.CONTENDED_TRIES:
-                raise
-            time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
 
 
 def _linked(deps, token):
