@@ -90,3 +90,22 @@ def test_a_link_to_a_phone_that_is_no_number_is_refused_and_nothing_is_made(clie
                                                  "phone": "call me"},
                          {**people("staff").auth, "Idempotency-Key": "link-key-0002"})
     assert answer.status_code == 400 and answer.json_body["error"]["fields"][0]["field"] == "phone"
+
+
+def test_a_payment_through_a_link_whose_transaction_another_cancelled_is_tried_again(client, people, pay,
+                                                                                     monkeypatch):
+    """On DynamoDB racing transactions on one item may cancel one another (TransactionConflict): the
+    link is taken in the bill's transaction, which is then tried again rather than answered busy."""
+    from chalicelib.storage.bills import BillStore
+    from chalicelib.storage.errors import Throttled
+    link = make_link(client, people("staff"), {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250})
+    real, cancelled = BillStore.create, []
+
+    def cancelled_once(store, *args, **kwargs):
+        if not cancelled:
+            cancelled.append(True)
+            raise Throttled()
+        return real(store, *args, **kwargs)
+    monkeypatch.setattr(BillStore, "create", cancelled_once)
+    made = pay_bill(client, {"link": link["id"]})
+    assert made.status_code == 201 and cancelled == [True] and len(pay.payments) == 1, made.body

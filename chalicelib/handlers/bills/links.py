@@ -1,7 +1,8 @@
 """Payment links for staff: an officer makes a link with the fund, reference
 and amount filled in, to send by e-mail or text, with an expiry. It is used
-once: paying through it takes it with a conditional write, and a payment
-that does not go through gives it back (settling.py), so a declined card
+once: paying through it takes it with a conditional write (in the bill's
+transaction, with its Idempotency-Key), and a payment that does not go
+through gives it back (settling.py), so a declined card
 can try again but no link pays twice.
 
 A link is live (not used, not expired), in progress (a payment through it
@@ -162,12 +163,18 @@ def read(deps, link_id):
     return view(deps, usable(deps, link_id))
 
 
-def take(deps, link_id):
-    """Use the link for a payment now: (its body for paying, when taken); 404 link_gone when used or expired."""
+def to_pay(deps, link_id):
+    """What the live link pays, as a body for paying; 409 link_in_progress or 404 link_gone as `usable`
+    says. The link is taken with the bill, in its transaction (BillStore.create), with its key."""
     link = usable(deps, link_id)
-    at = stamp(deps.clock())
-    if not deps.bills.use_link(link_id, at):
-        usable(deps, link_id)  # taken a moment ago: say how it stands now
-        raise NotFound(wording.LINK_GONE, code="link_gone")
     return {"fund": link["fund"], "reference": link["reference"],
-            **({"amount": link["amount"]} if link["amount"] else {})}, at
+            **({"amount": link["amount"]} if link["amount"] else {})}
+
+
+def taken_meanwhile(deps, link_id):
+    """The refusal for a link another payment took a moment ago: how it stands now."""
+    try:
+        usable(deps, link_id)
+    except (Told, NotFound) as told:
+        return told
+    return NotFound(wording.LINK_GONE, code="link_gone")  # given back already: it was taken

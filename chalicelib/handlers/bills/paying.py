@@ -3,9 +3,10 @@ before the card page, and the payment made through the payments core with
 the fund and reference in its metadata."""
 from ...errors import NotFound, ValidationFailed
 from ...stamps import stamp
-from ...storage.errors import AlreadyExists
+from ...storage.errors import AlreadyExists, EditConflict
 from ..payments import core as payments
 from ..shared import idempotency
+from ..shared.contention import contended
 from . import wording
 from .funds import all_funds, fund as find_fund
 from .inputs import amount_of, email_of, fund_and_reference, pounds
@@ -43,11 +44,15 @@ def create(deps, body, idempotency_key):
         return earlier, False
     link_id = link_used = None
     if "link" in body:
-        from .links import take
+        from .links import Told, taken_meanwhile, to_pay
         if any(k not in LINK_FIELDS for k in body):
             raise ValidationFailed([(k, wording.FIELD_UNKNOWN) for k in body if k not in LINK_FIELDS])
         link_id = body["link"]
-        paying, link_used = take(deps, link_id)
+        try:
+            paying = to_pay(deps, link_id)
+        except (Told, NotFound) as told:  # the payment in progress may be the twin's (the same key, at once)
+            return claim.refused(told), False
+        link_used = stamp(deps.clock())  # taken with the bill, in its transaction
         body = {**paying, **({"email": body["email"]} if "email" in body else {})}
     chosen, reference = fund_and_reference(body, FIELDS)
     fixed, _, _ = for_reference(deps, chosen, reference) if chosen.fixed_by else (None, None, None)
@@ -55,8 +60,11 @@ def create(deps, body, idempotency_key):
     bill = {"id": deps.new_opaque_id(), "payment_reference": payment_reference(deps), "fund": chosen.id,
             "fund_code": chosen.fund_code, "reference": reference, "amount": amount, "user_id": user_id,
             "email": email, "created_at": stamp(now), "payment_id": None, "link": link_id, "link_used_at": link_used}
-    if not _stored(deps, chosen, bill, claim.record(bill["id"], now, IDEMPOTENCY_HOURS)):
-        return claim.twin(), False
+    try:
+        if not _stored(deps, chosen, bill, claim.record(bill["id"], now, IDEMPOTENCY_HOURS)):
+            return claim.twin(), False
+    except EditConflict:  # the link taken meanwhile, perhaps by the twin: its key comes with its use
+        return claim.refused(taken_meanwhile(deps, link_id)), False
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=f"{chosen.id}.{bill['id']}", amount=amount, reference=reference,
@@ -72,14 +80,15 @@ def create(deps, body, idempotency_key):
 
 
 def _stored(deps, chosen, bill, record):
-    """The bill written (False: a twin with the same Idempotency-Key was first);
-    a payment reference another bill has is drawn again. Its description (the
-    card page's, the ledger's, the staff screens') names the payment reference."""
+    """The bill written (False: a twin with the same Idempotency-Key was first;
+    EditConflict: the link paid through was taken meanwhile); a payment reference
+    another bill has is drawn again. Its description (the card page's, the
+    ledger's, the staff screens') names the payment reference."""
     for attempt in range(NUMBER_TRIES):
         bill["description"] = wording.DESCRIPTION.format(fund=chosen.name, label=in_sentence(chosen.label),
                                                          reference=bill["reference"], number=bill["payment_reference"])
-        try:
-            deps.bills.create(bill, record)
+        try:  # payers through one link meet in this transaction: one cancelled for another is tried again
+            contended(lambda: deps.bills.create(bill, record))
             return True
         except AlreadyExists as e:
             if e.part != "number":

@@ -71,9 +71,12 @@ class BillStore:
         bind()
 
     def create(self, bill, idempotency=None):
-        """The bill, its payment reference's row and its key's record, one transaction
-        (AlreadyExists("idempotency"): a twin took the key first; AlreadyExists("number"):
-        another bill has its payment reference)."""
+        """The bill, its payment reference's row, its key's record and, paid through a
+        staff link (`bill["link"]`), the link taken (used at `bill["link_used_at"]`), one
+        transaction (AlreadyExists("idempotency"): a twin took the key first;
+        AlreadyExists("number"): another bill has its payment reference; EditConflict("link"):
+        the link is used, or gone). The link's update is sent after the key's put, so a twin's
+        use of the link, which comes with its key, is met as the key."""
         from ..reports.report_store import _claim_key
         parts = ["bill", "number"]
         user = bill.get("user_id")
@@ -86,6 +89,11 @@ class BillStore:
                    condition=BillModel.pk.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
+            if bill.get("link"):
+                t.update(BillModel(pk=f"link#{bill['link']}", sk="link"),
+                         actions=[BillModel.used_at.set(bill["link_used_at"])],
+                         condition=BillModel.pk.exists() & BillModel.used_at.does_not_exist())
+                parts.append("link")
 
     def get(self, bill_id):
         found = get_or_none(BillModel, f"bill#{bill_id}", range_key="bill", consistent_read=True)
@@ -174,18 +182,6 @@ class BillStore:
                     actions=[BillModel.paid_at.set(at)], condition=BillModel.used_at == used_at)
         except EditConflict:
             pass
-
-    def use_link(self, link_id, at):
-        """True for the one caller that uses it; False once it is used."""
-        from ..errors import EditConflict
-        try:
-            with writes(["link"]):
-                BillModel(pk=f"link#{link_id}", sk="link").update(
-                    actions=[BillModel.used_at.set(at)],
-                    condition=BillModel.pk.exists() & BillModel.used_at.does_not_exist())
-        except EditConflict:
-            return False
-        return True
 
     def release_link(self, link_id, used_at):
         """A link whose payment did not go through may be used again (only the use that took it)."""
