@@ -17,7 +17,7 @@ INVOICE = {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250}
 @pytest.mark.parametrize("order", twins.ORDERS)
 def test_a_payment_through_a_link_sent_twice_at_once_with_one_key_is_one_payment(client, people, pay, monkeypatch,
                                                                                   order):
-    from chalicelib.storage.bills import BillStore
+    from chalicelib.storage.revenues.bills import BillStore
     officer = people("staff")
     link = client.post("/v1/staff/pay/links", INVOICE, {**officer.auth, "Idempotency-Key": str(uuid.uuid4())})
     assert link.status_code == 201, link.body

@@ -96,7 +96,7 @@ def test_a_payment_through_a_link_whose_transaction_another_cancelled_is_tried_a
                                                                                      monkeypatch):
     """On DynamoDB racing transactions on one item may cancel one another (TransactionConflict): the
     link is taken in the bill's transaction, which is then tried again rather than answered busy."""
-    from chalicelib.storage.bills import BillStore
+    from chalicelib.storage.revenues.bills import BillStore
     from chalicelib.storage.errors import Throttled
     link = make_link(client, people("staff"), {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250})
     real, cancelled = BillStore.create, []

@@ -16,7 +16,7 @@ NEW = {"template": "scheme", "title": "A zebra crossing on Tadcaster Road",
 
 def test_a_consultation_made_twice_at_once_with_one_key_is_one_consultation(deps, monkeypatch):
     from chalicelib.handlers.consultations.desk import create
-    from chalicelib.storage.consultations import ConsultationStore
+    from chalicelib.storage.forms.consultations import ConsultationStore
     wards(deps)
     desk = at(deps, MADE, officer())
     # nothing is read of the title before the put: the twins' puts meet, the twin's head failing before its key

@@ -14,7 +14,7 @@ from support.revenues_support import civica, council_morning  # noqa: F401 (fixt
 
 @pytest.mark.parametrize("body", [STAIR_LIGHT, DRIPPING_TAP], ids=["communal", "in_the_home"])
 def test_a_repair_sent_twice_at_once_with_one_key_is_one_repair(client, deps, tenant, monkeypatch, body):
-    from chalicelib.storage.repairs import RepairStore
+    from chalicelib.storage.repairs.repairs import RepairStore
     twins.hold_to(monkeypatch, twins.SEEN_BY_THE_CHECK, check=(RepairStore, "create"), write=(RepairStore, "create"))
     headers = {**tenant.auth, "Idempotency-Key": "repair-key-0001"}
     raced = at_once(lambda _: client.post("/v1/repairs", body, headers), range(2))
