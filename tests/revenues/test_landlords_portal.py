@@ -34,6 +34,9 @@ def test_a_lead_registers_with_a_tenants_claim_and_surname_and_adds_a_colleague_
     assert added.status_code == 201
     mine = client.get("/v1/me/landlord", lead.auth).json_body
     assert mine["name"] == "Ouse Valley Housing Association" and len(mine["colleagues"]) == 2
+    # each one's e-mail, the lead's own and a colleague's added by account: read from the account, as the desk's
+    assert {c["user_id"]: c["email"] for c in mine["colleagues"]} == {lead.user.id: lead.user.email,
+                                                                      colleague.user.id: colleague.user.email}
     assert client.get("/v1/me/landlord/runs", colleague.auth).status_code == 200
     assert client.get("/v1/me/landlord/runs", stranger.auth).status_code == 403
     assert [e["action"] for e in deps.landlords.audit(ASSOCIATION)] == ["registered", "member_added:report"]

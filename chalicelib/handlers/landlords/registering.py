@@ -22,6 +22,7 @@ from ..revenues import backoffice
 from ..revenues.linking import audit_key, lock_refusal
 from ..revenues.port import BackOfficeError
 from . import limits, wording
+from .people import listed
 
 CREDITOR_COUNT = "landlord-creditor"
 
@@ -156,7 +157,5 @@ def mine(deps):
         raise NotFound(wording.NOT_A_MEMBER, code="not_a_landlord")
     view = org_view(org, found[1])
     if found[1] == "lead":
-        view["colleagues"] = [{"user_id": m["user_id"], "role": m["role"], "email": m["email"],
-                               "invited": m["user_id"].startswith("invite:"), "added_at": stamp(m["added_at"])}
-                              for m in deps.landlords.members(org["creditor_ref"])]
+        view["colleagues"] = listed(deps, deps.landlords.members(org["creditor_ref"]))[0]  # each one's e-mail
     return view

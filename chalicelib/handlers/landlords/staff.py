@@ -8,7 +8,7 @@ the officer gives a reason, and the read is written to the landlord's audit,
 with who and why, before anything is read, so the answer shows it too. The
 creditor reference and the reason travel in the body, never the path, as
 council tax lookups do (revenues/staff.py). People are named as there: the
-account's name, else its e-mail (one BatchGetItem of the few named)."""
+account's name, else its e-mail, with each member's e-mail (people.py, as the lead's own list)."""
 import re
 
 from ... import validation
@@ -18,6 +18,7 @@ from ..revenues import wording as revenues_words
 from ..revenues.limits import REASON_MAX, REASON_MIN
 from ..revenues.linking import audit_key
 from . import limits, wording
+from .people import listed
 
 
 def _read(body):
@@ -43,14 +44,11 @@ def lookup(deps, body):
         raise NotFound(wording.NO_SUCH_LANDLORD, code="landlord_not_found")
     now = deps.clock()
     deps.landlords.record(creditor, audit_key(deps, now), "staff_lookup", deps.principal.user_id, detail=reason)
-    members, audit = deps.landlords.members(creditor), deps.landlords.audit(creditor)
-    names, emails = _names(deps, members, audit)
+    audit = deps.landlords.audit(creditor)
+    members, names = listed(deps, deps.landlords.members(creditor), audit)
     return {"creditor_ref": creditor, "name": org["name"], "state": org["state"],
             "registered_at": stamp(org["registered_at"]),
-            "members": [{"user_id": m["user_id"], "name": names[m["user_id"]],
-                         "email": emails.get(m["user_id"]) or m["email"], "role": m["role"],
-                         "invited": m["user_id"].startswith("invite:"), "added_at": stamp(m["added_at"])}
-                        for m in members],
+            "members": [{**m, "name": names[m["user_id"]]} for m in members],
             "audit": [_entry(a, names) for a in audit], "changes": ours(deps, org)["changes"]}
 
 
@@ -60,14 +58,3 @@ def _entry(a, names):
             "by_name": names[a["by_user_id"]], "user_id": a["user_id"],
             "user_name": names[a["user_id"]] if a["user_id"] else None, "detail": a["detail"]}
 
-
-def _names(deps, members, audit):
-    """({id: name}, {id: e-mail}) of every person named: an account by its name (else e-mail), an invitation by
-    the address it was sent to while it is kept, else in words. An account's e-mail is read from the account,
-    as it is now: a member's row keeps only an invitation's (the lead's and those added by account keep none)."""
-    invited = {m["user_id"]: m["email"] for m in members if m["user_id"].startswith("invite:")}
-    named = [m["user_id"] for m in members] + [a[k] for a in audit for k in ("user_id", "by_user_id") if a[k]]
-    found = deps.accounts.contacts([u for u in named if not u.startswith("invite:")])
-    names = {u: invited.get(u, wording.AN_INVITATION) if u.startswith("invite:")
-             else found[u][0] if u in found else revenues_words.NO_LONGER_HERE for u in named}
-    return names, {u: found[u][1] for u in found}
