@@ -56,6 +56,16 @@ def test_nothing_published_of_a_month_moves_with_what_fewer_than_ten_people_answ
     assert len(published) == 1
 
 
+def test_no_month_of_every_service_added_moves_with_what_fewer_than_ten_people_answered_in_one():
+    """A month of the year's trend (or the year so far) beside a service's withheld month: published the same,
+    to the last figure, however that service's few answers went; so is a month where every service's is withheld."""
+    costs = figures.costs_of(YORK)
+    for published in ({"finished_online": 20, "answers_online_5": 12}, {"finished_online": 20, "answers_online_2": 3}):
+        seen = {str(figures.summary([published, {"finished_online": 4, **ratings}], costs)) for ratings in (
+            {"answers_online_5": 9}, {"answers_online_1": 9}, {"answers_online_3": 5, "answers_assisted_4": 4})}
+        assert len(seen) == 1, seen
+
+
 def test_a_councils_own_channel_costs_replace_the_cases():
     own = Council(id="york", name="York", short_name="York", version=2,
                   document={"channel_costs": {"phone": 500, "online": 20}})
@@ -155,5 +165,37 @@ def test_the_year_so_far_is_summed_in_a_few_numbers_and_gives_no_withheld_satisf
         "transactions": 190, "digital_take_up": 78.9,  # 150 online of 190
         "completion_rate": 80.0,  # 120 finished online of 150 started (halls counted no starts)
         "satisfaction": 88.0, "answers": 25,  # 22 of October's bills and November's halls; not November's 4
-        "saving_pence": 150 * (339 - 8)}
+        "saving_pence": 150 * (339 - 8), "withheld": []}
     assert "year_so_far" in year["definitions"]
+
+
+@time_machine.travel(NOVEMBER)
+def test_the_year_month_by_month_adds_every_service_and_withholds_a_month_no_service_could_publish(client, deps):
+    """The year's trend for a councillor on a phone: each month with every service added, as the year so far is.
+    A month's satisfaction adds only the services whose own is published (October's 4 halls answers are not in
+    it), and a month where no service had 10 answers is withheld (September's 6 and 5: their 11 are not added
+    up, for the services' own figures withheld beside them would be given away)."""
+    deps.feedback.add("2026-09", "bills", {"finished_online": 8, "contacts_phone": 2, "answers_online_5": 6})
+    deps.feedback.add("2026-09", "halls", {"finished_online": 4, "answers_online_4": 5})
+    deps.feedback.add("2026-10", "bills", {"started_online": 20, "finished_online": 15, "finished_assisted": 5,
+                                           "answers_online_5": 9, "answers_online_1": 3})
+    deps.feedback.add("2026-10", "halls", {"finished_online": 10, "answers_online_4": 4})
+    deps.feedback.add("2025-06", "bills", {"finished_online": 3, "answers_online_5": 3})  # a year all withheld
+    year = client.get("/v1/figures?year=2026").json_body
+    by_month = {m["month"]: m for m in year["summary_by_month"]}
+    assert list(by_month) == year["months"] == [f"2026-{m:02d}" for m in range(4, 12)]
+    none = {"transactions": 0, "digital_take_up": None, "completion_rate": None, "satisfaction": None,
+            "answers": 0, "saving_pence": 0, "withheld": []}
+    assert [by_month[m] for m in year["months"][:5]] == [{"month": m, **none} for m in year["months"][:5]]
+    assert by_month["2026-09"] == {"month": "2026-09", "transactions": 14, "digital_take_up": 85.7,  # 12 of 14
+                                   "completion_rate": None, "satisfaction": None, "answers": 0,
+                                   "saving_pence": 12 * (339 - 8), "withheld": ["satisfaction"]}
+    assert by_month["2026-10"] == {"month": "2026-10", "transactions": 30, "digital_take_up": 83.3,  # 25 of 30
+                                   "completion_rate": 75.0, "satisfaction": 75.0, "answers": 12,  # 9 of the bills' 12
+                                   "saving_pence": 25 * (339 - 8), "withheld": []}
+    assert by_month["2026-11"] == {"month": "2026-11", **none}
+    assert year["summary"]["withheld"] == []  # October's bills are published
+    earlier = client.get("/v1/figures?year=2025").json_body
+    assert (earlier["summary"]["satisfaction"], earlier["summary"]["withheld"]) == (None, ["satisfaction"])
+    assert {m["month"]: m["withheld"] for m in earlier["summary_by_month"] if m["withheld"]} == {
+        "2025-06": ["satisfaction"]}

@@ -38,14 +38,18 @@ def year_of(deps, year):
     services = sorted({service for _, service in counts} & set(SERVICES))
     return {"year": year, "months": months, "costs_pence": costs,
             "services": {s: [month_figures(counts.get((m, s), {}), costs, m) for m in months] for s in services},
-            "summary": summary([counts.get((m, s), {}) for m in months for s in services], costs)}
+            "summary": summary([counts.get((m, s), {}) for m in months for s in services], costs),
+            # the year's trend: each month with every service added, as the year so far is
+            "summary_by_month": [{"month": m, **summary([counts.get((m, s), {}) for s in services], costs)}
+                                 for m in months]}
 
 
 def summary(cells, costs):
-    """The year so far in a few numbers, every service's months added. Completion adds the months that counted
-    starts (one without would read as finished without being started); satisfaction adds only the months whose
-    own is published, so nothing withheld is in it: beside the published months, a share of every answer would
-    give the withheld ones away."""
+    """The year so far in a few numbers, every service's months added (or one month's, every service added).
+    Completion adds the months that counted starts (one without would read as finished without being started);
+    satisfaction adds only the months whose own is published, so nothing withheld is in it: beside the published
+    months, a share of every answer would give the withheld ones away. With answers counted and none of them
+    published, satisfaction is withheld (`withheld` names it), not missing."""
     shown = [(c, month_figures(c, costs, None)) for c in cells]
     online = sum(m["counts"]["online"] for _, m in shown)
     started = [(m["counts"]["online"], m["counts"]["started_online"])
@@ -56,7 +60,8 @@ def summary(cells, costs):
             "digital_take_up": _share(online, sum(m["transactions"] for _, m in shown)),
             "completion_rate": _share(sum(n for n, _ in started), sum(n for _, n in started)),
             "satisfaction": _share(sum(answers[3] + answers[4] for answers in told), heard), "answers": heard,
-            "saving_pence": sum(m["saving_pence"] for _, m in shown)}
+            "saving_pence": sum(m["saving_pence"] for _, m in shown),
+            "withheld": ["satisfaction"] if not heard and any(m["counts"]["answers"] for _, m in shown) else []}
 
 
 def _answers(c):

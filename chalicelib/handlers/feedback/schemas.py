@@ -38,17 +38,21 @@ _MONTH = {"type": "object", "properties": {
                     "cost_per_transaction_pence", "saving_pence")},
     "withheld": {"type": "array", "items": {"type": "string", "enum": ["satisfaction"]},
                  "description": "the figures withheld for small numbers (satisfaction from fewer than 10 answers)"}}}
+_SUMMARY = {"type": "object", "description": "the year so far, every service's months added (definitions.year_so_far)",
+            "properties": {**{name: {"type": "number", "nullable": True} for name in (
+                "transactions", "digital_take_up", "completion_rate", "satisfaction", "answers", "saving_pence")},
+                "withheld": _MONTH["properties"]["withheld"]}}
 SCHEMAS["Figures"] = {"type": "object", "properties": {
     "council": {"type": "string"}, "year": {"type": "integer"},
     "months": {"type": "array", "items": {"type": "string"}},
     "costs_pence": {"type": "object", "additionalProperties": {"type": "integer"}},
     "services": {"type": "object", "additionalProperties": {"type": "array", "items": _MONTH}},
     "definitions": {"type": "object", "additionalProperties": {"type": "string"}},
-    "summary": {"type": "object",
-                "description": "the year so far, every service's months added (definitions.year_so_far)",
-                "properties": {name: {"type": "number", "nullable": True} for name in (
-                    "transactions", "digital_take_up", "completion_rate", "satisfaction", "answers",
-                    "saving_pence")}},
+    "summary": _SUMMARY,
+    "summary_by_month": {"type": "array", "description": "each month of the year, every service added as in the "
+                                                        "summary (definitions.year_so_far)",
+                         "items": {"type": "object", "properties": {"month": {"type": "string"},
+                                                                    **_SUMMARY["properties"]}}},
     "small_numbers": {"type": "object", "description": "what is withheld, why, and whose guidance the rule follows",
                       "properties": {"rule": {"type": "string"}, "sources": {"type": "array", "items": {
                           "type": "object", "properties": {"name": {"type": "string"},

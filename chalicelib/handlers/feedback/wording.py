@@ -58,9 +58,10 @@ DEFINITIONS = {
                     "of doing each as the council's assisted contacts are done.",
     "compliments": "Compliments residents sent for the service's team through Complaints, comments and "
                    "compliments, in the month.",
-    "year_so_far": "Every service's months of the year so far added together. Completion adds the months that "
-                   "counted starts; satisfaction adds the months whose own satisfaction is published, so a "
-                   "withheld one cannot be worked out from it.",
+    "year_so_far": "Every service's months of the year so far added together, and each month's services added "
+                   "the same way for the year month by month. Completion adds the months that counted starts; "
+                   "satisfaction adds the months whose own satisfaction is published, so a withheld one cannot be "
+                   "worked out from it, and is withheld where every service's was.",
     "withheld": "Satisfaction from fewer than 10 answers is withheld (null): with so few, it could tell what one "
                 "person answered. Counts of transactions, contacts and starts identify nobody, so every count is "
                 "published, however small, with the figures made from it.",
