@@ -3,12 +3,13 @@ completion, satisfaction and the saving against the council's costs, month by mo
 screen reader's tables; every count is shown however small, and satisfaction from fewer than 10 answers is
 shown as withheld, with the rule and whose guidance it follows."""
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
-from tests.web.test_every_screen import phone, screen  # noqa: F401 (a fixture)
+from tests.web.test_every_screen import SHOTS, keep, phone, screen  # noqa: F401 (a fixture)
 from tests.web.test_performance_page import open_every_table
 
 # A year no other journey counts in (theirs are counted in the month they run): 2025 to 2026's bills.
@@ -44,6 +45,22 @@ def test_a_councillor_reads_take_up_completion_satisfaction_and_the_saving_month
     # (September's 9 withheld, and not in the year's share either); saved £198.60 and £248.25.
     expect(page.locator("#figures-year-so-far")).to_have_text(
         "Digital take-up67.5%Completion75%Satisfaction90% (20 answers)Saving£446.85Transactions200")
+    # Then the year's trend, month by month with every service added, above every service's own: each figure
+    # written, a bar under it; September's satisfaction withheld, and why (its 9 answers are in no month's share).
+    by_month = page.locator("#figures-by-month")
+    expect(by_month.get_by_role("row")).to_have_count(1 + 12)  # the heading, and April to March
+    expect(by_month.get_by_role("row", name="Sept 2025")).to_have_text(
+        "Sept 202560%75%Withheld: fewer than 10 answers in each service£198.60")
+    expect(by_month.get_by_role("row", name="Oct 2025")).to_have_text("Oct 202575%75%90%£248.25")
+    expect(by_month.get_by_role("row", name="Nov 2025")).to_have_text("Nov 2025NoneNoneNone£0.00")
+    saving = by_month.locator("td:last-child .bar__fill")  # the saving's bars against the year's largest month
+    expect(saving.nth(5)).to_have_attribute("style", re.compile(r"width: 80%"))  # £198.60 of £248.25
+    expect(saving.nth(6)).to_have_attribute("style", re.compile(r"width: 100%"))
+    expect(by_month.locator(".bar").first).to_have_attribute("aria-hidden", "true")  # the numbers say it all
+    fits = page.evaluate("""() => { const wrap = document.getElementById("figures-by-month").parentElement;
+        const first = document.querySelector(".figures-service").getBoundingClientRect().top;
+        return [wrap.scrollWidth <= wrap.clientWidth, wrap.getBoundingClientRect().bottom < first]; }""")
+    assert fits == [True, True]  # no wider than the phone (320 px), and before the first service
     # Then a link to each service: its trend is a tap away on a phone.
     page.locator("#figures-contents").get_by_role("link", name="Paying a bill").click()
     expect(page).to_have_url(re.compile(r"#figures-bills$"))
@@ -81,4 +98,6 @@ def test_a_councillor_reads_take_up_completion_satisfaction_and_the_saving_month
     answer = page.request.get(report.get_attribute("href"), headers={"Accept": "*/*"})  # as a browser's download asks
     assert answer.ok and answer.headers["content-type"] == "application/pdf" and answer.body().startswith(b"%PDF-")
     screen(page, "figures")
+    if SHOTS:  # `make screens`: the year and its trend too, below the top of the page the picture above shows
+        keep(page.locator("#figures-year-h").locator("..").screenshot(), Path(SHOTS) / "figures-year.png")
     check_accessible(page, "figures, every table open")

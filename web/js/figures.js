@@ -19,6 +19,11 @@ export function monthName(month) {
   return new Intl.DateTimeFormat(locale(), {month: "long", year: "numeric"}).format(new Date(`${month}-15T12:00:00`));
 }
 
+/** A month as a narrow column writes it: "Oct 2025". */
+export function monthShort(month) {
+  return new Intl.DateTimeFormat(locale(), {month: "short", year: "numeric"}).format(new Date(`${month}-15T12:00:00`));
+}
+
 export function number(n) {
   return new Intl.NumberFormat(locale()).format(n);
 }

@@ -7,7 +7,7 @@ import {api} from "../api.js";
 import {barChart, figuresTable} from "../chart.js";
 import {append, h} from "../dom.js";
 import {errorsOf, select, button} from "../forms.js";
-import {councilYear, monthName, number, percent, pounds} from "../figures.js";
+import {councilYear, monthName, monthShort, number, percent, pounds} from "../figures.js";
 import {t} from "../i18n.js";
 import {navigate} from "../navigation.js";
 
@@ -31,7 +31,8 @@ export async function render(view, {params}) {
   append(view, h("h1", {class: "heading-l"}, t("figures.title")),
     h("p", {class: "lead"}, t("figures.lead", {council: figures.council, first: year, last: year + 1})),
     // The year in a few numbers and a way to each service first: 13 services' charts make a long page.
-    services.length ? [yearSoFar(figures.summary), contents(services)] : null,
+    services.length ? [yearSoFar(figures.summary, figures.summary_by_month.filter(m => begun.includes(m.month))),
+      contents(services)] : null,
     chooser(year, latest), downloads(year, begun), costs(figures.costs_pence),
     definitions(figures.definitions, figures.small_numbers),
     Object.keys(figures.services).length
@@ -40,12 +41,13 @@ export async function render(view, {params}) {
       : h("p", {class: "body", id: "figures-none"}, t("figures.none")));
 }
 
-/** The council's year so far in a few numbers (the API's summary: every service's months added). */
-function yearSoFar(summary) {
+/** The council's year so far in a few numbers (the API's summary: every service's months added), then the same
+ * month by month. */
+function yearSoFar(summary, months) {
   const rows = [
     ["digital_take_up", said(summary, "digital_take_up", percent)],
     ["completion_rate", said(summary, "completion_rate", percent)],
-    ["satisfaction", summary.satisfaction === null ? t("figures.nothing")
+    ["satisfaction", summary.satisfaction === null ? said(summary, "satisfaction", percent)
       : t("figures.satisfaction_of", {share: percent(summary.satisfaction), answers: number(summary.answers)})],
     ["saving_pence", pounds(summary.saving_pence)],
     ["transactions", number(summary.transactions)]];
@@ -53,7 +55,26 @@ function yearSoFar(summary) {
     h("h2", {class: "heading-m", id: "figures-year-h"}, t("figures.year_so_far")),
     h("dl", {class: "summary-list", id: "figures-year-so-far"}, rows.map(([name, value]) =>
       h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, t(`figures.${name}`)),
-        h("dd", {class: "summary-list__value"}, value)))));
+        h("dd", {class: "summary-list__value"}, value)))),
+    byMonth(months));
+}
+
+/** The year's trend on a phone's width: a table of the months (every service added, the API's summary_by_month),
+ * each figure written with a bar under it (a column reads as a chart), satisfaction withheld said to be and why. */
+function byMonth(months) {
+  const most = Math.max(1, ...months.map(m => m.saving_pence));
+  const cell = (m, name, write, colour, max = 100) => h("td", {class: "table__num"},
+    m.withheld.includes(name) ? h("span", {class: "table__note"}, t("figures.withheld_month")) : m[name] === null ? t("figures.nothing") : [write(m[name]),
+      h("span", {class: "bar", "aria-hidden": "true"}, h("span", {class: "bar__fill",
+        style: {width: `${(100 * Math.min(1, m[name] / max)).toFixed(1)}%`, background: colour}}))]);
+  return [h("h3", {class: "heading-s", id: "figures-by-month-h"}, t("figures.by_month")),
+    h("div", {class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "figures-by-month-h"},
+      h("table", {class: "table table--small", id: "figures-by-month", "aria-labelledby": "figures-by-month-h"},
+        h("thead", {}, h("tr", {}, ["month", "head_take_up", "head_completion", "head_satisfaction", "head_saving"]
+          .map((name, i) => h("th", {scope: "col", class: i ? "table__num" : null}, t(`figures.${name}`))))),
+        h("tbody", {}, months.map(m => h("tr", {}, h("th", {scope: "row"}, monthShort(m.month)),
+          cell(m, "digital_take_up", percent, COLOURS[0]), cell(m, "completion_rate", percent, COLOURS[1]),
+          cell(m, "satisfaction", percent, COLOURS[2]), cell(m, "saving_pence", pounds, COLOURS[1], most))))))];
 }
 
 /** A link to each service's section, so a councillor reaches a service's trend in two taps. */
