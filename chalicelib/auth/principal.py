@@ -66,6 +66,8 @@ def authenticate(authorization, accounts, grants):
         raise Unauthorized(e.message, code=e.code)
     user = accounts.user(claims["sub"])
     session = accounts.session(claims.get("sid")) if isinstance(claims.get("sid"), str) else None
+    if session is not None and session.revoked and session.ended_because == "directory_deactivated":
+        raise Unauthorized(words.ACCOUNT_DEACTIVATED, code="account_deactivated")
     if (user is None or int(user.session_epoch or 0) != claims.get("epoch") or session is None
             or session.revoked or session.user_id != user.id):
         raise Unauthorized(words.SESSION_ENDED, code="session_ended")

@@ -16,6 +16,8 @@ OUTSIDE_YOUR_AREA = "This report is outside your area of responsibility."
 # -- tokens and sessions
 BEARER = "Send the access token as 'Authorization: Bearer <token>'."
 SESSION_ENDED = "This session has ended; sign in again."
+ACCOUNT_DEACTIVATED = ("Your council has turned off your account in its staff directory, so this session has ended. "
+                       "If you think this is wrong, ask your council's IT service desk.")
 NOT_ACCESS_TOKEN = "That is not an access token."
 TOKEN_INVALID = "The access token is not valid."
 TOKEN_EXPIRED = "The access token has expired; refresh it."

@@ -6,6 +6,7 @@ word's key is the web catalogue's, white words can be read on the colour) is
 checked beside it (councils/checks.py)."""
 from .. import tenancy
 from .backoffices import SCHEMA as BACK_OFFICES
+from .schema_staff import STAFF_SIGN_IN
 from .services import SWITCHABLE
 
 HOST = r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -160,5 +161,7 @@ SCHEMA = _object({
     # secrets named by reference, never held here (backoffices.py).
     "back_offices": BACK_OFFICES,
     "sign_in": SIGN_IN,
+    # How its officers sign in, their desks from its directory's groups, and SCIM (schema_staff.py).
+    "staff_sign_in": STAFF_SIGN_IN,
     "channel_costs": CHANNEL_COSTS,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -38,8 +38,9 @@ def problems(document):
         else:
             found.append((where, _reason(error)))
     if isinstance(document, dict):
-        from . import backoffices, checks
+        from . import backoffices, checks, checks_staff
         found += checks.problems(document) + _role_problems(document) + _share_problems(document)
+        found += checks_staff.problems(document)
         found += backoffices.problems(document)
         size = len(json.dumps(document))  # as the item holds it (storage/councils.py's JSONAttribute)
         if size > MOST_BYTES:

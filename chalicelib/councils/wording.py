@@ -159,3 +159,15 @@ NATIONAL = ("That {noun} is outside the area {area} looks after, and no council 
 NATIONAL_NAME = "FixMyStreet"
 # FixMyStreet's own page for a point (its councils' sites send people there the same way).
 NATIONAL_URL = "https://www.fixmystreet.com/around?latitude={lat}&longitude={lon}"
+
+# A council's staff sign-in (checks_staff.py).
+GROUP_TWICE = "Is mapped already: a directory group is mapped once, with every role it gives."
+PROVIDER_TWICE = "Is another provider's id already: each has its own."
+
+
+def not_roles(missing, known):
+    return f"Gives {', '.join(missing)}, which are not roles of this council: its roles are {', '.join(known)}."
+
+
+def not_hosts(strange):
+    return f"Names {', '.join(strange)}, which are not this council's addresses (its hosts)."

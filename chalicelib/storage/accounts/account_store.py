@@ -93,10 +93,11 @@ class AccountStore:
             for key in user.identity_keys or []:
                 t.delete(IdentityModel(key=key, user_id=user.id))
 
-    def end_sessions(self, user_id):
-        """Every session of the person at this council ends (their tokens with them); elsewhere theirs go on."""
+    def end_sessions(self, user_id, because=None):
+        """Every session of the person at this council ends (their tokens with them); elsewhere theirs go on.
+        `because` is said to the holder of a token of one ("directory_deactivated")."""
         for session_id in self.session_ids(user_id):
-            self.revoke_session(session_id)
+            self.revoke_session(session_id, because)
 
     def session_ids(self, user_id):
         return [s.id for s in SessionModel.user_index.query(user_id)]
@@ -146,10 +147,11 @@ class AccountStore:
                      condition=RefreshTokenModel.rotated == False)  # noqa: E712
             t.save(model_of(RefreshTokenModel, new))
 
-    def revoke_session(self, session_id):
+    def revoke_session(self, session_id, because=None):
         session = get_or_none(SessionModel, session_id, consistent_read=True)
         if session and not session.revoked:
-            session.update(actions=[SessionModel.revoked.set(True)])
+            session.update(actions=[SessionModel.revoked.set(True)]
+                           + ([SessionModel.ended_because.set(because)] if because else []))
 
     # one-time tokens
     def save_one_time(self, token):

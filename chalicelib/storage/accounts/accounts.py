@@ -86,6 +86,8 @@ class SessionModel(Stored):
     revoked = BooleanAttribute(default=False)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute()
+    provider = UnicodeAttribute(null=True)
+    ended_because = UnicodeAttribute(null=True)
 
     user_index = UserSessionsIndex()
 

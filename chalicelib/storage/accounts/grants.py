@@ -7,7 +7,8 @@ address, which holds no grant of theirs (docs/decisions/councils.md). The
 person's row names the councils where they hold one (`granted_in`), written
 in the grant's own transaction, so a resident's request reads no grant at all
 and an officer's reads the one of the council it is for."""
-from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
+from pynamodb.attributes import (BooleanAttribute, JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute,
+                                 VersionAttribute)
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
 from ... import tenancy
@@ -43,6 +44,9 @@ class StaffGrantModel(Stored):
     roles = JSONAttribute(default=list)  # the council's staff roles they hold (auth/desks.py)
     roles_history = JSONAttribute(default=list)  # each change of roles: who, when, before and after
     changed_at = UTCDateTimeAttribute(null=True)
+    source = UnicodeAttribute(null=True)  # "directory": made from the council's directory's groups
+    break_glass = BooleanAttribute(null=True)
+    last_signed_in = UTCDateTimeAttribute(null=True)
     roster = CouncilKey(null=True)  # ROSTER while it holds staff roles
     version = VersionAttribute()
 

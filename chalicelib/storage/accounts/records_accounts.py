@@ -46,6 +46,9 @@ class Grant:
     roles_history: list = field(default_factory=list)  # each change of roles: who, when, before and after
     changed_at: datetime | None = None
     council: str | None = None
+    source: str | None = None  # "directory": the council's directory made it, and remakes it (auth/directory.py)
+    break_glass: bool = False  # may sign in with a password where the council's officers may not
+    last_signed_in: datetime | None = None  # at this council: an unused officer is suspended after its period
     version: int | None = None
 
 
@@ -57,6 +60,8 @@ class Session:
     created_at: datetime
     expires: datetime
     revoked: bool = False
+    provider: str | None = None  # the council's staff sign-in provider it was begun with (its sign-out ends there too)
+    ended_because: str | None = None  # why it was ended, when it was not by its holder: "directory_deactivated"
 
 
 @when_named
