@@ -47,6 +47,12 @@ def main(argv=None):
     given = operator.add_mutually_exclusive_group(required=True)
     given.add_argument("--grant", action="store_true")
     given.add_argument("--revoke", action="store_true")
+    glass = users.add_parser("break-glass", help="let an administrator sign in with a password where the council's "
+                                                  "officers sign in with its directory (audited, announced), or stop it")
+    glass.add_argument("--email", required=True)
+    allowed = glass.add_mutually_exclusive_group(required=True)
+    allowed.add_argument("--grant", action="store_true")
+    allowed.add_argument("--revoke", action="store_true")
     set_role = users.add_parser("set-role", help="change an account's role (ends its sessions)")
     set_role.add_argument("--email", required=True)
     set_role.add_argument("--role", required=True, choices=ROLES)
@@ -124,6 +130,8 @@ def users_command(args):
     deps = _deps()
     if args.users_command == "operator":
         return _operator(deps, args)
+    if args.users_command == "break-glass":
+        return _break_glass(deps, args)
     categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
     wards = [w.strip() for w in (args.wards or "").split(",") if w.strip()] or None
     roles = None if args.roles is None else [r.strip() for r in args.roles.split(",") if r.strip()]
@@ -153,6 +161,18 @@ def _operator(deps, args):
         raise ApiErrorExit(e.message)
     print(f"{user.email} is now the deployment's operator" if user.operator
           else f"{user.email} is no longer the deployment's operator")
+    return 0
+
+
+def _break_glass(deps, args):
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers.accounts import users
+    try:
+        users.set_break_glass(deps, args.email, args.grant)
+    except ApiError as e:
+        raise ApiErrorExit(e.message)
+    print(f"{args.email} {'may now' if args.grant else 'may no longer'} sign in with a password at "
+          f"{deps.council.short_name} when its officers sign in with its directory")
     return 0
 
 

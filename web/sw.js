@@ -33,7 +33,7 @@ const ON_FIRST_USE = [
   "/js/screens/council-tax.js", "/js/screens/council-tax-charges.js", "/js/screens/council-tax-requests.js", "/js/save-pdf.js", "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js",
   "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js", "/js/screens/petitions.js",
   "/js/screens/appointments.js", "/js/screens/appointment-manage.js",
-  "/js/screens/pay.js", "/js/forms/paying.js", "/js/screens/sign-in-return.js",
+  "/js/screens/pay.js", "/js/forms/paying.js", "/js/screens/sign-in-return.js", "/js/screens/signed-out.js",
   "/js/screens/form-case.js", "/js/screens/containers.js", "/js/screens/hire.js", "/js/screens/meetings.js",
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
   "/js/screens/planning.js",

@@ -80,6 +80,15 @@ def client_assertion(provider, audience):
                        "exp": now + ASSERTION_SECONDS, "jti": str(uuid.uuid4())}, key, algorithm=_algorithm_of(key))
 
 
+def client_authentication(provider, endpoint):
+    """How the client proves itself at the token endpoint: its signed assertion (private_key_jwt, RFC 7523),
+    or where the council registered a client secret with its directory (Entra ID's commonest), the secret
+    in the form (client_secret_post, OIDC Core 9): never in a URL, never logged."""
+    if getattr(provider, "client_auth", "private_key_jwt") == "client_secret":
+        return {"client_id": provider.client_id, "client_secret": provider.secret()}
+    return {"client_assertion_type": JWT_BEARER, "client_assertion": client_assertion(provider, endpoint)}
+
+
 def _algorithm_of(pem):
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
@@ -90,8 +99,7 @@ def exchange(provider, found, code, redirect_uri, verifier):
     """The token endpoint's answer for the code (RFC 6749 4.1.3, with the verifier and the assertion)."""
     endpoint = found["token_endpoint"]
     body = urlencode({"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
-                      "client_assertion_type": JWT_BEARER,
-                      "client_assertion": client_assertion(provider, endpoint), "code_verifier": verifier}).encode()
+                      **client_authentication(provider, endpoint), "code_verifier": verifier}).encode()
     answer = _json(_call(endpoint, body, {"Content-Type": "application/x-www-form-urlencoded"}))
     if not isinstance(answer, dict) or not isinstance(answer.get("id_token"), str):
         raise ProviderRefused("sign_in_refused", words.PROVIDER_ANSWER_UNREADABLE)

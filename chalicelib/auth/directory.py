@@ -37,9 +37,16 @@ class StaffProvider:
                    hosts=tuple(entry.get("hosts") or ()), council=council_id)
 
     def secret(self):
-        """The client secret, or the private key's PEM: the council's own secret of that name."""
+        """The client secret, or the private key's PEM: the council's own secret of that name
+        (keystore.SecretMissing when the deployment holds none yet)."""
         from .. import keystore
-        return keystore.council_secret(self.council, self.client_key)
+        found = keystore.council_secret(self.council, self.client_key)
+        if not found:
+            raise keystore.SecretMissing(f"{self.council} has no secret {self.client_key}")
+        return found
+
+    def private_key(self):  # the PEM a client assertion is signed with (code_flow.client_assertion)
+        return self.secret()
 
 
 @dataclass(frozen=True)
@@ -133,9 +140,8 @@ def _regrant(deps, user, given, now):
     by the directory; end their sessions here when it changed (their tokens were issued for the old
     desks). A grant the directory did not make (the command line's break-glass administrator) is the
     council's to keep: the directory changes it only where it gives something. Returns the grant."""
-    from ..handlers.accounts.users import give_roles
     from ..storage.records import Grant
-    from .grants import own_grant
+    from .grants import give_roles, own_grant
     grant = own_grant(user, deps.grants)
     if given is None:
         if grant is None or grant.source != BY:

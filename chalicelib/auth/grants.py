@@ -11,6 +11,8 @@ request reads none, and another council's grant is read only where this
 council shares a team with it."""
 from .. import tenancy
 
+HISTORY_KEPT = 50  # the latest changes of an officer's roles kept on their grant; older ones drop off
+
 
 def grant_at(user, grants):
     """The Grant that holds for `user` at the council the work is for, or None. A shared team's grant
@@ -85,3 +87,16 @@ def role_at(user, grants):
     """The person's kind of account at this council: resident unless a grant here says otherwise."""
     grant = grant_at(user, grants)
     return grant.role if grant is not None else "resident"
+
+
+def give_roles(grant, roles, by, at):
+    """`grant` holds `roles` from now, the change kept on it (who, when, before, after; the latest
+    HISTORY_KEPT): False when it held exactly these already. The caller saves and ends sessions."""
+    from ..stamps import stamp
+    before = list(grant.roles or [])
+    if before == roles:
+        return False
+    grant.roles = roles
+    grant.roles_history = [*(grant.roles_history or []), {"at": stamp(at), "by": by, "before": before,
+                                                          "after": roles}][-HISTORY_KEPT:]
+    return True

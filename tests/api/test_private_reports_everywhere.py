@@ -72,6 +72,8 @@ WALK = {
     "/v1/figures/report": ["/v1/figures/report?month=2026-11"],  # counts alone: no report's words
     "/v1/feedback/{service}/changes": ["/v1/feedback/reports/changes"],
     "/v1/auth/providers": ["/v1/auth/providers"],
+    "/v1/auth/staff-providers": ["/v1/auth/staff-providers"],
+    "/v1/auth/staff-providers/{provider}/sign-out": ["/v1/auth/staff-providers/entra/sign-out"],
     "/v1/pay/funds": ["/v1/pay/funds"],
     "/v1/pay/payments/{bill_id}": ["/v1/pay/payments/" + "0f" * 16],
     "/v1/pay/links/{link_id}": ["/v1/pay/links/" + "A" * 32],

@@ -113,6 +113,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/auth/providers"): (ANYONE, Outcome(200)),
     ("POST", "/v1/auth/providers/{provider}/start"): (ANYONE, Outcome(404, "provider_not_found")),
     ("POST", "/v1/auth/providers/finish"): (ANYONE, Outcome(403, "sign_in_not_begun_here")),
+    ("GET", "/v1/auth/staff-providers"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/auth/staff-providers/{provider}/start"): (ANYONE, Outcome(404, "provider_not_found")),
+    ("POST", "/v1/auth/staff-providers/finish"): (ANYONE, Outcome(403, "sign_in_not_begun_here")),
+    ("GET", "/v1/auth/staff-providers/{provider}/sign-out"): (ANYONE, Outcome(404, "provider_not_found")),
     ("GET", "/v1/me"): (SIGNED_IN, Outcome(200)),
     ("PATCH", "/v1/me"): (SIGNED_IN, Outcome(200)),
     ("DELETE", "/v1/me"): (SIGNED_IN, Outcome(204)),
@@ -673,6 +677,10 @@ _simple("POST", "/v1/auth/oidc", body={"token": "not.a-signed.token"})
 _simple("GET", "/v1/auth/providers")
 _simple("POST", "/v1/auth/providers/{provider}/start", "/v1/auth/providers/scotaccount/start", body={})
 _simple("POST", "/v1/auth/providers/finish", body={"code": "a-code", "state": "a-state"})
+_simple("GET", "/v1/auth/staff-providers")
+_simple("POST", "/v1/auth/staff-providers/{provider}/start", "/v1/auth/staff-providers/entra/start", body={})
+_simple("POST", "/v1/auth/staff-providers/finish", body={"code": "a-code", "state": "a-state"})
+_simple("GET", "/v1/auth/staff-providers/{provider}/sign-out", "/v1/auth/staff-providers/entra/sign-out")
 _simple("GET", "/v1/me")
 _simple("DELETE", "/v1/me")
 _simple("GET", "/v1/me/reports")

@@ -1,6 +1,6 @@
 // The API client: JSON in and out, the signed-in resident's token, and the
 // API's one error shape {"error": {code, message, fields}} as ApiError.
-import {cachedProfile, refresh, rememberProfile, signedIn, tokens} from "./session.js";
+import {cachedProfile, forget, refresh, rememberProfile, signedIn, tokens} from "./session.js";
 
 export class ApiError extends Error {
   constructor(status, error = {}, body = null) {
@@ -30,12 +30,20 @@ export async function api(path, {method = "GET", body, headers = {}, auth = true
   let response;
   try {
     response = await send();
-    if (response.status === 401 && auth && tokens() && await refresh()) response = await send();
+    // A session the council's directory ended (a leaver) is not renewed: its words say why (account_deactivated).
+    if (response.status === 401 && auth && tokens() && !(await ended(response)) && await refresh()) response = await send();
   } catch (error) {
     if (error instanceof TypeError) throw new Offline(error.message);
     throw error;
   }
   return read(response);
+}
+
+async function ended(response) {
+  const said = await response.clone().json().catch(() => null);
+  if (said?.error?.code !== "account_deactivated") return false;
+  forget();
+  return true;
 }
 
 async function read(response) {

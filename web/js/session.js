@@ -35,7 +35,9 @@ export function roleHome() {
 export function saveTokens(pair) {
   // The role only chooses which screens to offer; the API decides what each may do.
   const role = pair.user?.role || tokens()?.role || null;
-  localStorage.setItem(KEY, JSON.stringify({access: pair.access_token, refresh: pair.refresh_token, role}));
+  // The directory an officer signed in with: signing out here ends its session too (account.js).
+  const provider = pair.provider || tokens()?.provider || null;
+  localStorage.setItem(KEY, JSON.stringify({access: pair.access_token, refresh: pair.refresh_token, role, provider}));
   profile = null;
 }
 

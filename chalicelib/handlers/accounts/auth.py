@@ -101,18 +101,27 @@ def login(deps, body):
     if not ok:
         raise Unauthorized(SIGN_IN_WRONG, code="invalid_credentials")
     sign_in_guard.succeeded(deps.counters, counted, now)
+    from .break_glass import password_allowed
+    event = password_allowed(deps, user, now)  # an officer where the council's sign in with its directory
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
         deps.accounts.save_user(user)
-    return {**start_session(deps, user, now), "device_token": sign_in_guard.issue(user.id, now)}
+    signed = start_session(deps, user, now, event=event)
+    if event is not None:
+        from ..shared.effects import first_try
+        first_try(deps, [event])
+    return {**signed, "device_token": sign_in_guard.issue(user.id, now)}
 
 
-def start_session(deps, user, now):
+def start_session(deps, user, now, provider=None, event=None):
+    """A new session at this council (`provider`: the council's staff sign-in provider it was begun with;
+    `event`: what others must hear of it, written with it)."""
     session = Session(id=deps.new_opaque_id(), user_id=user.id, epoch=int(user.session_epoch or 0),
-                      created_at=now, expires=now + REFRESH_TTL)
+                      created_at=now, expires=now + REFRESH_TTL, provider=provider)
     refresh = new_refresh_token()
     deps.accounts.start_session(session, RefreshToken(
-        token_hash=ids.digest(refresh), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL), user)
+        token_hash=ids.digest(refresh), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL), user,
+        event)
     return _token_pair(deps, user, session.id, refresh, now)
 
 
@@ -126,6 +135,9 @@ def refresh(deps, body):
         raise Unauthorized(REFRESH_NOT_VALID, code="invalid_refresh_token")
     session = deps.accounts.session(row.session_id)
     user = deps.accounts.user(row.user_id)
+    if session is not None and session.revoked and session.ended_because == "directory_deactivated":
+        from ...auth.wording import ACCOUNT_DEACTIVATED
+        raise Unauthorized(ACCOUNT_DEACTIVATED, code="account_deactivated")
     if (session is None or session.revoked or session.expires < now or user is None
             or session.epoch != int(user.session_epoch or 0)):
         raise Unauthorized(SESSION_ENDED, code="session_ended")

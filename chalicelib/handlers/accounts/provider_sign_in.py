@@ -29,10 +29,8 @@ def start(deps, provider_id, body):
     if provider is None:
         raise NotFound(words.NO_SUCH_PROVIDER, code="provider_not_found")
     rate_limits.creation(deps, "sign_in")  # each one begun is a row kept ten minutes
-    after = body.get("next", "/account")
-    if not (isinstance(after, str) and after.startswith("/") and not after.startswith("//") and len(after) <= 300):
-        raise ValidationFailed([("next", words.NEXT_FORMAT)])
-    with _provider_faults():
+    after = safe_next(body.get("next", "/account"))
+    with provider_faults():
         found = code_flow.discovery(provider.issuer)
     state, nonce, verifier = code_flow.new_attempt()
     redirect_uri = deps.base_url + RETURN_PATH
@@ -61,7 +59,7 @@ def finish(deps, body):
     provider = providers.named(deps.council, begun.get("provider"))
     if provider is None:  # taken out of the council's settings since
         raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
-    with _provider_faults():
+    with provider_faults():
         found = code_flow.discovery(provider.issuer)
         answer = code_flow.exchange(provider, found, code, begun["redirect_uri"], begun["verifier"])
         claims = code_flow.checked_id_token(provider, found, answer["id_token"], begun["nonce"])
@@ -77,6 +75,13 @@ def finish(deps, body):
     return {**auth.start_session(deps, user, now), "next": begun.get("next") or "/account"}
 
 
+def safe_next(after):
+    """Where to go after signing in: a path on this site, never another's (an open redirect)."""
+    if not (isinstance(after, str) and after.startswith("/") and not after.startswith("//") and len(after) <= 300):
+        raise ValidationFailed([("next", words.NEXT_FORMAT)])
+    return after
+
+
 def _verified_name(told):
     """The verified given and family names, when the claims token has them (either of its shapes)."""
     if not told:
@@ -90,7 +95,7 @@ def _verified_name(told):
     return None
 
 
-class _provider_faults:
+class provider_faults:
     """The provider's faults in the one error shape: its refusals 401, its absence 503."""
 
     def __enter__(self):

@@ -5,6 +5,10 @@ from ...api.openapi import errors, operation, path_param, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN
 from ...storage.metering import conceal
+from ..shared import effects
+
+effects.register("break_glass_sign_in", "accounts.break_glass_told",
+                 "chalicelib.handlers.accounts.break_glass:tell_administrators")
 
 routes = Routes("accounts", schemas="chalicelib.handlers.accounts.schemas")
 EXPORT_FILE = {"Content-Disposition": 'attachment; filename="my-doorstep-data.json"'}
@@ -107,6 +111,41 @@ def start_provider_sign_in(provider):
 def finish_provider_sign_in():
     from . import provider_sign_in
     return http.ok(provider_sign_in.finish(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/auth/staff-providers", ANYONE, operation(
+    "The directories this council signs its officers in with (its staff_sign_in providers)", None, "200",
+    "Providers"))
+def staff_sign_in_providers():
+    from . import staff_sign_in
+    return http.ok(staff_sign_in.listed(http.deps()))
+
+
+@routes.post("/v1/auth/staff-providers/{provider}/start", ANYONE, {**operation(
+    "Begin an officer's sign-in with the council's directory: the address to send them to (authorization code "
+    "flow with PKCE; the state works once, at this council's address, for 10 minutes)", "ProviderStart", "201",
+    "Begun", (400, 404, 429, 503)), "parameters": [path_param("provider", {"type": "string", "maxLength": 40})]})
+def start_staff_sign_in(provider):
+    from . import staff_sign_in
+    return http.ok(staff_sign_in.start(http.deps(), provider, http.body()), status=201, headers=http.NO_STORE)
+
+
+@routes.post("/v1/auth/staff-providers/finish", ANYONE, operation(
+    "Finish an officer's sign-in begun at this council's address: the ID token's issuer, audience, tenant and "
+    "nonce checked, multi-factor where the council asks it (403 mfa_required), and the desks their directory "
+    "groups give now (403 no_desk_here when none)", "ProviderFinish", "200", ref("Tokens"), (400, 401, 403, 503)))
+def finish_staff_sign_in():
+    from . import staff_sign_in
+    return http.ok(staff_sign_in.finish(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/auth/staff-providers/{provider}/sign-out", ANYONE, {**operation(
+    "Where to send an officer who signed out here so that their directory's session ends too (its "
+    "end_session_endpoint, back to this council's address); null when the directory offers none", None, "200",
+    "SignOut", (404, 503)), "parameters": [path_param("provider", {"type": "string", "maxLength": 40})]})
+def staff_sign_out(provider):
+    from . import staff_sign_in
+    return http.ok(staff_sign_in.sign_out(http.deps(), provider), headers=http.NO_STORE)
 
 
 @routes.get("/v1/me", SIGNED_IN, operation("My profile", None, "200", ref("Profile")))

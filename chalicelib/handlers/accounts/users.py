@@ -6,14 +6,13 @@ officer's roles over HTTP too (handlers/officers)."""
 from ...auth import passwords
 from ...errors import ApiError, Conflict, NotFound, ValidationFailed
 from ...storage.errors import AlreadyExists
-from ...auth.grants import own_grant
+from ...auth.grants import give_roles, own_grant
 from ...storage.records import Grant, User
 from .auth import normalise_email
-from .wording import (ACCOUNT_EXISTS, BY_COMMAND, CREW_NEEDS_TEAM, NOT_CONFIRMED, NO_ACCOUNT, NO_COUNCIL,
-                      NO_STAFF_ROLE, NO_WARD, ROLE_ONE_OF, ROLES_ONLY_FOR_STAFF, TEAM_ONLY_FOR_CREW)
+from .wording import (ACCOUNT_EXISTS, BREAK_GLASS_ADMINS_ONLY, BY_COMMAND, CREW_NEEDS_TEAM, NOT_CONFIRMED,
+                      NO_ACCOUNT, NO_COUNCIL, NO_STAFF_ROLE, NO_WARD, ROLE_ONE_OF, ROLES_ONLY_FOR_STAFF, TEAM_ONLY_FOR_CREW)
 
 ROLES = ("resident", "crew", "staff", "admin")
-HISTORY_KEPT = 50  # the latest changes of an officer's roles kept on their grant; older ones drop off
 
 
 def create_user(deps, email, role, name=None, password=None, team=None, categories=None, wards=None, roles=None):
@@ -59,6 +58,18 @@ def set_role(deps, email, role, team=None, categories=None, wards=None, roles=No
     return grant
 
 
+def set_break_glass(deps, email, allowed):
+    """An administrator of the council the work is for may sign in with a password there (`allowed`), where
+    its officers sign in with its directory (handlers/accounts/break_glass.py), or no longer."""
+    user = _proven(deps, email, powers=allowed)
+    grant = own_grant(user, deps.grants)
+    if grant is None or grant.role != "admin":
+        raise ApiError(BREAK_GLASS_ADMINS_ONLY, code="not_admin")
+    grant.break_glass = bool(allowed)
+    deps.grants.put(grant, user)
+    return grant
+
+
 def set_operator(deps, email, operator):
     """The person is the deployment's operator from now (`operator` True), or no longer: a flag on the
     person, read on each request, so it holds (or ends) at once at every council's address."""
@@ -94,19 +105,6 @@ def _check_role(deps, role, team):
     if team:
         from ..staff.teams import active_team
         active_team(deps, team)
-
-
-def give_roles(grant, roles, by, at):
-    """`grant` holds `roles` from now, the change kept on it (who, when, before, after; the latest
-    HISTORY_KEPT): False when it held exactly these already. The caller saves and ends sessions."""
-    from ...stamps import stamp
-    before = list(grant.roles or [])
-    if before == roles:
-        return False
-    grant.roles = roles
-    grant.roles_history = [*(grant.roles_history or []), {"at": stamp(at), "by": by, "before": before,
-                                                          "after": roles}][-HISTORY_KEPT:]
-    return True
 
 
 def staff_roles(role, roles):

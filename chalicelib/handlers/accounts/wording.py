@@ -106,3 +106,18 @@ SIGN_IN_NOT_BEGUN_HERE = ("This sign-in was not begun at this council's address,
 # "your {provider}", never "a {provider} account": the provider's name is the account's ("a ScotAccount account").
 ASSURANCE_TOO_LOW = ("{council} asks for your identity to be verified in your {provider}. Verify your identity "
                      "with {provider}, then sign in again.")
+
+# Officers signing in with their council's directory (staff_sign_in.py; docs/decisions/staff-sign-in.md).
+NO_DESK_HERE = ("Your {council} account signed you in, but none of its groups gives you a desk in Doorstep. "
+                "Ask your council's IT service desk to add you to the right group.")
+MFA_REQUIRED = ("{council} asks its officers to sign in with a second factor, such as the code from an authenticator "
+                "app. Sign in again and use it.")
+OTHER_TENANT = "This sign-in came from another organisation's directory, not {council}'s."
+NO_USERNAME = "Your council's directory did not say who you are: ask its IT service desk to check the sign-in."
+STAFF_SIGN_IN_REQUIRED = ("{council}'s officers sign in with their council account, not a password here: "
+                          "choose \u201c{provider}\u201d on the sign-in page.")
+BREAK_GLASS_SUBJECT = "{council}: an officer signed in with a break-glass password"
+BREAK_GLASS_BODY = ("{who} signed in to Doorstep at {council} with a password at {at} (UTC), not with the council's "
+                    "directory. Passwords are kept for when the directory cannot be used. If you did not expect "
+                    "this, ask your IT team and the deployment's operator to take their break-glass grant away.")
+BREAK_GLASS_ADMINS_ONLY = "Only an administrator of this council can be given a break-glass password."

@@ -8,7 +8,7 @@ from ...auth import desks
 from ...auth.grants import known_here, own_grant
 from ...errors import ApiError, NotFound, Stale, ValidationFailed
 from ...storage.errors import EditConflict
-from ..accounts.users import give_roles
+from ...auth.grants import give_roles
 from .wording import EMAIL_NEEDED, NO_ACCOUNT, NOT_STAFF, ROLES_LIST, UNEXPECTED_FIELD, UNKNOWN_ROLE
 
 

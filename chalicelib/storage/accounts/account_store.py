@@ -120,12 +120,16 @@ class AccountStore:
                 OutboxModel(id=m.id).delete()
 
     # sessions and refresh tokens
-    def start_session(self, session, token, user=None):
+    def start_session(self, session, token, user=None, event=None):
         """The session and its refresh token, at the council worked for; the first at a council
-        also names it on the person (`signed_in_at`), in the same transaction."""
+        also names it on the person (`signed_in_at`), in the same transaction, as is the `event` the
+        sign-in's effects follow from (a break-glass sign-in's announcement)."""
         with writes(), transaction() as t:
             t.save(model_of(SessionModel, session))
             t.save(model_of(RefreshTokenModel, token))
+            if event is not None:
+                from ..reports.report_store import event_model
+                t.save(event_model(event))
             from ... import tenancy
             here = tenancy.current()
             if user is not None and here not in (user.signed_in_at or ()):

@@ -22,9 +22,9 @@ ROSTER = "officers"  # the one key of a council's roster: every grant holding st
 
 
 class RosterIndex(GlobalSecondaryIndex):
-    """The council's officers who hold staff roles, with those roles: who to tell of what reaches a desk
-    (a compliment to a team) in one Query, whatever the number of residents. Sparse: a grant holding no
-    role (a crew member, an administrator by kind alone) is not in it."""
+    """The council's officers who hold staff roles, with those roles, and its administrators: who to tell of
+    what reaches a desk (a compliment to a team), or of a break-glass sign-in, in one Query, whatever the
+    number of residents. Sparse: a grant holding neither (a crew member) is not in it."""
     class Meta:
         index_name = "roster"
         projection = IncludeProjection(["role", "roles"])
@@ -55,7 +55,7 @@ class StaffGrantModel(Stored):
 
 def grant_model(grant):
     """The grant's item, on the council's roster while it holds staff roles."""
-    return model_of(StaffGrantModel, grant, roster=ROSTER if grant.roles else None)
+    return model_of(StaffGrantModel, grant, roster=ROSTER if grant.roles or grant.role == "admin" else None)
 
 
 class GrantStore:
@@ -78,6 +78,22 @@ class GrantStore:
             t.save(model)
             self._person(t, user, UserModel.granted_in.add({tenancy.current()}))
         grant.version, grant.council = model.version, tenancy.current()
+
+    def signed_in(self, grant, at):
+        """The grant's holder signed in at this council at `at` (when an unused officer is suspended from).
+        Not versioned: a sign-in must not make an administrator's change of the grant stale."""
+        from pynamodb.exceptions import UpdateError
+        if grant is None or grant.version is None:
+            return
+        try:
+            StaffGrantModel(user_id=grant.user_id).update(
+                actions=[StaffGrantModel.last_signed_in.set(at)], condition=StaffGrantModel.user_id.exists(),
+                add_version_condition=False)
+        except UpdateError as e:
+            if e.cause_response_code != "ConditionalCheckFailedException":
+                raise
+            return  # taken away meanwhile (the directory's leaver): nothing to mark
+        grant.last_signed_in = at
 
     def officers(self):
         """[(user id, role, roles)] of the council's grants holding staff roles: one Query of its roster."""

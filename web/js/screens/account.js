@@ -31,7 +31,11 @@ async function signOut() {
   if (current) await api("/v1/auth/logout", {method: "POST", body: {refresh_token: current.refresh}, auth: false})
     .catch(() => null);
   forget();
-  navigate("/", {replace: true});
+  // Signed in with the council's directory: its session ends too, or the next officer at this desk is them.
+  const away = current?.provider ? await api(`/v1/auth/staff-providers/${encodeURIComponent(current.provider)}/sign-out`,
+    {auth: false}).then(found => found.url).catch(() => null) : null;
+  if (away) location.assign(away);
+  else navigate("/", {replace: true});
 }
 
 // My bulky collections: each to its page, and while it can be changed, to its change screen.

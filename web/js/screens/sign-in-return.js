@@ -1,5 +1,6 @@
-// Back from the council's national account (ScotAccount) with a code and the state the sign-in began
-// with: the API finishes the sign-in at this council's address, and the resident goes where they were going.
+// Back from the council's national account (ScotAccount), or an officer back from the council's own
+// directory (/sign-in/staff/return), with a code and the state the sign-in began with: the API finishes
+// the sign-in at this council's address, and the person goes where they were going.
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {errorsOf} from "../forms.js";
@@ -19,12 +20,14 @@ function failed(view, message) {
 export async function render(view, {params}) {
   const code = params.get("code");
   const state = params.get("state");
-  history.replaceState(history.state, "", "/sign-in/return");  // the code is used once: not kept in history
+  const staff = location.pathname === "/sign-in/staff/return";
+  history.replaceState(history.state, "", location.pathname);  // the code is used once: not kept in history
   append(view, h("h1", {class: "heading-l"}, t("sign_in.return_title")));
   if (params.get("error") || !code || !state) return failed(view, t("sign_in.return_cancelled"));
   let signed;
   try {
-    signed = await api("/v1/auth/providers/finish", {method: "POST", body: {code, state}, auth: false});
+    signed = await api(staff ? "/v1/auth/staff-providers/finish" : "/v1/auth/providers/finish",
+      {method: "POST", body: {code, state}, auth: false});
   } catch (error) {
     return failed(view, errorsOf(error)[0].message);
   }

@@ -39,6 +39,29 @@ async function providers(view, params) {
   }), h("p", {class: "body"}, t("sign_in.or_email")));
 }
 
+/** A button for each directory the council signs its officers in with: off to it, back at /sign-in/staff/return. */
+async function staffProviders(view, params) {
+  let found;
+  try {
+    found = (await api("/v1/auth/staff-providers", {auth: false})).providers;
+  } catch {
+    return null;
+  }
+  if (!found.length) return null;
+  return h("section", {id: "sign-in-staff", "aria-labelledby": "sign-in-staff-title"},
+    h("h2", {class: "heading-m", id: "sign-in-staff-title"}, t("sign_in.staff_title")),
+    ...found.map(provider => {
+      const form = h("form", {novalidate: true}, button(t("sign_in.with_provider", {provider: provider.name}), {secondary: true}));
+      onSubmit(form, view, async () => {
+        const next = params.get("next") ? safeNext(params) : "/staff";
+        const begun = await api(`/v1/auth/staff-providers/${encodeURIComponent(provider.id)}/start`,
+          {method: "POST", body: {next}, auth: false});
+        location.assign(begun.authorize_url);
+      });
+      return form;
+    }));
+}
+
 export async function render(view, {params}) {
   const form = h("form", {novalidate: true},
     input({field: "email", label: t("account.email"), type: "email", autocomplete: "email", spellcheck: "false"}),
@@ -69,5 +92,5 @@ export async function render(view, {params}) {
     h("ul", {class: "list list--spaced"},
       h("li", {}, h("a", {href: params.get("next") ? `/register?next=${encodeURIComponent(safeNext(params))}` : "/register"},
         t("account.create"))),
-      h("li", {}, h("a", {href: "/reset-password"}, t("account.forgotten")))));
+      h("li", {}, h("a", {href: "/reset-password"}, t("account.forgotten")))), await staffProviders(view, params));
 }

@@ -1,0 +1,121 @@
+"""An officer signing in with their council's own directory (docs/decisions/staff-sign-in.md): begun at
+the council's address with its staff provider (the authorization code flow with PKCE, a nonce and a
+state kept ten minutes in the council's partition, as provider_sign_in.py keeps a resident's), finished
+there: the ID token's issuer, audience, tenant, nonce and signature checked, multi-factor where the
+council asks it, and the person's grant made what their groups give now (auth/directory.py)."""
+from ... import ids
+from ...errors import ApiError, NotFound, ValidationFailed
+from ...storage.records import OneTimeToken
+from . import auth, wording as words
+from .provider_sign_in import ATTEMPT, MOST_CHARS, provider_faults, safe_next
+
+PURPOSE = "staff_sign_in"
+RETURN_PATH = "/sign-in/staff/return"  # registered with the directory as the council's redirect URI
+SCOPES = ("openid", "profile", "email")
+
+
+def listed(deps):
+    from ...auth import directory
+    return {"providers": [{"id": p.id, "name": p.name} for p in _here(deps, directory.providers(deps.council))]}
+
+
+def start(deps, provider_id, body):
+    from ...auth import code_flow, rate_limits
+    provider = _provider(deps, provider_id)
+    rate_limits.creation(deps, "sign_in")  # each one begun is a row kept ten minutes
+    after = safe_next(body.get("next", "/staff"))
+    with provider_faults():
+        found = code_flow.discovery(provider.issuer)
+    state, nonce, verifier = code_flow.new_attempt()
+    redirect_uri = deps.base_url + RETURN_PATH
+    deps.accounts.save_one_time(OneTimeToken(
+        token_hash=ids.digest(state), purpose=PURPOSE, user_id="", expires=deps.clock() + ATTEMPT,
+        detail={"provider": provider.id, "nonce": nonce, "verifier": verifier, "next": after,
+                "redirect_uri": redirect_uri}))
+    return {"authorize_url": code_flow.authorize_url(provider, found, redirect_uri, state, nonce, verifier, SCOPES)}
+
+
+def finish(deps, body):
+    from ...auth import code_flow, directory
+    code, state = body.get("code"), body.get("state")
+    wrong = [(name, words.PROVIDER_FIELD) for name, value in (("code", code), ("state", state))
+             if not isinstance(value, str) or not value or len(value) > MOST_CHARS]
+    if wrong:
+        raise ValidationFailed(wrong)
+    now = deps.clock()
+    attempt = deps.accounts.consume_one_time(ids.digest(state), PURPOSE)
+    begun = (attempt.detail or {}) if attempt is not None and attempt.expires >= now else None
+    provider = directory.named(deps.council, begun.get("provider")) if begun else None
+    if provider is None:  # begun at another council's address, used already, or its provider taken out since
+        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
+    with provider_faults():
+        found = code_flow.discovery(provider.issuer)
+        answer = code_flow.exchange(provider, found, code, begun["redirect_uri"], begun["verifier"])
+        claims = code_flow.checked_id_token(provider, found, answer["id_token"], begun["nonce"])
+    user = officer(deps, provider, claims, now)
+    signed = auth.start_session(deps, user, now, provider=provider.id)
+    return {**signed, "next": begun.get("next") or "/staff", "provider": provider.id}
+
+
+def officer(deps, provider, claims, now):
+    """The person the checked claims name, their grant here remade from their groups; refused, nothing made,
+    when the token is another tenant's, lacks the second factor the council asks, or gives no desk."""
+    from ...auth import directory
+    from ...auth.principal import Unauthorized
+    document, name = deps.council.document, deps.council.name
+    if claims.get(provider.claims["tenant"]) != provider.tenant:
+        raise Unauthorized(words.OTHER_TENANT.format(council=name), code="other_tenant")
+    if directory.mfa_required(document) and not directory.multi_factor(claims.get("amr")):
+        raise ApiError(words.MFA_REQUIRED.format(council=name), code="mfa_required", status=403)
+    username = _text(claims, provider.claims["username"])
+    if username is None:
+        raise Unauthorized(words.NO_USERNAME, code="no_username")
+    groups = claims.get(provider.claims["groups"])
+    given = directory.given_by(document, [g for g in groups if isinstance(g, str)] if isinstance(groups, list) else [])
+    key_holder = deps.accounts.user_by_identity(directory.person_key(username))
+    if given is None:
+        if key_holder is not None:  # a desk the directory gave before goes with the group
+            directory.regrant(deps, key_holder, None, now)
+        raise ApiError(words.NO_DESK_HERE.format(council=name), code="no_desk_here", status=403)
+    user = key_holder or directory.person(deps, username, _text(claims, provider.claims["email"]),
+                                          _text(claims, provider.claims["name"]), now)
+    grant = directory.regrant(deps, user, given, now)
+    deps.grants.signed_in(grant, now)
+    return deps.accounts.user(user.id) or user
+
+
+def _text(claims, name):
+    value = claims.get(name)
+    return value.strip()[:254] if isinstance(value, str) and value.strip() else None
+
+
+def _provider(deps, provider_id):
+    from ...auth import directory
+    provider = directory.named(deps.council, provider_id)
+    if provider is None or not _here(deps, [provider]):
+        raise NotFound(words.NO_SUCH_PROVIDER, code="provider_not_found")
+    return provider
+
+
+def _here(deps, providers):
+    """Those serving the council's address here (a provider naming its hosts serves those alone)."""
+    from urllib.parse import urlsplit
+    host = urlsplit(deps.base_url).hostname
+    return [p for p in providers if not p.hosts or host in p.hosts]
+
+
+SIGNED_OUT_PATH = "/signed-out"  # registered with the directory as the council's post-logout redirect URI
+
+
+def sign_out(deps, provider_id):
+    """The directory's end-session address (OpenID Connect RP-Initiated Logout 1.0), back to this council."""
+    from urllib.parse import urlencode
+    from ...auth import code_flow
+    provider = _provider(deps, provider_id)
+    with provider_faults():
+        found = code_flow.discovery(provider.issuer)
+    endpoint = found.get("end_session_endpoint")
+    if not isinstance(endpoint, str) or not endpoint.startswith(("https://", "http://")):
+        return {"url": None}
+    return {"url": endpoint + "?" + urlencode({"client_id": provider.client_id,
+                                               "post_logout_redirect_uri": deps.base_url + SIGNED_OUT_PATH})}
