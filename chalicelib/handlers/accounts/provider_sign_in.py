@@ -24,41 +24,53 @@ def listed(deps):
 
 
 def start(deps, provider_id, body):
-    from ...auth import assurance, code_flow, providers, rate_limits
+    from ...auth import assurance, providers
     provider = providers.named(deps.council, provider_id)
     if provider is None:
         raise NotFound(words.NO_SUCH_PROVIDER, code="provider_not_found")
+    return begin(deps, PURPOSE, provider, safe_next(body.get("next", "/account")), RETURN_PATH,
+                 assurance.scopes_for(provider))
+
+
+def begin(deps, purpose, provider, after, return_path, scopes):
+    """The provider's authorize address for a new attempt, its state, nonce and PKCE verifier kept ten minutes
+    in the council's partition (a resident's national account, or an officer's directory: staff_sign_in.py)."""
+    from ...auth import code_flow, rate_limits
     rate_limits.creation(deps, "sign_in")  # each one begun is a row kept ten minutes
-    after = safe_next(body.get("next", "/account"))
     with provider_faults():
         found = code_flow.discovery(provider.issuer)
     state, nonce, verifier = code_flow.new_attempt()
-    redirect_uri = deps.base_url + RETURN_PATH
+    redirect_uri = deps.base_url + return_path
     deps.accounts.save_one_time(OneTimeToken(
-        token_hash=ids.digest(state), purpose=PURPOSE, user_id="", expires=deps.clock() + ATTEMPT,
+        token_hash=ids.digest(state), purpose=purpose, user_id="", expires=deps.clock() + ATTEMPT,
         detail={"provider": provider.id, "nonce": nonce, "verifier": verifier, "next": after,
                 "redirect_uri": redirect_uri}))
-    scopes = assurance.scopes_for(provider)
     return {"authorize_url": code_flow.authorize_url(provider, found, redirect_uri, state, nonce, verifier, scopes)}
+
+
+def begun_here(deps, purpose, body, named):
+    """(the code, what the attempt kept, its provider) of a return with the state of an attempt begun at this
+    council's address, once; 403 sign_in_not_begun_here for any other (another council's, used, expired, or
+    its provider taken out of the council's settings since)."""
+    code, state = body.get("code"), body.get("state")
+    wrong = [(name, words.PROVIDER_FIELD) for name, value in (("code", code), ("state", state))
+             if not isinstance(value, str) or not value or len(value) > MOST_CHARS]
+    if wrong:
+        raise ValidationFailed(wrong)
+    attempt = deps.accounts.consume_one_time(ids.digest(state), purpose)
+    begun = (attempt.detail or {}) if attempt is not None and attempt.expires >= deps.clock() else None
+    provider = named(deps.council, begun.get("provider")) if begun else None
+    if provider is None:
+        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
+    return code, begun, provider
 
 
 def finish(deps, body):
     from ...auth import assurance, code_flow, providers
     from ...auth.oidc import ExternalIdentity
     from .sso import person, with_verified_email
-    code, state = body.get("code"), body.get("state")
-    wrong = [(name, words.PROVIDER_FIELD) for name, value in (("code", code), ("state", state))
-             if not isinstance(value, str) or not value or len(value) > MOST_CHARS]
-    if wrong:
-        raise ValidationFailed(wrong)
+    code, begun, provider = begun_here(deps, PURPOSE, body, providers.named)
     now = deps.clock()
-    attempt = deps.accounts.consume_one_time(ids.digest(state), PURPOSE)
-    if attempt is None or attempt.expires < now:
-        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
-    begun = attempt.detail or {}
-    provider = providers.named(deps.council, begun.get("provider"))
-    if provider is None:  # taken out of the council's settings since
-        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
     with provider_faults():
         found = code_flow.discovery(provider.issuer)
         answer = code_flow.exchange(provider, found, code, begun["redirect_uri"], begun["verifier"])

@@ -3,11 +3,9 @@ the council's address with its staff provider (the authorization code flow with 
 state kept ten minutes in the council's partition, as provider_sign_in.py keeps a resident's), finished
 there: the ID token's issuer, audience, tenant, nonce and signature checked, multi-factor where the
 council asks it, and the person's grant made what their groups give now (auth/directory.py)."""
-from ... import ids
-from ...errors import ApiError, NotFound, ValidationFailed
-from ...storage.records import OneTimeToken
+from ...errors import ApiError, NotFound
 from . import auth, wording as words
-from .provider_sign_in import ATTEMPT, MOST_CHARS, provider_faults, safe_next
+from .provider_sign_in import begin, begun_here, provider_faults, safe_next
 
 PURPOSE = "staff_sign_in"
 RETURN_PATH = "/sign-in/staff/return"  # registered with the directory as the council's redirect URI
@@ -20,34 +18,14 @@ def listed(deps):
 
 
 def start(deps, provider_id, body):
-    from ...auth import code_flow, rate_limits
-    provider = _provider(deps, provider_id)
-    rate_limits.creation(deps, "sign_in")  # each one begun is a row kept ten minutes
-    after = safe_next(body.get("next", "/staff"))
-    with provider_faults():
-        found = code_flow.discovery(provider.issuer)
-    state, nonce, verifier = code_flow.new_attempt()
-    redirect_uri = deps.base_url + RETURN_PATH
-    deps.accounts.save_one_time(OneTimeToken(
-        token_hash=ids.digest(state), purpose=PURPOSE, user_id="", expires=deps.clock() + ATTEMPT,
-        detail={"provider": provider.id, "nonce": nonce, "verifier": verifier, "next": after,
-                "redirect_uri": redirect_uri}))
-    return {"authorize_url": code_flow.authorize_url(provider, found, redirect_uri, state, nonce, verifier, SCOPES)}
+    return begin(deps, PURPOSE, _provider(deps, provider_id), safe_next(body.get("next", "/staff")), RETURN_PATH,
+                 SCOPES)
 
 
 def finish(deps, body):
     from ...auth import code_flow, directory
-    code, state = body.get("code"), body.get("state")
-    wrong = [(name, words.PROVIDER_FIELD) for name, value in (("code", code), ("state", state))
-             if not isinstance(value, str) or not value or len(value) > MOST_CHARS]
-    if wrong:
-        raise ValidationFailed(wrong)
+    code, begun, provider = begun_here(deps, PURPOSE, body, directory.named)
     now = deps.clock()
-    attempt = deps.accounts.consume_one_time(ids.digest(state), PURPOSE)
-    begun = (attempt.detail or {}) if attempt is not None and attempt.expires >= now else None
-    provider = directory.named(deps.council, begun.get("provider")) if begun else None
-    if provider is None:  # begun at another council's address, used already, or its provider taken out since
-        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
     with provider_faults():
         found = code_flow.discovery(provider.issuer)
         answer = code_flow.exchange(provider, found, code, begun["redirect_uri"], begun["verifier"])
