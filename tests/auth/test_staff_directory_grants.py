@@ -116,3 +116,15 @@ def test_a_mapping_naming_a_role_the_council_lacks_is_refused_with_its_path(deps
     document["staff_sign_in"]["groups"][0]["roles"] = ["street_scene", "astrology"]
     found = dict(problems(document))
     assert "astrology" in found["$.staff_sign_in.groups[0].roles"]
+
+
+def test_an_administrator_cannot_set_roles_the_directory_gives(councils, deps, client):
+    from support.councils_support import put, signed_in_at
+    user, grant = sign_in(deps, "york", claims([STREETS]))
+    admin = signed_in_at(deps, "york", role="admin")
+    refused = put(client, f"/v1/staff/officers/{user.id}/roles", {"roles": ["halls"]},
+                  {**admin, "If-Match": f'"{grant.version}"'})
+    assert refused.status_code == 409, refused.json_body
+    assert refused.json_body["error"]["code"] == "roles_from_directory"
+    _, still = sign_in(deps, "york", claims([STREETS]))
+    assert still.roles == ["street_scene"]

@@ -9,7 +9,7 @@ from ...auth.grants import known_here, own_grant
 from ...errors import ApiError, NotFound, Stale, ValidationFailed
 from ...storage.errors import EditConflict
 from ...auth.grants import give_roles
-from .wording import EMAIL_NEEDED, NO_ACCOUNT, NOT_STAFF, ROLES_LIST, UNEXPECTED_FIELD, UNKNOWN_ROLE
+from .wording import EMAIL_NEEDED, NO_ACCOUNT, ROLES_FROM_DIRECTORY, NOT_STAFF, ROLES_LIST, UNEXPECTED_FIELD, UNKNOWN_ROLE
 
 
 def my_desks(deps):
@@ -68,6 +68,9 @@ def find_officer(deps, email):
 
 
 def set_roles(deps, user_id, body, version):
+    from ...auth import directory
+    if directory.maps_groups(deps.council.document):  # the directory's groups give them at every sign-in
+        raise ApiError(ROLES_FROM_DIRECTORY, code="roles_from_directory", status=409)
     roles = _roles(body)
     user = deps.accounts.user(user_id)
     if user is None or not known_here(user):
