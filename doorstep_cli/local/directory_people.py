@@ -199,5 +199,11 @@ class People:
     def _drop(self, push):
         self.state["pending"] = [p for p in self.state["pending"] if p["n"] != push["n"]]
 
+    def settled(self, holds, timeout: float) -> bool:
+        """Whether `holds(state)` comes true within `timeout` s (each change wakes the wait: no polling)."""
+        with self.changed:
+            return self.changed.wait_for(lambda: holds(self.state), timeout)
+
     def _save(self):
         atomic_write_bytes(self.path, dump_json(self.state))
+        self.changed.notify_all()
