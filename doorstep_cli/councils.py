@@ -78,14 +78,17 @@ def demo_councils(deps):
     from chalicelib.councils import settings
     from chalicelib.storage.councils import CouncilStore
     from doorstep_cli.council_pack import SETTINGS, add
+    from doorstep_cli.local.directory_stack import make_secrets
     store, added, demo = CouncilStore(), 0, Path(__file__).parent / "demo" / "councils"
     for path in sorted(demo.glob("*.json")):
         document = read(path)
+        make_secrets(document)  # its local directory's client secret and SCIM token (local and test stages)
         if store.get(document["id"], consistent=True) is None:
             settings.write(store, document, 0, deps.clock(), "demo data")
             added += 1
     from doorstep_cli.local.council_offices import put_demo_secrets
     for folder in sorted(demo.glob(f"*/{SETTINGS}"), key=lambda p: (p.parent.name in DISTRICTS, p.parent.name)):
+        make_secrets(read(folder))
         if store.get(read(folder)["id"], consistent=True) is None:
             put_demo_secrets(read(folder))  # its local back offices' logins (local and test stages)
             if add(folder.parent, store, deps, say=lambda line: None, by="demo data") != 0:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, councils, facilities, importing, open311_keys,
                           teams, wards)
-from doorstep_cli import appointments, forms, open_data, pay, petition_signers, routes
+from doorstep_cli import appointments, directory, forms, open_data, pay, petition_signers, routes
 from doorstep_cli.stage import StackNotRunning, connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +75,7 @@ def main(argv=None):
     open_data.add_parser(commands)
     routes.add_parser(commands)
     petition_signers.add_parser(commands)
+    directory.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -88,14 +89,15 @@ def main(argv=None):
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
                    "export": export_command, "teams": teams_command, "forms": forms_command, "appointments": appointments_command, "pay": pay_command, "bodies": bodies_command, "councils": councils_command, "routes": routes.run,
-                   "sign-petition": petition_signers.run}[args.command]
+                   "sign-petition": petition_signers.run, "directory": directory.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
         # already running, no Java, unreadable data), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused, open_data.ExportRefused) as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused, open_data.ExportRefused,
+            directory.DirectoryError) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
     finally:

@@ -58,21 +58,22 @@ def start_local_sign_in(port: int | None = None, now=None) -> list:
     return list(started.values())
 
 
-def port_of(council_id, provider, port):
+def port_of(council_id, provider, port, section="sign_in"):
     """The port a provider takes: PORT plus the offset its demo document names (0 with PORT 0); where the
-    settings put it without a PORT, or for a council or provider the demo does not have."""
-    demo = DEMO / council_id / "council.json"
+    settings put it without a PORT, or for a council or provider the demo does not have. `section`: the
+    settings' residents' `sign_in`, or the officers' `staff_sign_in` (directory_stack.py)."""
+    demo = next((p for p in (DEMO / council_id / "council.json", DEMO / f"{council_id}.json") if p.exists()), None)
     named = urlsplit(provider.issuer).port or 80
-    if port is None or not demo.exists():
+    if port is None or demo is None:
         return named
     document = json.loads(demo.read_text(encoding="utf-8"))
-    entry = next((p for p in (document.get("sign_in") or {}).get("providers") or [] if p["id"] == provider.id), None)
+    entry = next((p for p in (document.get(section) or {}).get("providers") or [] if p["id"] == provider.id), None)
     if entry is None:
         return named
     return 0 if port == 0 else port + urlsplit(entry["issuer"]).port - DEMO_PORT
 
 
-def point(council_id, provider_id, old, new, now=None):
+def point(council_id, provider_id, old, new, now=None, section="sign_in"):
     """The council's stored provider (its issuer and attributes' addresses) named at `new`, its origin now."""
     from datetime import datetime, timezone
     from chalicelib.councils import settings
@@ -80,7 +81,7 @@ def point(council_id, provider_id, old, new, now=None):
     store = CouncilStore()
     document, version = store.get(council_id, consistent=True)
     moved = json.loads(json.dumps(document))
-    for entry in moved["sign_in"]["providers"]:
+    for entry in moved[section]["providers"]:
         if entry["id"] == provider_id and entry["issuer"] == old:
             entry["issuer"] = new
             for name, url in (entry.get("attributes") or {}).items():

@@ -239,7 +239,7 @@ def run_stack(
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
     moderngov = webcasts = public_access = drs = None
-    council_servers = {}
+    council_servers, directories = {}, {}
     sign_in = []
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
@@ -267,6 +267,8 @@ def run_stack(
         prepare()  # the demo councils' settings pointed at their servers (council_offices.point_settings)
         from doorstep_cli.local.sign_in import start_local_sign_in
         sign_in = start_local_sign_in(siblings)  # PORT+N where a council's settings put one on this machine
+        from doorstep_cli.local.directory_stack import start_local_directories
+        directories = start_local_directories(data_dir, siblings)  # York's Entra ID, PORT+19, pushing SCIM to York
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, siblings)  # live chat, as API Gateway's WebSocket API
@@ -292,6 +294,7 @@ def run_stack(
              "drs_url": os.environ.get("DOORSTEP_DRS_URL"),
              "back_offices": council_offices.summary(council_servers),
              "sign_in_urls": [provider.origin for provider in sign_in],
+             "directories": {council: directory.origin for council, directory in directories.items()},
              **identity()}, indent=2
         ).encode())
         print(
@@ -327,7 +330,7 @@ def run_stack(
                 os.environ.pop(name, None)
         from doorstep_cli.local.council_offices import close as close_council_servers
         close_council_servers(council_servers)
-        for provider in sign_in:
+        for provider in [*sign_in, *directories.values()]:
             provider.close()
         if drs is not None:
             drs.close()
