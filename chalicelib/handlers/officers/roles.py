@@ -69,13 +69,13 @@ def find_officer(deps, email):
 
 def set_roles(deps, user_id, body, version):
     from ...auth import directory
-    if directory.maps_groups(deps.council.document):  # the directory's groups give them at every sign-in
-        raise ApiError(ROLES_FROM_DIRECTORY, code="roles_from_directory", status=409)
     roles = _roles(body)
     user = deps.accounts.user(user_id)
     if user is None or not known_here(user):
         raise NotFound(NO_ACCOUNT.format(email=user_id), code="officer_not_found")
     grant = own_grant(user, deps.grants)
+    if grant is not None and grant.source == directory.BY:  # its groups give it again at every sign-in
+        raise ApiError(ROLES_FROM_DIRECTORY, code="roles_from_directory", status=409)
     if grant is None or grant.role != "staff":
         role = grant.role if grant is not None else "resident"
         raise ApiError(NOT_STAFF.format(email=user.email, role=role), code="not_staff", status=409)
