@@ -22,7 +22,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium-headless-shell
 
-.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-figures bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding bench-councils venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-figures bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding bench-councils bench-run-start venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -142,6 +142,11 @@ bench-forwarding: $(STAMP)
 # councils (issue 70; docs/benchmarks.md; ~8 minutes).
 bench-councils: $(STAMP)
 	$(PY) -m bench.councilcost
+
+# `make run`'s start-up, memory, first requests and schedules' first turn with the demo's 4 councils
+# and with 400, started alternately 3 times each (issue 78; docs/benchmarks.md; ~15 minutes).
+bench-run-start: $(STAMP) dynamodb-local $(VENDOR)
+	$(PY) -m bench.runstart
 
 # Where's my nearest beside PostGIS: the same searches in a throwaway PostgreSQL cluster
 # (Debian's PostgreSQL 15 and PostGIS 3), after section 4 of `make bench` (docs/benchmarks.md).

@@ -56,9 +56,16 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
         module, function = target.split(":")
         job = getattr(importlib.import_module(module), function)
 
+        first = [True]
+
         def run():
-            for council, outcomes in each_council(lambda: job(deps_factory()), name).items():
+            began = time.monotonic()
+            answers = each_council(lambda: job(deps_factory()), name)
+            for council, outcomes in answers.items():
                 _log(name, council, outcomes)
+            if first[0]:  # how long a turn over every council takes, said once (bench/runstart.py reads it)
+                log.info("%s: first turn over %d councils in %.2f s", name, len(answers), time.monotonic() - began)
+                first[0] = False
         return run
     return start_beats([(name, for_every_council(name, target), every_s) for name, target in SCHEDULES])
 
