@@ -99,6 +99,14 @@ def demo_councils(deps):
     return added
 
 
+def demo_ids():
+    """The demo councils' ids (doorstep_cli/demo/councils/: York's file and each folder's), in id order:
+    what `make run` loads demo data for, whatever other councils the stage has."""
+    from pathlib import Path
+    demo = Path(__file__).parent / "demo" / "councils"
+    return sorted(read(path)["id"] for path in [*demo.glob("*.json"), *demo.glob("*/council.json")])
+
+
 def reload_demo_categories(deps):
     """`doorstep seed`: each demo council's categories as its folder has them now (York's are the
     demo's own, seed.py), so a stage added before a category setting (a complaint's `kind` and

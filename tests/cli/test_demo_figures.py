@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 import time_machine
 
 from chalicelib import tenancy
-from support.councils_support import NL, add, north_lanarkshire, york
+from support.councils_support import NL, add, north_lanarkshire, other_council, york
 
 TODAY = date(2026, 11, 27)
 
@@ -34,3 +34,22 @@ def test_a_council_with_figures_of_its_own_gets_none(deps):
     assert demo_figures(deps, TODAY) == 1  # York's alone
     with tenancy.acting_for(NL):
         assert set(deps.for_council().feedback.year("2025-04", "2026-11")) == {("2026-11", "bills")}
+
+
+def test_only_the_demo_councils_get_figures_and_a_restart_reads_the_same_with_20_more_councils(deps):
+    from chalicelib.councils import registry
+    from chalicelib.storage import metering
+    from doorstep_cli.demo_figures import demo_figures
+    add(deps, york(), north_lanarkshire())
+    assert demo_figures(deps, TODAY) == 2
+    registry.forget()
+    with metering.metered() as two:  # `make run` again: a process that has kept nothing
+        assert demo_figures(deps, TODAY) == 0
+    add(deps, *(other_council(i) for i in range(20)))
+    assert demo_figures(deps, TODAY) == 0  # a council added to the stage is no demo council: no made-up figures
+    with tenancy.acting_for("other-07"):
+        assert deps.for_council().feedback.year("2025-04", "2026-11") == {}
+    registry.forget()
+    with metering.metered() as more:
+        assert demo_figures(deps, TODAY) == 0
+    assert (more.calls, more.queries, more.items) == (two.calls, two.queries, two.items)

@@ -51,6 +51,14 @@ def county():
             "hosts": [COUNTY_HOST], "jurisdiction": "england", "area": _square(-2.50, 52.40, -1.55, 53.25)}
 
 
+def other_council(i):
+    """A council added to the stage that is not the demo's (as `doorstep councils add` adds one)."""
+    w = -4.0 + i * 0.2
+    return {"id": f"other-{i:02d}", "name": f"Other Council {i}", "short_name": f"Other {i}",
+            "hosts": [f"other-{i:02d}.localhost"], "jurisdiction": "england", "area": {"type": "Polygon",
+            "coordinates": [[[w, 51.0], [w + 0.2, 51.0], [w + 0.2, 51.2], [w, 51.2], [w, 51.0]]]}}
+
+
 def add(deps, *documents):
     store = CouncilStore()
     for document in documents:
