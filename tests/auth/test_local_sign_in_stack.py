@@ -8,7 +8,7 @@ import pytest
 from chalicelib import keystore
 from doorstep_cli.local.serving import free_port
 from doorstep_cli.local.sign_in import start_local_sign_in
-from support.councils_support import NL_HOST, add, north_lanarkshire, york
+from support.councils_support import NL_HOST, add, north_lanarkshire, other_council, york
 from tests.auth.scotaccount_support import choose
 from tests.auth.test_scotaccount_sign_in import begin, finish
 
@@ -131,3 +131,22 @@ def test_a_deployed_stage_reads_the_councils_key_from_its_own_secret_and_makes_n
     keystore._cache.clear()
     secrets_manager.put_secret_value(SecretId="doorstep/prod/north-lanarkshire/scotaccount-key", SecretString=key)
     assert entry.private_key() == key.strip()
+
+
+def test_the_start_reads_the_councils_settings_in_one_query_however_many_councils(data_dir, deps):
+    from chalicelib.councils import registry
+    from chalicelib.storage import metering
+
+    def started_reads():
+        registry.forget()  # a new process: nothing kept
+        with metering.metered() as meter:
+            started = start_local_sign_in()
+        for provider in started:
+            provider.close()
+        assert [provider.origin for provider in started] == [f"http://127.0.0.1:{port}"]
+        return meter.calls, meter.queries
+    port = free_port()
+    add(deps, york(), at_port(north_lanarkshire(), port))
+    with_two = started_reads()
+    add(deps, *(other_council(i) for i in range(20)))
+    assert started_reads() == with_two
