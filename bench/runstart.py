@@ -41,6 +41,7 @@ BEGIN, END = "<!-- run-start: written by bench.runstart -->", "<!-- /run-start -
 ROUNDS = int(os.environ.get("BENCH_RUN_ROUNDS") or 3)
 ADDED = int(os.environ.get("BENCH_RUN_COUNCILS") or 396)  # beside the demo's 4
 READY_WAIT_S, TURNS_WAIT_S = 600, 600
+FEW_S = 3.0  # "start-up grows by no more than a few seconds"
 READY = re.compile(r"ready in ([\d.]+) s\)")
 TURN = re.compile(r"(\w+): first turn over (\d+) councils in ([\d.]+) s")
 TIMING = re.compile(r'queries=(\d+) items=(\d+)')
@@ -104,6 +105,8 @@ class Start:
 
     def launch(self):
         self.log.write_text("")
+        background = self.data_dir / "background.log"  # appended to by every start: this one's lines are after
+        self.background_from = background.stat().st_size if background.exists() else 0
         out = open(self.log, "ab")
         self.launched = time.monotonic()
         self.process = subprocess.Popen([sys.executable, "-m", "doorstep_cli.main", "serve"], cwd=env.ROOT,
@@ -142,8 +145,7 @@ class Start:
         line came after ready (seconds, to the bench's poll)."""
         log, seen = self.data_dir / "background.log", {}
         while time.monotonic() - self.ready_at < TURNS_WAIT_S:
-            text = log.read_text(errors="replace") if log.exists() else ""
-            text = text[text.rfind("Background work running"):] if "Background work running" in text else text
+            text = log.read_bytes()[self.background_from:].decode(errors="replace") if log.exists() else ""
             seen = {m.group(1): (int(m.group(2)), float(m.group(3))) for m in TURN.finditer(text)}
             if len(seen) >= schedules:
                 return seen, time.monotonic() - self.ready_at
@@ -303,8 +305,27 @@ def section(fresh, rows):
         f"{r['councils']}: {r['uptime'].split('load average:')[-1].strip()}" for r in rows) + ". A 2-core "
         "machine shared with other work: seconds move from run to run, and only the two columns' difference "
         "within one run means much."]
-    lines += ["", "<!-- verdict -->", END]
+    lines += ["", "Each start in order (councils: ready in s, the slowest first turn in s): " + "; ".join(
+        f"{r['councils']}: {r['ready']:.1f}, {slowest(r):.1f}" for r in rows) + "."]
+    lines += ["", verdict(by, small, large), END]
     return "\n".join(lines)
+
+
+def verdict(by, small, large):
+    """A resident sees no difference (each first request reads what it reads with the demo's councils, and
+    forwarding's first turn ends within its minute) and the start grows by no more than a few seconds."""
+    grew = statistics.median(r["ready"] for r in by[large]) - statistics.median(r["ready"] for r in by[small])
+    reads = lambda n, key: {(r[key]["queries"], r[key]["items"]) for r in by[n]}  # noqa: E731
+    same = all(max(q for q, _ in reads(large, key)) <= max(q for q, _ in reads(small, key)) and
+               max(i for _, i in reads(large, key)) <= max(i for _, i in reads(small, key)) + 1
+               for key in ("york_first", "other_first", "york_second", "other_second"))
+    forwarding = max(r["turns"].get("forward_reports", (0, 1e9))[1] for r in by[large])
+    name, longest = max(((n, s) for r in by[large] for n, (_, s) in r["turns"].items()), key=lambda t: t[1])
+    ok = grew <= FEW_S and same and forwarding < 60 and longest < 60
+    return (f"Start-up grew by {grew:+.1f} s (median to median; at most {FEW_S:.0f} s allowed), the first requests "
+            f"read {'no more' if same else 'more'} with {large} councils than with {small}, forwarding's "
+            f"first turn over {large} councils took at most {forwarding:.1f} s and the longest first turn was "
+            f"{name}'s, {longest:.1f} s (each schedule's period is 60 s): {'**PASS**' if ok else '**FAIL**'}.")
 
 
 def main():
