@@ -25,6 +25,7 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from .binding import Stored, bind, get_or_none, table, transaction, writes
 from ..geo.polygon import bbox_of
 from .errors import AlreadyExists, EditConflict
+from .data_map import holds_nothing
 
 COUNCIL, ADDRESS, JURISDICTION, EXTENT = "council", "address", "jurisdiction", "extent"
 GENERATION, OF_COUNCILS = "generation", "councils"
@@ -34,6 +35,8 @@ class CouncilModel(Stored):
     class Meta:
         table_name = table("councils")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(by="the officer who changed a setting: their account id, kept as the council's audit")
 
     pk = UnicodeAttribute(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

@@ -5,6 +5,7 @@ none of them has counted yet; items carry a TTL and go with their window."""
 from pynamodb.attributes import NumberAttribute, TTLAttribute, UnicodeAttribute
 
 from .binding import Stored, bind, get_or_none, table
+from .data_map import Holds, Retention
 
 
 class CounterModel(Stored):
@@ -12,6 +13,11 @@ class CounterModel(Stored):
     class Meta:
         table_name = table("throttle")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"key": "identifier"}, whose="resident", part="running", basis="legitimate_interests",
+        purpose="Limiting failed sign-ins and messages to unproven recipients, against abuse",
+        retention=Retention(after="created", days=1, source="ttl", note="goes with its window"))
 
     key = UnicodeAttribute(hash_key=True)
     count = NumberAttribute(default=0)

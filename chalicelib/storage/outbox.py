@@ -12,6 +12,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from .binding import Stored, bind, model_of, record_of, table
 from .council_key import CouncilKey
 from .records import OutboxMessage
+from .data_map import Holds, Retention
 
 
 class RecipientIndex(GlobalSecondaryIndex):
@@ -38,6 +39,13 @@ class OutboxModel(Stored):
     class Meta:
         table_name = table("outbox")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"to": "contact", "subject": "free_text", "body": "free_text", "html": "free_text",
+                "attachments": "free_text", "headers": "contact", "error": "free_text"},
+        whose="resident", part="running", basis="public_task",
+        purpose="The messages sent to residents and officers: a record of what went out, and a queue for receipts",
+        recipients=("mailer", "sms"), retention=Retention(after="created", days=30, source="ttl"))
 
     id = CouncilKey(hash_key=True)
     channel = UnicodeAttribute()  # email, sms

@@ -8,12 +8,25 @@ from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 
 from ..binding import Stored, table
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention
 
 
 class UserModel(Stored):
     class Meta:
         table_name = table("users")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"email": "contact", "phone": "contact", "name": "name", "address": "address", "uprn": "address",
+                "password_hash": "credentials", "identity_keys": "identifier", "notifications": "device",
+                "signed_in_at": "activity", "email_from": "contact", "moving_to": "address",
+                "email_verified": "contact"},
+        whose="resident", part="account", basis="contract",
+        purpose="A resident's account: to sign them in, show them their own reports, bookings and requests, "
+                "and send them what they asked to be told",
+        recipients=("mailer", "sms"),
+        retention=Retention(after="last_activity", months=24, then="anonymise", source="project",
+                            note="unused 2 years, as FixMyStreet's national site; warned a month before"))
 
     id = UnicodeAttribute(hash_key=True)
     email = UnicodeAttribute(null=True)  # normalised; None for SSO users without one
@@ -62,6 +75,11 @@ class IdentityModel(Stored):
         table_name = table("identities")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"key": "contact", "user_id": "identifier"}, whose="resident", part="account", basis="contract",
+        purpose="Which account an email address or a sign-in provider's subject leads to", copy_of="users",
+        retention=Retention(after="ended", then="delete", source="project", note="goes with its account"))
+
     key = UnicodeAttribute(hash_key=True)
     user_id = UnicodeAttribute()
 
@@ -80,6 +98,11 @@ class SessionModel(Stored):
         table_name = table("sessions")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"user_id": "identifier", "provider": "identifier", "created_at": "activity"}, whose="resident",
+        part="account", basis="contract", purpose="A signed-in session, so it can be ended from another device",
+        retention=Retention(after="created", days=30, source="ttl", note="a refresh token's lifetime"))
+
     id = CouncilKey(hash_key=True)
     user_id = CouncilKey()
     epoch = NumberAttribute()
@@ -97,6 +120,11 @@ class RefreshTokenModel(Stored):
         table_name = table("refresh-tokens")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"user_id": "identifier", "token_hash": "credentials"}, whose="resident", part="account",
+        basis="contract", purpose="Keeping a resident signed in on one device",
+        retention=Retention(after="created", days=30, source="ttl"))
+
     token_hash = CouncilKey(hash_key=True)
     session_id = UnicodeAttribute()
     user_id = UnicodeAttribute()
@@ -110,6 +138,12 @@ class OneTimeTokenModel(Stored):
     class Meta:
         table_name = table("one-time-tokens")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"email": "contact", "user_id": "identifier", "token_hash": "credentials", "detail": "credentials"},
+        whose="resident", part="account", basis="contract",
+        purpose="Proving an email address is the resident's, resetting a password, a sign-in begun with a provider",
+        recipients=("mailer",), retention=Retention(after="created", days=2, source="ttl"))
 
     token_hash = CouncilKey(hash_key=True)
     purpose = UnicodeAttribute()  # verify_email, reset_password, provider_sign_in

@@ -16,6 +16,7 @@ from .accounts import LEGACY_GRANT, UserModel
 from ..binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from ..council_key import CouncilKey
 from ..records import Grant
+from ..data_map import Holds, Retention
 
 
 ROSTER = "officers"  # the one key of a council's roster: every grant holding staff roles
@@ -36,6 +37,13 @@ class StaffGrantModel(Stored):
     class Meta:
         table_name = table("staff-grants")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"user_id": "identifier", "roles": "identifier", "roles_history": "activity",
+                "last_signed_in": "activity"}, whose="officer", part="staff", basis="public_task",
+        purpose="Which desks an officer, crew member or administrator may use at the council, and who changed it",
+        retention=Retention(after="ended", months=12, source="project",
+                            note="a year after the officer leaves, for the audit of what they could do"))
 
     user_id = CouncilKey(hash_key=True)
     role = UnicodeAttribute()  # crew, staff, admin

@@ -28,6 +28,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..records import Alert, AlertIndexRow, Event
+from ..data_map import Holds, Retention
 
 
 class UserAlertsIndex(GlobalSecondaryIndex):
@@ -54,6 +55,14 @@ class AlertModel(Stored):
     class Meta:
         table_name = table("alerts")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"channels": "contact", "email_hash": "identifier", "user_id": "identifier", "target": "location",
+                "manage_hash": "credentials", "confirm_hash": "credentials"},
+        whose="resident", part="alerts", basis="consent", recipients=("mailer", "sms", "push"),
+        purpose="Telling a resident what they asked to hear of: a report, an area, a ward, a bin day, a meeting",
+        retention=Retention(after="ended", then="delete", source="project",
+                            note="until they stop it; unconfirmed ones lapse by TTL"))
 
     id = CouncilKey(hash_key=True)
     kind = UnicodeAttribute()  # report, area, ward, category, broadcast
@@ -86,6 +95,12 @@ class AlertIndexModel(Stored):
         table_name = table("alert-index")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"lat": "location", "lon": "location", "located_at": "activity"}, whose="resident", part="alerts",
+        basis="consent", purpose="Where an alert's circle is (a crew member's point), so an event finds it",
+        copy_of="alerts", retention=Retention(after="ended", then="delete", source="project",
+                                              note="goes with its alert"))
+
     key = CouncilKey(hash_key=True)
     alert_id = UnicodeAttribute(range_key=True)
     lat = NumberAttribute(null=True)  # the circle, for the exact distance check
@@ -104,6 +119,12 @@ class DeliveryModel(Stored):
     class Meta:
         table_name = table("alert-deliveries")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"id": "identifier"}, whose="resident", part="running", basis="public_task",
+        not_personal={"note": "why an effect was given up: the code's words"},
+        purpose="That a message went once to one address on one channel", copy_of="alerts",
+        retention=Retention(after="created", days=30, source="ttl"))
 
     id = CouncilKey(hash_key=True)  # "{event_id}#{channel}#{digest}" or "{event_id}#page#{key}#{after}"
     status = UnicodeAttribute()  # claimed, sent, gone, failed

@@ -16,6 +16,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists
 from ..records import Broadcast
+from ..data_map import Holds, Retention
 
 LOG = "all"
 
@@ -33,6 +34,12 @@ class BroadcastModel(Stored):
     class Meta:
         table_name = table("broadcasts")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"author": "identifier"}, whose="officer", part="staff", basis="public_task",
+        not_personal={"body": "the council's news as sent to many: its own words", "title": "the news's title"},
+        purpose="The council's record of what news it sent, who sent it and to where",
+        retention=Retention(after="created", months=72, source="project", note="the council's record"))
 
     id = CouncilKey(hash_key=True)
     log = CouncilKey(default=LOG)

@@ -11,6 +11,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjec
 from ..binding import Stored, table
 from ..council_key import CouncilKey
 from ..record_class import record
+from ..data_map import Holds, Retention
 
 SETUP = "setup"
 HELD, BOOKED, BLOCKED = "held", "booked", "blocked"  # a seat's state: FHIR busy-tentative, busy, busy-unavailable
@@ -78,6 +79,12 @@ class AppointmentsModel(Stored):
     class Meta:
         table_name = table("appointments")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"data": "free_text", "user_id": "identifier", "owner": "identifier"}, whose="resident",
+        part="appointments", basis="public_task", recipients=("mailer", "sms"),
+        purpose="An appointment booked with the council, and its reminder",
+        retention=Retention(after="ended", months=12, source="project"))
 
     pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

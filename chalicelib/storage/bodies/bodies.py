@@ -26,6 +26,7 @@ from ..council_key import CouncilKey
 from ..listing import EVERY, ListingIndex, listed
 from ..record_class import record
 from ..places.wards import geometry_blob
+from ..data_map import holds_nothing
 
 CELL_PRECISION = 5
 MAX_CELLS = 5_000  # about 350 x 350 km at York's latitude: a county, not a country
@@ -102,6 +103,8 @@ class BodyModel(Stored):
         table_name = table("bodies")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = holds_nothing(name="a body's public name (a county's highways)")
+
     id = CouncilKey(hash_key=True)
     name = UnicodeAttribute()
     geometry = BinaryAttribute(legacy_encoding=False)
@@ -129,6 +132,8 @@ class BodyCellModel(Stored):
     class Meta:
         table_name = table("body-cells")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(body_id="a body's id: an organisation, not a person")
 
     cell = CouncilKey(hash_key=True)
     body_id = UnicodeAttribute(range_key=True)

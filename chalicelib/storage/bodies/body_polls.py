@@ -10,6 +10,7 @@ from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute
 from ..binding import Stored, bind, get_or_none, table
 from ..council_key import CouncilKey
 from ..record_class import record
+from ..data_map import holds_nothing
 
 REASON_MAX = 300
 
@@ -28,6 +29,9 @@ class PollCursorModel(Stored):
     class Meta:
         table_name = table("body-polls")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(body_id="a body's id: an organisation, not a person",
+                             problem="what went wrong reading the body's updates: its server's words")
 
     body_id = CouncilKey(hash_key=True)
     since = UTCDateTimeAttribute(null=True)

@@ -19,6 +19,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjec
 from ..binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table, writes
 from ..council_key import CouncilKey
 from ..record_class import record
+from ..data_map import KEPT_AS_A_REPORT, Holds
 
 # A try is due (or under way); awaiting_id: the body took it and gave a
 # token, and the try asks for the id the token stands for.
@@ -88,6 +89,14 @@ class SendModel(Stored):
     class Meta:
         table_name = table("sends")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"token": "credentials"}, whose="resident", part="reports", basis="public_task", recipients=("bodies",),
+        purpose="A report on its way to another body, and that body's answer",
+        not_personal={"body_name": "the body's own name", "body_id": "the body's id: an organisation",
+                      "body_reference": "the body's own reference for the report",
+                      "refused_reason": "the body's words for a refusal"},
+        retention=KEPT_AS_A_REPORT)
 
     report_id = CouncilKey(hash_key=True)
     body_id = UnicodeAttribute(range_key=True)

@@ -32,6 +32,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import EditConflict
 from ..records import ChatMessage, Conversation
+from ..data_map import KEPT_AS_A_CHAT, Holds, Retention
 
 WAITING = "waiting"
 
@@ -68,6 +69,12 @@ class ConversationModel(Stored):
         table_name = table("conversations")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"contact": "contact", "user_id": "identifier", "context": "free_text", "officer_name": "name",
+                "token_hash": "credentials", "officer": "identifier", "party": "identifier"},
+        whose="resident", part="chat", basis="public_task", recipients=("mailer",),
+        purpose="A live chat between a resident and an officer", retention=KEPT_AS_A_CHAT)
+
     id = CouncilKey(hash_key=True)
     state = UnicodeAttribute()
     created_at = UTCDateTimeAttribute()
@@ -103,6 +110,11 @@ class MessageModel(Stored):
         table_name = table("conversation-messages")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"text": "free_text", "author": "identifier", "author_name": "name", "photos": "photo"},
+        whose="resident", part="chat", basis="public_task", purpose="What was said in a live chat",
+        retention=KEPT_AS_A_CHAT)
+
     conversation_id = CouncilKey(hash_key=True)
     seq = NumberAttribute(range_key=True)
     author = UnicodeAttribute()
@@ -118,6 +130,11 @@ class PartyModel(Stored):
         table_name = table("conversation-parties")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"party": "identifier", "reason": "free_text", "by": "identifier"}, whose="resident", part="chat",
+        basis="legitimate_interests", purpose="A resident blocked from chat and why; an officer's load",
+        retention=Retention(after="created", months=12, source="project", note="a block lapses after a year"))
+
     party = CouncilKey(hash_key=True)  # "officer#{user id}" or "resident#{party}"
     taken = NumberAttribute(null=True)  # an officer's conversations now
     waited_s = NumberAttribute(null=True)  # "waits#{hour}": seconds the conversations taken in that hour waited
@@ -131,6 +148,10 @@ class LinkModel(Stored):
     class Meta:
         table_name = table("conversation-links")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"lookup": "identifier"}, whose="resident", part="chat", basis="public_task", copy_of="conversations",
+        purpose="Finding a resident's chats by the digest of their email or phone", retention=KEPT_AS_A_CHAT)
 
     lookup = CouncilKey(hash_key=True)  # "email#{sha256}", "phone#{sha256}" or "report#{report id}"
     conversation_id = UnicodeAttribute(range_key=True)

@@ -16,6 +16,7 @@ from pynamodb.attributes import TTLAttribute, UnicodeAttribute
 
 from ..binding import Stored, bind, get_or_none, table
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention
 
 LIFETIME = timedelta(hours=2)  # API Gateway closes a WebSocket after 2 hours at most
 SIDES = ("resident", "staff")
@@ -25,6 +26,11 @@ class SocketModel(Stored):
     class Meta:
         table_name = table("chat-sockets")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"pk": "device"}, whose="resident", part="chat", basis="public_task", copy_of="conversations",
+        purpose="An open connection to a chat", retention=Retention(after="created", days=1, source="ttl",
+                                                                     note="two hours"))
 
     pk = CouncilKey(hash_key=True)  # "conversation#{id}" or "connection#{id}"
     sk = UnicodeAttribute(range_key=True)  # the connection id, or "-"

@@ -21,6 +21,7 @@ from ...geo import cells
 from ..binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table
 from ..council_key import CouncilKey
 from ..records import Job
+from ..data_map import KEPT_AS_A_REPORT, NONE, Holds
 
 # What a line of a crew's list shows; updates and instructions stay out.
 LIST_ATTRIBUTES = ["report_id", "team", "status", "service_code", "summary", "lon", "lat", "geohash", "priority",
@@ -50,6 +51,13 @@ class JobModel(Stored):
     class Meta:
         table_name = table("jobs")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"summary": "free_text", "instructions": "free_text", "details": "free_text", "updates": "free_text",
+                "reason": "free_text", "lat": "location", "lon": "location", "assigned_by": "identifier"},
+        whose="resident", part="reports", basis="public_task", recipients=("crews",),
+        purpose="A street crew's job made from a report: where, what, and what the crew did", copy_of="reports",
+        retention=KEPT_AS_A_REPORT)
 
     id = CouncilKey(hash_key=True)
     report_id = UnicodeAttribute()
@@ -86,6 +94,8 @@ class JobCellModel(Stored):
     class Meta:
         table_name = table("job-cells")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     team = CouncilKey(hash_key=True)
     cell = UnicodeAttribute(range_key=True)

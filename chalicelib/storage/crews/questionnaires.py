@@ -23,6 +23,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..records import Questionnaire
+from ..data_map import KEPT_AS_A_REPORT, Holds
 
 DUE = "due"
 
@@ -41,6 +42,11 @@ class QuestionnaireModel(Stored):
     class Meta:
         table_name = table("questionnaires")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"answer": "free_text", "channels": "contact", "token_hash": "credentials"}, whose="resident",
+        part="reports", basis="public_task", recipients=("mailer", "sms", "push"),
+        purpose="Asking a report's reporter whether it was fixed, and their answer", retention=KEPT_AS_A_REPORT)
 
     report_id = CouncilKey(hash_key=True)
     status = UnicodeAttribute()  # waiting, sending, sent, answered, unreachable

@@ -18,6 +18,7 @@ from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
 from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention, holds_nothing
 
 SUMMARY = ["committee_id", "committee_title", "date", "time", "cancelled", "location", "agenda_published",
            "decisions_published", "minutes_published", "wards", "checked_at", "answer_hash", "list_hash"]
@@ -45,6 +46,9 @@ class MeetingModel(Stored):
     class Meta:
         table_name = table("meetings")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(location="where a public meeting is held",
+                              answer_hash="a digest of the committee system's answer")
 
     id = CouncilKey(hash_key=True)
     committee_id = CouncilKey()
@@ -75,6 +79,10 @@ class DocumentModel(Stored):
     class Meta:
         table_name = table("democracy")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(name="the document's name (committees, forward plan)",
+                              answer_hash="a digest of the committee system's answer",
+                              body="the committee system's public documents as published")
 
     name = CouncilKey(hash_key=True)  # committees, forward_plan, decisions, health, search#2026-11
     body = JSONAttribute()
@@ -241,6 +249,11 @@ class ToldModel(Stored):
     class Meta:
         table_name = table("meeting-told")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"owner": "identifier", "body": "free_text"}, whose="resident", part="meetings", basis="consent",
+        purpose="Which meetings a resident was told of, and their calendar link",
+        retention=Retention(after="created", months=12, source="project"))
 
     owner = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)

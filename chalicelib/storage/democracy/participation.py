@@ -22,6 +22,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..binding import Stored, bind, table, transaction, writes
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention
 
 FIELDS = ("id", "meeting_id", "item_id", "user_id", "name", "email", "phone", "mode", "needs", "side", "status",
           "reason", "late", "capped", "created_at", "decided_at", "meeting_ends", "committee_id")
@@ -41,6 +42,15 @@ class ParticipationModel(Stored):
     class Meta:
         table_name = table("participation")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"email": "contact", "phone": "contact", "name": "name", "user_id": "identifier",
+                "question": "free_text", "answer": "free_text", "reason": "free_text", "needs": "needs",
+                "chapters": "free_text", "name_public": "name"},
+        whose="speaker", part="meetings", basis="public_task", recipients=("public", "mailer", "democracy"),
+        purpose="A request to speak or a question at a public meeting; the name published only when they agree",
+        retention=Retention(after="decided", months=12, then="anonymise", source="project",
+                            note="the minutes keep what was said; a year after the meeting"))
 
     pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

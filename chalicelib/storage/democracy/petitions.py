@@ -36,6 +36,7 @@ from ..binding import Stored, bind, get_or_none, model_of, page_key, record_of, 
 from ..council_key import CouncilKey
 from ..record_class import record
 from ..errors import AlreadyExists, EditConflict
+from ..data_map import NONE, Holds, Retention
 
 PAGE_MAX = 50
 
@@ -114,6 +115,15 @@ class PetitionModel(Stored):
         table_name = table("petitions")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"creator_id": "identifier", "sponsor_token": "credentials", "lat": "location", "lon": "location",
+                "details": "free_text", "background": "free_text", "moderation": "free_text"},
+        whose="signer", part="petitions", basis="public_task", recipients=("public", "mailer"),
+        not_personal={"response": "the council's published answer"},
+        purpose="A petition to the council: its words published, its creator known to the council",
+        retention=Retention(after="closed", months=72, then="anonymise", source="project",
+                            note="the petition stays published; its creator is removed"))
+
     id = CouncilKey(hash_key=True)
     state = CouncilKey()
     state_sk = UnicodeAttribute()
@@ -149,6 +159,14 @@ class SignatureModel(Stored):
         table_name = table("petition-signatures")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"email": "contact", "name": "name", "postcode": "address", "user_id": "identifier",
+                "domain": "contact", "client": "device", "key": "identifier", "confirm_hash": "credentials"},
+        whose="signer", part="petitions", basis="public_task", recipients=("mailer",),
+        purpose="A signature, confirmed by email and counted by ward; names are never published",
+        retention=Retention(after="closed", months=12, then="delete", source="project",
+                            note="a year after the petition closes, for a challenge to its count"))
+
     petition_id = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)
     name = UnicodeAttribute()
@@ -173,6 +191,8 @@ class WardCountModel(Stored):
     class Meta:
         table_name = table("petition-wards")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     petition_id = CouncilKey(hash_key=True)
     ward = UnicodeAttribute(range_key=True)

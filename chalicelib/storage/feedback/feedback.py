@@ -18,6 +18,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from ..binding import Stored, bind, get_or_none, table, transaction, wire_key, writes
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists
+from ..data_map import Holds, Retention, holds_nothing
 
 FIGURES = "figures"  # the one partition of a council's figures
 
@@ -26,6 +27,8 @@ class FigureModel(Stored):
     class Meta:
         table_name = table("figures")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(contacts_phone="how many phone calls a service took in a month: a count")
 
     partition = CouncilKey(hash_key=True)  # FIGURES
     month_service = UnicodeAttribute(range_key=True)  # "2026-11#bills"; a week's answers "w#bills#2026-W48"
@@ -63,6 +66,13 @@ class AnswerModel(Stored):
     class Meta:
         table_name = table("feedback-answers")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"improve": "free_text", "reply": "contact", "token_hash": "identifier"}, whose="resident",
+        part="feedback", basis="public_task", recipients=("mailer",),
+        purpose="How satisfied a resident was with a service and what they would improve",
+        retention=Retention(after="created", months=24, then="anonymise", source="project",
+                            note="the counts stay; the words go after two years"))
 
     token_hash = CouncilKey(hash_key=True)  # a comment's or compliment's: the hash of an id of its own
     service = CouncilKey()
@@ -224,6 +234,8 @@ class ChangeModel(Stored):
     class Meta:
         table_name = table("feedback-changes")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(published_by="the officer who published it: the council's audit, never shown")
 
     service = CouncilKey(hash_key=True)
     change_id = UnicodeAttribute(range_key=True)

@@ -31,6 +31,7 @@ from ..council_key import CouncilKey
 from .consultations import (ConsultationModel, count_update, fingerprint_row, iso, still_open, total_update)
 from ..errors import AlreadyExists, EditConflict
 from ..record_class import record
+from ..data_map import Holds, Retention
 
 
 @record
@@ -73,6 +74,13 @@ class ResponseModel(Stored):
     class Meta:
         table_name = table("consultation-responses")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"answers": "free_text", "postcode": "address", "user_id": "identifier", "follow_email": "contact"},
+        whose="resident", part="consultations", basis="public_task", recipients=("mailer",),
+        purpose="A response to a consultation, counted by ward",
+        retention=Retention(after="closed", then="delete", source="council",
+                            note="each consultation's retention_days, 365 by default"))
 
     consultation_id = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)

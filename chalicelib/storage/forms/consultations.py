@@ -27,6 +27,7 @@ from ..binding import Stored, bind, get_or_none, record_of, table, transaction, 
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..record_class import record
+from ..data_map import holds_nothing
 
 HEAD = "head"
 ANY = "any"  # every consultation has a search row here
@@ -68,6 +69,8 @@ class ConsultationModel(Stored):
     class Meta:
         table_name = table("consultations")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(updated_by="the officer who changed it: the council's audit")
 
     id = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

@@ -33,6 +33,7 @@ from ..binding import Stored, bind, get_or_none, model_of, page_key, record_of, 
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..record_class import record
+from ..data_map import Holds, Retention
 
 
 @record
@@ -94,6 +95,14 @@ class SubmissionModel(Stored):
     class Meta:
         table_name = table("form-submissions")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"answers": "free_text", "user_id": "identifier", "resume_email": "contact",
+                "follow_email": "contact", "access_hash": "credentials", "resume_hash": "credentials",
+                "code_hash": "credentials", "paid": "payment"},
+        whose="resident", part="forms", basis="public_task", recipients=("back_office", "payments", "mailer"),
+        purpose="A form being completed and sent to the council",
+        retention=Retention(after="sent", then="delete", source="council", note="each form's retention_days"))
 
     id = CouncilKey(hash_key=True)
     form_id = UnicodeAttribute()

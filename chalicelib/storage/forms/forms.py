@@ -18,6 +18,7 @@ from ..binding import Stored, bind, get_or_none, record_of, table, transaction, 
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..record_class import record
+from ..data_map import holds_nothing
 
 HEAD = "head"
 
@@ -49,6 +50,9 @@ class FormModel(Stored):
     class Meta:
         table_name = table("forms")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(updated_by="the officer who changed the form: the council's audit",
+                                loaded_by="the officer who loaded it: the council's audit")
 
     form_id = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

@@ -28,6 +28,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..records import HireBooking
+from ..data_map import KEPT_AS_A_PAYMENT, NONE, Holds, Retention, holds_nothing
 
 HOLD, REFUND = "hold", "refund"
 BLOCK = "block:"  # a block's own item's `start` prefix in hire-hours
@@ -43,6 +44,8 @@ class HireSettingsModel(Stored):
         table_name = table("hire-settings")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = NONE
+
     id = CouncilKey(hash_key=True)
     settings = JSONAttribute()
     version = NumberAttribute()
@@ -52,6 +55,8 @@ class HireHourModel(Stored):
     class Meta:
         table_name = table("hire-hours")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(detail="a block's hours, reason and the officer who set it: the council's own")
 
     place = CouncilKey(hash_key=True)
     start = UnicodeAttribute(range_key=True)
@@ -93,6 +98,12 @@ class HireBookingModel(Stored):
         table_name = table("hire-bookings")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"email": "contact", "hirer_name": "name", "user_id": "identifier", "purpose": "free_text",
+                "why": "free_text", "taken_by": "identifier"},
+        whose="hirer", part="hire", basis="contract", recipients=("payments", "mailer"),
+        purpose="A hall or room hired: who, for what, when, and its deposit", retention=KEPT_AS_A_PAYMENT)
+
     id = CouncilKey(hash_key=True)
     place = UnicodeAttribute()
     hirer_type = UnicodeAttribute()
@@ -130,6 +141,11 @@ class HireHolderModel(Stored):
     class Meta:
         table_name = table("hire-holders")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"user_id": "identifier"}, whose="hirer", part="hire", basis="contract", copy_of="hire-bookings",
+        purpose="The one booking a hirer holds while paying",
+        retention=Retention(after="created", days=1, then="delete", source="project", note="while the hold lasts"))
 
     user_id = CouncilKey(hash_key=True)
     booking_id = UnicodeAttribute()

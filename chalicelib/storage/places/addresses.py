@@ -14,6 +14,7 @@ from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 from ..binding import Stored, batch_save, bind, get_or_none, model_of, record_of, table
 from ..council_key import CouncilKey
 from ..records import Address
+from ..data_map import holds_nothing
 
 # What a postcode lookup shows, so it reads the index alone.
 LOOKUP_ATTRIBUTES = ["lines", "postcode", "lat", "lon", "ward"]
@@ -58,6 +59,11 @@ class AddressModel(Stored):
     class Meta:
         table_name = table("addresses")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(
+        uprn="a property's gazetteer reference: of a building, not of who lives there",
+        postcode="a property's postcode", postcode_key="a property's postcode, as a key",
+        lat="a property's point", lon="a property's point")
 
     uprn = CouncilKey(hash_key=True)  # up to 12 digits, kept as text: never arithmetic
     lines = ListAttribute(of=UnicodeAttribute)  # "14 Micklegate", "York"

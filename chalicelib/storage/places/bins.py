@@ -12,12 +12,15 @@ from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute,
 from ..binding import Stored, batch_save, bind, get_or_none, model_of, record_of, table
 from ..council_key import CouncilKey
 from ..records import BinRound
+from ..data_map import NONE
 
 
 class BinRoundModel(Stored):
     class Meta:
         table_name = table("bin-rounds")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     id = CouncilKey(hash_key=True)
     stream = UnicodeAttribute()

@@ -18,6 +18,7 @@ from ..binding import Stored, bind, get_or_none, model_of, page_key, record_of, 
 from ..council_key import CouncilKey
 from ..errors import CONDITION_FAILED
 from ..records import Facility
+from ..data_map import NONE, holds_nothing
 
 OPTIONAL = ("address", "opening_hours", "phone", "url", "accessibility")
 
@@ -36,6 +37,10 @@ class FacilityModel(Stored):
     class Meta:
         table_name = table("facilities")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(
+        name="a library's or a recycling centre's public name", address="its public address",
+        phone="its public phone number", lat="where it stands", lon="where it stands")
 
     id = CouncilKey(hash_key=True)
     type = UnicodeAttribute()
@@ -59,6 +64,8 @@ class FacilityTypeModel(Stored):
     class Meta:
         table_name = table("facility-types")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     type = CouncilKey(hash_key=True)
     count = NumberAttribute(default=0)

@@ -23,6 +23,7 @@ from ..binding import Stored, bind, get_or_none, table
 from ..council_key import CouncilKey
 from ..listing import EVERY, ListingIndex, listed
 from ..record_class import record
+from ..data_map import NONE, holds_nothing
 
 CELL_PRECISION = 5
 MAX_GEOMETRY_BYTES = 300_000  # compressed; leaves room in DynamoDB's 400 KB item
@@ -74,6 +75,9 @@ class WardModel(Stored):
         table_name = table("wards")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = holds_nothing(name="a ward's public name",
+                            councillors="elected councillors' public names and contacts, as the council publishes them")
+
     id = CouncilKey(hash_key=True)
     name = UnicodeAttribute()
     geometry = BinaryAttribute(legacy_encoding=False)
@@ -97,6 +101,8 @@ class WardCellModel(Stored):
     class Meta:
         table_name = table("ward-cells")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     cell = CouncilKey(hash_key=True)
     ward_id = UnicodeAttribute(range_key=True)

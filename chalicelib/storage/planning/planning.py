@@ -15,6 +15,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from ...geo import cells
 from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention, holds_nothing
 
 FIELDS = ("reference", "key", "proposal", "address", "status", "decision", "decided", "validated", "received",
           "consultation_ends", "appeal_status", "app_type", "ward", "link", "comment_link", "digest",
@@ -34,6 +35,15 @@ class PlanningApplicationModel(Stored):
     class Meta:
         table_name = table("planning-applications")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"address": "address", "proposal": "free_text"}, whose="resident", part="planning",
+        basis="public_task", recipients=("public",),
+        not_personal={"lat": "the site's point, as the register publishes it", "lon": "the site's point",
+                      "comment_link": "the register's own page"},
+        purpose="Our copy of the public planning register, to show applications near a resident",
+        retention=Retention(after="decided", months=36, source="project",
+                            note="the register keeps the record; our copy follows it"))
 
     id = CouncilKey(hash_key=True)
     reference = UnicodeAttribute()
@@ -66,6 +76,8 @@ class PlanningStateModel(Stored):
     class Meta:
         table_name = table("planning-sync")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(name="the sync's own document's name", body="the sync's health and the lists read")
 
     name = CouncilKey(hash_key=True)  # "health", "lists"
     body = UnicodeAttribute()  # JSON

@@ -22,6 +22,7 @@ from ..binding import Stored, bind, record_of, table, transaction, writes
 from ..council_key import CouncilKey
 from ..errors import EditConflict
 from ..records import CommunalRepair
+from ..data_map import KEPT_AS_A_REPAIR, Holds
 
 OPEN = ("reported", "booked")
 ROW = "repair"
@@ -50,6 +51,11 @@ class CommunalModel(Stored):
     class Meta:
         table_name = table("repair-communal")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"tenant": "identifier", "description": "free_text", "location": "free_text", "reporter": "identifier"},
+        whose="tenant", part="repairs", basis="contract", copy_of="repairs",
+        purpose="A block's communal repair as its tenants see it, and their \"me too\"s", retention=KEPT_AS_A_REPAIR)
 
     repair_id = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "repair", or "tenant#<user id>" for a "me too"

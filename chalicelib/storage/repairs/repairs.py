@@ -18,6 +18,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..records import Repair
 from .repair_communal import put_communal
+from ..data_map import KEPT_AS_A_REPAIR, Holds
 
 
 class HomeIndex(GlobalSecondaryIndex):
@@ -61,6 +62,15 @@ class RepairModel(Stored):
     class Meta:
         table_name = table("repairs")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"contact": "contact", "access": "needs", "user_id": "identifier", "description": "free_text",
+                "summary": "free_text", "photos": "photo", "address": "address", "location": "free_text",
+                "home": "address", "damp_mould": "needs",
+                "priority_reason": "free_text"},
+        whose="tenant", part="repairs", basis="contract", recipients=("repairs", "mailer", "sms"),
+        purpose="A repair to a council home: what, where, access, and the clocks the law sets",
+        retention=KEPT_AS_A_REPAIR)
 
     id = CouncilKey(hash_key=True)
     home = CouncilKey()

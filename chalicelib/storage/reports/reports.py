@@ -7,6 +7,7 @@ from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyPr
 
 from ..binding import Stored, table
 from ..council_key import CouncilKey
+from ..data_map import KEPT_AS_A_REPORT, Holds, Retention
 
 # What a map pin needs; descriptions and contact details stay out of the
 # index so map queries read small items. A report staff marked private has
@@ -91,6 +92,18 @@ class ReportModel(Stored):
     class Meta:
         table_name = table("reports")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"contact": "contact", "user_id": "identifier", "reporter_email_hash": "identifier",
+                "description": "free_text", "summary": "free_text", "fields": "free_text", "address": "address",
+                "lat": "location", "lon": "location", "photos": "photo", "hidden_photos": "photo",
+                "media_urls": "photo", "token_hash": "credentials", "moderation": "free_text",
+                "status_notes": "free_text"},
+        whose="resident", part="reports", basis="public_task",
+        purpose="A problem reported in the street: to send it to whoever fixes it, tell the reporter how it goes, "
+                "and show it on the public map without who reported it",
+        recipients=("bodies", "crews", "open311_partners", "public", "mailer", "sms", "push"),
+        retention=KEPT_AS_A_REPORT)
 
     id = CouncilKey(hash_key=True)
     service_code = UnicodeAttribute()
@@ -178,6 +191,12 @@ class ReportUpdateModel(Stored):
         table_name = table("report-updates")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"text": "free_text", "photos": "photo", "media_url": "photo", "author": "identifier"},
+        whose="resident", part="reports", basis="public_task",
+        purpose="A report's timeline: what staff, crews, other bodies and the reporter said of it",
+        recipients=("public", "bodies", "open311_partners"), retention=KEPT_AS_A_REPORT)
+
     report_id = CouncilKey(hash_key=True)
     seq = NumberAttribute(range_key=True)
     kind = UnicodeAttribute()  # created, state_changed, public_update
@@ -204,6 +223,11 @@ class EventModel(Stored):
         table_name = table("events")
         billing_mode = "PAY_PER_REQUEST"
         stream_view_type = "NEW_IMAGE"  # dispatch reads inserts only (infra/README.md)
+
+    personal = Holds(
+        fields={"payload": "free_text"}, whose="resident", part="running", basis="public_task",
+        purpose="A change others must hear about (a report's, a booking's), read once by what follows from it",
+        copy_of="reports", retention=Retention(after="created", days=30, source="ttl"))
 
     id = CouncilKey(hash_key=True)
     kind = UnicodeAttribute()

@@ -16,6 +16,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..binding import Stored, bind, get_or_none, table
 from ..council_key import CouncilKey
+from ..data_map import KEPT_AS_A_REPORT, Holds
 
 
 class ByUserIndex(GlobalSecondaryIndex):
@@ -32,6 +33,11 @@ class ElsewhereModel(Stored):
     class Meta:
         table_name = table("reports-elsewhere")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"user_id": "identifier"}, whose="resident", part="reports", basis="public_task",
+        purpose="A report made here that another council holds, so its reporter still finds it here",
+        copy_of="reports", retention=KEPT_AS_A_REPORT)
 
     report_id = CouncilKey(hash_key=True)
     held_by = UnicodeAttribute()  # the council of the deployment that holds the report now

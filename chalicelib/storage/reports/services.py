@@ -15,6 +15,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from ... import tenancy
 from ..binding import bind, Stored, table
 from ..council_key import CouncilKey
+from ..data_map import NONE
 
 CACHE_SECONDS = 60
 _cache = {}  # (table name, council) -> (fetched at, [service dicts])
@@ -40,6 +41,8 @@ class ServiceModel(Stored):
     class Meta:
         table_name = table("services")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     service_code = CouncilKey(hash_key=True)
     active = BooleanAttribute(default=True)

@@ -22,6 +22,7 @@ from ..binding import Stored, bind, connection, table, writes
 from ..council_key import CouncilKey
 from ..record_class import record
 from ..errors import AlreadyExists
+from ..data_map import holds_nothing
 
 FIGURES = "figures"
 MARKER_TTL = timedelta(days=3)
@@ -31,6 +32,8 @@ class StatsModel(Stored):
     class Meta:
         table_name = table("stats")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing()
 
     pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

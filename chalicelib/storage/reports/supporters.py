@@ -19,6 +19,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..records import Supporter
+from ..data_map import KEPT_AS_A_REPORT, Holds
 
 
 class PersonIndex(GlobalSecondaryIndex):
@@ -34,6 +35,12 @@ class SupporterModel(Stored):
     class Meta:
         table_name = table("supporters")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"email": "contact", "user_id": "identifier", "key": "identifier"}, whose="resident",
+        part="reports", basis="public_task", recipients=("mailer",),
+        purpose="A resident who said \"me too\" about a report, counted once and told how it goes",
+        retention=KEPT_AS_A_REPORT)
 
     report_id = CouncilKey(hash_key=True)
     key = CouncilKey(range_key=True)

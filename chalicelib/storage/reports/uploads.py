@@ -3,12 +3,18 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 
 from ..binding import Stored, table
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention
 
 
 class UploadModel(Stored):
     class Meta:
         table_name = table("uploads")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"photo": "photo", "owner": "identifier", "holder": "credentials"}, whose="resident",
+        part="reports", basis="public_task", purpose="A photo uploaded and not yet attached to a report or form",
+        retention=Retention(after="created", days=1, source="ttl"))
 
     upload_id = CouncilKey(hash_key=True)
     content_type = UnicodeAttribute()
@@ -26,6 +32,11 @@ class IdempotencyModel(Stored):
     class Meta:
         table_name = table("idempotency")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"secret": "credentials"}, whose="resident", part="running", basis="public_task",
+        purpose="A retried request answered as the first was, with its tracking token",
+        retention=Retention(after="created", days=1, source="ttl", note="365 days for an Open311 partner's update"))
 
     key = CouncilKey(hash_key=True)  # sha256 of scope + client key
     fingerprint = UnicodeAttribute()  # sha256 of the canonical request body

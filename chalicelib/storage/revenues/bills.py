@@ -25,6 +25,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention
 
 
 class ByUserIndex(GlobalSecondaryIndex):
@@ -49,6 +50,11 @@ class BillModel(Stored):
     class Meta:
         table_name = table("bills")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"row": "payment", "user_id": "identifier"}, whose="resident", part="pay", basis="public_task",
+        recipients=("payments", "revenues"), purpose="A bill paid by reference and its posting to the fund",
+        retention=Retention(after="paid", months=84, source="lga", note="LGA: payments, 6 years plus the current year"))
 
     pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

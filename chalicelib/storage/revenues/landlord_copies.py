@@ -13,6 +13,7 @@ from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttr
 
 from ..binding import Stored, batch_save, get_or_none, table, wire_key, writes
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention
 
 RUN_CHUNK = 500  # lines a copy item holds: about 100 KB, well inside DynamoDB's 400 KB
 
@@ -23,6 +24,12 @@ class LandlordCopyModel(Stored):
     class Meta:
         table_name = table("landlord-copies")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"body": "financial", "holder": "identifier"}, whose="tenant", part="landlords",
+        basis="public_task", recipients=("landlord",),
+        purpose="The last copy of a landlord's payment runs from the back office, shown to its members",
+        retention=Retention(after="replaced", days=1, source="project", note="replaced by each new copy"))
 
     creditor_ref = CouncilKey(hash_key=True)
     part = UnicodeAttribute(range_key=True)
@@ -37,6 +44,12 @@ class LandlordClaimModel(Stored):
     class Meta:
         table_name = table("landlord-claims")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"body": "financial", "key": "name"}, whose="tenant", part="landlords", basis="public_task",
+        recipients=("landlord",),
+        purpose="Housing benefit claims paid to a landlord, as the back office gave them, searchable by its members",
+        retention=Retention(after="replaced", days=1, source="project", note="replaced by each new copy"))
 
     creditor_ref = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "<kind>:<value>#<claim_ref>" (phrases.row_key)

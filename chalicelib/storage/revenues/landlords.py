@@ -12,6 +12,7 @@ from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
 from .landlord_copies import LandlordCopies
 from .landlord_lists import LandlordLists
+from ..data_map import Holds, Retention
 
 
 class ByUserIndex(GlobalSecondaryIndex):
@@ -37,6 +38,11 @@ class LandlordOrgModel(Stored):
         table_name = table("landlord-orgs")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"name": "name", "lead_user_id": "identifier"}, whose="landlord", part="landlords",
+        basis="public_task", purpose="A landlord registered for its creditor reference, and who leads it",
+        retention=Retention(after="ended", months=12, source="project"))
+
     creditor_ref = CouncilKey(hash_key=True)
     name = UnicodeAttribute()
     state = UnicodeAttribute()  # active, awaiting_approval
@@ -51,6 +57,12 @@ class LandlordMemberModel(Stored):
         table_name = table("landlord-members")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"user_id": "identifier", "email": "contact"}, whose="landlord", part="landlords",
+        basis="public_task", recipients=("mailer",),
+        purpose="Who may see a landlord organisation's claims, and in what role",
+        retention=Retention(after="ended", months=12, source="project"))
+
     creditor_ref = CouncilKey(hash_key=True)
     user_id = CouncilKey(range_key=True)
     role = UnicodeAttribute()  # lead, view, report
@@ -63,6 +75,11 @@ class LandlordAuditModel(Stored):
     class Meta:
         table_name = table("landlord-audit")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"by_user_id": "identifier", "user_id": "identifier", "detail": "free_text"}, whose="landlord",
+        part="landlords", basis="public_task", purpose="Who joined, left or read what of a landlord's claims",
+        retention=Retention(after="created", months=72, source="project", note="the council's audit"))
 
     creditor_ref = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "<ISO time>#<id>"

@@ -18,6 +18,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
 from ..errors import EditConflict
+from ..data_map import Holds, Retention
 
 
 class ByIdIndex(GlobalSecondaryIndex):
@@ -33,6 +34,11 @@ class MoveModel(Stored):
     class Meta:
         table_name = table("moves")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"data": "address", "user_id": "identifier"}, whose="resident", part="moving", basis="public_task",
+        recipients=("revenues",), purpose="A resident's move home told once, and what it changed",
+        retention=Retention(after="created", days=400, source="project", note="a year and its reminders"))
 
     user_id = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

@@ -7,6 +7,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
+from ..data_map import Holds, Retention
 
 
 class WaitingIndex(GlobalSecondaryIndex):
@@ -24,6 +25,14 @@ class RevenueRequestModel(Stored):
     class Meta:
         table_name = table("revenue-requests")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"account_ref": "financial", "person_ref": "financial", "details": "free_text", "email": "contact",
+                "user_id": "identifier"}, whose="resident", part="council_tax", basis="public_task",
+        recipients=("revenues", "mailer"),
+        purpose="A resident's council tax request (a direct debit, a discount), sent to the back office",
+        retention=Retention(after="closed", months=84, source="lga",
+                            note="LGA: revenues records, 6 years plus the current year"))
 
     user_id = CouncilKey(hash_key=True)
     id = UnicodeAttribute(range_key=True)

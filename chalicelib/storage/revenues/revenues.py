@@ -14,6 +14,7 @@ from ..binding import Stored, bind, get_or_none, record_of, table, transaction, 
 from ..council_key import CouncilKey
 from ..errors import EditConflict
 from ..records import RevenueLink
+from ..data_map import Holds, Retention
 
 
 class ByAccountIndex(GlobalSecondaryIndex):
@@ -30,6 +31,12 @@ class RevenueLinkModel(Stored):
         table_name = table("revenue-links")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"user_id": "identifier", "account_ref": "financial", "person_ref": "financial"}, whose="resident",
+        part="council_tax", basis="public_task", recipients=("revenues",),
+        purpose="A resident's account linked to their council tax account, after checks",
+        retention=Retention(after="ended", then="delete", source="project", note="until unlinked"))
+
     user_id = CouncilKey(hash_key=True)
     id = UnicodeAttribute(range_key=True)
     account_ref = CouncilKey()
@@ -42,6 +49,13 @@ class RevenueAuditModel(Stored):
     class Meta:
         table_name = table("revenue-audit")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"account_ref": "financial", "person_ref": "financial", "by_user_id": "identifier",
+                "user_id": "identifier", "reason": "free_text"}, whose="resident", part="council_tax",
+        basis="legal_obligation", purpose="Every link made or undone and every document an officer read, with why",
+        retention=Retention(after="created", months=84, source="lga",
+                            note="LGA: revenues records, 6 years plus the current year"))
 
     account_ref = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "<ISO time>#<id>": in order, never overwritten
@@ -57,6 +71,11 @@ class RevenueViewModel(Stored):
     class Meta:
         table_name = table("revenue-views")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"body": "financial"}, whose="resident", part="council_tax", basis="public_task",
+        purpose="The last copy of a resident's council tax account, shown while the back office is down",
+        retention=Retention(after="replaced", days=14, source="council", note="the council's keep_days"))
 
     link_id = CouncilKey(hash_key=True)
     body = JSONAttribute()

@@ -9,12 +9,19 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from ..binding import Stored, bind, model_of, record_of, table, writes
 from ..council_key import CouncilKey
 from ..records import AuditEntry
+from ..data_map import KEPT_AS_A_REPORT, Holds
 
 
 class AuditModel(Stored):
     class Meta:
         table_name = table("report-audit")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"by_email": "contact", "by_user_id": "identifier", "changes": "free_text", "reason": "free_text"},
+        whose="officer", part="staff", basis="public_task",
+        purpose="Every change staff made to a report, and each reading of a person's data, with its reason",
+        retention=KEPT_AS_A_REPORT)
 
     report_id = CouncilKey(hash_key=True)
     seq = NumberAttribute(range_key=True)  # the report's version after the change

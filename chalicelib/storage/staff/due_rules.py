@@ -12,6 +12,7 @@ from ... import tenancy
 from ..binding import Stored, bind, model_of, record_of, table
 from ..council_key import CouncilKey
 from ..records import DueRule
+from ..data_map import NONE
 
 KIND = "rule"
 CACHE_SECONDS = 60
@@ -26,6 +27,8 @@ class DueRuleModel(Stored):
     class Meta:
         table_name = table("due-rules")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     kind = CouncilKey(hash_key=True)  # always "rule": one partition (tens of categories)
     service_code = UnicodeAttribute(range_key=True)

@@ -39,6 +39,7 @@ from ... import states, words
 from ..binding import Stored, table
 from ..council_key import CouncilKey
 from ..records import InboxRow
+from ..data_map import KEPT_AS_A_REPORT, Holds
 
 PRIORITY_RANK = {"urgent": "0", "high": "1", "normal": "2", "low": "3"}
 NO_DUE = "~"  # sorts after every "YYYY-MM-DD"
@@ -88,6 +89,11 @@ class InboxModel(Stored):
     class Meta:
         table_name = table("inbox")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"summary": "free_text", "words": "free_text"}, whose="resident", part="reports",
+        basis="public_task", purpose="The staff inbox's rows: what an inbox line shows of a report", copy_of="reports",
+        not_personal={"located": "whether the report has a point: yes or no"}, retention=KEPT_AS_A_REPORT)
 
     facet = CouncilKey(hash_key=True)
     newest = UnicodeAttribute(range_key=True)

@@ -10,12 +10,15 @@ from pynamodb.attributes import BooleanAttribute, JSONAttribute, UnicodeAttribut
 from ..binding import Stored, bind, get_or_none, model_of, record_of, table, writes
 from ..council_key import CouncilKey
 from ..records import Open311Key
+from ..data_map import holds_nothing
 
 
 class Open311KeyModel(Stored):
     class Meta:
         table_name = table("open311-keys")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(name="the partner system's name (the council's CRM)")
 
     key_hash = CouncilKey(hash_key=True)  # sha256 hex of the key itself
     name = UnicodeAttribute()  # the partner; also names its update_id space

@@ -6,6 +6,7 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, UnicodeAttribu
 from ..binding import Stored, bind, get_or_none, model_of, record_of, table, writes
 from ..council_key import CouncilKey
 from ..records import ResponseTemplate
+from ..data_map import holds_nothing
 
 KIND = "template"
 
@@ -14,6 +15,8 @@ class ResponseTemplateModel(Stored):
     class Meta:
         table_name = table("response-templates")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(text="a template's words, the council's own")
 
     kind = CouncilKey(hash_key=True)  # always "template": one partition
     id = UnicodeAttribute(range_key=True)

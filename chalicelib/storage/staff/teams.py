@@ -5,6 +5,7 @@ from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, UTCDateTimeA
 from ..binding import Stored, bind, get_or_none, model_of, record_of, table, writes
 from ..council_key import CouncilKey
 from ..records import Team
+from ..data_map import holds_nothing
 
 KIND = "team"
 
@@ -13,6 +14,8 @@ class TeamModel(Stored):
     class Meta:
         table_name = table("teams")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(name="a crew team's name")
 
     kind = CouncilKey(hash_key=True)  # always "team": one partition
     id = UnicodeAttribute(range_key=True)

@@ -6,6 +6,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..binding import Stored, table
 from ..council_key import CouncilKey
+from ..data_map import KEPT_AS_A_PAYMENT, NONE, Holds, holds_nothing
 
 HOLD, REFUND, REMIND, CREW = "hold", "refund", "remind", "crew"
 CHANGE_REFUND = "change_refund"  # a change lowered the price: the difference is still to refund
@@ -15,6 +16,8 @@ class WasteSettingsModel(Stored):
     class Meta:
         table_name = table("waste-settings")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing(updated_by="the officer who changed them: the council's audit")
 
     id = CouncilKey(hash_key=True)  # the service: "bulky", "garden"
     settings = JSONAttribute()
@@ -27,6 +30,8 @@ class BulkySlotModel(Stored):
     class Meta:
         table_name = table("bulky-slots")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = NONE
 
     slot = CouncilKey(hash_key=True)  # "{round}#{YYYY-MM-DD}"
     taken = NumberAttribute(default=0)
@@ -55,6 +60,13 @@ class BulkyBookingModel(Stored):
     class Meta:
         table_name = table("bulky-bookings")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"address": "address", "uprn": "address", "email": "contact", "user_id": "identifier",
+                "location": "free_text", "notes": "free_text", "items": "free_text", "reason": "free_text",
+                "taken_by": "identifier", "changes": "free_text", "missed": "free_text"},
+        whose="resident", part="bulky", basis="contract", recipients=("payments", "mailer", "crews"),
+        purpose="A bulky waste collection booked and paid for: where, what, when", retention=KEPT_AS_A_PAYMENT)
 
     id = CouncilKey(hash_key=True)
     uprn = UnicodeAttribute()

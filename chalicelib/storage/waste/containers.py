@@ -27,6 +27,7 @@ from ..binding import Stored, bind, get_or_none, model_of, page_key, record_of, 
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict, SlotFull
 from ..records import ContainerRequest
+from ..data_map import KEPT_AS_A_PAYMENT, Holds, Retention
 
 HOLD = "hold"
 REFUND = "refund"
@@ -77,6 +78,13 @@ class ContainerRequestModel(Stored):
         table_name = table("container-requests")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"address": "address", "uprn": "address", "email": "contact", "user_id": "identifier",
+                "name": "name", "notes": "free_text", "reason": "free_text", "why": "free_text",
+                "taken_by": "identifier", "cancelled_by": "identifier"},
+        whose="resident", part="containers", basis="public_task", recipients=("payments", "mailer", "crews"),
+        purpose="A bin or box ordered for a property and its delivery", retention=KEPT_AS_A_PAYMENT)
+
     id = CouncilKey(hash_key=True)
     uprn = CouncilKey()
     address = UnicodeAttribute()
@@ -118,6 +126,11 @@ class ContainerOpenModel(Stored):
         table_name = table("container-open")
         billing_mode = "PAY_PER_REQUEST"
 
+    personal = Holds(
+        fields={"key": "address", "user_id": "identifier"}, whose="resident", part="containers", basis="public_task",
+        purpose="The one open request per property and container", copy_of="container-requests",
+        retention=Retention(after="closed", then="delete", source="project", note="goes when the request ends"))
+
     key = CouncilKey(hash_key=True)  # "{uprn}#{container}"
     request_id = UnicodeAttribute()
     user_id = UnicodeAttribute(null=True)  # whose it is: only they (and staff) are shown its reference
@@ -127,6 +140,11 @@ class ContainerStockModel(Stored):
     class Meta:
         table_name = table("container-stock")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"audit": "identifier", "moved": "identifier"}, whose="officer", part="containers",
+        basis="public_task", purpose="Who changed a depot's stock, when and why",
+        retention=Retention(after="created", months=72, source="project", note="the council's stock audit"))
 
     key = CouncilKey(hash_key=True)  # "{depot}#{container}"
     count = NumberAttribute(default=0)

@@ -13,6 +13,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import EditConflict
 from ..records import GardenSubscription
+from ..data_map import KEPT_AS_A_PAYMENT, Holds
 
 
 class RoundIndex(GlobalSecondaryIndex):
@@ -46,6 +47,12 @@ class GardenSubscriptionModel(Stored):
     class Meta:
         table_name = table("garden-subscriptions")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"address": "address", "uprn": "address", "email": "contact", "user_id": "identifier",
+                "reason": "free_text"}, whose="resident", part="garden", basis="contract",
+        recipients=("payments", "mailer", "crews"), purpose="A garden waste subscription: the address and its bins",
+        retention=KEPT_AS_A_PAYMENT)
 
     uprn = CouncilKey(hash_key=True)
     start = UnicodeAttribute(range_key=True)

@@ -6,12 +6,18 @@ from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTi
 from ..binding import Stored, bind, get_or_none, table, writes
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists
+from ..data_map import Holds, Retention
 
 
 class MissedBinModel(Stored):
     class Meta:
         table_name = table("missed-bins")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"collection": "address", "reporters": "identifier"}, whose="resident", part="missed_bin",
+        basis="public_task", purpose="Who reported one missed collection, so it makes one report", copy_of="reports",
+        retention=Retention(after="created", months=12, source="project", note="a year of collections"))
 
     collection = CouncilKey(hash_key=True)  # "{uprn}#{stream}#{YYYY-MM-DD}"
     report_id = UnicodeAttribute()

@@ -13,6 +13,7 @@ from ..binding import Stored, bind, get_or_none, model_of, record_of, table, tra
 from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..records import Payment
+from ..data_map import KEPT_AS_A_PAYMENT, Holds, holds_nothing
 
 OPEN = "open"  # unfinished, or finished and its purpose not yet told
 
@@ -31,6 +32,14 @@ class PaymentModel(Stored):
     class Meta:
         table_name = table("payments")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"email": "contact", "user_id": "identifier", "card_brand": "payment", "amount": "payment",
+                "description": "payment", "reference": "payment", "provider_id": "payment"},
+        whose="resident", part="payments", basis="contract", recipients=("payments",),
+        not_personal={"message": "the provider's words for a failure"},
+        purpose="A payment taken through the payment provider, its state and refunds (never a card number)",
+        retention=KEPT_AS_A_PAYMENT)
 
     id = CouncilKey(hash_key=True)
     purpose = UnicodeAttribute()
@@ -74,6 +83,8 @@ class LedgerModel(Stored):
     class Meta:
         table_name = table("payment-ledger")
         billing_mode = "PAY_PER_REQUEST"
+
+    personal = holds_nothing()
 
     day = CouncilKey(hash_key=True)  # "YYYY-MM-DD", Europe/London
     entry = UnicodeAttribute(range_key=True)  # "{kind}#{payment or refund id}": written once
