@@ -121,3 +121,4 @@ KEPT_AS_A_PAYMENT = Retention(after="paid", months=84, then="anonymise", source=
                               note="LGA: payments, 6 years plus the current year")
 KEPT_AS_A_REPAIR = Retention(after="closed", months=72, then="anonymise", source="lga",
                              note="LGA: housing repairs, 6 years after completion")
+

@@ -21,6 +21,7 @@ WALK = {
     "/v1/health": ["/v1/health"],
     "/v1/council": ["/v1/council"],
     "/v1/council/manifest.webmanifest": ["/v1/council/manifest.webmanifest"],
+    "/v1/privacy": ["/v1/privacy"],
     "/openapi.json": ["/openapi.json"],
     "/v1/services": ["/v1/services"],
     "/v1/services/{service_code}": ["/v1/services/pothole"],

@@ -29,7 +29,13 @@ def _words(node):
 
 
 def _inline(tree):
+    # A data map's reasons an attribute is not personal (storage/data_map.py: not_personal={"message": "why"})
+    # are the code's words for its readers, as docstrings are: no person is shown them.
+    reasons = {id(k.value) for node in ast.walk(tree) if isinstance(node, ast.Call)
+               for k in node.keywords if k.arg == "not_personal"}
     for node in ast.walk(tree):
+        if id(node) in reasons:
+            continue
         if isinstance(node, ast.Call):
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             if name in REFUSALS and any(_words(a) for a in node.args):

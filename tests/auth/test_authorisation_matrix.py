@@ -155,6 +155,9 @@ ROUTE_ACCESS = {
     ("PUT", "/v1/admin/council"): (ADMIN_ONLY, Outcome(200)),
     ("GET", "/v1/admin/council/audit"): (ADMIN_ONLY, Outcome(200)),
     ("GET", "/v1/admin/council/export"): (ADMIN_ONLY, Outcome(200)),
+    # What the council holds of people (issue 80): its record of processing, its administrators'; its notice, anyone's.
+    ("GET", "/v1/council/record-of-processing"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/privacy"): (ANYONE, Outcome(200)),
     ("PUT", "/v1/staff/officers/{user_id}/roles"): (ADMIN_ONLY, Outcome(200)),
     # The deployment's operator: the councils it serves, and nothing of theirs.
     ("GET", "/v1/operator/councils"): (OPERATOR_ONLY, Outcome(200)),
@@ -1227,6 +1230,8 @@ _simple("GET", "/v1/staff/officers", f"/v1/staff/officers?email={STAFF_IN}@examp
 
 _simple("GET", "/v1/council")
 _simple("GET", "/v1/council/manifest.webmanifest")
+_simple("GET", "/v1/council/record-of-processing")
+_simple("GET", "/v1/privacy")
 
 
 def _york_settings(world):
