@@ -22,6 +22,7 @@ KINDS = (
     "financial",    # a council tax account, a benefit claim, a landlord's payments
     "needs",        # access or health needs a person tells (special category: Article 9)
     "activity",     # when a person signed in, answered, was told
+    "work",         # an officer's roles and desks at the council
 )
 WHOSE = ("resident", "officer", "tenant", "landlord", "signer", "speaker", "hirer", "councillor", "partner")
 # UK GDPR Article 6(1): (e), (b), (c), (a), (f).

@@ -9,6 +9,7 @@ import pytest
 from pynamodb.attributes import UnicodeAttribute
 
 from chalicelib.councils.services import SWITCHABLE
+from chalicelib.handlers.privacy.wording import EVERY_COUNCILS
 from chalicelib.storage import data_map, tables  # noqa: F401  (declares every model)
 from chalicelib.storage.binding import Stored, models, short_name, table
 from chalicelib.storage.data_map import BASES, EVENTS, KINDS, RECIPIENTS, SOURCES, THEN, WHOSE, Holds
@@ -20,7 +21,6 @@ PERSONAL_WORDS = {
     "located", "ip", "card", "holder", "description", "body", "message", "note", "notes", "comment", "comments",
     "reason", "answer", "answers", "detail", "details", "text", "words", "question",
 }
-EVERY_COUNCILS_PARTS = {"account", "reports", "alerts", "feedback", "payments", "staff", "running"}
 
 
 def looks_personal(attribute_name):
@@ -53,7 +53,7 @@ def vocabulary(name, declaration):
     wrong += [f"recipient {x}" for x in declaration.recipients if x not in RECIPIENTS]
     wrong += [f"whose {declaration.whose}"] if declaration.whose not in WHOSE else []
     wrong += [f"basis {declaration.basis}"] if declaration.basis not in BASES else []
-    wrong += [f"part {declaration.part}"] if declaration.part not in EVERY_COUNCILS_PARTS | set(SWITCHABLE) else []
+    wrong += [f"part {declaration.part}"] if declaration.part not in set(EVERY_COUNCILS) | set(SWITCHABLE) else []
     wrong += [f"retention {r}"] if (r.after not in EVENTS or r.then not in THEN or r.source not in SOURCES
                                     or r.months < 0 or r.days < 0) else []
     wrong += ["no fields"] if not declaration.fields else []

@@ -118,3 +118,25 @@ def test_the_notice_is_revalidated_by_its_etag(client, councils):
     again = client.get(NOTICE, at(YORK_HOST, {"If-None-Match": first.headers["ETag"]}))
     assert again.status_code == 304
     assert client.get(NOTICE, at(NL_HOST, {"If-None-Match": first.headers["ETag"]})).status_code == 200
+
+
+def test_every_word_of_the_data_maps_vocabularies_has_its_words_in_the_catalogue():
+    from chalicelib.councils.services import SWITCHABLE
+    from chalicelib.handlers.privacy import wording
+    from chalicelib.storage import data_map
+    assert set(wording.KINDS) == set(data_map.KINDS) and set(wording.BASES) == set(data_map.BASES)
+    assert set(wording.RECIPIENTS) == set(data_map.RECIPIENTS) and set(wording.WHOSE) == set(data_map.WHOSE)
+    assert set(wording.AFTER) == set(data_map.EVENTS) and set(wording.SOURCES) == set(data_map.SOURCES)
+    assert set(wording.THEN) == set(data_map.THEN)
+    assert set(wording.PARTS) == set(wording.EVERY_COUNCILS) | set(SWITCHABLE)
+
+
+def test_a_retention_rule_is_said_in_words():
+    from chalicelib.handlers.privacy.wording import kept
+    from chalicelib.storage.data_map import KEPT_AS_A_PAYMENT, Retention
+    assert kept(KEPT_AS_A_PAYMENT) == ("Kept 7 years after it is paid, then anonymised: the figures and the public "
+                                       "record stay, who it was goes (as the Local Government Association's "
+                                       "retention guidance advises)")
+    assert kept(Retention(after="created", days=1, source="ttl")) == (
+        "Kept 1 day after it is made, then deleted (automatically, as it expires)")
+    assert kept(Retention(after="ended")).startswith("Kept until it ends, then deleted")

@@ -48,6 +48,7 @@ const screens = {
   "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
   "/moving": () => import("./screens/moving.js"),  // moving home, told once
   "/feedback/give": () => import("./screens/feedback-give.js"),  // a confirmation message's "how did it go?"
+  "/privacy": () => import("./screens/privacy.js"),  // the council's privacy notice; /privacy#<part> from a collecting screen
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),

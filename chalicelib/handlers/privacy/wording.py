@@ -46,6 +46,7 @@ KINDS = {
     "financial": "your council tax or housing benefit account, as the council's records hold it",
     "needs": "access or health needs you tell us",
     "activity": "when you signed in, answered or were told",
+    "work": "your roles and the desks you work at",
 }
 WHOSE = {
     "resident": "residents", "officer": "the council's officers", "tenant": "council tenants",

@@ -39,7 +39,7 @@ class StaffGrantModel(Stored):
         billing_mode = "PAY_PER_REQUEST"
 
     personal = Holds(
-        fields={"user_id": "identifier", "roles": "identifier", "roles_history": "activity",
+        fields={"user_id": "identifier", "roles": "work", "roles_history": "work",
                 "last_signed_in": "activity"}, whose="officer", part="staff", basis="public_task",
         purpose="Which desks an officer, crew member or administrator may use at the council, and who changed it",
         retention=Retention(after="ended", months=12, source="project",

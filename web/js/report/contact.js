@@ -47,7 +47,8 @@ export async function render(view) {
       value: contact.name || ""}),
     // One question of two boxes (GOV.UK's fieldset), so "give one of them" has a place to be said.
     oneOf ? group("contact", h("fieldset", {class: "fieldset"}, h("legend", {class: "legend"}, t("complaint.contact.legend")),
-      h("div", {class: "hint"}, t("complaint.contact.hint")), reach)) : reach];
+      h("div", {class: "hint"}, t("complaint.contact.hint")), reach)) : reach,
+    h("p", {class: "body"}, h("a", {href: "/privacy#reports"}, t("privacy.link")))];
   const answers = h("dl", {class: "summary-list"},
     // A complaint's category was chosen by the front door, and its caption names it.
     complaint ? null : summaryRow(t("report.check.category"), service.name, "/report/category"),

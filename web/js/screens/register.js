@@ -29,5 +29,6 @@ export function render(view, {params}) {
   }, {name: t("account.name"), email: t("account.email"), password: t("account.new_password")});
   append(view, h("h1", {class: "heading-l"}, t("account.create_title")), why(params),
     h("p", {class: "body"}, t("account.create_lead")), form,
-    h("p", {class: "body"}, h("a", {href: signIn}, t("account.have_account"))));
+    h("p", {class: "body"}, h("a", {href: signIn}, t("account.have_account"))),
+    h("p", {class: "body"}, h("a", {href: "/privacy#account"}, t("privacy.link"))));
 }
