@@ -40,6 +40,7 @@ from chalicelib.handlers.planning.routes import routes as planning
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
+from chalicelib.handlers.scim.routes import routes as scim
 from chalicelib.handlers.revenues.routes import routes as revenues
 from chalicelib.handlers.landlords.routes import routes as landlords
 from chalicelib.handlers.staff.routes import routes as staff
@@ -85,7 +86,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, council, feedback, ANY_PATH)
+              operator, planning, moving, council, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
