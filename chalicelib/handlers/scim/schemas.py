@@ -46,12 +46,13 @@ SCHEMAS = {
                                                "properties": {
             "at": {"type": "string", "format": "date-time"},
             "action": {"type": "string", "enum": ["provisioned", "changed", "deactivated", "reactivated", "removed",
-                                                  "joined", "left", "group_made", "group_changed", "group_removed"]},
+                                                  "joined", "left", "group_made", "group_changed", "group_removed",
+                                                  "suspended"]},
             "kind": {"type": "string", "enum": ["user", "group"]}, "id": STRING,
             "who": {"type": "string", "description": "the user's userName, or the group's displayName, then"},
             "person_id": NULLABLE, "group": {**NULLABLE, "description": "the group joined or left"},
             "changes": {"type": "object", "description": "{attribute: [before, after]}"},
             "by": {"type": "string", "description": "the SCIM token's secret's name and its SHA-256's first 8 "
-                                                    "hex characters"}}}},
+                                                    "hex characters; schedule: suspended unused"}}}},
         "next_cursor": NULLABLE}},
 }

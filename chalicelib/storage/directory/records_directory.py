@@ -44,7 +44,7 @@ class DirectoryChange:
     """One line of the council's provisioning log: what the directory changed, to whom, when, by which token."""
     at: datetime
     action: str  # provisioned, changed, deactivated, reactivated, removed, joined, left, group_made, group_changed,
-    # group_removed
+    # group_removed; suspended (unused for the council's unused_days, handlers/scim/unused.py)
     kind: str  # "user" or "group"
     target_id: str  # the SCIM resource's id
     target: str  # its userName, or the group's displayName, as it was then

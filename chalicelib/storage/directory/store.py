@@ -174,6 +174,16 @@ class DirectoryStore:
                  condition=ScimUserModel.id.exists(), add_version_condition=False)
 
     # the provisioning log
+    def note(self, change):
+        """A line in the log by itself, once: False when a line of its `seq` is there already (a run again)."""
+        from ..errors import AlreadyExists
+        try:
+            with writes(["change"], exists={"change"}):
+                _change_model(change).save(condition=DirectoryChangeModel.seq.does_not_exist())
+        except AlreadyExists:
+            return False
+        return True
+
     def changes(self, limit, cursor=None):
         """The council's provisioning log, newest first: ([DirectoryChange], the cursor of the next page)."""
         found = DirectoryChangeModel.query(LOG, scan_index_forward=False, limit=limit,
