@@ -210,19 +210,26 @@ def send_council_tax_requests(event):
 
 
 # Every night, forms' submissions past their form's retention (and those never
-# sent, 28 days after their last save) are deleted with their files (a due index read);
-# and at a council without SCIM, officers who have not signed in there for its
-# unused_days are suspended (handlers/scim/unused.py: the grants' idle index read).
+# sent, 28 days after their last save) are deleted with their files (a due index read).
 @app.schedule("cron(45 3 * * ? *)", name="sweep_forms")
 @every_council
 def sweep_forms(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
     from chalicelib.handlers.forms.retention import sweep
-    from chalicelib.handlers.scim.unused import suspend_unused
     deps = default_deps()  # consultations' responses, built on forms, end by the same sweep
-    return {**sweep(deps), "consultation_responses": sweep_consultations(deps),
-            **suspend_unused(deps)}  # and, without SCIM, officers unused for the council's unused_days
+    return {**sweep(deps), "consultation_responses": sweep_consultations(deps)}
+
+
+# Every night, at a council without SCIM, officers who have not signed in there for
+# its unused_days are suspended: grant taken, sessions ended, a line in its
+# provisioning log (handlers/scim/unused.py: the grants' idle index read, never a Scan).
+@app.schedule("cron(15 4 * * ? *)", name="suspend_unused_officers")
+@every_council
+def suspend_unused_officers(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.scim.unused import suspend_unused
+    return suspend_unused(default_deps())
 
 
 # Every 15 minutes from 09:00 London time, tomorrow's appointments not yet
