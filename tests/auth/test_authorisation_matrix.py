@@ -1935,6 +1935,8 @@ class Worlds:
 
 @pytest.fixture(scope="module")
 def worlds(_moto):
+    from chalicelib.councils import registry
+    registry.forget()  # councils an earlier test on this worker kept (a York with providers) are not this world's
     manager = Worlds()
     _BUILT.clear()  # this module's moto, this run's clock
     with pytest.MonkeyPatch.context() as patch:
