@@ -59,3 +59,14 @@ def test_the_schedule_reads_only_what_is_due(client, deps):
         _officer(deps, f"recent{n}@york.gov.uk", now - timedelta(days=n))
     with tenancy.acting_for("york"):
         assert len(deps.grants.unused_before(now - timedelta(days=DAYS), 50)) == 1
+
+
+def test_a_sign_in_moves_when_the_officer_was_last_used_and_leaves_the_grants_version_as_it_was(client, deps):
+    _york(deps)
+    now = deps.clock()
+    user, _ = _officer(deps, "returning@york.gov.uk", now - timedelta(days=DAYS + 30))
+    grant = deps.grants.get(user.id)
+    deps.grants.signed_in(grant, now)
+    again = deps.grants.get(user.id)
+    assert (again.version, again.last_signed_in) == (grant.version, now)
+    assert suspend_unused(deps.for_council()) == {"suspended": 0} and grant_of(deps, user.id) is not None
