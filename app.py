@@ -41,6 +41,7 @@ from chalicelib.handlers.privacy.routes import routes as privacy
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
+from chalicelib.handlers.scim.routes import routes as scim
 from chalicelib.handlers.revenues.routes import routes as revenues
 from chalicelib.handlers.landlords.routes import routes as landlords
 from chalicelib.handlers.staff.routes import routes as staff
@@ -86,7 +87,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, council, privacy, feedback, ANY_PATH)
+              operator, planning, moving, council, privacy, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -219,6 +220,17 @@ def sweep_forms(event):
     from chalicelib.handlers.forms.retention import sweep
     deps = default_deps()  # consultations' responses, built on forms, end by the same sweep
     return {**sweep(deps), "consultation_responses": sweep_consultations(deps)}
+
+
+# Every night, at a council without SCIM, officers who have not signed in there for
+# its unused_days are suspended: grant taken, sessions ended, a line in its
+# provisioning log (handlers/scim/unused.py: the grants' idle index read, never a Scan).
+@app.schedule("cron(15 4 * * ? *)", name="suspend_unused_officers")
+@every_council
+def suspend_unused_officers(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.scim.unused import suspend_unused
+    return suspend_unused(default_deps())
 
 
 # Every 15 minutes from 09:00 London time, tomorrow's appointments not yet

@@ -2,7 +2,8 @@
 every error in the one shape, and the DynamoDB cost header.
 
 Open311 paths answer every error in that spec's shape and the format the
-path asks for. The middleware, not each view, does it so errors raised before
+path asks for; SCIM paths in RFC 7644's (api/scim_errors.py), and their bearer
+token is the council's SCIM token, which the views check, not a person's. The middleware, not each view, does it so errors raised before
 or around a view (policy, a bad bearer token, Chalice's 405/415, the
 catch-all 404) come out the same as the views' own.
 """
@@ -33,7 +34,7 @@ def for_registry(registry):
                 with http.store_errors_as_api_errors():
                     council = tenancy.use(_council(registry, event))  # first: sessions, like all else, are a council's
                     _offered(registry, event)
-                    who = _authenticate(event)
+                    who = None if _is_scim(event) else _authenticate(event)
                     principals.set_current(who)
                     _authorise(registry, who, event)
                 response = get_response(event)
@@ -43,6 +44,9 @@ def for_registry(registry):
                 if _is_open311(event):
                     response = _open311_error(event, *_open311_describe(e))
                     response.headers.update(e.headers)  # Retry-After, WWW-Authenticate
+                elif _is_scim(event):
+                    from .scim_errors import from_api_error
+                    response = from_api_error(e)
             finally:
                 if council is not None:
                     tenancy.reset(council)
@@ -105,6 +109,9 @@ def _normalise_chalice_error(response, event=None):
     body = response.body
     if event is not None and response.status_code >= 400 and _is_open311(event):
         return _open311_chalice_error(event, response)
+    if event is not None and response.status_code >= 400 and _is_scim(event):
+        from .scim_errors import from_chalice
+        return from_chalice(response)
     if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
         code = CHALICE_CODES.get(body["Code"], "error")
         message = body["Message"] if response.status_code != 500 else SORRY
@@ -123,6 +130,10 @@ def _path(event):
 
 def _is_open311(event):
     return _path(event).startswith(OPEN311_PREFIX)
+
+
+def _is_scim(event):
+    return _path(event).startswith("/scim/")  # api/scim_errors.SCIM_PREFIX, without importing it for every request
 
 
 def _open311_describe(error):

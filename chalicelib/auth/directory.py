@@ -129,10 +129,10 @@ def leave(deps, user):
     """The council's directory turned the person off: no grant here, whoever made it, and every session here
     ended, its holder told why at their next call (auth/principal.py)."""
     from .grants import own_grant
+    deps.accounts.end_sessions(user.id, "directory_deactivated")  # first: a call meanwhile hears why, not a 403
     grant = own_grant(user, deps.grants)
     if grant is not None:
         deps.grants.remove(grant, user)
-    deps.accounts.end_sessions(user.id, "directory_deactivated")
 
 
 def _regrant(deps, user, given, now):

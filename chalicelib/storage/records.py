@@ -33,6 +33,7 @@ _HOMES = {
     **dict.fromkeys(["Repair", "CommunalRepair"], "repairs.records_repairs"),
     **dict.fromkeys(["Conversation", "ChatMessage"], "conversations.records_chat"),
     **dict.fromkeys(["RevenueLink"], "revenues.records_revenues"),
+    **dict.fromkeys(["ScimUser", "ScimGroup", "DirectoryChange"], "directory.records_directory"),
 }
 __all__ = sorted(_HOMES)
 

@@ -45,6 +45,7 @@ SCHEDULES = (
     ("sweep_consultations", "chalicelib.handlers.consultations.retention:sweep"),
     ("tell_consultations", "chalicelib.handlers.consultations.notices:every_quarter"),
     ("remind_repairs", "chalicelib.handlers.repairs.desk.after:send_reminders"),
+    ("suspend_unused_officers", "chalicelib.handlers.scim.unused:suspend_unused"),
 )
 
 

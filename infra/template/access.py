@@ -134,6 +134,11 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
                   "report-updates": "change", "report-audit": "create", "inbox": "read-write",
                   "alerts": "read-write", "alert-index": "read-write",
                   "consultation-responses": "read-write"}  # consultations' responses past their retention
+# Every night, at a council without SCIM: an officer unused for its unused_days (handlers/scim/unused.py),
+# found by the grants' idle index, their grant deleted with the person's granted_in, their sessions here
+# ended, a line in the council's provisioning log. The one schedule that touches accounts.
+SUSPENDER_TABLES = {"staff-grants": "read-write", "users": "change", "sessions": "change",
+                    "directory-changes": "create"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write",
                    "consultations": "read-write",  # and consultations' opened and closing notices' events

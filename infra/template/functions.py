@@ -23,6 +23,7 @@ SWEEPER = "SweepForms"  # every night: forms' submissions past their retention d
 REMINDER = "RemindAppointments"  # every 15 minutes: tomorrow's appointments' reminder events (@app.schedule)
 SYNCER = "SyncMeetings"  # every 15 minutes: the committee system read into our copy (@app.schedule)
 PLANNER = "SyncPlanning"  # every hour: the planning register read into our copy (@app.schedule)
+SUSPENDER = "SuspendUnusedOfficers"  # every night: officers unused for the council's unused_days (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
@@ -36,7 +37,7 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          CLOSER: "doorstep-${Stage}-close-petitions", REQUESTER: "doorstep-${Stage}-send-council-tax-requests",
          SWEEPER: "doorstep-${Stage}-sweep-forms",
          REMINDER: "doorstep-${Stage}-remind-appointments", SYNCER: "doorstep-${Stage}-sync-meetings",
-         PLANNER: "doorstep-${Stage}-sync-planning",
+         PLANNER: "doorstep-${Stage}-sync-planning", SUSPENDER: "doorstep-${Stage}-suspend-unused-officers",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
          MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect",
          AUTHORISER: "doorstep-${Stage}-chat-socket-authorise"}
@@ -46,9 +47,9 @@ LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", W
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
               CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
               SWEEPER: "SweepFormsLogGroup", REMINDER: "RemindAppointmentsLogGroup", SYNCER: "SyncMeetingsLogGroup",
-              PLANNER: "SyncPlanningLogGroup", **{f: f"{f}LogGroup" for f in (*SOCKETS, AUTHORISER)}}
+              PLANNER: "SyncPlanningLogGroup", SUSPENDER: "SuspendUnusedOfficersLogGroup", **{f: f"{f}LogGroup" for f in (*SOCKETS, AUTHORISER)}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
-             SWEEPER, REMINDER, SYNCER, PLANNER, *SOCKETS, AUTHORISER)
+             SWEEPER, REMINDER, SYNCER, PLANNER, SUSPENDER, *SOCKETS, AUTHORISER)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -63,6 +64,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             REMINDER: (900, 256),  # a day's reminders: 10,000 one-transaction writes; the next run finishes any left
             SYNCER: (300, 256),  # tens of 10 s calls at most; a run stops asking at the first that fails
             PLANNER: (900, 256),  # at most DOORSTEP_PLANNING_BUDGET (60) requests 10 s apart; the next run goes on
+            SUSPENDER: (300, 256),  # at most unused.BATCH officers a council; the next night takes the rest
             **dict.fromkeys(SOCKETS, (10, 256)),  # one connection's check, or one page of messages
             AUTHORISER: (5, 128)}  # one address looked up, kept warm in the process
 
@@ -157,6 +159,8 @@ def resources(app):
     # The planning register's sync: our copy of applications and its state written, a change's event, the
     # addresses read to place an application.
     planner_role = role([access.logs(NAMES[PLANNER]), *access.table_statements(access.PLANNER_TABLES)])
+    # Officers unused for their council's unused_days suspended: their grant, sessions, a log line; no mail.
+    suspender_role = role([access.logs(NAMES[SUSPENDER]), *access.table_statements(access.SUSPENDER_TABLES)])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     # The authoriser reads the councils' addresses, nothing else.
@@ -179,6 +183,8 @@ def resources(app):
         SYNCER: _function(SYNCER, "SyncerRole"),
         "PlannerRole": planner_role,
         PLANNER: _function(PLANNER, "PlannerRole"),
+        "SuspenderRole": suspender_role,
+        SUSPENDER: _function(SUSPENDER, "SuspenderRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

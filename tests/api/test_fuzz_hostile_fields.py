@@ -57,10 +57,17 @@ def existing(deps, client, people):
 
 
 def answered_in_shape(response, path):
-    """None, or what is wrong with the answer (Open311's paths keep that spec's error shape)."""
+    """None, or what is wrong with the answer (Open311's paths keep that spec's error shape, SCIM's RFC 7644's)."""
     if response.status_code >= 500:
         return f"{response.status_code}: {response.text[:300]}"
-    if response.status_code >= 400 and not path.startswith("/open311/"):
+    if response.status_code >= 400 and path.startswith("/scim/"):
+        try:
+            error = response.json()
+            assert error["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+            assert error["status"] == str(response.status_code) and isinstance(error["detail"], str)
+        except (ValueError, KeyError, TypeError, AssertionError):
+            return f"{response.status_code} not in SCIM's error shape: {response.text[:300]}"
+    elif response.status_code >= 400 and not path.startswith("/open311/"):
         try:
             error = response.json()["error"]
             assert isinstance(error["code"], str) and isinstance(error["message"], str)

@@ -20,12 +20,14 @@ def test_openapi_document_is_valid_openapi_3(client):
 def test_every_documented_error_uses_the_error_schema(client):
     spec = client.get("/openapi.json").json_body
     for path, ops in spec["paths"].items():
-        # Open311 has its own error shape (a list of code and description).
-        shape = "Open311Errors" if path.startswith("/open311/") else "Error"
+        # Open311 has its own error shape (a list of code and description), and SCIM its own (RFC 7644 3.12).
+        shape = "Open311Errors" if path.startswith("/open311/") else "ScimError" if path.startswith("/scim/") \
+            else "Error"
+        media = "application/scim+json" if path.startswith("/scim/") else "application/json"
         for op in ops.values():
             for status, response in op["responses"].items():
                 if re.match(r"4\d\d", status):
-                    schema = response["content"]["application/json"]["schema"]
+                    schema = response["content"][media]["schema"]
                     assert schema == {"$ref": f"#/components/schemas/{shape}"}, (path, status)
 
 

@@ -50,6 +50,11 @@ WALK = {
     "/open311/v2/service/{code_format}": ["/open311/v2/service/pothole.xml"],
     "/open311/v2/requests/{id_format}": ["/open311/v2/requests/{id}.json", "/open311/v2/requests/{id}.xml"],
     "/open311/v2/tokens/{token_format}": ["/open311/v2/tokens/{id}.json"],
+    # SCIM: the council's directory's own token alone (401 here, in RFC 7644's shape)
+    "/scim/v2/Users": ["/scim/v2/Users", '/scim/v2/Users?filter=userName eq "x"'],
+    "/scim/v2/Users/{id}": ["/scim/v2/Users/{id}"], "/scim/v2/Groups": ["/scim/v2/Groups"],
+    "/scim/v2/Groups/{id}": ["/scim/v2/Groups/{id}"], "/scim/v2/ServiceProviderConfig": ["/scim/v2/ServiceProviderConfig"],
+    "/scim/v2/ResourceTypes": ["/scim/v2/ResourceTypes"], "/scim/v2/Schemas": ["/scim/v2/Schemas"],
     "/v1/stats": ["/v1/stats"],
     "/v1/payments/return/{token}": ["/v1/payments/return/" + "0" * 32 + "." + "x" * 32],
     "/v1/waste/bulky/items": ["/v1/waste/bulky/items"],
@@ -115,7 +120,7 @@ WALK = {
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.
-NAMING = ("/v1/reports/{id}", "/v1/feeds/reports.rss?report={id}", "/open311/v2/requests/{id}",
+NAMING = ("/v1/reports/{id}", "/v1/feeds/reports.rss?report={id}", "/open311/v2/requests/{id}", "/scim/v2/",
           "/v1/questionnaires/{id}", "/v1/photos/{id}", "/open311/v2/tokens/{id}", "/v1/{id}")
 
 

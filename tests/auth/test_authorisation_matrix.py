@@ -159,6 +159,15 @@ ROUTE_ACCESS = {
     ("GET", "/v1/council/record-of-processing"): (ADMIN_ONLY, Outcome(200)),
     ("GET", "/v1/privacy"): (ANYONE, Outcome(200)),
     ("PUT", "/v1/staff/officers/{user_id}/roles"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/staff/directory/changes"): (ADMIN_ONLY, Outcome(200)),
+    # SCIM: the council's directory alone, by its own token; a person's token, whoever's, is none (401 in
+    # RFC 7644's shape, its status as the code), and the world's council takes no SCIM.
+    **{(method, f"/scim/v2/{path}"): (ANYONE, Outcome(401, "401"))
+       for method, path in (("GET", "Users"), ("POST", "Users"), ("GET", "Users/{id}"), ("PUT", "Users/{id}"),
+                            ("PATCH", "Users/{id}"), ("DELETE", "Users/{id}"), ("GET", "Groups"), ("POST", "Groups"),
+                            ("GET", "Groups/{id}"), ("PUT", "Groups/{id}"), ("PATCH", "Groups/{id}"),
+                            ("DELETE", "Groups/{id}"), ("GET", "ServiceProviderConfig"), ("GET", "ResourceTypes"),
+                            ("GET", "Schemas"))},
     # The deployment's operator: the councils it serves, and nothing of theirs.
     ("GET", "/v1/operator/councils"): (OPERATOR_ONLY, Outcome(200)),
     ("POST", "/v1/operator/councils"): (OPERATOR_ONLY, Outcome(201)),
@@ -614,6 +623,8 @@ def expected(route, caller):
     access, permitted = ROUTE_ACCESS[route]
     if access == OPERATOR_ONLY:
         return permitted if caller == OPERATOR else UNAUTHORIZED if caller == ANONYMOUS else FORBIDDEN
+    if route[1].startswith("/scim/"):  # no person's token is read there: the council's SCIM token or 401
+        return permitted
     if caller == OPERATOR:  # every other route, the public ones too: in Open311's shape there (its status)
         return Outcome(403, 403) if route[1].startswith("/open311/") else Outcome(403, "operator_only")
     if access == ANYONE:
@@ -691,6 +702,11 @@ _simple("GET", "/v1/me/export")
 _simple("DELETE", "/v1/me/bins-calendar")
 _simple("GET", "/v1/feeds/my-bins/{token}/bins.ics", "/v1/feeds/my-bins/0a1b.c2d3/bins.ics")
 _simple("GET", "/openapi.json")
+_simple("GET", "/v1/staff/directory/changes")
+for _method, _path in [(m, p) for m, p in ROUTE_ACCESS if p.startswith("/scim/")]:
+    _simple(_method, _path, _path.replace("{id}", "su_matrix"),
+            {"userName": "x@example.org", "displayName": "x"} if _method in ("POST", "PUT") else
+            {"Operations": [{"op": "replace", "path": "displayName", "value": "y"}]} if _method == "PATCH" else None)
 _simple("GET", "/open311/v2/{resource}", "/open311/v2/requests.json")
 _simple("GET", "/open311/v2/services/{code_format}", "/open311/v2/services/pothole.json")
 _simple("GET", "/open311/v2/service/{code_format}", "/open311/v2/service/pothole.xml")
@@ -1924,6 +1940,8 @@ class Worlds:
 
 @pytest.fixture(scope="module")
 def worlds(_moto):
+    from chalicelib.councils import registry
+    registry.forget()  # councils an earlier test on this worker kept (a York with providers) are not this world's
     manager = Worlds()
     _BUILT.clear()  # this module's moto, this run's clock
     with pytest.MonkeyPatch.context() as patch:
@@ -1962,6 +1980,8 @@ def error_code(response):
         import re
         return int(re.search(rb"<code>(\d+)</code>", response.body).group(1))
     body = response.json_body
+    if isinstance(body, dict) and "schemas" in body:  # SCIM's (RFC 7644 3.12): its scimType, else its status
+        return body.get("scimType") or body["status"]
     return body[0]["code"] if isinstance(body, list) else body["error"]["code"]
 
 
@@ -2020,7 +2040,7 @@ def test_route_answers_each_caller_as_the_matrix_says(worlds, method, path, call
     assert response.status_code == want.status, response.body
     if response.status_code >= 400:
         assert error_code(response) == want.error
-    if response.status_code in (401, 403) and not path.startswith("/open311/"):  # Open311's own shape there
+    if response.status_code in (401, 403) and not path.startswith(("/open311/", "/scim/")):  # their own shapes
         assert_error_shape(response)
     if caller not in SEES_PRIVATE:
         assert_no_owner_details(response)

@@ -154,3 +154,16 @@ def test_the_hand_ons_sweep_may_post_a_forms_webhook_again_and_give_it_up(client
     assert deps.outbox.get(f"form-hook:{reference}").status == "sent"
     assert {"outbox", "form-submissions"} <= {t for _, t in calls}
     assert sorted(set(allowed(REQUESTER_TABLES, calls))) == [], sorted(set(allowed(REQUESTER_TABLES, calls)))
+
+
+def test_the_nightly_suspender_may_suspend_an_officer_unused_for_the_councils_period(client, deps, calls):
+    from datetime import timedelta
+    from infra.template.access import SUSPENDER_TABLES
+    from chalicelib.handlers.scim.unused import suspend_unused
+    from tests.scim.test_unused_officers_suspended import DAYS, _officer, _york
+    _york(deps)
+    _officer(deps, "idle@york.gov.uk", deps.clock() - timedelta(days=DAYS + 1))
+    calls.clear()
+    assert suspend_unused(deps.for_council()) == {"suspended": 1}
+    assert {"staff-grants", "users", "sessions", "directory-changes"} <= {t for _, t in calls}
+    assert sorted(set(allowed(SUSPENDER_TABLES, calls))) == [], sorted(set(allowed(SUSPENDER_TABLES, calls)))

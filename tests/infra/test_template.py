@@ -82,7 +82,7 @@ def test_no_role_allows_a_wildcard_action(template):
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
                           "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole",
                           "SyncerRole", "PlannerRole", "WebsocketConnectRole", "WebsocketMessageRole",
-                          "WebsocketDisconnectRole", "ChatSocketAuthoriseRole"}
+                          "WebsocketDisconnectRole", "ChatSocketAuthoriseRole", "SuspenderRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -97,7 +97,8 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
         "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "PlannerRole",
-        "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole", "ChatSocketAuthoriseRole"}
+        "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole", "ChatSocketAuthoriseRole",
+        "SuspenderRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
                  "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
         statements = [s for n, s in _statements(template) if n == role]
@@ -457,3 +458,18 @@ def test_whoever_signs_a_forms_webhook_post_may_read_each_councils_own_key_as_we
         resources = [r for n, s in _statements(template) if n == role for r in s.get("Resource", [])
                      if isinstance(s.get("Resource"), list)]
         assert any("secret:doorstep/${Stage}/*" in str(r) for r in resources), role
+
+
+def test_officers_unused_for_their_councils_period_are_suspended_nightly_by_a_function_of_its_own(template):
+    """The one schedule that touches accounts: grants, the person's granted_in, sessions, the provisioning log."""
+    from infra.template.tables import logical_id
+    function = template["Resources"]["SuspendUnusedOfficers"]["Properties"]
+    assert function["Handler"] == "app.suspend_unused_officers"
+    (schedule,) = function["Events"].values()
+    assert schedule["Properties"]["Schedule"] == "cron(15 4 * * ? *)"
+    statements = [s for n, s in _statements(template) if n == "SuspenderRole"]
+    touched = {t for s in statements if s["Effect"] == "Allow" for t in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert touched == {logical_id(t) for t in ("staff-grants", "users", "sessions", "directory-changes", "councils")}
+    deleting = {t for s in statements if "dynamodb:DeleteItem" in s["Action"]
+                for t in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert deleting == {logical_id("staff-grants")}

@@ -9,7 +9,7 @@ in the grant's own transaction, so a resident's request reads no grant at all
 and an officer's reads the one of the council it is for."""
 from pynamodb.attributes import (BooleanAttribute, JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute,
                                  VersionAttribute)
-from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
+from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
 
 from ... import tenancy
 from .accounts import LEGACY_GRANT, UserModel
@@ -31,6 +31,21 @@ class RosterIndex(GlobalSecondaryIndex):
         projection = IncludeProjection(["role", "roles"])
 
     roster = CouncilKey(hash_key=True)
+
+
+IDLE = "idle"  # the one key of a council's grants by when each was last used
+
+
+class IdleIndex(GlobalSecondaryIndex):
+    """The council's grants by the moment each was last used (its last sign-in here, else when it was made or
+    changed), oldest first: the officers unused for the council's `unused_days` are one Query of what is due,
+    never a Scan (handlers/scim/unused.py). Sparse: a break-glass grant is not in it."""
+    class Meta:
+        index_name = "idle"
+        projection = KeysOnlyProjection()
+
+    idle = CouncilKey(hash_key=True)
+    unused_since = UTCDateTimeAttribute(range_key=True)
 
 
 class StaffGrantModel(Stored):
@@ -56,14 +71,22 @@ class StaffGrantModel(Stored):
     break_glass = BooleanAttribute(null=True)
     last_signed_in = UTCDateTimeAttribute(null=True)
     roster = CouncilKey(null=True)  # ROSTER while it holds staff roles
+    idle = CouncilKey(null=True)  # IDLE but for a break-glass grant
+    unused_since = UTCDateTimeAttribute(null=True)  # last_signed_in, else changed_at: written by grant_model
     version = VersionAttribute()
 
     roster_index = RosterIndex()
+    idle_index = IdleIndex()
 
 
 def grant_model(grant):
-    """The grant's item, on the council's roster while it holds staff roles."""
-    return model_of(StaffGrantModel, grant, roster=ROSTER if grant.roles or grant.role == "admin" else None)
+    """The grant's item, on the council's roster while it holds staff roles (or is an administrator's), and
+    by when it was last used (a sign-in recorded on the grant, `last_signed_in`, moves it on: signed_in) but
+    for a break-glass grant."""
+    since = grant.last_signed_in or grant.changed_at
+    idle = IDLE if since is not None and not grant.break_glass else None
+    return model_of(StaffGrantModel, grant, roster=ROSTER if grant.roles or grant.role == "admin" else None,
+                    idle=idle, unused_since=since if idle else None)
 
 
 class GrantStore:
@@ -94,14 +117,22 @@ class GrantStore:
         if grant is None or grant.version is None:
             return
         try:
-            StaffGrantModel(user_id=grant.user_id).update(
-                actions=[StaffGrantModel.last_signed_in.set(at)], condition=StaffGrantModel.user_id.exists(),
-                add_version_condition=False)
+            moved = [] if grant.break_glass else [StaffGrantModel.idle.set(IDLE), StaffGrantModel.unused_since.set(at)]
+            # The table's own UpdateItem: Model.update sets a VersionAttribute it was not given (None) to 1.
+            StaffGrantModel._get_connection().update_item(
+                StaffGrantModel.user_id.serialize(grant.user_id),
+                actions=[StaffGrantModel.last_signed_in.set(at), *moved],  # and by when unused (idle index)
+                condition=StaffGrantModel.user_id.exists())
         except UpdateError as e:
             if e.cause_response_code != "ConditionalCheckFailedException":
                 raise
             return  # taken away meanwhile (the directory's leaver): nothing to mark
         grant.last_signed_in = at
+
+    def unused_before(self, moment, limit):
+        """The ids of up to `limit` people whose grant here was last used before `moment`, oldest first."""
+        return [g.user_id for g in StaffGrantModel.idle_index.query(
+            IDLE, IdleIndex.unused_since < moment, limit=limit)]
 
     def officers(self):
         """[(user id, role, roles)] of the council's grants holding staff roles: one Query of its roster."""

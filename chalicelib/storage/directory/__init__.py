@@ -1,0 +1,1 @@
+"""A council's directory as SCIM provisions it: its users and groups, and its provisioning log."""
