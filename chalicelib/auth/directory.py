@@ -152,13 +152,18 @@ def _regrant(deps, user, given, now):
     fresh = grant is None
     if fresh:
         grant = Grant(user_id=user.id, role=given.role, team=given.team, source=BY, changed_at=now)
-    changed = fresh or (grant.role, grant.team, grant.source) != (given.role, given.team, BY)
+    # Desks are read from the grant at every request, so a change of roles holds at the officer's next call
+    # without ending their session: a directory adds an officer's groups one by one (Entra's provisioning
+    # sends a membership at a time), and ending the session at each would sign them out for a group added.
+    # A change of kind (staff to crew, or administrator) does end it: the screens the app offers follow it.
+    kind_changed = not fresh and (grant.role, grant.team) != (given.role, given.team)
+    changed = fresh or kind_changed or grant.source != BY
     grant.role, grant.team, grant.source = given.role, given.team, BY
     changed = give_roles(grant, list(given.roles), BY, now) or changed
     if changed:
         grant.changed_at = now
         deps.grants.put(grant, user)
-        if not fresh:
+        if kind_changed:
             deps.accounts.end_sessions(user.id)
     return grant
 

@@ -88,8 +88,9 @@ def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, te
     # the hourly closing of petitions, live chat's WebSocket connect, message and disconnect, and the
     # council tax requests waiting for the back office, every 5 minutes, the nightly sweep of forms past their retention and the appointments' reminders,
     # the committee system's sync every 15 minutes, the planning register's sync every hour, and the
-    # sockets' $connect authoriser (which council a socket is for).
-    assert len(functions) == 18
+    # sockets' $connect authoriser (which council a socket is for), and the nightly suspension of officers
+    # unused for their council's period (a role of its own: it touches accounts).
+    assert len(functions) == 19
     assert {f["Properties"]["Runtime"] for f in functions} == {runtime.RUNTIME}
 
 

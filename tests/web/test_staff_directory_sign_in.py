@@ -1,6 +1,7 @@
 """Issue 79's "done means", in the browser: a York officer signs in at York's address with York's
 directory (the local one of Entra ID's shape, over real HTTP) and sees exactly the desks of their
-groups; taken out of a group there, they lose that desk at their next sign-in."""
+groups; taken out of a group there, they lose that desk at their next sign-in; turned off there, the
+directory tells York by SCIM and their open desk's next step is refused, saying why."""
 import copy
 
 import pytest
@@ -16,6 +17,7 @@ from tests.web.desk import desk  # noqa: F401 (a fixture)
 TOM = "2715cd35-c068-4d39-b86a-7c62b260ab57"  # Revenues and Benefits, and Finance
 FINANCE = next(oid for oid, name, _ in GROUPS if name == "Finance")
 SECRET = "york~browser~secret"
+SCIM_TOKEN = "york-browser-scim-token-" + "d" * 20
 
 
 @pytest.fixture
@@ -30,6 +32,7 @@ def york_directory(stack, tmp_path, monkeypatch):
         changed["staff_sign_in"]["providers"][0]["issuer"] = served.issuer
         served.register(CLIENT_ID, [f"{stack.url}/sign-in/staff/return"], [f"{stack.url}/signed-out"], secret=SECRET)
         monkeypatch.setenv("DOORSTEP_SECRET_YORK_ENTRA_CLIENT", SECRET)
+        monkeypatch.setenv("DOORSTEP_SECRET_YORK_SCIM_TOKEN", SCIM_TOKEN)
         settings.write(store, changed, version, stack.deps().clock(), "test")
         registry.forget("york")
         try:
@@ -76,3 +79,16 @@ def test_an_officer_signs_in_with_yorks_directory_and_loses_a_desk_with_its_grou
     page.get_by_role("button", name="Sign in as Tom Hughes").click()  # silently signed in there no more
     expect(menu).to_have_text(["Payment links", "Council tax", "Landlords to approve", "Feedback",
                                "Phone and face-to-face contacts"])  # Finance's payments desks gone
+
+
+def test_an_officer_turned_off_in_the_directory_is_refused_at_their_open_desks_next_step(desk, york_directory):
+    page = desk.new_page()
+    sign_in_with_directory(page, "Tom Hughes")
+    menu = page.get_by_role("navigation", name="Staff").get_by_role("link")
+    expect(menu.first).to_be_visible()
+    york_directory.provision_to(f"{desk.stack.url}/scim/v2", SCIM_TOKEN, first_wait=0.05)
+    assert york_directory.people.settled(lambda state: not state["pending"], 60), york_directory.people.queue_state()
+    york_directory.people.update_user(TOM, {"accountEnabled": False})
+    assert york_directory.people.settled(lambda state: not state["pending"], 60), york_directory.people.queue_state()
+    page.get_by_role("link", name="Council tax").click()  # the open desk's next step
+    expect(page.locator("#screen")).to_contain_text("Your council has turned off your account in its staff directory")

@@ -18,7 +18,10 @@ async function drawHealth(box) {
   try {
     health = await api("/v1/staff/council-tax/health");
   } catch (error) {
-    health = {configured: true, reachable: false, failure: errorsOf(error)[0].message};
+    // Our own API's answer (a session ended, no signal), not the back office's health: said as it is.
+    append(box, h("p", {class: "body", id: "ctax-health", role: "status"}, errorsOf(error)[0].message),
+      button(t("staff.ctax.health_again"), {type: "button", secondary: true, onclick: () => drawHealth(box)}));
+    return;
   }
   const said = !health.configured ? t("staff.ctax.health_none")
     : health.reachable ? t("staff.ctax.health_up", {seconds: health.seconds})
