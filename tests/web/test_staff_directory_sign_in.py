@@ -51,7 +51,7 @@ def _york_section():
 
 def sign_in_with_directory(page, person_name):
     page.goto("/sign-in?next=/staff")
-    page.get_by_role("button", name="Sign in with City of York Council account").click()
+    page.get_by_role("button", name="Use your City of York Council account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Microsoft Entra ID (local)")
     page.get_by_role("button", name=f"Sign in as {person_name}").click()
 
@@ -75,7 +75,7 @@ def test_an_officer_signs_in_with_yorks_directory_and_loses_a_desk_with_its_grou
         "You have signed out of Doorstep and of your council account on this device.")
 
     page.goto(f"{desk.stack.url}/sign-in?next=/staff")
-    page.get_by_role("button", name="Sign in with City of York Council account").click()
+    page.get_by_role("button", name="Use your City of York Council account").click()
     page.get_by_role("button", name="Sign in as Tom Hughes").click()  # silently signed in there no more
     expect(menu).to_have_text(["Payment links", "Council tax", "Landlords to approve", "Feedback",
                                "Phone and face-to-face contacts"])  # Finance's payments desks gone

@@ -51,7 +51,7 @@ async function staffProviders(view, params) {
   return h("section", {id: "sign-in-staff", "aria-labelledby": "sign-in-staff-title"},
     h("h2", {class: "heading-m", id: "sign-in-staff-title"}, t("sign_in.staff_title")),
     ...found.map(provider => {
-      const form = h("form", {novalidate: true}, button(t("sign_in.with_provider", {provider: provider.name}), {secondary: true}));
+      const form = h("form", {novalidate: true}, button(t("sign_in.staff_with", {provider: provider.name}), {secondary: true}));
       onSubmit(form, view, async () => {
         const next = params.get("next") ? safeNext(params) : "/staff";
         const begun = await api(`/v1/auth/staff-providers/${encodeURIComponent(provider.id)}/start`,
