@@ -24,18 +24,7 @@ TESTS_DIR = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def dynamodb_local_tables():
     """({variable: value} that point storage at them, {table: key attribute names}):
-    the tables of one worker, created once on the shared engine. Each contract module imports
-    this fixture, which makes it a session fixture of that module's own: without _TABLES every
-    module made its tables again (a ListTables and 180 DescribeTables, 75 modules a worker)."""
-    if not _TABLES:
-        _TABLES.append(_made_tables())
-    return _TABLES[0]
-
-
-_TABLES: list = []
-
-
-def _made_tables():
+    the tables of one worker, created once on the shared engine."""
     from chalicelib.storage import binding
     from chalicelib.storage.tables import ensure_tables
     _note_writes()
@@ -72,18 +61,12 @@ def storage(aws, dynamodb_local_tables):
     from doorstep_cli.seed import load_services
     _, keys = dynamodb_local_tables
     services = ServiceModel.Meta.table_name
-    if _DROPPED:  # a test deleted a table (as a stage from before it) and may not have made it again
-        from chalicelib.storage.tables import ensure_tables
-        ensure_tables(wait=False)
-        _DROPPED.clear()
     # Only the tables written since the last test are emptied: scanning all
     # fifty empty ones cost a second a test (290 tests). The categories every
-    # test starts with are loaded again only when a test changed them: compared item for item
-    # (compared as keys alone with the whole items, they differed every time, and every test
-    # emptied the categories and wrote them again).
+    # test starts with are loaded again only when a test changed them.
     written = set(keys) if _WRITTEN.everything else _WRITTEN & set(keys)
     unchanged = bool(_LOADED_SERVICES) and (services not in written or
-                                            _scan(services, None) == _LOADED_SERVICES)
+                                            _scan(services, keys[services]) == _LOADED_SERVICES)
     _empty_tables({t: keys[t] for t in written if not (unchanged and t == services)})
     _WRITTEN.clear()
     _WRITTEN.everything = False
@@ -109,7 +92,6 @@ class _Written(set):
 
 
 _WRITTEN = _Written()
-_DROPPED: set = set()  # tables deleted and not made again since: made before the next test
 _WRITES = {"PutItem", "UpdateItem", "DeleteItem"}
 
 
@@ -131,7 +113,6 @@ def _note_writes():
             _WRITTEN.update(next(iter(item.values())).get("TableName") for item in params.get("TransactItems", []))
         elif operation in ("CreateTable", "DeleteTable"):
             _WRITTEN.add(params.get("TableName"))
-            (_DROPPED.add if operation == "DeleteTable" else _DROPPED.discard)(params.get("TableName"))
         return made(self, operation, params)
 
     noted.notes_writes = True
@@ -162,18 +143,19 @@ REMAKE_OVER = 1000
 def _empty_table(table_and_keys: tuple[str, list[str]]) -> None:
     from chalicelib.storage import binding
     table, key_names = table_and_keys
-    # One Scan of keys, its page at most REMAKE_OVER + 1 of them, tells both whether the table is
-    # large and, when it is not, every key to delete (a count first, then the keys, was two calls).
-    names = {f"#k{i}": name for i, name in enumerate(key_names)}
-    page = binding.connection().client.scan(
-        TableName=table, ConsistentRead=True, Limit=REMAKE_OVER + 1,
-        ProjectionExpression=", ".join(names), ExpressionAttributeNames=names)
-    if len(page["Items"]) > REMAKE_OVER and _made_again(table):
+    if _holds_over(table, REMAKE_OVER) and _made_again(table):
         return
-    doomed = _scan(table, key_names) if "LastEvaluatedKey" in page else page["Items"]
+    doomed = _scan(table, key_names)
     for start in range(0, len(doomed), 25):
         binding.connection().client.batch_write_item(RequestItems={table: [
             {"DeleteRequest": {"Key": key}} for key in doomed[start:start + 25]]})
+
+
+
+def _holds_over(table: str, count: int) -> bool:
+    """Whether the table holds more than `count` items: one Scan page of them, counted."""
+    from chalicelib.storage import binding
+    return binding.connection().client.scan(TableName=table, Select="COUNT", Limit=count + 1)["Count"] > count
 
 
 def _made_again(table: str) -> bool:
