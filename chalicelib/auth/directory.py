@@ -70,8 +70,8 @@ def providers(council, host=None):
     return [p for p in found if host is None or not p.hosts or host in p.hosts]
 
 
-def named(council, provider_id):
-    return next((p for p in providers(council) if p.id == provider_id), None)
+def named(council, provider_id, host=None):
+    return next((p for p in providers(council, host) if p.id == provider_id), None)
 
 
 def passwords_for_officers(document):
@@ -81,11 +81,6 @@ def passwords_for_officers(document):
 
 def mfa_required(document):
     return section(document).get("mfa") == "required"
-
-
-def maps_groups(document):
-    """Whether the council's roles come from its directory's groups (then from nowhere else)."""
-    return bool(section(document).get("groups"))
 
 
 def given_by(document, groups):

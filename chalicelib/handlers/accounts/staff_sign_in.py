@@ -14,7 +14,7 @@ SCOPES = ("openid", "profile", "email")
 
 def listed(deps):
     from ...auth import directory
-    return {"providers": [{"id": p.id, "name": p.name} for p in _here(deps, directory.providers(deps.council))]}
+    return {"providers": [{"id": p.id, "name": p.name} for p in directory.providers(deps.council, _host(deps))]}
 
 
 def start(deps, provider_id, body):
@@ -69,17 +69,16 @@ def _text(claims, name):
 
 def _provider(deps, provider_id):
     from ...auth import directory
-    provider = directory.named(deps.council, provider_id)
-    if provider is None or not _here(deps, [provider]):
+    provider = directory.named(deps.council, provider_id, _host(deps))
+    if provider is None:
         raise NotFound(words.NO_SUCH_PROVIDER, code="provider_not_found")
     return provider
 
 
-def _here(deps, providers):
-    """Those serving the council's address here (a provider naming its hosts serves those alone)."""
+def _host(deps):
+    """The council's address here: a provider naming its hosts serves those alone."""
     from urllib.parse import urlsplit
-    host = urlsplit(deps.base_url).hostname
-    return [p for p in providers if not p.hosts or host in p.hosts]
+    return urlsplit(deps.base_url).hostname
 
 
 SIGNED_OUT_PATH = "/signed-out"  # registered with the directory as the council's post-logout redirect URI
