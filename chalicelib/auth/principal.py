@@ -66,12 +66,18 @@ def authenticate(authorization, accounts, grants):
         raise Unauthorized(e.message, code=e.code)
     user = accounts.user(claims["sub"])
     session = accounts.session(claims.get("sid")) if isinstance(claims.get("sid"), str) else None
-    if session is not None and session.revoked and session.ended_because == "directory_deactivated":
-        raise Unauthorized(words.ACCOUNT_DEACTIVATED, code="account_deactivated")
+    refuse_if_deactivated(session)
     if (user is None or int(user.session_epoch or 0) != claims.get("epoch") or session is None
             or session.revoked or session.user_id != user.id):
         raise Unauthorized(words.SESSION_ENDED, code="session_ended")
     return principal_of(user, grant_at(user, grants), session_id=claims.get("sid"))
+
+
+def refuse_if_deactivated(session):
+    """A session the council's directory ended (a leaver): its holder is told why (401 account_deactivated),
+    on an access token's next call and on a refresh alike."""
+    if session is not None and session.revoked and session.ended_because == "directory_deactivated":
+        raise Unauthorized(words.ACCOUNT_DEACTIVATED, code="account_deactivated")
 
 
 def principal_of(user, grant, session_id=None):

@@ -128,3 +128,15 @@ def test_an_administrator_cannot_set_roles_the_directory_gives(councils, deps, c
     assert refused.json_body["error"]["code"] == "roles_from_directory"
     _, still = sign_in(deps, "york", claims([STREETS]))
     assert still.roles == ["street_scene"]
+
+
+def test_a_refresh_of_a_session_the_directory_ended_says_why(councils, deps, client):
+    from chalicelib.handlers.accounts import auth
+    from support.councils_support import at
+    user, _ = sign_in(deps, "york", claims([STREETS]))
+    with tenancy.acting_for("york"):
+        here = deps.for_council()
+        tokens = auth.start_session(here, user, here.clock())
+        directory.leave(here, here.accounts.user(user.id))
+    refused = client.post("/v1/auth/refresh", {"refresh_token": tokens["refresh_token"]}, at("localhost"))
+    assert refused.status_code == 401 and refused.json_body["error"]["code"] == "account_deactivated"

@@ -135,9 +135,8 @@ def refresh(deps, body):
         raise Unauthorized(REFRESH_NOT_VALID, code="invalid_refresh_token")
     session = deps.accounts.session(row.session_id)
     user = deps.accounts.user(row.user_id)
-    if session is not None and session.revoked and session.ended_because == "directory_deactivated":
-        from ...auth.wording import ACCOUNT_DEACTIVATED
-        raise Unauthorized(ACCOUNT_DEACTIVATED, code="account_deactivated")
+    from ...auth.principal import refuse_if_deactivated
+    refuse_if_deactivated(session)
     if (session is None or session.revoked or session.expires < now or user is None
             or session.epoch != int(user.session_epoch or 0)):
         raise Unauthorized(SESSION_ENDED, code="session_ended")
