@@ -73,6 +73,7 @@ def test_an_officer_signs_in_with_yorks_directory_and_loses_a_desk_with_its_grou
     expect(page).to_have_url(f"{desk.stack.url}/signed-out")
     expect(page.locator("#signed-out")).to_have_text(
         "You have signed out of Doorstep and of your council account on this device.")
+    check_accessible(page, "signed out of Doorstep and the council's directory")
 
     page.goto(f"{desk.stack.url}/sign-in?next=/staff")
     page.get_by_role("button", name="Use your City of York Council account").click()
