@@ -41,6 +41,7 @@ from chalicelib.handlers.privacy.routes import routes as privacy
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
+from chalicelib.handlers.retention.routes import routes as retention
 from chalicelib.handlers.scim.routes import routes as scim
 from chalicelib.handlers.revenues.routes import routes as revenues
 from chalicelib.handlers.landlords.routes import routes as landlords
@@ -87,7 +88,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, council, privacy, feedback, scim, ANY_PATH)
+              operator, planning, moving, council, privacy, retention, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -210,16 +211,16 @@ def send_council_tax_requests(event):
     return {**send_due(deps), **send_form_hooks(deps)}
 
 
-# Every night, forms' submissions past their form's retention (and those never
-# sent, 28 days after their last save) are deleted with their files (a due index read).
-@app.schedule("cron(45 3 * * ? *)", name="sweep_forms")
+# Every night, each council's retention sweep (handlers/retention/sweep.py): street reports past its
+# period after closure anonymised, unused accounts warned and then removed at the council, and forms'
+# submissions and consultations' responses past their form's retention deleted with their files; each
+# kind read from its due index, never the tables, and a report of the run kept.
+@app.schedule("cron(45 3 * * ? *)", name="sweep_retention")
 @every_council
-def sweep_forms(event):
+def sweep_retention(event):
     from chalicelib.deps import default_deps
-    from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
-    from chalicelib.handlers.forms.retention import sweep
-    deps = default_deps()  # consultations' responses, built on forms, end by the same sweep
-    return {**sweep(deps), "consultation_responses": sweep_consultations(deps)}
+    from chalicelib.handlers.retention.sweep import nightly
+    return nightly(default_deps())
 
 
 # Every night, at a council without SCIM, officers who have not signed in there for

@@ -141,6 +141,7 @@ class Deps:
     calendar: Calendar = _Lazy(_calendar)  # its working days: its division's bank holidays and its own (workdays.py)
     accounts: AccountStore | None = _store("accounts.account_store", "AccountStore")
     grants: GrantStore | None = _store("accounts.grants", "GrantStore")  # what makes a person an officer at this council
+    presence: object | None = _store("accounts.presence", "PresenceStore")  # when each person last used their account here
     addresses: AddressStore | None = _store("places.addresses", "AddressStore")
     facilities: FacilityStore | None = _store("places.facilities", "FacilityStore")
     stats: StatsStore = _store("reports.stats", "StatsStore")  # performance counters
@@ -195,6 +196,7 @@ class Deps:
     communal: object | None = _store("repairs.repair_communal", "CommunalStore")  # a block's shared repairs, its "me too"s
     moves: object | None = _store("revenues.moves", "MoveStore")  # residents' moves home and what each changed
     directory: object | None = _store("directory.store", "DirectoryStore")  # the council's SCIM users, groups, log
+    sweeps: object | None = _store("retention.runs", "SweepRunStore")  # the retention sweep's reports of its runs
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     committee_system: object | None = None  # the Democracy port (handlers/democracy/port.py); None: configuration's

@@ -6,6 +6,7 @@ word's key is the web catalogue's, white words can be read on the colour) is
 checked beside it (councils/checks.py)."""
 from .. import tenancy
 from .backoffices import SCHEMA as BACK_OFFICES
+from .schema_retention import RETENTION
 from .schema_staff import STAFF_SIGN_IN
 from .services import SWITCHABLE
 
@@ -164,4 +165,6 @@ SCHEMA = _object({
     # How its officers sign in, their desks from its directory's groups, and SCIM (schema_staff.py).
     "staff_sign_in": STAFF_SIGN_IN,
     "channel_costs": CHANNEL_COSTS,
+    # How long each kind of record is kept, from which event, and what then (schema_retention.py).
+    "retention": RETENTION,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

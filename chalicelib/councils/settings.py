@@ -38,9 +38,9 @@ def problems(document):
         else:
             found.append((where, _reason(error)))
     if isinstance(document, dict):
-        from . import backoffices, checks, checks_staff
+        from . import backoffices, checks, checks_retention, checks_staff
         found += checks.problems(document) + _role_problems(document) + _share_problems(document)
-        found += checks_staff.problems(document)
+        found += checks_staff.problems(document) + checks_retention.problems(document)
         found += backoffices.problems(document)
         size = len(json.dumps(document))  # as the item holds it (storage/councils.py's JSONAttribute)
         if size > MOST_BYTES:
@@ -156,7 +156,7 @@ def bounded(change):
 
 
 def changes(before, after):
-    """{setting: [before, after]} of what differs: a group of settings (branding, services, words)
+    """{setting: [before, after]} of what differs: a group of settings (branding, services, words, retention)
     by each of its own ("branding.colour", "words.home.bin_days"); the area as changed, not whole."""
     out = {}
     for name in sorted(set(before) | set(after)):
@@ -165,7 +165,7 @@ def changes(before, after):
             continue
         if name == "area":  # a boundary's thousands of points are no line to read: that it changed is
             out[name] = [None if old is None else words.AREA_BEFORE, None if new is None else words.AREA_NOW]
-        elif name in ("branding", "services", "words") and isinstance(old or {}, dict) and isinstance(new or {}, dict):
+        elif name in ("branding", "services", "words", "retention") and isinstance(old or {}, dict) and isinstance(new or {}, dict):
             old, new = old or {}, new or {}
             out.update({f"{name}.{key}": [old.get(key), new.get(key)]
                         for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)})

@@ -171,3 +171,9 @@ def not_roles(missing, known):
 
 def not_hosts(strange):
     return f"Names {', '.join(strange)}, which are not this council's addresses (its hosts)."
+
+
+# A council's retention schedule (checks_retention.py).
+def warned_too_early(days, months):
+    return (f"Must be fewer days than the {months} months an unused account is kept: a warning {days} days "
+            "before would come before the account was last used.")

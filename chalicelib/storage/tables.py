@@ -7,7 +7,7 @@ so `doorstep tables` brings any stage up to the code.
 from . import binding
 # Importing the model modules declares them (binding.models() finds them), in this order.
 from . import outbox, counters, councils  # noqa: F401
-from .accounts import accounts, grants  # noqa: F401
+from .accounts import accounts, grants, presence  # noqa: F401
 from .places import addresses, bins, facilities, wards  # noqa: F401
 from .alerts import alerts, broadcasts  # noqa: F401
 from .staff import audit, due_rules, inbox, open311_keys, response_templates, teams  # noqa: F401
@@ -25,6 +25,7 @@ from .appointments import appointments  # noqa: F401
 from .repairs import repair_communal, repairs  # noqa: F401
 from .feedback import feedback  # noqa: F401
 from .directory import models as directory  # noqa: F401
+from .retention import runs  # noqa: F401
 
 
 def ensure_tables(wait=True):
@@ -45,6 +46,11 @@ def ensure_tables(wait=True):
             changed = ReportStore().add_missing_keys()
             if changed:
                 result[name] += f"; {changed} reports given the new keys"
+        if "due" in added and model is reports.ReportModel:
+            # Closed reports from before the retention sweep: put on its due index from when they closed.
+            from .reports.report_store import ReportStore
+            changed = ReportStore().add_due_keys()
+            result[name] += f"; {changed} closed reports put on the due index" if changed else ""
         if added and model is inbox.InboxModel:
             # Rows written before the index lack its key: write every report's rows again.
             from .reports.report_store import ReportStore

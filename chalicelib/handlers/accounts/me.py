@@ -191,10 +191,19 @@ def supports_of(deps, user):
 def delete_me(deps):
     """Erase the person; keep their reports (the street still has a pothole), anonymised."""
     user = deps.accounts.user(deps.principal.user_id)
-    for row in deps.accounts.reports_of_user(user.id, limit=10_000):
-        deps.reports.anonymise(row.id)
+    forget_here(deps, user)
     from ..reports.across import anonymise_held
     anonymise_held(deps, user.id)  # made here, held by another council of the deployment
+    deps.accounts.delete_user(user)
+
+
+def forget_here(deps, user):
+    """Everything of the person at the council the work is for, gone or anonymised; what they did at
+    another council (and the reports made here that another council holds) is that council's. Their
+    account itself is the caller's to delete: everywhere (delete_me), or at this council only (the
+    retention sweep's unused accounts, handlers/retention/accounts.py). Each step can be run again."""
+    for row in deps.accounts.reports_of_user(user.id, limit=10_000):
+        deps.reports.anonymise(row.id)
     if user.email and user.email_verified:
         # Only a proven address may erase anonymous reports made with it, and
         # never a report someone else's account owns.
@@ -220,4 +229,4 @@ def delete_me(deps):
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them
     deps.moves.erase_user(user.id)  # their moves (names, contacts, addresses): gone; what they changed stays
-    deps.accounts.delete_user(user)
+    deps.accounts.end_sessions(user.id)

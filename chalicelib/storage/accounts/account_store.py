@@ -47,10 +47,13 @@ class AccountStore:
         user.granted_in = {tenancy.current()} if grant is not None else None
         model = model_of(UserModel, user)
         parts = ["user"] + ["identity"] * len(identity_keys)
-        with writes(parts, exists={"user", "identity"}), transaction() as t:
+        from .presence import PresenceModel, seen_actions
+        with writes(parts + ["presence"], exists={"user", "identity"}), transaction() as t:
             t.save(model, condition=UserModel.id.does_not_exist())
             for key in identity_keys:
                 t.save(IdentityModel(key=key, user_id=user.id), condition=IdentityModel.key.does_not_exist())
+            # Known at this council from now: its retention sweep counts their time unused from here.
+            t.update(PresenceModel(user_id=user.id), actions=seen_actions(user.created_at or _now()))
             if grant is not None:
                 granted = grant_model(grant)
                 t.save(granted)
@@ -88,10 +91,33 @@ class AccountStore:
         from .grants import GrantStore
         GrantStore().forget_everywhere(user)
         self.erase_messages([user.email] if user.email and user.email_verified else [])
+        self.forget_presence(user)
         with writes(["user"]), transaction() as t:
             t.delete(model_of(UserModel, user))
             for key in user.identity_keys or []:
                 t.delete(IdentityModel(key=key, user_id=user.id))
+
+    def forget_presence(self, user):
+        """When the person last used their account, gone at every council that knew them (and this one)."""
+        from ... import tenancy
+        from .presence import PresenceModel
+        for council in sorted(set(user.signed_in_at or ()) | {tenancy.current()}):
+            with tenancy.acting_for(council):
+                PresenceModel(user_id=user.id).delete()
+
+    def leave_council(self, user):
+        """The person no longer known at the council the work is for (its retention sweep removed them
+        there): its name off where they signed in and hold grants. Their version raised, not checked, as
+        a grant's naming is (grants.py). The councils that still know them, after."""
+        from ... import tenancy
+        here = tenancy.current()
+        with writes(["user"]):
+            UserModel(id=user.id, version=user.version).update(
+                actions=[UserModel.signed_in_at.delete({here}), UserModel.granted_in.delete({here})],
+                condition=UserModel.id.exists(), add_version_condition=False)
+        known = (set(user.signed_in_at) if user.signed_in_at is not None else {tenancy.default()}) | set(
+            user.granted_in or ())
+        return known - {here}
 
     def end_sessions(self, user_id, because=None):
         """Every session of the person at this council ends (their tokens with them); elsewhere theirs go on.
@@ -124,9 +150,12 @@ class AccountStore:
         """The session and its refresh token, at the council worked for; the first at a council
         also names it on the person (`signed_in_at`), in the same transaction, as is the `event` the
         sign-in's effects follow from (a break-glass sign-in's announcement)."""
+        from .presence import PresenceModel, seen_actions
         with writes(), transaction() as t:
             t.save(model_of(SessionModel, session))
             t.save(model_of(RefreshTokenModel, token))
+            # A sign-in is a use of the account at this council (the retention sweep's unused accounts).
+            t.update(PresenceModel(user_id=session.user_id), actions=seen_actions(session.created_at))
             if event is not None:
                 from ..reports.report_store import event_model
                 t.save(event_model(event))
@@ -201,6 +230,11 @@ class AccountStore:
         except EditConflict:
             return False
         return True
+
+
+def _now():
+    from ...ids import utc_now
+    return utc_now()
 
 
 def _user(model):

@@ -62,6 +62,12 @@ class Report:
     # report, so a change deletes exactly those it no longer needs): domain
     # code never reads or sets it.
     inbox_keys: list = field(default_factory=list)
+    # Retention (docs/decisions/retention.md): when it was last closed (stamped by the store when it is
+    # first saved closed, cleared when it reopens); a legal hold {reason, by, at} that keeps it from the
+    # sweep; what the sweep did with it {then, at, by}, after which it is never swept again.
+    closed_at: datetime | None = None
+    hold: dict | None = None
+    retained: dict | None = None
     version: int | None = None
 
     @property

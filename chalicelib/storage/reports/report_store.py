@@ -33,7 +33,29 @@ def report_model(report, **extra):
         keys["geo_pk"] = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
         keys["geo_sk"] = f"{geohash}#{report.id}"
     return model_of(ReportModel, report, **keys, **category_keys(report, keys["geo_pk"], keys["created_month"]),
-                    **extra)
+                    **retention_keys(report), **extra)
+
+
+REPORTS = "reports"  # the reports' partition of their due index (storage/due.py)
+
+
+def retention_keys(report):
+    """The due index's keys (storage/due.py). A closed report is due from when it closed: `closed_at`,
+    stamped here when it is first saved closed (its closing change's moment, `updated_at`), whichever
+    path closed it, and cleared when it reopens. One on hold is in the held partition; one the sweep
+    has anonymised is on the index no more, whatever is saved of it after."""
+    from ..due import HELD, moment
+    if states.is_open(report.state):
+        report.closed_at = None
+    elif report.closed_at is None:
+        report.closed_at = report.updated_at or report.created_at
+    if report.retained:
+        return {"due": None, "due_from": None}
+    if report.hold:
+        return {"due": HELD, "due_from": moment(report.closed_at or report.created_at)}
+    if report.closed_at is not None:
+        return {"due": REPORTS, "due_from": moment(report.closed_at)}
+    return {"due": None, "due_from": None}
 
 
 def category_keys(report, geo_pk, month):
@@ -299,6 +321,32 @@ class ReportStore:
             return
         model.update(actions=[ReportModel.contact.set({}), ReportModel.user_id.remove(),
                               ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()])
+
+    def due(self, before, limit, start=None, held=False):
+        """A page of reports due for the retention sweep, oldest first: [(id, closed at)], cursor. Those
+        closed before `before` (held: those on a legal hold, whenever closed). One Query of the due index."""
+        from ..due import HELD, page
+        from datetime import datetime, timezone
+        until = datetime.max.replace(tzinfo=timezone.utc) if held else before
+        return page(ReportModel.due_index, HELD if held else REPORTS, until, limit, start)
+
+    def due_count(self, before):
+        from ..due import count
+        return count(ReportModel.due_index, REPORTS, before)
+
+    def add_due_keys(self):
+        """Put every closed report on the due index (a stage from before it): its closing moment taken as
+        its last public change's, the closest the report itself remembers. One pass over the table;
+        CLI only (`doorstep tables`, when it adds the index). Returns how many were given the keys."""
+        changed = 0
+        for item in ReportModel.scan(filter_condition=ReportModel.due.does_not_exist()):  # CLI only
+            report = record_of(records.Report, item)
+            keys = retention_keys(report)
+            if keys["due"] is not None:
+                item.update(actions=[ReportModel.closed_at.set(report.closed_at), ReportModel.due.set(keys["due"]),
+                                     ReportModel.due_from.set(keys["due_from"])])
+                changed += 1
+        return changed
 
     def idempotency_record(self, key):
         from .uploads import IdempotencyModel

@@ -8,6 +8,7 @@ from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyPr
 from ..binding import Stored, table
 from ..council_key import CouncilKey
 from ..data_map import KEPT_AS_A_REPORT, Holds, Retention
+from ..due import due_index
 
 # What a map pin needs; descriptions and contact details stay out of the
 # index so map queries read small items. A report staff marked private has
@@ -98,7 +99,7 @@ class ReportModel(Stored):
                 "description": "free_text", "summary": "free_text", "fields": "free_text", "address": "address",
                 "lat": "location", "lon": "location", "photos": "photo", "hidden_photos": "photo",
                 "media_urls": "photo", "token_hash": "credentials", "moderation": "free_text",
-                "status_notes": "free_text"},
+                "status_notes": "free_text", "hold": "free_text"},
         whose="resident", part="reports", basis="public_task",
         purpose="A problem reported in the street: to send it to whoever fixes it, tell the reporter how it goes, "
                 "and show it on the public map without who reported it",
@@ -158,6 +159,14 @@ class ReportModel(Stored):
     # The staff inbox rows written for it (storage/staff/inbox.py), so a change
     # deletes exactly the rows its new values no longer need.
     inbox_keys = ListAttribute(of=UnicodeAttribute, null=True)
+    # Retention (docs/decisions/retention.md): when it was closed (its period runs from then), a legal hold
+    # ({reason, by, at}), and what the sweep did ({then, at, by}); the due index's keys (storage/due.py),
+    # written by report_store.report_model from those.
+    closed_at = UTCDateTimeAttribute(null=True)
+    hold = JSONAttribute(null=True)
+    retained = JSONAttribute(null=True)
+    due = CouncilKey(null=True)
+    due_from = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
     map_index = MapIndex()
@@ -166,6 +175,7 @@ class ReportModel(Stored):
     month_index = MonthIndex()
     category_map_index = CategoryMapIndex()
     category_month_index = CategoryMonthIndex()
+    due_index = due_index()
 
 
 # What an Open311 service request update shows; keys come with any projection.

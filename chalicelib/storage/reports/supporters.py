@@ -141,6 +141,15 @@ class SupporterStore:
             return False
         return True
 
+    def forget_report(self, report_id):
+        """Every "me too" row of a report gone (the retention sweep's: who said it and where they are
+        told), its count on the report kept. One Query, one DeleteItem each; how many."""
+        gone = 0
+        for row in SupporterModel.query(report_id, consistent_read=True):
+            SupporterModel(row.report_id, row.key).delete()
+            gone += 1
+        return gone
+
     def of_person(self, key, limit=1000):
         """The supports made with one canonical e-mail (its digest `key`), by report id."""
         return [record_of(Supporter, m) for m in SupporterModel.by_person.query(key, limit=limit)]

@@ -3,7 +3,9 @@ each field before and after. An entry's key is the report's version after
 the change, and it is written in that change's transaction with a condition
 that the key is new: no entry is ever overwritten, and no API edits one.
 Staff's readings of a person's data are lines here too, under the id of what
-was read (a report, a repair, a booking...), each with its reason."""
+was read (a report, a repair, a booking...), each with its reason. The one change
+ever made to an entry is the retention sweep's: the words of a private note
+replaced when its report's period ends (forget_words), who and when kept."""
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from ..binding import Stored, bind, model_of, record_of, table, writes
@@ -54,3 +56,15 @@ class AuditStore:
     def entries(self, report_id):
         """A report's audit, oldest first (a report has tens of entries)."""
         return [record_of(AuditEntry, e) for e in AuditModel.query(report_id, consistent_read=True)]
+
+    def forget_words(self, report_id, field, replacement):
+        """Each of a report's entries that changed `field` (an internal note) keeps the change, its
+        words replaced by `replacement`: one Query, one UpdateItem per entry still holding words; how many."""
+        changed = 0
+        for entry in AuditModel.query(report_id, consistent_read=True):
+            said = (entry.changes or {}).get(field)
+            if isinstance(said, dict) and said.get("after") not in (None, replacement):
+                entry.update(actions=[AuditModel.changes.set(
+                    {**entry.changes, field: {**said, "before": None, "after": replacement}})])
+                changed += 1
+        return changed

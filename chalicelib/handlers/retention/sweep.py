@@ -1,0 +1,78 @@
+"""The council's retention sweep: each kind's due records read from its due index (never the table),
+acted on in a bounded batch, and a report of the run by kind and count (storage/retention/runs.py).
+
+Run nightly for every council (app.py sweep_retention; `make run` runs it every minute), and as a dry
+run by the council's administrator, which lists what would go and counts it, and changes nothing.
+A run does at most BATCH of each kind; the next run takes the rest. Killed at any point, the next run
+resumes from the index itself: what was done left it, what was not is still there.
+
+The kinds, in order: street reports (anonymised after the council's period from closure), unused
+accounts (warned, then removed at the council), and the forms engine's own sweeps of forms'
+submissions and consultations' responses (each form's period), folded in here."""
+from ...councils.retention import schedule_of
+from ...storage.due import moment
+from ...storage.retention.runs import SweepRun
+from . import accounts, forms, periods
+from . import reports as street_reports
+
+BATCH = 200  # of each kind acted on a run: a report's anonymising is about ten requests
+LISTED = 200  # a dry run lists at most this many of each kind, and counts them all
+PAGE = 50
+IDEMPOTENCY_HOURS = 24
+
+
+def nightly(deps):
+    """The scheduled run for the council the work is for: its counts by kind."""
+    return run(deps).counts
+
+
+def run(deps, dry=False, by="schedule", claim=None):
+    """One run: a SweepRun, whose report is kept (a run that found nothing to do keeps one a day).
+    `claim`: the Idempotency-Key of the request that asked for it (a dry run), kept with its report."""
+    now = deps.clock()
+    schedule = schedule_of(deps.council)
+    made = SweepRun(id=f"{moment(now)}_{deps.new_opaque_id()[:12]}", dry=dry, by=by, started_at=now)
+    steps = (("reports", lambda: _reports(deps, schedule, now, dry)),
+             ("accounts_warned", lambda: accounts.warn(deps, schedule, now, BATCH if not dry else LISTED, dry)),
+             ("accounts_removed", lambda: accounts.remove(deps, schedule, now, BATCH if not dry else LISTED, dry)),
+             ("form_submissions", lambda: forms.sweep(deps, BATCH if not dry else LISTED, dry)),
+             ("consultation_responses", lambda: forms.sweep_consultations(deps, BATCH if not dry else LISTED, dry)))
+    for kind, step in steps:
+        counts, listed, more = step()
+        made.counts[kind] = counts
+        if listed is not None:
+            made.listed[kind] = listed
+        if more:
+            made.more[kind] = True
+    made.finished_at = deps.clock()
+    if dry or _did_something(made) or not _reported_today(deps, now):
+        deps.sweeps.put(made, claim.record(made.id, now, IDEMPOTENCY_HOURS) if claim is not None else None)
+    return made
+
+
+def _reports(deps, schedule, now, dry):
+    period = schedule.kinds["reports"]
+    cut = periods.cut_off(now, period.months)
+    if dry:
+        rows, more = deps.reports.due(cut, LISTED)
+        listed = [{"id": rid, "since": moment(at), "until": periods.until(at, period.months).isoformat()}
+                  for rid, at in rows]
+        return {"would_anonymise": deps.reports.due_count(cut)}, listed, bool(more)
+    done, start = {"anonymised": 0, "kept": 0}, None
+    while sum(done.values()) < BATCH:
+        rows, start = deps.reports.due(cut, min(PAGE, BATCH - sum(done.values())), start)
+        for report_id, _ in rows:
+            done[street_reports.anonymise(deps, report_id, cut, now)] += 1
+        if start is None:
+            return done, None, False
+    return done, None, True
+
+
+def _did_something(made):
+    return any(n for counts in made.counts.values() for name, n in counts.items() if name != "kept")
+
+
+def _reported_today(deps, now):
+    from ...stamps import london_today
+    latest = deps.sweeps.latest()
+    return latest is not None and london_today(latest.started_at) == london_today(now)

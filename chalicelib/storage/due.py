@@ -1,0 +1,60 @@
+"""The due index every kind of record the retention sweep acts on carries (docs/decisions/retention.md).
+
+When the event a record's retention runs from happens (a report closed, an account used), the record
+is given `due` (the kind: "reports") and `due_from` (the event's moment, UTC, sortable), written by its
+store with the record itself. The index `due` is sparse: partition = the council and the kind, sort =
+the moment; the sweep Queries `due_from < the cut-off` and reads what is due, never the table, and the
+write that anonymises or deletes a record takes its `due` away, so it is never read again. A record on
+a legal hold sits in the partition HELD instead (off the sweep's partitions, and listed from there),
+its moment kept: released, its clock resumes from the event.
+
+The partition key is a CouncilKey, so `york|reports` and `york-north|reports` are two partitions."""
+from pynamodb.attributes import UnicodeAttribute
+from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
+
+from .council_key import CouncilKey
+
+HELD = "held"
+INDEX = "due"
+
+
+def due_index():
+    """A model's own due index (each model needs its own index class: PynamoDB binds it to the model)."""
+    class DueIndex(GlobalSecondaryIndex):
+        class Meta:
+            index_name = INDEX
+            projection = KeysOnlyProjection()
+
+        due = CouncilKey(hash_key=True)
+        due_from = UnicodeAttribute(range_key=True)
+    return DueIndex()
+
+
+def moment(at):
+    """A moment as the index sorts it: UTC, to the microsecond, "2026-03-10T23:30:00.000000Z"."""
+    from datetime import timezone
+    return at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse(text):
+    from datetime import datetime, timezone
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+
+
+def page(index, partition, before, limit, start=None):
+    """([(table key values, event moment)], the cursor of the page after or None): up to `limit` of the
+    partition's records whose moment is before `before`, oldest first; one Query."""
+    from .binding import page_key, start_key
+    model = index._model
+    key = model._hash_key_attribute().attr_name
+    found = index.query(partition, model.due_from < moment(before), limit=limit, page_size=limit,
+                        last_evaluated_key=start_key(model, start))
+    rows = [(getattr(row, key), parse(row.due_from)) for row in found]
+    return rows, page_key(model, found.last_evaluated_key) if len(rows) == limit else None
+
+
+def count(index, partition, before):
+    """How many of the partition's records are due before `before`: a Query that counts (Select COUNT),
+    reading the due keys alone."""
+    model = index._model
+    return index.count(partition, model.due_from < moment(before))

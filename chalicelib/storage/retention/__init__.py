@@ -1,0 +1,1 @@
+"""The retention sweep's own records: its runs' reports."""
