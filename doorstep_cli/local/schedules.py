@@ -4,7 +4,8 @@
 The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky, container and hall holds
-run out, refunds left due, reminders), the closing of petitions past their time, the forms' retention sweep and the
+run out, refunds left due, reminders), the closing of petitions past their time, the retention sweep (reports,
+unused accounts, forms' and consultations' answers: a developer sees York's schedule act within a minute) and the
 appointments' reminders and waiting-list offers, and the committee system's and the planning
 register's syncs (their own cadence decides what they ask, so a run a minute asks no more than one
 every 15, or than the planning lists due); the nightly open data export is run by hand (`doorstep export`).
@@ -33,7 +34,7 @@ SCHEDULES = (
     ("settle_payments", "chalicelib.handlers.waste.jobs:settle_all"),
     ("close_petitions", "chalicelib.handlers.petitions.moderation:close_due"),
     ("send_council_tax_requests", "chalicelib.handlers.revenues.sending:send_due"),
-    ("sweep_forms", "chalicelib.handlers.forms.retention:sweep"),
+    ("sweep_retention", "chalicelib.handlers.retention.sweep:nightly"),  # forms' and consultations' sweeps in it
     ("send_form_hooks", "chalicelib.handlers.forms.webhook_queue:send_due"),
     ("remind_appointments", "chalicelib.handlers.appointments.reminders:every_quarter"),
     ("release_container_holds", "chalicelib.handlers.containers.settling:release_expired"),
@@ -42,7 +43,6 @@ SCHEDULES = (
     ("settle_hire_refunds", "chalicelib.handlers.hire.cancelling:refunds_due"),
     ("sync_meetings", "chalicelib.handlers.democracy.sync:run"),
     ("sync_planning", "chalicelib.handlers.planning.sync:run"),
-    ("sweep_consultations", "chalicelib.handlers.consultations.retention:sweep"),
     ("tell_consultations", "chalicelib.handlers.consultations.notices:every_quarter"),
     ("remind_repairs", "chalicelib.handlers.repairs.desk.after:send_reminders"),
     ("suspend_unused_officers", "chalicelib.handlers.scim.unused:suspend_unused"),

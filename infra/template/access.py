@@ -125,15 +125,31 @@ CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
 # its form's version (handlers/forms/webhook_queue.py).
 REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write", "form-submissions": "read",
                     "forms": "read"}
-# Every night: forms' submissions past their retention, through their due index, deleted;
-# their cases redacted first (handlers/forms/case_retention.py), through the one report
-# transition: the report changed, never deleted ("change"), its inbox rows rewritten (the
-# old words' search rows deleted), an audit line added, its timeline's words blanked, its
-# resident's follows deleted; the case found by its key (read).
+# Every night, each council's retention sweep (handlers/retention/sweep.py), each kind read from its due
+# index. Forms' submissions past their retention deleted, their cases redacted first
+# (handlers/forms/case_retention.py) through the one report transition: the report changed, never deleted
+# ("change"), its inbox rows rewritten, an audit line added, its timeline's words blanked, its resident's
+# follows deleted; the case found by its key (read); consultations' responses past their retention.
+# Street reports past the council's period anonymised the same way, their "me too" rows deleted, their
+# private notes' words replaced in the audit, the sweep's report of each run kept. Unused accounts: their
+# row of last use moved (warned, its e-mail kept in the outbox) and, removed at the council, everything of
+# theirs there forgotten as their own erasure forgets it (accounts/me.forget_here), the council off their
+# account, and the account deleted (with its identities) when no other council knows them.
 SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "reports": "change",
-                  "report-updates": "change", "report-audit": "create", "inbox": "read-write",
+                  "report-updates": "change", "report-audit": "read-write", "inbox": "read-write",
                   "alerts": "read-write", "alert-index": "read-write",
-                  "consultation-responses": "read-write"}  # consultations' responses past their retention
+                  "consultation-responses": "read-write",  # consultations' responses past their retention
+                  "consultations": "read-write",  # an erased resident's response taken off its counts
+                  "supporters": "read-write", "retention-runs": "read-write", "account-presence": "read-write",
+                  "users": "read-write", "identities": "read-write", "sessions": "change", "outbox": "read-write",
+                  # what a resident removed at the council leaves there (accounts/me.forget_here)
+                  "conversations": "read-write", "conversation-messages": "read-write",
+                  "conversation-links": "read-write", "conversation-parties": "read-write",
+                  "revenue-links": "read-write", "revenue-views": "read-write", "revenue-audit": "create",
+                  "revenue-requests": "read-write", "appointments": "read-write", "container-requests": "read-write",
+                  "hire-bookings": "read-write", "participation": "read-write", "meeting-told": "read-write",
+                  "repairs": "read-write", "repair-communal": "read-write", "bills": "read-write",
+                  "moves": "read-write", "events": "create"}
 # Every night, at a council without SCIM: an officer unused for its unused_days (handlers/scim/unused.py),
 # found by the grants' idle index, their grant deleted with the person's granted_in, their sessions here
 # ended, a line in the council's provisioning log. The one schedule that touches accounts.
@@ -248,6 +264,11 @@ def form_files_deleted():
             # Listed, so a file no answer names is found: only keys under form-files/.
             {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket"),
              "Condition": {"StringLike": {"s3:prefix": ["form-files/*"]}}}]
+
+
+def hidden_photos_deleted():
+    """The retention sweep deletes the photos moderation took off a report as the report is anonymised."""
+    return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/hidden-photos/*")}
 
 
 def meeting_papers(writer=False):

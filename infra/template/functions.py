@@ -19,7 +19,9 @@ FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates 
 SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
 CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their notice queued (@app.schedule)
 REQUESTER = "SendCouncilTaxRequests"  # every minute: council tax requests left waiting sent again (@app.schedule)
-SWEEPER = "SweepForms"  # every night: forms' submissions past their retention deleted with their files (@app.schedule)
+# Every night: each council's retention sweep (reports anonymised, unused accounts warned and removed, forms'
+# submissions and consultations' responses past their retention deleted with their files) (@app.schedule)
+SWEEPER = "SweepRetention"
 REMINDER = "RemindAppointments"  # every 15 minutes: tomorrow's appointments' reminder events (@app.schedule)
 SYNCER = "SyncMeetings"  # every 15 minutes: the committee system read into our copy (@app.schedule)
 PLANNER = "SyncPlanning"  # every hour: the planning register read into our copy (@app.schedule)
@@ -35,7 +37,7 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          QUESTIONER: "doorstep-${Stage}-send-questionnaires", SENDER: "doorstep-${Stage}-send-reports",
          FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments",
          CLOSER: "doorstep-${Stage}-close-petitions", REQUESTER: "doorstep-${Stage}-send-council-tax-requests",
-         SWEEPER: "doorstep-${Stage}-sweep-forms",
+         SWEEPER: "doorstep-${Stage}-sweep-retention",
          REMINDER: "doorstep-${Stage}-remind-appointments", SYNCER: "doorstep-${Stage}-sync-meetings",
          PLANNER: "doorstep-${Stage}-sync-planning", SUSPENDER: "doorstep-${Stage}-suspend-unused-officers",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
@@ -46,7 +48,7 @@ LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", W
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
               CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
-              SWEEPER: "SweepFormsLogGroup", REMINDER: "RemindAppointmentsLogGroup", SYNCER: "SyncMeetingsLogGroup",
+              SWEEPER: "SweepRetentionLogGroup", REMINDER: "RemindAppointmentsLogGroup", SYNCER: "SyncMeetingsLogGroup",
               PLANNER: "SyncPlanningLogGroup", SUSPENDER: "SuspendUnusedOfficersLogGroup", **{f: f"{f}LogGroup" for f in (*SOCKETS, AUTHORISER)}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
              SWEEPER, REMINDER, SYNCER, PLANNER, SUSPENDER, *SOCKETS, AUTHORISER)
@@ -60,7 +62,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             SETTLER: (300, 256),  # at most RECONCILE_BATCH payments, each one provider call or two
             CLOSER: (300, 256),  # closing petitions; their signers are told from the alert queue
             REQUESTER: (240, 256),  # at most 25 requests, each one back-office session
-            SWEEPER: (300, 256),  # at most retention.BATCH submissions and their files
+            SWEEPER: (900, 256),  # at most sweep.BATCH of each kind a council; the next night takes the rest
             REMINDER: (900, 256),  # a day's reminders: 10,000 one-transaction writes; the next run finishes any left
             SYNCER: (300, 256),  # tens of 10 s calls at most; a run stops asking at the first that fails
             PLANNER: (900, 256),  # at most DOORSTEP_PLANNING_BUDGET (60) requests 10 s apart; the next run goes on
@@ -148,7 +150,8 @@ def resources(app):
                            access.revenues_secrets(), *access.mail_and_sms(),  # the resident told when taken
                            access.forms_webhook_secret()])  # forms' webhook posts tried again (forms/webhook_queue.py)
     sweeper_role = role([access.logs(NAMES[SWEEPER]), *access.table_statements(access.SWEEPER_TABLES),
-                         *access.form_files_deleted()])
+                         *access.form_files_deleted(), access.hidden_photos_deleted(),
+                         *access.mail_and_sms()])  # an unused account's warning
     # Reminders go from the alert queue's worker (each reminder's event); an
     # offer passed on to the next resident waiting is told from here.
     reminder_role = role([access.logs(NAMES[REMINDER]), *access.table_statements(access.REMINDER_TABLES),

@@ -20,15 +20,15 @@ def test_the_nightly_sweep_ends_responses_at_their_retention_from_the_close_and_
     assert deps.consultations.counts("micklegate-parking") == ({"Micklegate": 2}, 2)
 
 
-def test_the_forms_sweep_job_runs_the_consultations_sweep_too(deps, monkeypatch):
+def test_the_retention_sweep_job_runs_the_forms_and_consultations_sweeps_too(deps, monkeypatch):
     import app
     from chalicelib.deps import default_deps  # noqa: F401
     loaded(deps)
     respond(deps, DURING, postcode=None)
     later = at(deps, LAST_SECOND + timedelta(days=731))
     monkeypatch.setattr("chalicelib.deps.default_deps", lambda *a, **k: later)
-    outcome = app.sweep_forms.func({})["york"]  # the function EventBridge invokes every night, for each council
-    assert outcome["consultation_responses"] == {"deleted": 1} and "deleted" in outcome
+    outcome = app.sweep_retention.func({})["york"]  # the function EventBridge invokes every night, for each council
+    assert outcome["consultation_responses"] == {"deleted": 1} and "deleted" in outcome["form_submissions"]
 
 
 def test_a_residents_responses_are_in_their_export_and_go_at_erasure(client, deps, people):

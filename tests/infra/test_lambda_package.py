@@ -86,7 +86,9 @@ def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, te
     # The API, the stream's dispatcher, the alert worker, the nightly export, the hourly questionnaires,
     # the sender of reports to other bodies and its every-minute sweep, the payments' settling every 5 minutes,
     # the hourly closing of petitions, live chat's WebSocket connect, message and disconnect, and the
-    # council tax requests waiting for the back office, every 5 minutes, the nightly sweep of forms past their retention and the appointments' reminders,
+    # council tax requests waiting for the back office, every 5 minutes, the nightly retention sweep (reports, unused
+    # accounts, and the forms' and consultations' own sweeps folded into it: one function, not a second) and the
+    # appointments' reminders,
     # the committee system's sync every 15 minutes, the planning register's sync every hour, and the
     # sockets' $connect authoriser (which council a socket is for), and the nightly suspension of officers
     # unused for their council's period (a role of its own: it touches accounts).

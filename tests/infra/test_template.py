@@ -99,24 +99,21 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
         "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "PlannerRole",
         "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole", "ChatSocketAuthoriseRole",
         "SuspenderRole"}
+    # The retention sweeper touches accounts (an unused one removed at its council) as the suspender does:
+    # test_the_retention_sweep_runs_nightly_... holds it to what retention removes.
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
-                 "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
+                 "CloserRole", "RequesterRole", "ReminderRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
-            if resource == "PhotoBucket" and role in ("SweeperRole", "WorkerRole"):
-                # forms' files: the sweeper's at retention, the worker's those a form sent does not name
-                _form_files_only(statements)
+            if resource == "PhotoBucket" and role == "WorkerRole":
+                _form_files_only(statements)  # the files a form sent does not name
             else:
                 assert resource not in str(statements), (role, resource)
         # Only the forwarder changes reports at will: a body's update, through the one transition. The worker
         # opens a form's case (a new report, from the form's event) and may only create one: no update, no
-        # delete. The forms' sweeper redacts a case past its form's retention through the same transition:
-        # it may write and update reports, never delete one.
+        # delete. (The retention sweeper changes reports through the same transition, never deletes one.)
         writing = [s for s in statements if "dynamodb:PutItem" in s["Action"] and "ReportsTable" in str(s)]
-        if role == "SweeperRole":
-            assert [s["Action"] for s in writing] == [READ + ["dynamodb:PutItem", "dynamodb:UpdateItem"]], writing
-            assert "ReportsTable" not in str([s for s in statements if "dynamodb:DeleteItem" in s["Action"]])
-        elif role == "WorkerRole":
+        if role == "WorkerRole":
             assert [s["Action"] for s in writing] == [READ + ["dynamodb:PutItem"]], writing
             for table in ("reports", "report-updates", "events", "inbox", "idempotency"):
                 assert logical_id(table) in str(writing) and logical_id(table) not in str(
@@ -412,21 +409,28 @@ def test_the_meetings_sync_runs_every_15_minutes_writing_only_our_copy_its_event
     assert settings["DOORSTEP_WEBCAST_CHAPTERS_URL"] == {"Ref": "WebcastChaptersUrl"}  # imported by the API
 
 
-def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes_only_them_and_their_files(
-        template):
+def test_the_retention_sweep_runs_nightly_by_a_function_that_deletes_only_what_retention_removes(template):
+    """Forms' submissions and consultations' responses past their retention, a report's hidden photos and
+    "me too" rows, and a removed resident's things at the council: never a report, and no S3 object but
+    form files and hidden photos."""
     from infra.template.tables import logical_id
-    function = template["Resources"]["SweepForms"]["Properties"]
-    assert function["Handler"] == "app.sweep_forms"
+    function = template["Resources"]["SweepRetention"]["Properties"]
+    assert function["Handler"] == "app.sweep_retention"
     (schedule,) = function["Events"].values()
     assert schedule["Properties"]["Schedule"] == "cron(45 3 * * ? *)"
     statements = [s for n, s in _statements(template) if n == "SweeperRole"]
-    written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:DeleteItem" in s["Action"]
-               for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
-    # the submission; a redacted case's stale inbox rows and its resident's follows (never a report); and
-    # consultations' responses past their retention (handlers/consultations/retention.py)
-    assert written == {logical_id(t) for t in ("form-submissions", "inbox", "alerts", "alert-index",
-                                                "consultation-responses")}, written
-    _form_files_only(statements)
+    from infra.template.access import READ
+    writing = [s for s in statements if "dynamodb:PutItem" in s["Action"] and "'ReportsTable'" in str(s)]
+    assert [s["Action"] for s in writing] == [READ + ["dynamodb:PutItem", "dynamodb:UpdateItem"]], writing
+    deleting = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:DeleteItem" in s["Action"]
+                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert logical_id("reports") not in deleting and logical_id("report-updates") not in deleting
+    assert {logical_id(t) for t in ("form-submissions", "consultation-responses", "supporters", "account-presence",
+                                     "users", "identities")} <= deleting, deleting
+    files = [s for s in statements if "PhotoBucket" in str(s)]
+    assert [s["Action"] for s in files] == [["s3:DeleteObject"], ["s3:ListBucket"], ["s3:DeleteObject"]]
+    assert "hidden-photos/*" in str(files[2]["Resource"])
+    _form_files_only(files[:2])
 
 
 def _form_files_only(statements):

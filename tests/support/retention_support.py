@@ -44,3 +44,33 @@ def set_schedule(client, admin, section, host=YORK_HOST):
     read = client.get(RETENTION, at(host, admin))
     assert read.status_code == 200, read.json_body
     return put(client, RETENTION, section, at(host, {**admin, "If-Match": read.headers["ETag"]}))
+
+
+PHONE_NOTE = "Rang Ada on 07700 900123: the hole is by her gate."
+
+
+def anonymised_in_full(client, deps, people):
+    """A report with everything anonymising takes away, made and closed through the API now: Ada's
+    contact and account (and her follow of it), Bea's "me too" (counted), a photo an officer hid (with
+    the words it moderated and why) and a private note. Its id."""
+    import json
+    from api.test_photos_api import upload
+    from conftest import jpeg_with_gps
+    from support.staff_support import Officer
+    ada = people("resident", email="ada@example.org", name="Ada Resident")
+    made = client.post("/v1/reports", pothole(photos=[upload(client, jpeg_with_gps())]), ada.auth)
+    assert made.status_code == 201, made.json_body
+    rid = made.json_body["id"]
+    bea = people("resident", email="bea@example.org")
+    assert client.post(f"/v1/reports/{rid}/supporters", {}, bea.auth).json_body["supporters"] == 1
+    officer = Officer(client, people("admin", email="olu@york.example.gov.uk"))
+    name = made.json_body["photos"][0].split("?")[0].rsplit("/", 1)[1]
+    hidden = client.raw.http.post(f"/v1/staff/reports/{rid}/moderation", headers={
+        "Content-Type": "application/json", "If-Match": officer.report(rid).headers["ETag"], **officer.person.auth},
+        body=json.dumps({"description": "Deep pothole outside the west door.", "hide_photos": [name],
+                         "reason": "Ada's neighbour's car in it"}))
+    assert hidden.status_code == 200, hidden.body
+    for change in ({"internal_note": PHONE_NOTE}, {"status": "fixed", "public_update": "Filled in today."}):
+        done = officer.patch(rid, change)
+        assert done.status_code == 200, done.body
+    return rid

@@ -152,6 +152,7 @@ def refresh(deps, body):
     except EditConflict:
         deps.accounts.revoke_session(session.id)
         raise Unauthorized(SESSION_ENDED, code="refresh_token_reused")
+    deps.presence.seen(user.id, now)  # a session kept alive is a use of the account here
     return _token_pair(deps, user, session.id, new, now)
 
 

@@ -152,6 +152,8 @@ def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, 
         return DEFERRED
     boundary("delivery.sent")
     deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)
+    if outcome == "sent" and alert.user_id:  # an alert delivered counts as a use of the account (FixMyStreet's)
+        deps.presence.seen(alert.user_id, deps.clock())
     if outcome == "gone":
         _drop_channel(deps, alert.id, channel)
     return outcome

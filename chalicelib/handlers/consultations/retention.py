@@ -1,6 +1,6 @@
 """Responses are kept for their form's `retention_days` counted from the
-close (the analysis follows the close), then deleted by the forms engine's
-nightly sweep, which runs this after its own (app.py's sweep_forms): the
+close (the analysis follows the close), then deleted by this sweep, which the
+council's nightly retention sweep runs after the forms engine's (handlers/retention/sweep.py): the
 sparse `expiring` index read month by month as forms' is, what is due and
 nothing else. The counts stay: they are figures, not anyone's answers, and
 the results published from them stand."""

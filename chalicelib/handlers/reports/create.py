@@ -152,6 +152,9 @@ def _create_report(deps, body, idempotency_key=None, media_urls=None, address=No
                 if answer:
                     return answer, False
                 raise
+            if caller_id:  # a report is a use of the account at the council whose address it was made at
+                with tenancy.acting_for(here):
+                    deps.presence.seen(caller_id, now)
             view = views.private_view(home, report, home_service, tracking_token=token, sends=sends)
             if holder:
                 view["held_by"] = across.council_link(deps, holder, report.id)

@@ -70,9 +70,12 @@ def _remove_here(deps, row):
     from ..accounts.me import forget_here
     user = deps.accounts.user(row.user_id)
     if user is not None:
+        from ...faults import boundary
         forget_here(deps, user)
-        if not deps.accounts.leave_council(user):
+        boundary("retention.forgotten_here")  # everything of theirs here gone; the council still on their account
+        if not deps.accounts.leave_council(user):  # known nowhere else: the account goes, its rows with it
             deps.accounts.delete_user(deps.accounts.user(user.id) or user)
+            return 1
     return 1 if deps.presence.forget(row) or user is None else 0
 
 

@@ -33,8 +33,10 @@ def anonymise(deps, report_id, cut_off, now, by="schedule"):
     report = deps.reports.get(report_id)
     if not is_due(report, cut_off):
         return "kept"
+    from ...faults import boundary
     for photo in report.hidden_photos or []:
         deps.blobs.delete(HIDDEN_PHOTO_PREFIX + photo["name"])  # gone already: no error in S3
+    boundary("retention.photos_deleted")
     deps.audit.forget_words(report.id, NOTE, words.NOTE_REMOVED)
     for alert in deps.alerts.get_many([r.alert_id for r in deps.alerts.rows(f"report#{report.id}")]):
         try:
@@ -43,6 +45,7 @@ def anonymise(deps, report_id, cut_off, now, by="schedule"):
             return "kept"  # changed as it went: the next run reads it again
     deps.supporters.forget_report(report.id)
     _forget_who(report)
+    boundary("retention.report_forgotten")  # its follows, "me too"s and notes gone; the report not yet written
     report.retained = {"then": "anonymise", "at": now.isoformat(), "by": by}
     from ..reports.transition import transition
     change = transition(deps, report, now, action=ACTION, by=BY, changes={"retained": {"before": None,

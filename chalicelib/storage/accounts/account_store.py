@@ -91,11 +91,11 @@ class AccountStore:
         from .grants import GrantStore
         GrantStore().forget_everywhere(user)
         self.erase_messages([user.email] if user.email and user.email_verified else [])
-        self.forget_presence(user)
         with writes(["user"]), transaction() as t:
             t.delete(model_of(UserModel, user))
             for key in user.identity_keys or []:
                 t.delete(IdentityModel(key=key, user_id=user.id))
+        self.forget_presence(user)  # after: a sweep removing them resumes from its row until the account is gone
 
     def forget_presence(self, user):
         """When the person last used their account, gone at every council that knew them (and this one)."""

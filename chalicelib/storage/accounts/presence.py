@@ -7,7 +7,7 @@ council's partitions. It is on the due index (storage/due.py) from its last use:
 person is warned, `accounts#warned` after (a use moves it back), `accounts#removing` while the sweep
 removes them (a killed sweep resumes from there), `held` on a legal hold. Removed at the council, the
 row goes: a later sign-in there makes a new one."""
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
@@ -19,6 +19,9 @@ from ..errors import EditConflict
 from ..record_class import record
 
 ACTIVE, WARNED, REMOVING = "accounts", "accounts#warned", "accounts#removing"
+# A use within this of the last one recorded writes nothing: a session kept alive every quarter of an hour,
+# a resident's alerts, are one write a day at most (a failed condition costs one write unit, no index write).
+GRAIN = timedelta(hours=12)
 
 
 @record
@@ -68,14 +71,14 @@ class PresenceStore:
     def get(self, user_id):
         return record_of(Presence, get_or_none(PresenceModel, user_id, consistent_read=True))
 
-    def seen(self, user_id, now, grain=None):
-        """The person used their account here at `now`. `grain` (a timedelta): a use within it of the
-        last one recorded writes nothing (a session kept alive every quarter of an hour), unless they
-        were warned meanwhile; a use while the sweep removes them is not recorded (they were warned)."""
-        condition = PresenceModel.due.does_not_exist() | (PresenceModel.due != REMOVING)
-        if grain is not None:
-            condition &= (PresenceModel.last_active.does_not_exist() | (PresenceModel.last_active < now - grain)
-                          | (PresenceModel.due == WARNED))
+    def seen(self, user_id, now):
+        """The person used their account here at `now` (a report, an alert delivered, a session kept alive;
+        a sign-in is written with its session: account_store.py). Within GRAIN of the last use recorded
+        nothing is written, unless they were warned meanwhile; a use while the sweep removes them is not
+        recorded (they were warned). False when nothing was written."""
+        condition = (PresenceModel.due.does_not_exist() | (PresenceModel.due != REMOVING)) & (
+            PresenceModel.last_active.does_not_exist() | (PresenceModel.last_active < now - GRAIN)
+            | (PresenceModel.due == WARNED))
         return self._update(user_id, seen_actions(now), condition)
 
     def due(self, partition, before, limit, start=None):

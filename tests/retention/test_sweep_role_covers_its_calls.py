@@ -1,0 +1,58 @@
+"""The retention sweep's IAM role (infra/template/access.py SWEEPER_TABLES) allows every table and action
+the sweep was seen to call: a street report anonymised with its follow, "me too", private note and hidden
+photo; an unused resident with a report and an alert warned and then removed at the council. A role left
+behind the code fails here, not in AWS at 03:45."""
+import collections
+from datetime import timedelta
+
+from conftest import pothole
+from support.retention_support import sweep_at, york_keeping
+
+ACTIONS = {"GetItem": "GetItem", "Query": "Query", "BatchGetItem": "BatchGetItem", "PutItem": "PutItem",
+           "Put": "PutItem", "UpdateItem": "UpdateItem", "Update": "UpdateItem", "DeleteItem": "DeleteItem",
+           "Delete": "DeleteItem", "ConditionCheck": "ConditionCheckItem", "BatchWriteItem": "BatchWriteItem",
+           "Scan": "Scan"}
+
+
+def _recording(monkeypatch):
+    from chalicelib.storage import binding
+    seen, original = collections.defaultdict(set), binding._Connection._make_api_call
+
+    def record(self, operation, kwargs):
+        if operation == "TransactWriteItems":
+            for item in kwargs["TransactItems"]:
+                (kind, body), = item.items()
+                seen[body["TableName"]].add(ACTIONS[kind])
+        elif "TableName" in kwargs:
+            seen[kwargs["TableName"]].add(ACTIONS[operation])
+        for table in kwargs.get("RequestItems") or {}:
+            seen[table].add(ACTIONS[operation])
+        return original(self, operation, kwargs)
+    monkeypatch.setattr(binding._Connection, "_make_api_call", record)
+    return seen
+
+
+def test_the_sweepers_role_allows_every_call_the_sweep_makes(client, deps, people, monkeypatch):
+    from infra.template.access import CHANGE, CREATE, READ, WRITE, SWEEPER_TABLES
+    from support.retention_support import anonymised_in_full
+    york_keeping(deps, months=12, unused_account_months=12, warn_days=30)
+    resident = people("resident", email="old@example.org")
+    mine = client.post("/v1/reports", pothole(), resident.auth)  # theirs, with its follow
+    assert mine.status_code == 201, mine.json_body
+    rid = anonymised_in_full(client, deps, people)
+    seen = _recording(monkeypatch)
+    now = deps.clock() + timedelta(days=800)
+    assert sweep_at(deps, now).counts["accounts_warned"]["warned"] >= 1
+    assert deps.reports.get(rid).retained
+    assert sweep_at(deps, now + timedelta(days=31)).counts["accounts_removed"]["removed"] >= 1
+    assert deps.accounts.user(resident.user.id) is None
+    levels = {"read": READ, "create": READ + CREATE, "change": READ + CHANGE, "read-write": READ + WRITE}
+    allowed = {f"test-{t}": {a.split(":")[1] for a in levels[level]} for t, level in
+               {**SWEEPER_TABLES, "councils": "read"}.items()}
+    refused = {table: sorted(actions - allowed.get(table, set())) for table, actions in seen.items()
+               if actions - allowed.get(table, set())}
+    assert refused == {}
+    # ...and it saw the deletes anonymising and removing make, not only reads
+    for table in ("supporters", "alerts", "alert-index", "account-presence", "users", "identities"):
+        assert "DeleteItem" in seen[f"test-{table}"], table
+    assert "UpdateItem" in seen["test-report-audit"] and "PutItem" in seen["test-reports"]
