@@ -13,9 +13,13 @@ def utc(*parts):
     return datetime(*parts, tzinfo=timezone.utc)
 
 
+YORK_URL = "https://york.example.gov.uk"
+
+
 def york_keeping(deps, months=None, **more):
-    """York, its street reports kept `months` after closure when given (else the data map's default)."""
-    document = york()
+    """York at its own address, its street reports kept `months` after closure when given (else the data
+    map's default), and `more` of its retention settings (unused_account_months, warn_days...)."""
+    document = {**york(), "public_url": YORK_URL}
     section = dict(more)
     if months is not None:
         section["kinds"] = {"reports": {"after": "closed", "months": months, "then": "anonymise"}}
@@ -34,9 +38,13 @@ def closed_report(deps, made, closed, **body):
 
 
 def sweep_at(deps, now, dry=False):
-    """The council's sweep run at `now` (its counts by kind, its listings)."""
+    """The council the work is for's sweep run at `now` (its counts by kind, its listings), linking where
+    the scheduled run's would (config.links_base: the council's own address)."""
+    from chalicelib.config import links_base
     from chalicelib.handlers.retention.sweep import run
-    return run(deps.for_council().replace(clock=lambda: now), dry=dry)
+    here = deps.for_council().replace(clock=lambda: now)
+    here.base_url = links_base(here.settings, here.council)
+    return run(here, dry=dry)
 
 
 def set_schedule(client, admin, section, host=YORK_HOST):
