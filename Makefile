@@ -22,7 +22,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium-headless-shell
 
-.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-figures bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding bench-councils bench-run-start venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-figures bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding bench-councils bench-retention bench-run-start venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -142,6 +142,11 @@ bench-forwarding: $(STAMP)
 # councils (issue 70; docs/benchmarks.md; ~8 minutes).
 bench-councils: $(STAMP)
 	$(PY) -m bench.councilcost
+
+# The retention sweep over a council of 10,000 and of 100,000 street reports, 1,000 of them due: what it
+# reads (issue 80; docs/benchmarks.md; ~20 minutes, mostly writing the 100,000 reports into moto).
+bench-retention: $(STAMP)
+	$(PY) -m bench.retentioncost
 
 # `make run`'s start-up, memory, first requests and schedules' first turn with the demo's 4 councils
 # and with 400, started alternately 3 times each (issue 78; docs/benchmarks.md; ~15 minutes).

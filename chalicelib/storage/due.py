@@ -1,10 +1,11 @@
-"""The due index every kind of record the retention sweep acts on carries (docs/decisions/retention.md).
+"""The due index (`retention`) every kind of record the retention sweep acts on carries
+(docs/decisions/retention.md).
 
 When the event a record's retention runs from happens (a report closed, an account used), the record
-is given `due` (the kind: "reports") and `due_from` (the event's moment, UTC, sortable), written by its
-store with the record itself. The index `due` is sparse: partition = the council and the kind, sort =
-the moment; the sweep Queries `due_from < the cut-off` and reads what is due, never the table, and the
-write that anonymises or deletes a record takes its `due` away, so it is never read again. A record on
+is given `retain` (the kind: "reports") and `retain_from` (the event's moment, UTC, sortable), written by its
+store with the record itself. The index is sparse: partition = the council and the kind, sort =
+the moment; the sweep Queries `retain_from < the cut-off` and reads what is due, never the table, and the
+write that anonymises or deletes a record takes its `retain` away, so it is never read again. A record on
 a legal hold sits in the partition HELD instead (off the sweep's partitions, and listed from there),
 its moment kept: released, its clock resumes from the event.
 
@@ -15,7 +16,7 @@ from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 from .council_key import CouncilKey
 
 HELD = "held"
-INDEX = "due"
+INDEX = "retention"
 
 
 def due_index():
@@ -25,8 +26,8 @@ def due_index():
             index_name = INDEX
             projection = KeysOnlyProjection()
 
-        due = CouncilKey(hash_key=True)
-        due_from = UnicodeAttribute(range_key=True)
+        retain = CouncilKey(hash_key=True)
+        retain_from = UnicodeAttribute(range_key=True)
     return DueIndex()
 
 
@@ -47,9 +48,9 @@ def page(index, partition, before, limit, start=None):
     from .binding import page_key, start_key
     model = index._model
     key = model._hash_key_attribute().attr_name
-    found = index.query(partition, model.due_from < moment(before), limit=limit, page_size=limit,
+    found = index.query(partition, model.retain_from < moment(before), limit=limit, page_size=limit,
                         last_evaluated_key=start_key(model, start))
-    rows = [(getattr(row, key), parse(row.due_from)) for row in found]
+    rows = [(getattr(row, key), parse(row.retain_from)) for row in found]
     return rows, page_key(model, found.last_evaluated_key) if len(rows) == limit else None
 
 
@@ -57,4 +58,4 @@ def count(index, partition, before):
     """How many of the partition's records are due before `before`: a Query that counts (Select COUNT),
     reading the due keys alone."""
     model = index._model
-    return index.count(partition, model.due_from < moment(before))
+    return index.count(partition, model.retain_from < moment(before))

@@ -37,6 +37,11 @@ def ensure_tables(wait=True):
         if not model.exists():
             model.create_table(wait=wait)
             result[name] = "created"
+            if model is presence.PresenceModel and wait:  # (a table made without waiting takes no writes yet)
+                # Accounts from before it: counted as used now at each council they know (retention's sweep).
+                from ..ids import utc_now
+                made = presence.PresenceStore.enrol_existing(utc_now())
+                result[name] += f"; {made} accounts' last use counted from now" if made else ""
             continue
         added = _add_missing_indexes(model)
         result[name] = f"exists; added index {', '.join(added)}" if added else "exists"

@@ -158,6 +158,15 @@ ROUTE_ACCESS = {
     # What the council holds of people (issue 80): its record of processing, its administrators'; its notice, anyone's.
     ("GET", "/v1/council/record-of-processing"): (ADMIN_ONLY, Outcome(200)),
     ("GET", "/v1/privacy"): (ANYONE, Outcome(200)),
+    # The council's retention (its administrators'): the schedule, holds, dry runs and the runs' reports.
+    ("GET", "/v1/admin/retention"): (ADMIN_ONLY, Outcome(200)),
+    ("PUT", "/v1/admin/retention"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/admin/retention/holds"): (ADMIN_ONLY, Outcome(200)),
+    ("PUT", "/v1/admin/retention/holds/{kind}/{record_id}"): (ADMIN_ONLY, Outcome(200)),
+    ("DELETE", "/v1/admin/retention/holds/{kind}/{record_id}"): (ADMIN_ONLY, Outcome(200)),
+    ("POST", "/v1/admin/retention/dry-runs"): (ADMIN_ONLY, Outcome(201)),
+    ("GET", "/v1/admin/retention/runs"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/admin/retention/runs/{run_id}"): (ADMIN_ONLY, Outcome(200)),
     ("PUT", "/v1/staff/officers/{user_id}/roles"): (ADMIN_ONLY, Outcome(200)),
     ("GET", "/v1/staff/directory/changes"): (ADMIN_ONLY, Outcome(200)),
     # SCIM: the council's directory alone, by its own token; a person's token, whoever's, is none (401 in
@@ -1270,6 +1279,48 @@ def _change_settings(world, caller):
     """The settings as read, sent back (an administrator's is taken: the same, so nothing recorded)."""
     document, version = _york_settings(world)
     return Request("PUT", "/v1/admin/council", document, {"If-Match": f'"{version}"'})
+
+
+builds("GET", "/v1/admin/retention")(lambda world, caller: _york_settings(world) and Request("GET", "/v1/admin/retention"))
+_simple("GET", "/v1/admin/retention/holds")
+_simple("GET", "/v1/admin/retention/runs")
+_simple("POST", "/v1/admin/retention/dry-runs", body={})
+
+
+@builds("PUT", "/v1/admin/retention")
+def _change_retention(world, caller):
+    """The schedule as read, sent back (an administrator's is taken: the same, so nothing recorded)."""
+    document, version = _york_settings(world)
+    return Request("PUT", "/v1/admin/retention", document.get("retention") or {}, {"If-Match": f'"{version}"'})
+
+
+@builds("PUT", "/v1/admin/retention/holds/{kind}/{record_id}")
+def _hold(world, caller):
+    return Request("PUT", f"/v1/admin/retention/holds/reports/{world.report_id}", {"reason": "A claim about it"})
+
+
+@builds("DELETE", "/v1/admin/retention/holds/{kind}/{record_id}")
+def _release(world, caller):
+    """The owner's report held once for the route's callers (the administrator, last, releases it)."""
+    from chalicelib.handlers.retention.holds import put as hold
+    if not world.deps.reports.get(world.report_id).hold:
+        hold(world.deps.replace(principal=_principal(world)), "reports", world.report_id, {"reason": "A claim about it"})
+    return Request("DELETE", f"/v1/admin/retention/holds/reports/{world.report_id}")
+
+
+def _principal(world):
+    from chalicelib.auth.principal import Principal
+    person = world.people[ADMIN]
+    return Principal(user_id=person.user.id, email=person.user.email, role="admin")
+
+
+@builds("GET", "/v1/admin/retention/runs/{run_id}")
+def _one_run(world, caller):
+    """A dry run made once for the world."""
+    if not getattr(world, "run_id", None):
+        from chalicelib.handlers.retention.sweep import run
+        world.run_id = run(world.deps, dry=True, by="matrix").id
+    return Request("GET", f"/v1/admin/retention/runs/{world.run_id}")
 
 
 @builds("PUT", "/v1/staff/officers/{user_id}/roles")

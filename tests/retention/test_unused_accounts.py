@@ -137,3 +137,14 @@ def test_a_held_account_is_neither_warned_nor_removed_until_released(client, dep
     assert sweep_at(deps, later + timedelta(days=29)).counts["accounts_removed"]["removed"] == 0
     assert sweep_at(deps, later + timedelta(days=30)).counts["accounts_removed"]["removed"] == 1
     assert deps.accounts.user(gus.user.id) is None
+
+
+def test_accounts_from_before_the_sweep_are_counted_as_used_from_the_moment_it_began(deps, people, york):
+    from chalicelib.storage.accounts.presence import PresenceModel, PresenceStore
+    hal = _made_at(START, people, email="hal@example.org")
+    PresenceModel(user_id=hal.user.id).delete()  # as a stage from before the table holds them
+    began = utc(2026, 1, 5, 9)
+    assert PresenceStore.enrol_existing(began) == 1
+    assert deps.presence.get(hal.user.id).last_active == began
+    assert sweep_at(deps, WARN).counts["accounts_warned"]["warned"] == 0  # a year from `began`, not from START
+    assert PresenceStore.enrol_existing(began) == 0  # once

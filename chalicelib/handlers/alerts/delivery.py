@@ -152,8 +152,11 @@ def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, 
         return DEFERRED
     boundary("delivery.sent")
     deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)
-    if outcome == "sent" and alert.user_id:  # an alert delivered counts as a use of the account (FixMyStreet's)
-        deps.presence.seen(alert.user_id, deps.clock())
+    # An alert delivered counts as a use of its account (FixMyStreet's rule); a petition's or consultation's
+    # recipient, shaped as an alert, names none.
+    user_id = getattr(alert, "user_id", None)
+    if outcome == "sent" and user_id:
+        deps.presence.seen(user_id, deps.clock())
     if outcome == "gone":
         _drop_channel(deps, alert.id, channel)
     return outcome

@@ -2,6 +2,7 @@
 every council's own parts, then each service it offers; a service it has switched off has no
 section. Each section's `id` is its anchor (/privacy#reports), which a screen that collects the
 data links to. Said in the catalogue's words (wording.py) but each declaration's purpose."""
+from ...councils.retention import retention_of_table
 from ...councils.services import offered
 from ...storage.data_map import Holds
 from ...storage.declarations import every_declaration
@@ -16,14 +17,16 @@ def _once(values):
 def sections(council):
     services = offered(council.document)
     parts = {}
-    for _, declaration in every_declaration():
+    for table, declaration in every_declaration():
         if isinstance(declaration, Holds) and is_offered(declaration.part, services):
-            parts.setdefault(declaration.part, []).append(declaration)
+            parts.setdefault(declaration.part, []).append((declaration, retention_of_table(
+                council, table, declaration.retention)))  # the council's schedule, else the data map's default
     order = list(words.PARTS)
     return [_section(part, parts[part]) for part in sorted(parts, key=order.index)]
 
 
-def _section(part, declarations):
+def _section(part, kept):
+    declarations = [d for d, _ in kept]
     return {
         "id": part, "link": f"/privacy#{part}", "title": words.PARTS[part],
         "about": _once(words.WHOSE[d.whose] for d in declarations),
@@ -31,7 +34,7 @@ def _section(part, declarations):
         "why": _once(d.purpose for d in declarations if not d.copy_of),
         "basis": _once(words.BASES[d.basis] for d in declarations),
         "shared_with": _once(words.RECIPIENTS[r] for d in declarations for r in d.recipients),
-        "kept": _once(words.kept(d.retention) for d in declarations if not d.copy_of),
+        "kept": _once(words.kept(retention) for d, retention in kept if not d.copy_of),
     }
 
 

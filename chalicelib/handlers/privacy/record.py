@@ -7,6 +7,7 @@ import csv
 import io
 
 from ...config import settings
+from ...councils.retention import retention_of_table
 from ...councils.services import offered
 from ...storage.data_map import Holds
 from ...storage.declarations import every_declaration
@@ -35,7 +36,7 @@ def record(council):
         if not isinstance(declaration, Holds):
             none.append(table)
             continue
-        r = declaration.retention
+        r = retention_of_table(council, table, declaration.retention)  # the council's schedule, else the default
         activities.append({
             "table": table, "part": declaration.part, "title": words.PARTS[declaration.part],
             "offered": is_offered(declaration.part, services), "whose": declaration.whose,

@@ -30,7 +30,7 @@ def warn(deps, schedule, now, limit, dry=False):
     for user_id, _ in rows:
         row = deps.presence.get(user_id)
         user = deps.accounts.user(user_id) if row is not None else None
-        if row is None or row.due != ACTIVE or row.last_active >= cut or _officer_here(user):
+        if row is None or row.stage != ACTIVE or row.last_active >= cut or _officer_here(user):
             done["kept"] += 1
             continue
         if user is not None and user.email and user.email_verified:
@@ -49,18 +49,18 @@ def remove(deps, schedule, now, limit, dry=False):
     unfinished, _ = deps.presence.due(REMOVING, now, limit)  # a killed run's, finished first
     for user_id, _ in unfinished:
         row = deps.presence.get(user_id)
-        if row is not None and row.due == REMOVING:
+        if row is not None and row.stage == REMOVING:
             done["removed"] += _remove_here(deps, row)
     rows, more = deps.presence.due(WARNED, cut, max(0, limit - len(unfinished)))
     for user_id, _ in rows:
         row = deps.presence.get(user_id)
         user = deps.accounts.user(user_id) if row is not None else None
-        if (row is None or row.due != WARNED or row.last_active >= cut or row.warned_at is None
+        if (row is None or row.stage != WARNED or row.last_active >= cut or row.warned_at is None
                 or periods.days_since(row.warned_at, now) < schedule.warn_days or _officer_here(user)
                 or not deps.presence.move(row, REMOVING)):
             done["kept"] += 1
             continue
-        row.due = REMOVING
+        row.stage = REMOVING
         done["removed"] += _remove_here(deps, row)
     return done, None, bool(more)
 

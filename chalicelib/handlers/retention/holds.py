@@ -100,7 +100,8 @@ def _same(kind, record_id, hold, reason):
 
 def _changed(deps, report, now, action, before, after):
     from ..reports.transition import transition
-    change = transition(deps, report, now, action=action, changes={"hold": {"before": before, "after": after}})
+    change = transition(deps, report, now, action=action, inbox=False,  # nothing its inbox rows show
+                        changes={"hold": {"before": before, "after": after}})
     try:
         deps.reports.apply([change])
     except EditConflict:

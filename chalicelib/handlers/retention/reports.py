@@ -48,8 +48,9 @@ def anonymise(deps, report_id, cut_off, now, by="schedule"):
     boundary("retention.report_forgotten")  # its follows, "me too"s and notes gone; the report not yet written
     report.retained = {"then": "anonymise", "at": now.isoformat(), "by": by}
     from ..reports.transition import transition
-    change = transition(deps, report, now, action=ACTION, by=BY, changes={"retained": {"before": None,
-                                                                                      "after": words.RETAINED}})
+    # Nothing its inbox rows show changes (category, state, place, words, count): the report alone is written.
+    change = transition(deps, report, now, action=ACTION, by=BY, inbox=False,
+                        changes={"retained": {"before": None, "after": words.RETAINED}})
     try:
         deps.reports.apply([change])
     except EditConflict:

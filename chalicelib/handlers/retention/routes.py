@@ -8,7 +8,7 @@ from ...auth.rules import ADMIN
 
 routes = Routes("retention", schemas="chalicelib.handlers.retention.schemas")
 READ = "GET /v1/admin/retention"
-KIND = path_param("kind", {"type": "string", "enum": ["reports", "accounts"]})
+KIND = path_param("kind", {"type": "string", "example": "reports", "description": "reports or accounts (else 400)"})
 RECORD_ID = path_param("record_id", {"type": "string", "example": "DS-7K3F9Q"})
 RUN_ID = path_param("run_id", {"type": "string", "example": "2026-03-10T03:45:00.000000Z_3f9a0c1d2e4b"})
 

@@ -30,7 +30,7 @@ class Presence:
     last_active: datetime
     warned_at: datetime | None = None
     hold: dict | None = None
-    due: str | None = None  # where it stands: ACTIVE, WARNED, REMOVING or HELD
+    stage: str | None = None  # where it stands: ACTIVE, WARNED, REMOVING or HELD (its `retain`)
 
 
 class PresenceModel(Stored):
@@ -50,18 +50,18 @@ class PresenceModel(Stored):
     last_active = UTCDateTimeAttribute()
     warned_at = UTCDateTimeAttribute(null=True)
     hold = JSONAttribute(null=True)  # {reason, by, at}: a legal hold
-    # HELD while held: a use then keeps the row in the held partition (`due = if_not_exists(held_due, ...)`).
-    held_due = CouncilKey(null=True)
-    due = CouncilKey(null=True)
-    due_from = UnicodeAttribute(null=True)
+    # HELD while held: a use then keeps the row in the held partition (`retain = if_not_exists(held_retain, ...)`).
+    held_retain = CouncilKey(null=True)
+    retain = CouncilKey(null=True)
+    retain_from = UnicodeAttribute(null=True)
 
-    due_index = due_index()
+    retention_index = due_index()
 
 
 def seen_actions(now):
     """What a use at the council writes: its moment, back to the unwarned partition (or the held one)."""
-    return [PresenceModel.last_active.set(now), PresenceModel.due_from.set(moment(now)),
-            PresenceModel.due.set(PresenceModel.held_due | ACTIVE), PresenceModel.warned_at.remove()]
+    return [PresenceModel.last_active.set(now), PresenceModel.retain_from.set(moment(now)),
+            PresenceModel.retain.set(PresenceModel.held_retain | ACTIVE), PresenceModel.warned_at.remove()]
 
 
 class PresenceStore:
@@ -69,32 +69,36 @@ class PresenceStore:
         bind()
 
     def get(self, user_id):
-        return record_of(Presence, get_or_none(PresenceModel, user_id, consistent_read=True))
+        found = get_or_none(PresenceModel, user_id, consistent_read=True)
+        made = record_of(Presence, found)
+        if made is not None:
+            made.stage = found.retain
+        return made
 
     def seen(self, user_id, now):
         """The person used their account here at `now` (a report, an alert delivered, a session kept alive;
         a sign-in is written with its session: account_store.py). Within GRAIN of the last use recorded
         nothing is written, unless they were warned meanwhile; a use while the sweep removes them is not
         recorded (they were warned). False when nothing was written."""
-        condition = (PresenceModel.due.does_not_exist() | (PresenceModel.due != REMOVING)) & (
+        condition = (PresenceModel.retain.does_not_exist() | (PresenceModel.retain != REMOVING)) & (
             PresenceModel.last_active.does_not_exist() | (PresenceModel.last_active < now - GRAIN)
-            | (PresenceModel.due == WARNED))
+            | (PresenceModel.retain == WARNED))
         return self._update(user_id, seen_actions(now), condition)
 
     def due(self, partition, before, limit, start=None):
         """A page of the council's people in `partition` (ACTIVE, WARNED, REMOVING, HELD) last active
         before `before`: [(user id, last active)], cursor. One Query of the due index."""
         from ..due import page
-        return page(PresenceModel.due_index, partition, before, limit, start)
+        return page(PresenceModel.retention_index, partition, before, limit, start)
 
     def due_count(self, partition, before):
         from ..due import count
-        return count(PresenceModel.due_index, partition, before)
+        return count(PresenceModel.retention_index, partition, before)
 
     def move(self, row, partition, now=None):
         """The person moved from the partition they were read in to `partition` (WARNED: warned at
         `now`), if they have not used their account since: False when they have."""
-        actions = [PresenceModel.due.set(partition)]
+        actions = [PresenceModel.retain.set(partition)]
         if partition == WARNED:
             actions.append(PresenceModel.warned_at.set(now))
         return self._if_unchanged(row, actions)
@@ -104,7 +108,7 @@ class PresenceStore:
         try:
             with writes(["presence"]):
                 PresenceModel(user_id=row.user_id).delete(
-                    condition=(PresenceModel.due == row.due) & (PresenceModel.last_active == row.last_active))
+                    condition=(PresenceModel.retain == row.stage) & (PresenceModel.last_active == row.last_active))
         except EditConflict:
             return False
         return True
@@ -112,19 +116,46 @@ class PresenceStore:
     def hold(self, user_id, hold):
         """A legal hold on the person at this council (False: no such person here). Their row goes to
         the held partition, its moment kept."""
-        return self._update(user_id, [PresenceModel.hold.set(hold), PresenceModel.held_due.set(HELD),
-                                      PresenceModel.due.set(HELD)], PresenceModel.user_id.exists())
+        return self._update(user_id, [PresenceModel.hold.set(hold), PresenceModel.held_retain.set(HELD),
+                                      PresenceModel.retain.set(HELD)], PresenceModel.user_id.exists())
 
     def release(self, user_id):
         """The hold taken off (False: none held): back among the unwarned, from their last use, so
         they are warned again before they could go."""
-        return self._update(user_id, [PresenceModel.hold.remove(), PresenceModel.held_due.remove(),
-                                      PresenceModel.warned_at.remove(), PresenceModel.due.set(ACTIVE)],
+        return self._update(user_id, [PresenceModel.hold.remove(), PresenceModel.held_retain.remove(),
+                                      PresenceModel.warned_at.remove(), PresenceModel.retain.set(ACTIVE)],
                             PresenceModel.hold.exists())
+
+    @staticmethod
+    def enrol_existing(now):
+        """Every account known before this table: a row at each council it signed in at (the default
+        council's, for one from before councils), last used `now`, the moment the council started counting
+        (nobody is removed for a silence no one recorded). One pass over the users; CLI only (`doorstep
+        tables`, when it makes this table). Returns how many rows were made."""
+        from ... import tenancy
+        from .accounts import UserModel
+        from ..binding import connection
+        client, start, made = connection().client, None, 0
+        while True:
+            page = client.scan(TableName=UserModel.Meta.table_name, ProjectionExpression="id, signed_in_at",
+                               **({"ExclusiveStartKey": start} if start else {}))
+            for item in page.get("Items", []):
+                for council in item.get("signed_in_at", {}).get("SS") or [tenancy.default()]:
+                    with tenancy.acting_for(council):
+                        try:
+                            with writes(["presence"]):
+                                PresenceModel(user_id=item["id"]["S"]).update(
+                                    actions=seen_actions(now), condition=PresenceModel.user_id.does_not_exist())
+                            made += 1
+                        except EditConflict:
+                            pass  # a use recorded since the table was made: that row stands
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return made
 
     def _if_unchanged(self, row, actions):
         return self._update(row.user_id, actions,
-                            (PresenceModel.due == row.due) & (PresenceModel.last_active == row.last_active))
+                            (PresenceModel.retain == row.stage) & (PresenceModel.last_active == row.last_active))
 
     @staticmethod
     def _update(user_id, actions, condition):

@@ -50,12 +50,12 @@ def retention_keys(report):
     elif report.closed_at is None:
         report.closed_at = report.updated_at or report.created_at
     if report.retained:
-        return {"due": None, "due_from": None}
+        return {"retain": None, "retain_from": None}
     if report.hold:
-        return {"due": HELD, "due_from": moment(report.closed_at or report.created_at)}
+        return {"retain": HELD, "retain_from": moment(report.closed_at or report.created_at)}
     if report.closed_at is not None:
-        return {"due": REPORTS, "due_from": moment(report.closed_at)}
-    return {"due": None, "due_from": None}
+        return {"retain": REPORTS, "retain_from": moment(report.closed_at)}
+    return {"retain": None, "retain_from": None}
 
 
 def category_keys(report, geo_pk, month):
@@ -328,23 +328,23 @@ class ReportStore:
         from ..due import HELD, page
         from datetime import datetime, timezone
         until = datetime.max.replace(tzinfo=timezone.utc) if held else before
-        return page(ReportModel.due_index, HELD if held else REPORTS, until, limit, start)
+        return page(ReportModel.retention_index, HELD if held else REPORTS, until, limit, start)
 
     def due_count(self, before):
         from ..due import count
-        return count(ReportModel.due_index, REPORTS, before)
+        return count(ReportModel.retention_index, REPORTS, before)
 
     def add_due_keys(self):
         """Put every closed report on the due index (a stage from before it): its closing moment taken as
         its last public change's, the closest the report itself remembers. One pass over the table;
         CLI only (`doorstep tables`, when it adds the index). Returns how many were given the keys."""
         changed = 0
-        for item in ReportModel.scan(filter_condition=ReportModel.due.does_not_exist()):  # CLI only
+        for item in ReportModel.scan(filter_condition=ReportModel.retain.does_not_exist()):  # CLI only
             report = record_of(records.Report, item)
             keys = retention_keys(report)
-            if keys["due"] is not None:
-                item.update(actions=[ReportModel.closed_at.set(report.closed_at), ReportModel.due.set(keys["due"]),
-                                     ReportModel.due_from.set(keys["due_from"])])
+            if keys["retain"] is not None:
+                item.update(actions=[ReportModel.closed_at.set(report.closed_at), ReportModel.retain.set(keys["retain"]),
+                                     ReportModel.retain_from.set(keys["retain_from"])])
                 changed += 1
         return changed
 

@@ -165,8 +165,8 @@ class ReportModel(Stored):
     closed_at = UTCDateTimeAttribute(null=True)
     hold = JSONAttribute(null=True)
     retained = JSONAttribute(null=True)
-    due = CouncilKey(null=True)
-    due_from = UnicodeAttribute(null=True)
+    retain = CouncilKey(null=True)
+    retain_from = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
     map_index = MapIndex()
@@ -175,7 +175,7 @@ class ReportModel(Stored):
     month_index = MonthIndex()
     category_map_index = CategoryMapIndex()
     category_month_index = CategoryMonthIndex()
-    due_index = due_index()
+    retention_index = due_index()
 
 
 # What an Open311 service request update shows; keys come with any projection.
