@@ -33,3 +33,21 @@ def test_a_new_cafe_in_newcastle_is_offered_rates_relief_trade_waste_and_the_pre
 
     page = client.get(f"/v1/me/businesses/{told.json_body['id']}", at(DISTRICT_HOST, owner.auth))
     assert page.status_code == 200 and parts_of(page) == parts
+
+
+def test_what_follows_a_business_happens_once_however_often_its_effect_runs(
+        client, deps, people, newcastle, council_morning):
+    from chalicelib import tenancy
+    from chalicelib.handlers.business.following import on_start
+    owner = resident_at(people, DISTRICT)
+    made = tell(client, owner, {"uprn": CORNER_CAFE}).json_body
+    with tenancy.acting_for(DISTRICT):
+        before = deps.businesses.parts(owner.user.id, made["id"])
+        event = type("Event", (), {"payload": {"user_id": owner.user.id, "start_id": made["id"]}})()
+        asked = len(newcastle.calls)
+        on_start(deps, event, "again")
+        on_start(deps, event, "and again")
+        after = deps.businesses.parts(owner.user.id, made["id"])
+    assert [(p["name"], p["state"], p["version"]) for p in after] == \
+        [(p["name"], p["state"], p["version"]) for p in before]
+    assert len(newcastle.calls) == asked and len(newcastle.rates.kept) == 1  # the back office not asked again
