@@ -4,17 +4,8 @@ ask once), priced in pence from the list; the containers desk lists it."""
 from ...errors import Conflict, NotFound
 from ...validation import Problems
 from . import wording
+from .prices import most_bins, price_list
 from .view import mine_or_404, one
-
-
-def price_list(deps):
-    return list((((deps.council.document or {}).get("business") or {}).get("trade_waste") or {}).get(
-        "containers") or [])
-
-
-def most_bins(deps):
-    return int((((deps.council.document or {}).get("business") or {}).get("trade_waste") or {}).get(
-        "most_bins") or 10)
 
 
 def choose(deps, start_id, name, body):

@@ -71,7 +71,7 @@ def choose_for_business(start_id, part):
     "summary": "The council's trade waste price list: each container with its price per collection in pence",
     "responses": {"200": json_response(ref("TradePrices"))}})
 def trade_prices():
-    from .choices import price_list
+    from .prices import price_list
     return http.ok({"containers": price_list(http.deps())}, headers={"Cache-Control": "public, max-age=300"})
 
 

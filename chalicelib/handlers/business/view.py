@@ -3,6 +3,7 @@ state in words in one place. One GetItem and one Query of its parts (and,
 for a business rates part waiting on the back office, one try again)."""
 from ...errors import NotFound
 from ...stamps import stamp
+from ..shared.filling import filled
 from . import limits, wording
 
 ORDER = limits.ORDER
@@ -69,13 +70,13 @@ def part_view(deps, start, part):
     if kind == "licence":
         facts["link"] = "/licensing"  # the licensing service's (issue 81) screens, once merged
     return {"name": part["name"], "kind": kind, "state": part["state"], "facts": facts,
-            "text": _say(words, values), "choices": ["request"] if (kind, part["state"]) == ("trade_waste",
+            "text": filled(words, values), "choices": ["request"] if (kind, part["state"]) == ("trade_waste",
                                                                                              "offered") else [],
             "version": part["version"], "updated_at": stamp(part.get("updated_at"))}
 
 
 def _trade_waste(deps, part, facts, values):
-    from .choices import price_list
+    from .prices import price_list
     if part["state"] == "offered":
         facts["prices"] = [{**c, "price_text": _pounds(c["price"])} for c in price_list(deps)]
         first = part.get("first")
@@ -91,11 +92,3 @@ def _day(iso):
     return f"{date.fromisoformat(iso):%A %-d %B %Y}"
 
 
-def _say(words, values):
-    if not words:
-        return None
-
-    class Blank(dict):
-        def __missing__(self, key):
-            return ""
-    return words.format_map(Blank(values))

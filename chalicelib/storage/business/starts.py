@@ -16,6 +16,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
 from ..data_map import Holds, Retention
+from ..event_parts import PartRows
 from ..errors import EditConflict
 
 TRADE_REQUESTED = "requested"  # the trade index's one key: requests the desk has to work
@@ -76,7 +77,11 @@ def _part(row):
             "start_id": row.sk.split("#", 2)[1]}
 
 
-class BusinessStore:
+class BusinessStore(PartRows):
+    """Businesses and their parts (the part rows' reads and writes: event_parts.PartRows)."""
+    _model = BusinessStartModel
+    _part = staticmethod(_part)
+
     def __init__(self):
         bind()
 
@@ -107,24 +112,6 @@ class BusinessStore:
             user_id, BusinessStartModel.sk.startswith("start#"), scan_index_forward=False, limit=limit,
             consistent_read=True)]
 
-    def parts(self, user_id, start_id):
-        return [_part(r) for r in BusinessStartModel.query(
-            user_id, BusinessStartModel.sk.startswith(f"part#{start_id}#"), consistent_read=True)]
-
-    def part(self, user_id, start_id, name):
-        row = get_or_none(BusinessStartModel, user_id, range_key=f"part#{start_id}#{name}", consistent_read=True)
-        return None if row is None else _part(row)
-
-    def add_part(self, user_id, start_id, name, state, data, now):
-        """The part's row, once: False when it is there already (a run again)."""
-        try:
-            with writes(["part"]):
-                BusinessStartModel(user_id, f"part#{start_id}#{name}", state=state, data=data, created_at=now,
-                                   updated_at=now).save(condition=BusinessStartModel.sk.does_not_exist())
-        except EditConflict:
-            return False
-        return True
-
     def settle_part(self, user_id, start_id, name, from_states, state, data, now, trade=False):
         """The part moved on from one of `from_states` (its data replaced): False
         when it was not in one of them (another run or tap moved it first).
@@ -147,13 +134,3 @@ class BusinessStore:
         """Trade waste requests, newest first (the containers desk): one Query of the trade index."""
         return [_part(r) for r in BusinessStartModel.trade_index.query(
             TRADE_REQUESTED, scan_index_forward=False, limit=limit)]
-
-    def everything_of(self, user_id):
-        """Export: every row of the resident's businesses, plain."""
-        return [{"row": r.sk, "state": r.state, **r.data, "at": r.created_at.isoformat()}
-                for r in BusinessStartModel.query(user_id, consistent_read=True)]
-
-    def erase_user(self, user_id):
-        with BusinessStartModel.batch_write() as batch:
-            for row in BusinessStartModel.query(user_id, attributes_to_get=["user_id", "sk"]):
-                batch.delete(row)
