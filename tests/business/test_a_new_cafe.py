@@ -51,3 +51,17 @@ def test_what_follows_a_business_happens_once_however_often_its_effect_runs(
     assert [(p["name"], p["state"], p["version"]) for p in after] == \
         [(p["name"], p["state"], p["version"]) for p in before]
     assert len(newcastle.calls) == asked and len(newcastle.rates.kept) == 1  # the back office not asked again
+
+
+def test_a_resident_takes_their_businesses_with_their_data_and_erasing_the_account_erases_them(
+        client, deps, people, newcastle, council_morning):
+    from chalicelib import tenancy
+    owner = resident_at(people, DISTRICT)
+    made = tell(client, owner, {"uprn": CORNER_CAFE}).json_body
+    export = client.get("/v1/me/export", at(DISTRICT_HOST, owner.auth))
+    assert export.status_code == 200
+    rows = {r["row"] for r in export.json_body["businesses"]}
+    assert f"start#{made['id']}" in rows and f"part#{made['id']}#business_rates" in rows
+    assert client.raw.http.delete("/v1/me", headers=at(DISTRICT_HOST, owner.auth)).status_code in (200, 204)
+    with tenancy.acting_for(DISTRICT):
+        assert deps.businesses.everything_of(owner.user.id) == []
