@@ -10,12 +10,12 @@ import {signedIn} from "../session.js";
 import {searchAddresses} from "../where.js";
 import {pounds} from "./bulky.js";
 
-const KINDS = ["shop", "cafe", "restaurant", "takeaway", "pub", "office"].map(a => ({value: a, label: t(`business.activity_${a}`)}));
+const kinds = () => ["shop", "cafe", "restaurant", "takeaway", "pub", "office"].map(a => ({value: a, label: t(`business.activity_${a}`)}));
 const FIELDS = {uprn: "premises_search", ratepayer: "payer_name", "ratepayer.company_number": "company_number",
   other_premises_rv: "other_premises"};
 
 function tell(view) {
-  const list = h("div", {});
+  const list = h("div", {}), KINDS = kinds();
   const field = (name, o = {}) => input({field: name, label: t(`business.${name}`), autocomplete: "off", ...o});
   const form = h("form", {novalidate: true, id: "business-form"},
     field("premises_search", {hint: t("business.premises_hint")}),
