@@ -53,7 +53,7 @@ def test_a_folder_with_one_bad_row_writes_nothing_and_says_each_file_row_and_rea
     (folder / "bodies.json").write_text(json.dumps(bodies))
     said = []
     assert add_folder(folder, CouncilStore(), deps, say=said.append) == 1
-    assert "addresses.csv line 39: 53.9558, -1.0884 is outside the service area" in said
+    assert "addresses.csv line 42: 53.9558, -1.0884 is outside the service area" in said  # after its 40 rows
     assert any(line.startswith("bodies.json body 1 categories:") for line in said)
     assert said[-1] == "2 problem(s): nothing written"
     assert CouncilStore().get("newcastle-under-lyme", consistent=True) is None
