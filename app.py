@@ -29,6 +29,7 @@ from chalicelib.handlers.repairs.routes import routes as repairs
 from chalicelib.handlers.repairs.desk.routes import routes as repairs_desk
 from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.moving.routes import routes as moving
+from chalicelib.handlers.business.routes import routes as business
 from chalicelib.handlers.officers.routes import routes as officers
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.operator.routes import routes as operator
@@ -87,7 +88,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, council, privacy, feedback, scim, ANY_PATH)
+              operator, planning, moving, business, council, privacy, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])

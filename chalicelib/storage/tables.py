@@ -24,6 +24,7 @@ from .revenues import landlords, revenue_requests, revenues, bills, moves  # noq
 from .appointments import appointments  # noqa: F401
 from .repairs import repair_communal, repairs  # noqa: F401
 from .feedback import feedback  # noqa: F401
+from .business import starts  # noqa: F401
 from .directory import models as directory  # noqa: F401
 
 

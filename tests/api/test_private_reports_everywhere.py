@@ -58,6 +58,7 @@ WALK = {
     "/v1/stats": ["/v1/stats"],
     "/v1/payments/return/{token}": ["/v1/payments/return/" + "0" * 32 + "." + "x" * 32],
     "/v1/waste/bulky/items": ["/v1/waste/bulky/items"],
+    "/v1/waste/trade/prices": ["/v1/waste/trade/prices"],
     "/v1/waste/garden": ["/v1/waste/garden"],
     "/v1/places/{uprn}/missed-bins": [f"/v1/places/{UPRN}/missed-bins"],
     "/v1/places/{uprn}/bulky/dates": [f"/v1/places/{UPRN}/bulky/dates"],

@@ -25,6 +25,7 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "RP-": "a repair to a council home",
     "LLC-": "a change a landlord reported",
     "MV-": "a move home told",
+    "BZ-": "a business starting up, told",
 }
 
 

@@ -425,6 +425,12 @@ ROUTE_ACCESS = {
     ("POST", "/v1/me/moves/{move_id}/parts/{part}/choice"): (SIGNED_IN, Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/lookup"): (desk("council_tax"), Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"): (desk("council_tax"), Outcome(404, "move_not_found")),
+    ("POST", "/v1/me/businesses"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/businesses"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/businesses/{start_id}"): (SIGNED_IN, Outcome(404, "business_not_found")),
+    ("POST", "/v1/me/businesses/{start_id}/parts/{part}/choice"): (SIGNED_IN, Outcome(404, "business_not_found")),
+    ("GET", "/v1/waste/trade/prices"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/staff/waste/trade/requests"): (desk("containers"), Outcome(200)),
     # The landlords' portal: a signed-in person who belongs to no landlord reaches none of it.
     ("POST", "/v1/landlords"): (SIGNED_IN, Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/me/landlord"): (SIGNED_IN, Outcome(404, "not_a_landlord")),
@@ -557,6 +563,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("POST", "/v1/staff/moves/{move_id}/lookup"), ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"),
+                ("GET", "/v1/staff/waste/trade/requests"),  # trade waste requests: the containers desk's, council-wide
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
                 ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
@@ -865,6 +872,16 @@ _simple("POST", "/v1/staff/moves/{move_id}/lookup", "/v1/staff/moves/MV-7K3F9Q2M
         {"reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo", "/v1/staff/moves/MV-7K3F9Q2M4N/parts/address/undo",
         {"reason": "Caller on the phone"})
+# Starting a business: premises the world has no address for (422: not in the area).
+_simple("POST", "/v1/me/businesses", body={"uprn": "990000009999", "activity": "cafe", "starts": "2026-12-01",
+                                           "ratepayer": {"name": "A Resident", "kind": "person"}})
+_simple("GET", "/v1/me/businesses")
+_simple("GET", "/v1/me/businesses/{start_id}", "/v1/me/businesses/BZ-7K3F9Q2M4N")
+_simple("POST", "/v1/me/businesses/{start_id}/parts/{part}/choice",
+        "/v1/me/businesses/BZ-7K3F9Q2M4N/parts/trade_waste/choice",
+        {"choice": "request", "bins": [{"container": "240", "count": 1}]})
+_simple("GET", "/v1/waste/trade/prices")
+_simple("GET", "/v1/staff/waste/trade/requests")
 _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests?state=failed")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,

@@ -15,6 +15,7 @@ export const GROUPS = [
     {key: "garden", href: "/garden", property: "garden"},
     {key: "missed_bin", href: "/missed-bin", property: "missed-bin"},
     {key: "containers", href: "/containers", property: "containers"},
+    {key: "trade_waste", href: "/business?trade", who: "member"},  // asked for by telling us of the business
   ]},
   {group: "report", services: [
     {key: "report", href: "/report/category"},
@@ -47,6 +48,7 @@ export const GROUPS = [
     {key: "register", href: "/register", who: "guest"},
     {key: "account", href: "/account", who: "member"},
     {key: "moving", href: "/moving", who: "member"},
+    {key: "business", href: "/business", who: "member"},
   ]},
 ];
 

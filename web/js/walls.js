@@ -30,6 +30,7 @@ const WALLS = [
   [/^\/landlords(\/|\?|$)/, "landlords"],
   [/^\/repairs(\/|\?|$)/, "repairs"],
   [/^\/moving(\/|\?|$)/, "moving"],
+  [/^\/business(\/|\?|$)/, "business"],
 ];
 
 export function wallReason(next) {

@@ -29,6 +29,8 @@ PARTS = {
     "hire": "Hiring a hall or room",
     "planning": "Planning applications",
     "moving": "Moving home",
+    "business": "Starting a business",
+    "trade_waste": "Trade waste collections",
 }
 EVERY_COUNCILS = ("account", "reports", "alerts", "feedback", "payments", "staff", "running")
 
