@@ -17,7 +17,7 @@ COLLECTING = {
     "screens/petitions.js": "petitions", "screens/taking-part.js": "meetings",
     "screens/consultations.js": "consultations", "screens/chat.js": "chat", "screens/forms.js": "forms",
     "screens/appointments.js": "appointments", "screens/hire.js": "hire", "screens/moving.js": "moving",
-    "landlords/start.js": "landlords",
+    "landlords/start.js": "landlords", "screens/business.js": "business",
 }
 LINK = re.compile(r'privacyLink\("([a-z_]+)"\)')
 
