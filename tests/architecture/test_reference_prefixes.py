@@ -25,6 +25,8 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "RP-": "a repair to a council home",
     "LLC-": "a change a landlord reported",
     "MV-": "a move home told",
+    "LC-": "a licence application or a notice given",
+    "LR-": "a representation about a licence application",
 }
 
 
