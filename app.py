@@ -25,6 +25,7 @@ from chalicelib.handlers.feedback.routes import routes as feedback
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.hire.routes import routes as hire
+from chalicelib.handlers.licensing.routes import routes as licensing
 from chalicelib.handlers.repairs.routes import routes as repairs
 from chalicelib.handlers.repairs.desk.routes import routes as repairs_desk
 from chalicelib.handlers.moderation.routes import routes as moderation
@@ -86,7 +87,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
     _logger.setLevel(log_level())  # the modules' own (config.log_level)
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
+              moderation, revenues, landlords, bills, appointments, containers, hire, licensing, repairs, repairs_desk, democracy, participation, consultations, officers,
               operator, planning, moving, council, privacy, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)

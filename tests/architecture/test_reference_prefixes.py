@@ -27,6 +27,7 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "MV-": "a move home told",
     "LC-": "a licence application or a notice given",
     "LR-": "a representation about a licence application",
+    "LN-": "a licence granted",
 }
 
 

@@ -9,6 +9,10 @@ import json
 import pytest
 
 from chalicelib.errors import ApiError
+from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the payment hook, as app.py does)
+from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
+from support.licensing_support import york_types  # noqa: F401
+from support.pay_support import pay  # noqa: F401
 from support.licensing_support import at, london, paid, person, started
 
 PUB = {"name": "The Golden Fleece", "address": "16 Pavement, York YO1 9UP", "uprn": "990000000501",

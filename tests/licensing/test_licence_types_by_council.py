@@ -7,6 +7,10 @@ import json
 from datetime import date
 
 from chalicelib import tenancy
+from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the payment hook, as app.py does)
+from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
+from support.licensing_support import york_types  # noqa: F401
+from support.pay_support import pay  # noqa: F401
 from support.licensing_support import NCL_TYPES, NL_TYPES, YORK_TYPES, at, london, paid, started
 
 

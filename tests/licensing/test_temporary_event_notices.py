@@ -6,6 +6,10 @@ year counted in both years, and a refusal whose words say the limit and the law.
 import pytest
 
 from chalicelib.errors import ApiError
+from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the payment hook, as app.py does)
+from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
+from support.licensing_support import york_types  # noqa: F401
+from support.pay_support import pay  # noqa: F401
 from support.licensing_support import VILLAGE_HALL, at, london, notice, paid, person, started, tally_at
 
 HALL = "uprn-990000000301"

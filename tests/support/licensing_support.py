@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 LONDON = ZoneInfo("Europe/London")
 DEMO = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo"
 YORK_TYPES = DEMO / "licence_types.json"
@@ -67,3 +69,9 @@ def tally_at(deps, premises_key, year, count, days=()):
     store = deps.licensing
     store.tally(f"premises#{premises_key}#{year}", count, 0, set(days), [f"earlier-{i}" for i in range(count)],
                 0).save()
+
+
+@pytest.fixture
+def york_types(deps):
+    """York's demo licence types stored (tests import this fixture by name)."""
+    return store_types(deps)

@@ -49,12 +49,40 @@ EVENT_HOURS = "Enter how many hours the event lasts, from 1 to {most}"
 EVENT_PEOPLE = "Enter the most people on the premises at any one time, from 1 to {most}"
 PREMISES_REQUIRED = "Enter the premises' name and address"
 
+# Reading the types and the register.
+ACTIVITY_UNKNOWN = "Choose one of these activities: {known}"
+TYPE_UNKNOWN = "Choose one of the council's licence types"
+STATE_NEEDS_TYPE = "Choose a licence type as well as a state"
+CURSOR_INVALID = "This is not a page of the register: start again from the first page"
+
+# The desk.
+CHANGED_MEANWHILE = "Someone changed this case after you opened it. Open it again to see what changed."
+ANSWER_UNKNOWN = "Choose the consultee's answer: no objection, an objection, or conditions"
+NO_SUCH_CONSULTEE = "This case has no consultee {consultee}."
+NOT_DECIDABLE = "This case cannot be decided now: it is {state}."
+HEARING_DAY = "Choose a working day after today for the hearing"
+HEARING_TOO_LATE = ("The law's last day for the hearing is {latest}. Choose that day or earlier, or say why it is "
+                    "later (the parties agreed to adjourn it)")
+CONDITIONS_SHAPE = "Give the conditions as a list of up to {most}, each in words of up to 1,000 characters"
+REASONS_REQUIRED = "Enter the reasons: they are sent to the applicant and to those who made representations"
+OUTCOME_UNKNOWN = "Choose whether the licence is granted or refused"
+REPRESENTATIONS_UNCHECKED = ("{count} representations have not been checked yet. Mark each relevant or not before "
+                             "the decision.")
+ACTION_UNKNOWN = "Choose suspend, reinstate, revoke or surrender"
+LICENCE_NOT = "The licence is not {state}."
+
 # Clocks, said beside their dates.
 CLOCK_NAMES = {"notice": "Notice on the premises until", "representations": "Last day for representations",
                "consultation": "Consultees answer by", "hearing": "Hearing by", "decision": "Decision by",
                "objections": "Police and environmental health may object until"}
 NOT_CHECKED = "not checked against the legislation"
 IF_REPRESENTATIONS = "only if there are relevant representations"
+
+# Neighbours told of an application near them (neighbours.py).
+TOLD_TITLE = "{type} applied for, {distance}"
+TOLD_NEAR = "near your alert's area"
+TOLD_BODY = ("{premises}, {address} ({reference}). You can make a representation until the end of {last_day}: "
+             "your name and contact details are not shown to the applicant.")
 
 # A county that licenses nothing: its services' settings name who does (councils/services.py).
 NO_LICENCES = "{council} does not issue licences."
