@@ -116,6 +116,7 @@ WALK = {
     "/v1/licensing/types": ["/v1/licensing/types", "/v1/licensing/types?activity=sell_alcohol"],
     "/v1/licensing/register": ["/v1/licensing/register", "/v1/licensing/register?type=premises-licence"],
     "/v1/licensing/register.csv": ["/v1/licensing/register.csv"],
+    "/v1/licensing/register/{case_id}": ["/v1/licensing/register/LC-7K3F9Q"],
     "/v1/hire/places/{place_id}": ["/v1/hire/places/none"],
     "/v1/hire/places/{place_id}/times": ["/v1/hire/places/none/times"],
     "/v1/speaking/withdraw": ["/v1/speaking/withdraw?token=not-a-token"],

@@ -317,6 +317,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/licensing/register"): (ANYONE, Outcome(200)),
     ("GET", "/v1/licensing/register.csv"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/licensing/register/{case_id}"): (ANYONE, Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/staff/licensing/cases"): (desk("licensing"), Outcome(200)),
     ("GET", "/v1/staff/licensing/cases/{case_id}"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/staff/licensing/cases/{case_id}/consultees/{consultee_id}"): (
@@ -967,6 +968,7 @@ _simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/
         {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})
 _simple("GET", "/v1/licensing/register")
 _simple("GET", "/v1/licensing/register.csv")
+_simple("GET", "/v1/licensing/register/{case_id}", "/v1/licensing/register/LC-7K3F9Q")
 _simple("GET", "/v1/staff/licensing/cases")
 _simple("GET", "/v1/staff/licensing/cases/{case_id}", "/v1/staff/licensing/cases/LC-7K3F9Q")
 _simple("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check",

@@ -36,6 +36,7 @@ PLACES = {
     "screens/repair-report.js": ("/repairs/new", "repairs"),
     "screens/moving.js": ("/moving", "moving"),
     "screens/moving-page.js": ("/moving/MV-7K3F9Q", "moving"),
+    "screens/licensing.js": ("/licensing/apply/temporary-event-notice", "licensing"),
 }
 
 

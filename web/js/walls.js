@@ -30,6 +30,7 @@ const WALLS = [
   [/^\/landlords(\/|\?|$)/, "landlords"],
   [/^\/repairs(\/|\?|$)/, "repairs"],
   [/^\/moving(\/|\?|$)/, "moving"],
+  [/^\/licensing\/(apply|cases)\//, "licensing"],
 ];
 
 export function wallReason(next) {

@@ -4,6 +4,7 @@ open data), and the desk's list and case."""
 import json
 
 from ... import validation
+from ...errors import NotFound
 from ...stamps import london_today
 from . import catalogue, law, wording
 from .applying import own_case
@@ -67,6 +68,20 @@ def register_view(deps, params):
     rows, cursor = deps.licensing.register_page(prefix, PAGE, _cursor(params.get("cursor")))
     found = [register_row(c, types.get(c.type_id)) for c in rows if _matches(c, words)]
     return {"cases": found, "next": json.dumps(cursor, separators=(",", ":")) if cursor else None}
+
+
+def register_one(deps, case_id):
+    """A case the register lists, with its representation window (open while its last day has not passed)."""
+    from .ids import is_case
+    from .representations import window
+    case = deps.licensing.get(case_id) if is_case(case_id) else None
+    if case is None or case.state in ("draft", "paying", "refused") and not case.decision:
+        raise NotFound(wording.NO_SUCH_CASE.format(reference=case_id), code="licence_case_not_found")
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id)
+    last = window(case)
+    today = london_today(deps.clock())
+    return {**register_row(case, licence_type), "type_name": (licence_type or {}).get("name", case.type_id),
+            "representations": {"open": bool(last and today <= last), "last_day": last.isoformat() if last else None}}
 
 
 def _prefix(params, types):

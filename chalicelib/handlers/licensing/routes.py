@@ -107,6 +107,17 @@ def register_page():
     return http.ok(register_view(http.deps(), http.query()), headers={"Cache-Control": "no-cache"})
 
 
+@routes.get("/v1/licensing/register/{case_id}", ANYONE, {
+    "summary": "One case on the public register: its type's public fields, and whether representations are open "
+               "and until when (the end of that day, London time)",
+    "parameters": [CASE_ID],
+    "responses": {"200": json_response(ref("LicenceRegisterCase")),
+                  **errors(**{"404": "Not on the register (code licence_case_not_found)"})}})
+def register_case(case_id):
+    from .reading import register_one
+    return http.ok(register_one(http.deps(), case_id), headers={"Cache-Control": "no-cache"})
+
+
 @routes.get("/v1/licensing/register.csv", ANYONE, {
     "summary": "The register as open data (CSV, one row per case on the register, the public fields only)",
     "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}})

@@ -24,7 +24,11 @@ SCHEMAS = {
     "LicenceRepresentationMade": {"type": "object", "properties": {
         "id": STR, "case": STR, "last_day": {"type": "string", "format": "date"}}},
     "LicenceRegister": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}, "next": NSTR}},
+    "LicenceRegisterCase": {"type": "object", "properties": {
+        "id": STR, "type": STR, "type_name": STR, "state": STR,
+        "representations": {"type": "object", "properties": {"open": {"type": "boolean"}, "last_day": NSTR}}}},
     "LicenceDeskCases": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}}},
     "LicenceDeskCase": {**CASE, "properties": {**CASE["properties"], "applicant": OBJ,
+                                               "version": {"type": "integer", "description": "the ETag's number"},
                                                "consultees": {"type": "array", "items": OBJ}}},
 }

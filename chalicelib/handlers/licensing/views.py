@@ -56,7 +56,7 @@ def register_row(case, licence_type):
 
 def desk_view(case, representations):
     """The officer's: everything, each representation with who made it (for the hearing's notice)."""
-    return {**_common(case), "applicant": case.applicant, "fee": case.fee, "band": case.band,
+    return {**_common(case), "version": case.seq, "applicant": case.applicant, "fee": case.fee, "band": case.band,
             "payment_id": case.payment_id, "consultees": case.consultees, "refused": case.refused,
             "representations": [{**shared(r), "grounds": r.grounds, "contact": r.contact, "state": r.state,
                                  "why": r.why} for r in representations]}
