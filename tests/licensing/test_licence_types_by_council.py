@@ -71,3 +71,29 @@ def test_staffordshire_licenses_nothing_and_says_the_district_does():
     document = json.loads((YORK_TYPES.parent / "councils" / "staffordshire-county" / "council.json").read_text())
     assert document["services"]["licensing"] is False
     assert document["instead"]["licensing"]["name"] == "Your district or borough council"
+
+
+def test_newcastle_under_lymes_folder_loads_its_licence_types_and_a_bad_one_refuses_the_whole_folder(deps, tmp_path,
+                                                                                                     monkeypatch):
+    import shutil
+    from chalicelib.storage.councils import CouncilStore
+    from doorstep_cli.council_pack import add as add_folder
+    from support.councils_support import DEMO, add, demo_secrets_in, york
+    newcastle = DEMO / "newcastle-under-lyme"
+    demo_secrets_in(monkeypatch, tmp_path, newcastle)
+    add(deps, york())
+    assert add_folder(DEMO / "staffordshire-county", CouncilStore(), deps, say=lambda line: None) == 0  # its roads
+    broken = tmp_path / "broken"
+    shutil.copytree(newcastle, broken)
+    types = json.loads((broken / "licence_types.json").read_text())
+    types[0]["regime"] = "short_term_let"  # Scotland's: refused in England
+    (broken / "licence_types.json").write_text(json.dumps(types))
+    said = []
+    assert add_folder(broken, CouncilStore(), deps, say=said.append) == 1
+    assert any("licence_types.json type premises-licence" in line and "not one of england's" in line for line in said)
+    said.clear()
+    assert add_folder(newcastle, CouncilStore(), deps, say=said.append) == 0
+    assert "licence_types.json: 5 loaded" in said
+    with tenancy.acting_for("newcastle-under-lyme"):
+        assert [t["id"] for t in deps.for_council().licensing.types()[0]][:2] == ["premises-licence",
+                                                                                 "temporary-event-notice"]
