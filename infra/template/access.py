@@ -69,6 +69,7 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  # a licence fee paid (handlers/licensing/applying.py): the case received, or a notice given
                  # or refused with the year's tallies; the council's licence types read for its clocks
                  "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read",
+                 "licence-representations": "read",  # a decision told to each who made one (licensing/telling.py)
                  # a resident's move (handlers/moving): its parts written once each, its council tax request
                  # made (revenue-requests above), its garden term moved; the account's address is the move's
                  # own transaction's (the API's), never the worker's

@@ -92,3 +92,26 @@ def test_neighbours_following_the_area_are_told_with_the_last_day_for_representa
     assert "until the end of Saturday 26 December 2026" in told["body"] and case.id in told["body"]
     taxi_event = SimpleNamespace(id="e2", kind="licence_application_received", payload={"case_id": "LC-NONE1"})
     assert registered(taxi_event.kind)(deps, taxi_event) is None
+
+
+def test_the_decision_reaches_the_applicant_and_the_objector_once_each_and_neither_is_named_to_the_other(deps, pay,
+                                                                                                        york_types):
+    from chalicelib.handlers.licensing import desk, representations
+    from chalicelib.handlers.licensing.telling import tell_decision
+    from chalicelib.storage.outbox import OutboxStore
+    case = received(deps)
+    neighbour = deps.replace(clock=lambda: london(2026, 12, 10, 9), principal=None)
+    rep_id, _ = representations.make(neighbour, case.id, dict(OBJECTOR, grounds="Late music."))
+    desk_at = officer(deps, london(2027, 1, 4, 9))
+    representations.check(desk_at, case.id, rep_id, True, "A neighbour is worried about late music.", None)
+    case = deps.licensing.get(case.id)
+    desk.decide(desk_at, case.id, {"outcome": "refused", "reasons": "The beer garden cannot be kept quiet."},
+                case.seq)  # its effect tells both at once
+    assert tell_decision(desk_at, case.id) == 2  # told again (the stream after a crash): still one mail each
+    outbox = OutboxStore()
+    applicant = outbox.get(f"licence-decided:{case.id}:applicant")
+    objector = outbox.get(f"licence-decided:{case.id}:{rep_id}")
+    assert applicant.to == case.applicant["email"] and objector.to == "ada.quietly@example.org"
+    assert "has been refused" in applicant.body and "The beer garden cannot be kept quiet." in applicant.body
+    assert "Ada" not in applicant.body and "Peckitt" not in applicant.body
+    assert "The applicant was not told your name" in objector.body

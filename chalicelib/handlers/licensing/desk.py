@@ -48,6 +48,8 @@ def _saved(deps, case, expected, kind, listed=True, **payload):
         deps.licensing.save(case, expected, listed=listed, event=event)
     except EditConflict:
         raise Conflict(wording.CHANGED_MEANWHILE, code="edit_conflict") from None
+    from ..shared.effects import first_try
+    first_try(deps, [event])  # its effects (the decision told) now; the stream carries what this leaves
     return case
 
 

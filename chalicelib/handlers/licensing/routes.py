@@ -7,12 +7,15 @@ from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
 from ..payments import hooks
+from ..shared import effects
 
 routes = Routes("licensing", schemas="chalicelib.handlers.licensing.schemas")
 # A licence fee's payment finished: the case received, or the notice given or refused (applying.on_payment).
 hooks.register("licence_fee", "chalicelib.handlers.licensing.applying")
 # An application received near a home reaches the area alerts that hold it (neighbours.py).
 register("licence_application_received", "chalicelib.handlers.licensing.neighbours")
+# A decision told to the applicant and to each person who made a representation, once each (telling.py).
+effects.register("licence_decided", "licensing.told", "chalicelib.handlers.licensing.telling:on_decided")
 CASE_ID = path_param("case_id", {"type": "string", "pattern": "^LC-[0-9A-Z]{4,16}$", "example": "LC-7K3F9Q"})
 REP_ID = path_param("rep_id", {"type": "string", "pattern": "^LR-[0-9A-Z]{4,16}$", "example": "LR-7K3F9Q"})
 CONSULTEE = path_param("consultee_id", {"type": "string", "pattern": "^[a-z][a-z_]{0,39}$", "example": "police"})

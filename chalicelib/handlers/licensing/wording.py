@@ -84,5 +84,15 @@ TOLD_NEAR = "near your alert's area"
 TOLD_BODY = ("{premises}, {address} ({reference}). You can make a representation until the end of {last_day}: "
              "your name and contact details are not shown to the applicant.")
 
+# The decision told (telling.py).
+OUTCOMES = {"granted": "granted", "refused": "refused"}
+DECIDED_SUBJECT = "{type} for {premises}: {outcome}"
+DECIDED_APPLICANT = ("Your application {reference} has been {outcome}.\n\nThe reasons:\n{reasons}\n\n"
+                     "Conditions:\n{conditions}")
+DECIDED_OBJECTOR = ("The application {reference} for {premises}, about which you made a representation, has been "
+                    "{outcome}.\n\nThe reasons:\n{reasons}\n\nConditions:\n{conditions}\n"
+                    "The applicant was not told your name or contact details.\n")
+NO_CONDITIONS = "none beyond those the law sets\n"
+
 # A county that licenses nothing: its services' settings name who does (councils/services.py).
 NO_LICENCES = "{council} does not issue licences."
