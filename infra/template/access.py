@@ -120,8 +120,10 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "container-requests": "read-write", "container-open": "read-write",
                   "container-stock": "read-write", "bin-rounds": "read", "hire-bookings": "read-write",
                   "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read",
-                  # a licence fee the job finds paid: the case received, or the notice given or refused
-                  "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read"}
+                  # a licence fee the job finds paid: the case received, or the notice given or refused; a
+                  # licence the law grants undecided (licensing/deeming.py), its applicant and objectors told
+                  "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read",
+                  "licence-representations": "read"}
 
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).

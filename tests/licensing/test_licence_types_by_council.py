@@ -97,3 +97,28 @@ def test_newcastle_under_lymes_folder_loads_its_licence_types_and_a_bad_one_refu
     with tenancy.acting_for("newcastle-under-lyme"):
         assert [t["id"] for t in deps.for_council().licensing.types()[0]][:2] == ["premises-licence",
                                                                                  "temporary-event-notice"]
+
+
+def test_a_short_term_let_undecided_on_its_last_day_is_granted_by_law_the_day_after_once(deps, pay):
+    from chalicelib.handlers.licensing.deeming import deem_due
+    from chalicelib.handlers.payments.govuk_pay import for_council
+    from support.councils_support import add, north_lanarkshire, york
+    from support.licensing_support import store_types
+    add(deps, york(), north_lanarkshire())
+    card_payments = for_council(deps)
+    with tenancy.acting_for("north-lanarkshire"):
+        host = at(deps.for_council().replace(payment_provider=card_payments), london(2026, 8, 31, 10))
+        store_types(host, NL_TYPES)
+        flat = {"address": "12 Main Street, Airdrie ML6 6AA", "lat": 55.866, "lon": -3.98}
+        case = paid(host, started(host, {"type": "short-term-let", "premises": flat}))
+        assert case.deemed_on == "2027-05-31"
+        last_day = host.replace(clock=lambda: london(2027, 5, 31, 23, 30))  # still the council's to decide
+        assert deem_due(last_day) == 0
+        day_after = host.replace(clock=lambda: london(2027, 6, 1, 0, 10))
+        assert deem_due(day_after) == 1 and deem_due(day_after) == 0
+        granted = host.licensing.get(case.id)
+        assert granted.state == "deemed_granted" and granted.decision["by"] == "the law"
+        assert granted.licence["from"] == "2027-06-01" and granted.licence["to"] == "2030-06-01"
+        from chalicelib.storage.outbox import OutboxStore
+        told = OutboxStore().get(f"licence-decided:{case.id}:applicant")
+        assert "granted by law, as it was not decided within the period the law sets" in told.body

@@ -227,6 +227,10 @@ def receive(deps, case, now):
     case.law = {"regime": case.regime, "from": version["from"], "source": version["source"],
                 "missed": version["missed"], "missed_words": version["missed_words"]}
     case.clocks = clocks(version, today, deps.calendar)
+    if version["missed"] == "deemed_granted":
+        from .clocks import last_day_of
+        decision = last_day_of(case.clocks, "decision")
+        case.deemed_on = decision.isoformat() if decision else None
     event = new_event(deps, "licence_application_received", now, event_id=f"licence.{case.id}.received",
                       case_id=case.id, type_id=case.type_id)
     try:

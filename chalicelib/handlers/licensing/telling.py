@@ -15,7 +15,7 @@ def tell_decision(deps, case_id):
     """How many were told (queued now; one already queued counts once)."""
     from ...notify.email import queue_email
     case = deps.licensing.get(case_id)
-    if case is None or not case.decision or case.decision.get("outcome") not in ("granted", "refused"):
+    if case is None or not case.decision or case.decision.get("outcome") not in wording.OUTCOMES:
         return 0
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {"name": case.type_id}
     premises = case.premises.get("name") or case.premises.get("address")

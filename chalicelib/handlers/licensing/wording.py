@@ -85,7 +85,8 @@ TOLD_BODY = ("{premises}, {address} ({reference}). You can make a representation
              "your name and contact details are not shown to the applicant.")
 
 # The decision told (telling.py).
-OUTCOMES = {"granted": "granted", "refused": "refused"}
+OUTCOMES = {"granted": "granted", "refused": "refused",
+            "deemed_granted": "granted by law, as it was not decided within the period the law sets"}
 DECIDED_SUBJECT = "{type} for {premises}: {outcome}"
 DECIDED_APPLICANT = ("Your application {reference} has been {outcome}.\n\nThe reasons:\n{reasons}\n\n"
                      "Conditions:\n{conditions}")

@@ -64,6 +64,15 @@ class CaseRegisterIndex(GlobalSecondaryIndex):
     register_sort = UnicodeAttribute(range_key=True)
 
 
+class CaseDeemedIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "deemed"
+        projection = AllProjection()
+
+    deemed = CouncilKey(hash_key=True)  # "deemed" while undecided with a deemed grant's day ahead
+    deemed_on = UnicodeAttribute(range_key=True)
+
+
 class LicenceCaseModel(Stored):
     class Meta:
         table_name = table("licence-cases")
@@ -108,9 +117,12 @@ class LicenceCaseModel(Stored):
     seq = NumberAttribute(null=True)
     register = CouncilKey(null=True)
     register_sort = UnicodeAttribute(null=True)
+    deemed = CouncilKey(null=True)
+    deemed_on = UnicodeAttribute(null=True)
 
     user_index = CaseUserIndex()
     register_index = CaseRegisterIndex()
+    deemed_index = CaseDeemedIndex()
 
 
 class RepresentationModel(Stored):
@@ -170,6 +182,14 @@ def _case(model):
     return record
 
 
+UNDECIDED = ("received", "hearing")
+
+
+def deemed_keys(case):
+    """The sparse `deemed` index's keys: filed while undecided with a deemed grant's day set."""
+    return {"deemed": "deemed"} if case.deemed_on and case.state in UNDECIDED else {}
+
+
 def register_keys(case, listed):
     """(register, register_sort) a case is filed under on the public register, or (None, None)."""
     return (REGISTER, f"{case.type_id}#{case.state}#{case.id}") if listed else (None, None)
@@ -207,7 +227,8 @@ class LicensingStore:
         register, sort = register_keys(case, listed)
         parts = []
         with writes(parts, exists={"case", "idempotency"}), transaction() as t:
-            t.save(model_of(C, case, register=register, register_sort=sort), condition=C.id.does_not_exist())
+            t.save(model_of(C, case, register=register, register_sort=sort, **deemed_keys(case)),
+                   condition=C.id.does_not_exist())
             parts.append("case")
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
@@ -226,7 +247,7 @@ class LicensingStore:
         parts = []
         try:
             with writes(parts), transaction() as t:
-                t.save(model_of(C, case, register=register, register_sort=sort), condition=same)
+                t.save(model_of(C, case, register=register, register_sort=sort, **deemed_keys(case)), condition=same)
                 parts.append("case")
                 for tally, read_seq in tallies:
                     t.save(tally, condition=T.key.does_not_exist() if read_seq == 0 else T.seq == read_seq)
@@ -251,6 +272,10 @@ class LicensingStore:
                                        last_evaluated_key=start_key(C, start))
         rows = [_case(m) for m in found]
         return rows, page_key(C, found.last_evaluated_key)
+
+    def deemed_by(self, day, limit=100):
+        """Undecided cases whose deemed grant's day is before `day` (YYYY-MM-DD): one Query of the sparse index."""
+        return [_case(m) for m in C.deemed_index.query("deemed", C.deemed_on < day, limit=limit, page_size=limit)]
 
     # Representations
     def add_representation(self, representation, case_id, expected_seq):

@@ -38,6 +38,7 @@ class LicenceCase:
     decision: dict | None = None  # {outcome, reasons, by, at}
     licence: dict | None = None  # {number, from, to, state}
     refused: dict | None = None  # a notice refused when given: {code, words}
+    deemed_on: str | None = None  # the day after which the law grants it undecided (Scotland's 1982 Act): YYYY-MM-DD
     seq: int = 0
 
 
