@@ -132,3 +132,23 @@ def test_an_event_for_more_than_499_people_or_168_hours_is_refused_before_any_pa
         started(spring, notice("2026-04-18", hours=169))
     assert "at most 168 hours" in long.value.body()["error"]["fields"][0]["message"]
     assert pay.payments == {} or len(pay.payments) == 0
+
+
+def test_a_police_objection_in_its_window_stops_a_late_notice_and_sends_a_standard_one_to_a_hearing_but_not_after(
+        deps, pay, york_types):
+    from chalicelib.handlers.licensing import desk
+    officer = person(800)
+    friday = at(deps, london(2026, 6, 5, 10))
+    late = paid(friday, started(friday, notice("2026-06-15")))  # objections until Wednesday 10 June
+    standard = paid(friday, started(friday, notice("2026-06-27")))
+    at_desk = deps.replace(clock=lambda: london(2026, 6, 10, 16), principal=officer)
+    stopped = desk.answer_consultee(at_desk, late.id, "police", {"answer": "objection", "words": "Past trouble."},
+                                    late.seq)
+    assert stopped.state == "counter_notice"  # a late notice objected to cannot go ahead (s.104A)
+    heard = desk.answer_consultee(at_desk, standard.id, "police", {"answer": "objection"}, standard.seq)
+    assert heard.state == "objected"  # a standard one goes to a hearing (s.105)
+    again = paid(friday, started(friday, notice("2026-07-04")))
+    thursday = deps.replace(clock=lambda: london(2026, 6, 11, 9), principal=officer)
+    with pytest.raises(ApiError) as too_late:
+        desk.answer_consultee(thursday, again.id, "police", {"answer": "objection"}, again.seq)
+    assert too_late.value.code == "objection_window_passed" and "until the end of 2026-06-10" in too_late.value.message

@@ -67,9 +67,24 @@ def answer_consultee(deps, case_id, consultee_id, body, expected):
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
     due = _consultee_due(deps, case, licence_type, consultee_id)
     today = london_today(deps.clock())
+    if case.kind == "notice":
+        _notice_objected(case, answer, due, today)
     found.update(answer=answer, words=words, at=stamp(deps.clock()), by=deps.principal.user_id,
                  due=due.isoformat() if due else None, late=bool(due and today > due))
     return _saved(deps, case, expected, "licence_consultee_answered", consultee=consultee_id)
+
+
+def _notice_objected(case, answer, due, today):
+    """A temporary event notice objected to by the police or environmental health: only within their window
+    (s.104(2): a later objection is not one); a late notice then cannot go ahead (a counter notice, s.104A), a
+    standard one goes to a hearing (s.105)."""
+    if answer != "objection":
+        return
+    if case.state != "given":
+        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+    if due is not None and today > due:
+        raise Conflict(wording.OBJECTION_TOO_LATE.format(last_day=due.isoformat()), code="objection_window_passed")
+    case.state = "counter_notice" if (case.event or {}).get("late") else "objected"
 
 
 def _consultee_due(deps, case, licence_type, consultee_id):

@@ -60,6 +60,9 @@ CHANGED_MEANWHILE = "Someone changed this case after you opened it. Open it agai
 ANSWER_UNKNOWN = "Choose the consultee's answer: no objection, an objection, or conditions"
 NO_SUCH_CONSULTEE = "This case has no consultee {consultee}."
 NOT_DECIDABLE = "This case cannot be decided now: it is {state}."
+OBJECTION_TOO_LATE = ("The police and environmental health could object until the end of {last_day} (3 working days "
+                      "after they were given the notice, Licensing Act 2003 s.104(2)). An objection now is not one "
+                      "the law takes.")
 HEARING_DAY = "Choose a working day after today for the hearing"
 HEARING_TOO_LATE = ("The law's last day for the hearing is {latest}. Choose that day or earlier, or say why it is "
                     "later (the parties agreed to adjourn it)")
