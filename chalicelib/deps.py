@@ -192,6 +192,7 @@ class Deps:
     waiting: WaitingStore | None = _store("appointments.appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
     bills: BillStore | None = _store("revenues.bills", "BillStore")  # bills paid by reference, their postings, staff links
     repairs: RepairStore | None = _store("repairs.repairs", "RepairStore")  # repairs to council homes
+    licensing: object | None = _store("licensing.licensing", "LicensingStore")  # licence types, cases, representations
     communal: object | None = _store("repairs.repair_communal", "CommunalStore")  # a block's shared repairs, its "me too"s
     moves: object | None = _store("revenues.moves", "MoveStore")  # residents' moves home and what each changed
     businesses: object | None = _store("business.starts", "BusinessStore")  # businesses starting up, what each was offered

@@ -36,7 +36,7 @@ const ON_FIRST_USE = [
   "/js/screens/pay.js", "/js/forms/paying.js", "/js/screens/sign-in-return.js", "/js/screens/signed-out.js",
   "/js/screens/form-case.js", "/js/screens/containers.js", "/js/screens/hire.js", "/js/screens/meetings.js",
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
-  "/js/screens/planning.js", "/js/screens/privacy.js",
+  "/js/screens/planning.js", "/js/screens/privacy.js", "/js/screens/licensing.js",
   "/js/screens/repairs.js", "/js/screens/repair-report.js", "/js/screens/repair-after.js",
   "/js/screens/moving.js", "/js/screens/moving-page.js", "/js/screens/business.js", "/js/screens/feedback-give.js",
   "/js/screens/figures.js", "/js/figures.js",

@@ -16,6 +16,7 @@ from .reports import reports, services, uploads, stats, supporters, reports_else
 from .bodies import bodies, body_polls, sends  # noqa: F401
 from .waste import bulky, garden, missed_bins, payments, containers  # noqa: F401
 from .hire import hire  # noqa: F401
+from .licensing import licensing  # noqa: F401
 from .conversations import conversations, sockets  # noqa: F401
 from .democracy import petitions, democracy, participation  # noqa: F401
 from .planning import planning  # noqa: F401

@@ -113,6 +113,11 @@ WALK = {
     "/api/2.4/json_search_results": ["/api/2.4/json_search_results?tx=pothole&fields=all"],
     "/api/2.4/json_consultation_details": ["/api/2.4/json_consultation_details?dept=council&id=none"],
     "/v1/hire/places": ["/v1/hire/places"],
+    # Licensing: the types and the register hold no report, and no objector's details.
+    "/v1/licensing/types": ["/v1/licensing/types", "/v1/licensing/types?activity=sell_alcohol"],
+    "/v1/licensing/register": ["/v1/licensing/register", "/v1/licensing/register?type=premises-licence"],
+    "/v1/licensing/register.csv": ["/v1/licensing/register.csv"],
+    "/v1/licensing/register/{case_id}": ["/v1/licensing/register/LC-7K3F9Q"],
     "/v1/hire/places/{place_id}": ["/v1/hire/places/none"],
     "/v1/hire/places/{place_id}/times": ["/v1/hire/places/none/times"],
     "/v1/speaking/withdraw": ["/v1/speaking/withdraw?token=not-a-token"],

@@ -26,6 +26,9 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "LLC-": "a change a landlord reported",
     "MV-": "a move home told",
     "BZ-": "a business starting up, told",
+    "LC-": "a licence application or a notice given",
+    "LR-": "a representation about a licence application",
+    "LN-": "a licence granted",
 }
 
 

@@ -308,6 +308,27 @@ ROUTE_ACCESS = {
     ("GET", "/v1/hire/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/hire/bookings/{booking_id}/sessions/{date}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("GET", "/v1/me/hire-bookings"): (SIGNED_IN, Outcome(200)),
+    # Licensing (issue 81): the world has no licence types and no cases.
+    ("GET", "/v1/licensing/types"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/licensing/cases"): (SIGNED_IN, Outcome(404, "licence_type_not_found")),
+    ("GET", "/v1/licensing/cases/{case_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/pay"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/me/licences"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/licensing/register"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/licensing/register.csv"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/licensing/register/{case_id}"): (ANYONE, Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/staff/licensing/cases"): (desk("licensing"), Outcome(200)),
+    ("GET", "/v1/staff/licensing/cases/{case_id}"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/consultees/{consultee_id}"): (
+        desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check"): (
+        desk("licensing"), Outcome(404, "representation_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/hearing"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/conditions"): (
+        desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/decision"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/licence"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (desk("halls"), Outcome(404, "place_not_found")),
     ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (desk("halls"), Outcome(404, "place_not_found")),
     ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"): (desk("halls"), Outcome(404, "place_not_found")),
@@ -558,6 +579,10 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"), ("POST", "/v1/staff/hire/bookings"),
                 ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"), ("GET", "/v1/staff/hire/deposits"),
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/cancel"),
+                ("GET", "/v1/staff/licensing/cases"), ("GET", "/v1/staff/licensing/cases/{case_id}"),
+                *(("POST", f"/v1/staff/licensing/cases/{{case_id}}/{change}") for change in
+                  ("consultees/{consultee_id}", "representations/{rep_id}/check", "hearing", "conditions", "decision",
+                   "licence")),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
@@ -950,6 +975,29 @@ _simple("GET", "/v1/hire/bookings/{booking_id}", "/v1/hire/bookings/HB-7K3F9Q")
 _simple("POST", "/v1/hire/bookings/{booking_id}/sessions/{date}/cancel",
         "/v1/hire/bookings/HB-7K3F9Q/sessions/2030-01-08/cancel")
 _simple("GET", "/v1/me/hire-bookings")
+_simple("GET", "/v1/licensing/types")
+_simple("POST", "/v1/licensing/cases", body={"type": "premises-licence", "band": "A",
+                                             "premises": {"name": "The Fleece", "address": "16 Pavement, York"}})
+_simple("GET", "/v1/licensing/cases/{case_id}", "/v1/licensing/cases/LC-7K3F9Q")
+_simple("POST", "/v1/licensing/cases/{case_id}/pay", "/v1/licensing/cases/LC-7K3F9Q/pay", {})
+_simple("GET", "/v1/me/licences")
+_simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/cases/LC-7K3F9Q/representations",
+        {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})
+_simple("GET", "/v1/licensing/register")
+_simple("GET", "/v1/licensing/register.csv")
+_simple("GET", "/v1/licensing/register/{case_id}", "/v1/licensing/register/LC-7K3F9Q")
+_simple("GET", "/v1/staff/licensing/cases")
+_simple("GET", "/v1/staff/licensing/cases/{case_id}", "/v1/staff/licensing/cases/LC-7K3F9Q")
+_simple("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check",
+        "/v1/staff/licensing/cases/LC-7K3F9Q/representations/LR-7K3F9Q/check", {"relevant": False, "why": "Not about it"})
+for _path, _body in (("consultees/police", {"answer": "no_objection"}), ("hearing", {"day": "2030-01-08"}),
+                     ("conditions", {"conditions": ["Doors shut by 23:00"]}),
+                     ("decision", {"outcome": "granted", "reasons": "No relevant representations"}),
+                     ("licence", {"action": "suspend", "reasons": "Annual fee unpaid"})):
+    _template = "consultees/{consultee_id}" if _path.startswith("consultees/") else _path
+    REQUESTS[("POST", f"/v1/staff/licensing/cases/{{case_id}}/{_template}")] = \
+        lambda world, caller, _path=_path, _body=_body: Request(
+            "POST", f"/v1/staff/licensing/cases/LC-7K3F9Q/{_path}", _body, {"If-Match": '"0"'})
 _simple("GET", "/v1/staff/hire/places/{place_id}/calendar", "/v1/staff/hire/places/nowhere/calendar")
 _simple("POST", "/v1/staff/hire/places/{place_id}/blocks", "/v1/staff/hire/places/nowhere/blocks",
         {"date": "2030-01-08", "start": "09:00", "hours": 2, "reason": "Floor polish"})

@@ -290,7 +290,8 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
                                                "garden-subscriptions", "outbox", "jobs", "job-cells", "bills",
                                                "form-submissions", "events", "container-requests",
                                                "container-open", "container-stock", "hire-bookings", "hire-hours",
-                                               "hire-holders", "figures")}, written  # figures: a bill paid, counted
+                                               "hire-holders", "figures",  # figures: a bill paid, counted
+                                               "licence-cases", "licence-tallies")}, written  # a licence fee paid
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
     # The provider's secrets come from Secrets Manager, readable by the functions that talk to it alone:
     # the API, the settler, and the alert worker, which carries out events' effects (a finished payment

@@ -37,6 +37,7 @@ PLACES = {
     "screens/moving.js": ("/moving", "moving"),
     "screens/moving-page.js": ("/moving/MV-7K3F9Q", "moving"),
     "screens/business.js": ("/business", "business"),
+    "screens/licensing.js": ("/licensing/apply/temporary-event-notice", "licensing"),
 }
 
 

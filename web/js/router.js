@@ -75,6 +75,7 @@ function screenFor(url) {
   if (/^\/forms(\/|$)/.test(url.pathname)) return () => import("./screens/forms.js");
   if (/^\/consultations(\/|$)/.test(url.pathname)) return () => import("./screens/consultations.js");
   if (/^\/planning(\/|$)/.test(url.pathname)) return () => import("./screens/planning.js");
+  if (/^\/licensing(\/|$)/.test(url.pathname)) return () => import("./screens/licensing.js");
   if (/^\/repairs\/new$/.test(url.pathname)) return () => import("./screens/repair-report.js");
   if (/^\/repairs(\/|$)/.test(url.pathname)) return () => import("./screens/repairs.js");
   // The landlords' portal is one module's business too, with a budget of its own (docs/decisions/web.md).

@@ -42,6 +42,7 @@ export const GROUPS = [
     {key: "alerts", href: "/alerts"},
     {key: "hire", href: "/hire"},
     {key: "planning", href: "/planning"},
+    {key: "licensing", href: "/licensing"},
   ]},
   {group: "account", services: [
     {key: "sign_in", href: "/sign-in?next=/", who: "guest"},

@@ -31,6 +31,7 @@ const WALLS = [
   [/^\/repairs(\/|\?|$)/, "repairs"],
   [/^\/moving(\/|\?|$)/, "moving"],
   [/^\/business(\/|\?|$)/, "business"],
+  [/^\/licensing\/(apply|cases)\//, "licensing"],
 ];
 
 export function wallReason(next) {
