@@ -164,4 +164,8 @@ SCHEMA = _object({
     # How its officers sign in, their desks from its directory's groups, and SCIM (schema_staff.py).
     "staff_sign_in": STAFF_SIGN_IN,
     "channel_costs": CHANNEL_COSTS,
+    # How long its records are kept (issue 80). backup_days: how long its data stays in backups once deleted,
+    # its files' old versions in S3 (DynamoDB's point-in-time recovery keeps 35 days, the most it can:
+    # docs/decisions/offboarding.md); 35 when not said.
+    "retention": _object({"backup_days": {"type": "integer", "minimum": 1, "maximum": 35}}),
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))
