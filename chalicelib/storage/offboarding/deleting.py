@@ -71,13 +71,16 @@ class Deletion:
                 state = {**state, "pending": mine, "next": after, "page_others": dict(others)}
                 if mine:  # saved before any is deleted: a restart deletes these again and counts them once
                     version = self.store.save_progress(self.council, DELETE, kind.name, state, version)
-            delete_keys(kind.table, state["pending"])
-            faults.boundary("offboard.deleted")
+            deleted = state["pending"]
+            delete_keys(kind.table, deleted)
+            if deleted:
+                faults.boundary("offboard.deleted")
             state = {"cursor": state["next"], "pending": None, "next": None, "page_others": {},
-                     "deleted": state["deleted"] + len(state["pending"]),
+                     "deleted": state["deleted"] + len(deleted),
                      "others": _added(state["others"], state["page_others"]), "done": state["next"] is None}
             version = self.store.save_progress(self.council, DELETE, kind.name, state, version)
-            faults.boundary("offboard.delete_saved")
+            if deleted:
+                faults.boundary("offboard.delete_saved")
             self.tell(f"deleting {kind.name}", state["deleted"])
         return True
 
