@@ -64,7 +64,11 @@ def offboard(args, deps, by="command line"):
         files=sum(f["deleted"] for f in report["files"].values()),
         others=wording.OTHERS_UNCHANGED if others["unchanged"] else
         wording.OTHERS_CHANGED.format(count=others["changed_count"]),
-        leaves=backups["leaves_backups_on"], tables=backups["tables_until"], files_until=backups["file_versions_until"]))
+        leaves=backups["leaves_backups_on"], tables=backups["tables_until"],
+        files_until=backups["file_versions_until"]))
+    if report["deleted_not_exported"]:
+        print(wording.NOT_EXPORTED_FIRST.format(council=council, kinds=", ".join(
+            f"{kind} {n}" for kind, n in sorted(report["deleted_not_exported"].items()))), file=sys.stderr)
     if not report["zero_read_back"]:
         print(wording.NOT_ZERO.format(council=council), file=sys.stderr)
         return 1

@@ -280,7 +280,8 @@ def offboarding():
     key names) and its items deleted (the API's WRITE); every kind of file listed, read, tagged with the
     council's backup_days and deleted under the council's own prefix; its export written under offboarding/."""
     bucket = "${PhotoBucket.Arn}"
-    return [{"Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": _table_arns(sorted(t["name"] for t in schemas()))},
+    every_table = _table_arns(sorted(t["name"] for t in schemas()))
+    return [{"Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": every_table},
             {"Effect": "Allow", "Action": ["s3:GetObject", "s3:DeleteObject", "s3:PutObjectTagging"],
              "Resource": sub(f"{bucket}/*")},
             {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": sub(f"{bucket}/offboarding/*")},

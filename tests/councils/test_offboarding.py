@@ -225,3 +225,20 @@ def test_an_account_used_only_at_the_council_goes_with_it_and_one_used_elsewhere
     kept = deps.accounts.user_by_identity(f"email#{both['email']}")
     assert kept.signed_in_at == {NL}
     assert client.get("/v1/me", at(NL_HOST, both["bearer"])).status_code == 200
+
+
+def test_the_export_waits_until_every_run_begun_before_the_stop_has_ended(client, deps, doorstep, tmp_path, capsys,
+                                                                          monkeypatch):
+    """A schedule's run that began before the stop may write for as long as a function runs: its export
+    begins after the longest, or an item written then would be deleted without being exported."""
+    from chalicelib.councils.offboarding.steps import SETTLE_S
+    from chalicelib.councils.registry import CHECK_S
+    from infra.template.functions import SETTINGS
+    assert SETTLE_S >= max(timeout for timeout, _ in SETTINGS.values()) + CHECK_S
+    monkeypatch.delenv("DOORSTEP_OFFBOARD_SETTLE_S")
+    add(deps, york(), north())
+    assert offboard(doorstep, NORTH, "--stop") == 0
+    assert offboard(doorstep, NORTH, "--export", str(tmp_path / "x")) == 1
+    assert "its export may begin at" in capsys.readouterr().err
+    monkeypatch.setattr("chalicelib.councils.offboarding.steps.SETTLE_S", 0)
+    assert offboard(doorstep, NORTH, "--export", str(tmp_path / "x")) == 0

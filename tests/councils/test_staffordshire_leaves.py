@@ -3,7 +3,7 @@ Staffordshire County is exported and removed; its addresses say the service has 
 manifest matches what was held; every table holds nothing of it while York's counts are unchanged."""
 import json
 
-from support.councils_support import COUNTY, COUNTY_HOST, DISTRICT, DISTRICT_HOST, YORK_HOST, add, at, york
+from support.councils_support import COUNTY, COUNTY_HOST, DISTRICT_HOST, YORK_HOST, add, at, york
 from support.offboarding_support import counts, exported_lines, held, index_entries
 
 STAFFORD = (52.8000, -2.0000)  # lat, lon: the county's, no district of the deployment's
@@ -57,7 +57,7 @@ def test_staffordshire_county_is_exported_and_removed_and_york_is_as_it_was(clie
     assert COUNTY not in counts() and {c: n for c, n in counts().items() if c != COUNTY} == theirs
     assert held("york") == york_before
     report = json.loads((tmp_path / "report.json").read_text())["deletion"]["report"]
-    assert report["zero_read_back"] and report["others"]["unchanged"]
+    assert report["zero_read_back"] and report["others"]["unchanged"] and report["deleted_not_exported"] == {}
     assert report["kinds"]["reports"] == {"exported": 2, "deleted": 2, "after": 0, "indexes": {
         "by_category_month": 0, "by_month": 0, "by_reporter_email": 0, "by_user": 0, "map": 0, "map_by_category": 0}}
     assert client.get("/v1/reports", at(COUNTY_HOST)).status_code == 410  # its addresses still say so

@@ -98,8 +98,9 @@ def busy_council(client_, deps, council, host, where, n=3):
     bearer = {"Authorization": f"Bearer {signed.json_body['access_token']}"}
     made = []
     for i in range(n):
-        answer = client_.post("/v1/reports", pothole(lat=where[0], lon=where[1], description=f"Pothole {i} of {council}"),
-                              at(host, {**bearer, "Idempotency-Key": f"{council}-report-{i:04d}-key"}))
+        report = pothole(lat=where[0], lon=where[1], description=f"Pothole {i} of {council}")
+        key = {"Idempotency-Key": f"{council}-report-{i:04d}-key"}
+        answer = client_.post("/v1/reports", report, at(host, {**bearer, **key}))
         assert answer.status_code == 201, answer.json_body
         made.append(answer.json_body["id"])
     return {"bearer": bearer, "reports": made, "email": email}

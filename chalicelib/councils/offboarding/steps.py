@@ -22,6 +22,10 @@ SERVING = "serving"  # not leaving: no record
 STOPPED, EXPORTING, EXPORTED, DELETING, DELETED = "stopped", "exporting", "exported", "deleting", "deleted"
 POINT_IN_TIME_DAYS = 35  # every table's point-in-time recovery (infra/template/tables.py): AWS's most
 BACKUP_DAYS = 35  # a council's `retention.backup_days` when its settings say none
+# The export begins no sooner than this after the stop: every warm function has read it (the councils'
+# check, 5 s) and every run that began before it has ended (the longest any function may run, 900 s:
+# infra/template/functions.py), so nothing is written for the council after the export has read past it.
+SETTLE_S = 900 + 15  # DOORSTEP_OFFBOARD_SETTLE_S
 
 
 class OutOfOrder(Conflict):
@@ -81,6 +85,7 @@ def export(store, council_id, sink, now, by, budget, tell=None):
     if state == EXPORTED:
         return record, True
     if state == STOPPED:
+        _settled(record, now)
         record = {**record, "state": EXPORTING, "export": {"to": sink.location, "started_at": now.isoformat(),
                                                            "by": by}}
         version = _changed(store, council_id, record, version, now)
@@ -138,6 +143,17 @@ def backups(now, backup_days):
     return {"backup_days": backup_days, "point_in_time_recovery_days": POINT_IN_TIME_DAYS,
             "tables_until": tables.isoformat(), "file_versions_until": files.isoformat(),
             "leaves_backups_on": max(tables, files).isoformat()}
+
+
+def _settled(record, now):
+    """409 until SETTLE_S after the stop, saying when the export may begin."""
+    import os
+    from datetime import datetime
+    settle = float(os.environ.get("DOORSTEP_OFFBOARD_SETTLE_S") or SETTLE_S)
+    begins = datetime.fromisoformat(record["stopped_at"]) + timedelta(seconds=settle)
+    if now < begins:
+        raise OutOfOrder(words.NOT_SETTLED.format(council=record["id"], at=begins.isoformat(timespec="seconds")),
+                         headers={"Retry-After": str(max(1, int((begins - now).total_seconds())))})
 
 
 def _run(step, council_id):

@@ -5,6 +5,8 @@ DEFAULT_COUNCIL = ("{council} is the deployment's default council: its own addre
                    "DOORSTEP_DEFAULT_COUNCIL to another council before {council} leaves.")
 NOT_STOPPED = "{council} has not been stopped: stop it first (step \"stop\"), then export it."
 NOT_EXPORTED = "{council} has not been exported whole: export it first (step \"export\"), then delete it."
+NOT_SETTLED = ("{council} was stopped moments ago: its export may begin at {at}, when every run that began before "
+               "the stop has ended and nothing more can be written for it.")
 GONE = "{council} has been deleted already: there is nothing left of it to export."
 EXPORTED_ELSEWHERE = "{council} is exported to {to} already: its export is written there, not to {asked}."
 ANOTHER_RUN = "Another run of this step is working on {council} now: wait for it, then ask again."
@@ -23,4 +25,6 @@ DELETED = ("{council} is deleted: {deleted:,} items and {files:,} files, none re
 OTHERS_UNCHANGED = "unchanged"
 OTHERS_CHANGED = "changed in {count} places (listed in the report: their own use meanwhile)"
 NOT_ZERO = "{council}: something was read back after its deletion (the report lists where): run --delete again."
+NOT_EXPORTED_FIRST = ("{council}: more was deleted than exported ({kinds}): written after the export read past "
+                      "it. The report lists them by kind.")
 REPORT_WRITTEN = "The deletion's report is in {path}."

@@ -13,7 +13,7 @@ import hashlib
 
 from ... import faults
 from .kinds import ACCOUNTS, PACKAGE, SETTINGS, SETTINGS_AUDIT, attribute_types, council_tables
-from .paging import client, scan_page
+from .paging import call, scan_page
 from .plain import line, plain
 from .records import OffboardStore
 
@@ -159,7 +159,7 @@ def accounts_page(council, cursor, names=None):
         arguments["ProjectionExpression"] = ", ".join(f"#n{i}" for i in range(len(names)))
     if cursor:
         arguments["ExclusiveStartKey"] = cursor
-    page = client().scan(**arguments)
+    page = call("Scan", **arguments)
     return page.get("Items", []), page.get("LastEvaluatedKey")
 
 

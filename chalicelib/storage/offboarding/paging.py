@@ -33,8 +33,10 @@ def prefix(council):
     return council + tenancy.SEPARATOR
 
 
-def client():
-    return connection().client
+def call(operation, **arguments):
+    """One DynamoDB call in its own terms, through the process's one connection: counted by the meter
+    (storage/metering.py) as every other is, throttling raised as the stores' Throttled."""
+    return connection()._make_api_call(operation, arguments)
 
 
 def scan_page(table, start=None, council=None, key=None, names=None, limit=None):
@@ -53,7 +55,7 @@ def scan_page(table, start=None, council=None, key=None, names=None, limit=None)
         arguments["ProjectionExpression"] = ", ".join(f"#n{i}" for i in range(len(names)))
     if names_used:
         arguments["ExpressionAttributeNames"] = names_used
-    page = client().scan(**arguments)
+    page = call("Scan", **arguments)
     return page.get("Items", []), page.get("LastEvaluatedKey")
 
 
@@ -65,7 +67,7 @@ def count_in_index(table, index, key, council):
                  "ExpressionAttributeValues": {":p": {"S": prefix(council)}}}  # a value, not a key
     total, start = 0, None
     while True:
-        page = client().scan(**arguments, **({"ExclusiveStartKey": start} if start else {}))
+        page = call("Scan", **arguments, **({"ExclusiveStartKey": start} if start else {}))
         total += page.get("Count", 0)
         start = page.get("LastEvaluatedKey")
         if not start:
@@ -84,7 +86,7 @@ def delete_keys(table, keys):
         requests = {table: [{"DeleteRequest": {"Key": key}} for key in keys[first:first + 25]]}
         tries = 0
         while requests:
-            left = client().batch_write_item(RequestItems=requests).get("UnprocessedItems") or {}
+            left = call("BatchWriteItem", RequestItems=requests).get("UnprocessedItems") or {}
             requests, tries = left, tries + 1
             if requests:
                 time.sleep(min(0.05 * 2 ** tries, 2.0))
