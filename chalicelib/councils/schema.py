@@ -167,4 +167,8 @@ SCHEMA = _object({
     "channel_costs": CHANNEL_COSTS,
     # What starting a business offers here: activities and their licences, the trade waste price list.
     "business": BUSINESS,
+    # How long its records are kept (issue 80). backup_days: how long its data stays in backups once deleted,
+    # its files' old versions in S3 (DynamoDB's point-in-time recovery keeps 35 days, the most it can:
+    # docs/decisions/offboarding.md); 35 when not said.
+    "retention": _object({"backup_days": {"type": "integer", "minimum": 1, "maximum": 35}}),
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -282,6 +282,20 @@ def photos():
     ]
 
 
+def offboarding():
+    """A council leaving, stepped through the operator's route (handlers/operator/offboarding.py, the
+    operator's alone): every table and index read whole once (a Scan; the council's items are those its
+    key names) and its items deleted (the API's WRITE); every kind of file listed, read, tagged with the
+    council's backup_days and deleted under the council's own prefix; its export written under offboarding/."""
+    bucket = "${PhotoBucket.Arn}"
+    every_table = _table_arns(sorted(t["name"] for t in schemas()))
+    return [{"Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": every_table},
+            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:DeleteObject", "s3:PutObjectTagging"],
+             "Resource": sub(f"{bucket}/*")},
+            {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": sub(f"{bucket}/offboarding/*")},
+            {"Effect": "Allow", "Action": ["s3:GetBucketVersioning", "s3:ListBucket"], "Resource": arn("PhotoBucket")}]
+
+
 def logs(function_name):
     """Writing to the function's own log group (`function_name` may hold ${Stage})."""
     return {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],

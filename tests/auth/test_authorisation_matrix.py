@@ -173,6 +173,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/operator/councils"): (OPERATOR_ONLY, Outcome(201)),
     ("GET", "/v1/operator/councils/{council_id}"): (OPERATOR_ONLY, Outcome(200)),
     ("PUT", "/v1/operator/councils/{council_id}"): (OPERATOR_ONLY, Outcome(200)),
+    # A council leaving: where it has got to (serving: not leaving), and its first step, stopped.
+    ("GET", "/v1/operator/councils/{council_id}/offboarding"): (OPERATOR_ONLY, Outcome(200)),
+    ("POST", "/v1/operator/councils/{council_id}/offboarding"): (OPERATOR_ONLY, Outcome(200)),
     # Bodies: staff see where reports can go (keys never shown); administrators manage them.
     ("GET", "/v1/staff/bodies"): (desk("sends"), Outcome(200)),
     ("POST", "/v1/staff/bodies"): (ADMIN_ONLY, Outcome(201)),
@@ -1380,6 +1383,18 @@ def _change_council(world, caller):
     document, version = _second_council(world)
     return Request("PUT", "/v1/operator/councils/north-lanarkshire", {**document, "branding": {"colour": "#00539f"}},
                    {"If-Match": f'"{version}"'})
+
+
+@builds("GET", "/v1/operator/councils/{council_id}/offboarding")
+def _show_offboarding(world, caller):
+    _second_council(world)
+    return Request("GET", "/v1/operator/councils/north-lanarkshire/offboarding")
+
+
+@builds("POST", "/v1/operator/councils/{council_id}/offboarding")
+def _stop_council(world, caller):
+    _second_council(world)
+    return Request("POST", "/v1/operator/councils/north-lanarkshire/offboarding", {"step": "stop"})
 
 
 @builds("POST", "/v1/staff/reports")
