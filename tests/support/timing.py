@@ -114,6 +114,15 @@ def summary(folder, top=40):
         print(title + " (wall, CPU, children's CPU, tests):")
         for key, (wall, cpu, kids, n) in sorted(sums.items(), key=lambda kv: -kv[1][1])[:top]:
             print(f"  {key:70s} {wall:7.1f} {cpu:7.1f} {kids:6.1f} {n:5d}")
+    phases = defaultdict(float)
+    for t in tests.values():
+        for when, (_, cpu) in t.get("phases", {}).items():
+            phases[when] += cpu
+    print("CPU by phase: " + ", ".join(f"{when} {cpu:.0f} s" for when, cpu in phases.items()))
+    print("the most CPU in set-up (fixtures made for the test):")
+    setups = sorted(tests.values(), key=lambda t: -t.get("phases", {}).get("setup", [0, 0])[1])[:top // 2]
+    for t in setups:
+        print(f"  {t['phases']['setup'][1]:6.1f} {t['id'][:120]}")
 
 
 if __name__ == "__main__":
