@@ -16,6 +16,9 @@ from support.pinned_clock import _pinned_clock, pytest_addoption  # noqa: F401
 from support import pinned_clock
 # Tests marked xdist_group run on one worker (pytest-xdist's loadgroup, mended for pytest 9).
 pytest_plugins = ["support.xdist_groups"]
+# DOORSTEP_TIMING=<folder>: each test's phases in wall and CPU seconds, written there (support/timing.py).
+if os.environ.get("DOORSTEP_TIMING"):
+    pytest_plugins.append("support.timing")
 # Chalice's test client hands the app path values decoded, as API Gateway and `make run` do.
 from doorstep_cli.local.gateway import use_in_chalice_test  # noqa: E402
 use_in_chalice_test()
