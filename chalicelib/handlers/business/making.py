@@ -3,7 +3,6 @@
 event and the Idempotency-Key's record in one transaction. What it offers
 follows from that event (following.py), once."""
 import re
-import secrets
 from datetime import date, timedelta
 
 from ... import ids
@@ -17,7 +16,7 @@ FIELDS = {"uprn", "activity", "starts", "ratepayer", "trading_name", "last_use",
 
 
 def new_id():
-    return "BZ-" + "".join(secrets.choice(ids.ALPHABET) for _ in range(10))
+    return ids.new_reference("BZ-")
 
 
 def activities_of(council):
