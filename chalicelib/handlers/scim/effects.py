@@ -32,6 +32,9 @@ def person_of(deps, user, now):
     return person
 
 
+FOLLOWED = {"userName", "displayName", "name", "emails"}  # what of a user the person's account follows
+
+
 def follow(deps, person_id, before, after):
     """The person as the directory names them now. A renamed userName (a UPN changed, say at marriage) moves the
     council's key for them, so their next sign-in with the new UPN finds them, not a new person with no history.
