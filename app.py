@@ -38,6 +38,7 @@ from chalicelib.handlers.payments.routes import routes as payments
 from chalicelib.handlers.petitions.routes import routes as petitions
 from chalicelib.handlers.planning.routes import routes as planning
 from chalicelib.handlers.privacy.routes import routes as privacy
+from chalicelib.handlers.schools.routes import routes as schools
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
@@ -87,7 +88,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, council, privacy, feedback, scim, ANY_PATH)
+              operator, planning, moving, schools, council, privacy, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])

@@ -194,6 +194,9 @@ class Deps:
     repairs: RepairStore | None = _store("repairs.repairs", "RepairStore")  # repairs to council homes
     communal: object | None = _store("repairs.repair_communal", "CommunalStore")  # a block's shared repairs, its "me too"s
     moves: object | None = _store("revenues.moves", "MoveStore")  # residents' moves home and what each changed
+    schools: object | None = _store("schools.schools", "SchoolStore")  # the council's schools as data
+    school_applications: object | None = _store("schools.applications", "ApplicationStore")  # parents' applications
+    allocations: object | None = _store("schools.allocations", "AllocationStore")  # runs, offers, the release
     directory: object | None = _store("directory.store", "DirectoryStore")  # the council's SCIM users, groups, log
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's

@@ -23,7 +23,7 @@ BY_CAPABILITY = {
     "containers": "containers", "repairs": "repairs", "bills": "pay", "revenues": "council_tax",
     "landlords": "landlords", "petitions": "petitions", "democracy": "meetings", "participation": "meetings",
     "consultations": "consultations", "conversations": "chat", "forms": "forms", "appointments": "appointments",
-    "hire": "hire", "planning": "planning", "moving": "moving",
+    "hire": "hire", "planning": "planning", "moving": "moving", "schools": "schools",
 }
 # Routes told apart by the start of their path (waste's, and bin days in places and accounts).
 BY_PATH = {
@@ -34,7 +34,8 @@ BY_PATH = {
     "missed_bin": ("/v1/places/{uprn}/missed-bins",),
 }
 SWITCHABLE = ("bin_days", "bulky", "garden", "missed_bin", "containers", "repairs", "pay", "council_tax", "landlords",
-              "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving")
+              "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving",
+              "schools")
 
 
 def service_of(route):

@@ -29,6 +29,7 @@ PARTS = {
     "hire": "Hiring a hall or room",
     "planning": "Planning applications",
     "moving": "Moving home",
+    "schools": "School places",
 }
 EVERY_COUNCILS = ("account", "reports", "alerts", "feedback", "payments", "staff", "running")
 

@@ -1,0 +1,72 @@
+"""A parent's answer to the released offer (accept or decline, once) and their appeals for schools
+they were not offered, each with its deadline by the round's rules: an appeal after it is taken, as
+late (the Appeals Code hears late appeals too), and says so."""
+from datetime import date
+
+from ... import validation
+from ...errors import Conflict, Unacceptable
+from ...stamps import london_today, stamp
+from . import limits, wording
+from .view import long_day, mine_or_404, one
+
+
+def _released_offer(deps, app):
+    from .applying import round_of
+    release = deps.allocations.release(app["round"])
+    offer = deps.allocations.offer(app["round"], release["run_id"], app["id"]) if release else None
+    if offer is None or offer["school_id"] is None:
+        raise Unacceptable(wording.NO_OFFER, code="no_offer")
+    return offer, round_of(deps, app["round"])[0]
+
+
+def answer(deps, app_id, body):
+    problems = validation.Problems()
+    for key in set(body) - {"answer"}:
+        problems.add(key, wording.NOT_ASKED)
+    if body.get("answer") not in limits.ANSWERS:
+        problems.add("answer", wording.ANSWER)
+    problems.raise_if_any()
+    app = mine_or_404(deps, app_id)
+    offer, _ = _released_offer(deps, app)
+    if app.get("answer"):
+        if app["answer"]["answer"] == body["answer"]:
+            return one(deps, app_id)  # a second tap
+        raise Conflict(wording.ANSWERED, code="answered_already")
+    _save(deps, app, answer={"answer": body["answer"], "school_id": offer["school_id"], "at": stamp(deps.clock())})
+    return one(deps, app_id)
+
+
+def appeal(deps, app_id, body):
+    problems = validation.Problems()
+    for key in set(body) - {"school_id", "grounds"}:
+        problems.add(key, wording.NOT_ASKED)
+    grounds = body.get("grounds")
+    if not isinstance(grounds, str) or not 10 <= len(grounds.strip()) <= limits.GROUNDS_MAX:
+        problems.add("grounds", wording.GROUNDS)
+    if not isinstance(body.get("school_id"), str):
+        problems.add("school_id", wording.APPEAL_SCHOOL)
+    problems.raise_if_any()
+    app = mine_or_404(deps, app_id)
+    offer, dates = _released_offer(deps, app)
+    refused = [p["school_id"] for p in app["preferences"] if p["school_id"] != offer["school_id"]
+               and (offer["preference"] is None or p["rank"] < offer["preference"])]
+    if body["school_id"] not in refused:
+        raise Unacceptable(wording.APPEAL_SCHOOL, code="validation_failed",
+                           fields=[{"field": "school_id", "message": wording.APPEAL_SCHOOL}])
+    appeals = app.get("appeals") or []
+    if any(a["school_id"] == body["school_id"] for a in appeals):
+        raise Conflict(wording.APPEALED, code="appealed_already")
+    due = (dates["dates"].get("appeal_by") or {}).get("date")
+    late = bool(due) and london_today(deps.clock()) > date.fromisoformat(due)
+    made = {"school_id": body["school_id"], "grounds": grounds.strip(), "lodged_at": stamp(deps.clock()),
+            "due": due, "late": late, "note": wording.LATE_APPEAL.format(date=long_day(due)) if late else None}
+    _save(deps, app, appeals=[*appeals, made])
+    return one(deps, app_id)
+
+
+def _save(deps, app, **changes):
+    from ...storage.errors import EditConflict
+    try:
+        deps.school_applications.replace({**app, **changes}, app["version"], deps.clock())
+    except EditConflict:
+        raise Conflict(wording.CHANGED, code="edit_conflict") from None

@@ -1,0 +1,77 @@
+"""The school places routes' OpenAPI components (loaded only to build /openapi.json)."""
+from . import limits
+
+DAY = {"type": "string", "format": "date"}
+TEXT = {"type": "string", "minLength": 1, "maxLength": limits.EVIDENCE_MAX}
+DATED = {"type": "object", "properties": {"date": DAY, "source": {"type": "string"}, "text": {"type": "string"}}}
+DATES = {"type": "object", "description": "closing, offer, accept_by, appeal_by, appeals_heard_by (England); "
+                                          "placing_received_by, placing_answer_by and the council's own (Scotland)",
+         "additionalProperties": DATED}
+OFFER = {"type": "object", "nullable": True, "description": "only once the round's offers are released", "properties": {
+    "school_id": {"type": "string", "nullable": True}, "school_name": {"type": "string", "nullable": True},
+    "preference": {"type": "integer", "nullable": True}, "allocated": {"type": "boolean"},
+    "distance_m": {"type": "integer", "nullable": True}, "text": {"type": "string"},
+    "released_at": {"type": "string", "format": "date-time"},
+    "waiting": {"type": "array", "items": {"type": "object", "properties": {
+        "school_id": {"type": "string"}, "school_name": {"type": "string"}, "place": {"type": "integer"},
+        "text": {"type": "string"}}}}}}
+APPLICATION = {
+    "id": {"type": "string"}, "round": {"type": "string"}, "child_name": {"type": "string"},
+    "version": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"},
+    "child": {"type": "object"}, "home": {"type": "object"}, "looked_after": {"type": "object", "nullable": True},
+    "preferences": {"type": "array", "items": {"type": "object"}}, "round_dates": DATES,
+    "scheme": {"type": "string", "enum": ["coordinated", "catchment"]},
+    "answer": {"type": "object", "nullable": True}, "appeals": {"type": "array", "items": {"type": "object"}},
+    "updated_at": {"type": "string", "format": "date-time", "nullable": True}, "offer": OFFER}
+
+SCHEMAS = {
+    "SchoolRound": {"type": "object", "required": ["round", "dates", "schools"], "properties": {
+        "round": {"type": "string"}, "scheme": {"type": "string"}, "rules": {"type": "string"},
+        "source": {"type": "string"}, "min_preferences": {"type": "integer"}, "max_preferences": {"type": "integer"},
+        "dates": DATES, "schools": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "name": {"type": "string"}, "lat": {"type": "number"},
+            "lon": {"type": "number"}, "places": {"type": "integer"},
+            "criteria": {"type": "array", "items": {"type": "string"}}}}}}},
+    "SchoolApplicationNew": {"type": "object", "required": ["round", "child", "preferences"],
+                             "additionalProperties": False, "properties": {
+        "round": {"type": "string", "pattern": limits.ROUND_PATTERN},
+        "child": {"type": "object", "required": ["name", "date_of_birth"], "additionalProperties": False,
+                  "properties": {"name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
+                                 "date_of_birth": DAY}},
+        "home_uprn": {"type": "string", "pattern": limits.UPRN_PATTERN,
+                      "description": "the home (my saved address when not given)"},
+        "looked_after": {"type": "object", "required": ["authority"], "additionalProperties": False,
+                         "properties": {"authority": TEXT}},
+        "preferences": {"type": "array", "minItems": 1, "maxItems": 6, "items": {
+            "type": "object", "required": ["school_id"], "additionalProperties": False, "properties": {
+                "school_id": {"type": "string", "pattern": limits.SCHOOL_ID_PATTERN},
+                "sibling": {"type": "object", "required": ["name", "year_group"], "additionalProperties": False,
+                            "properties": {"name": TEXT, "year_group": TEXT}}}}}}},
+    "SchoolApplication": {"type": "object", "required": ["id", "round", "preferences"], "properties": APPLICATION},
+    "StaffSchoolApplication": {"type": "object", "required": ["id", "audit"], "properties": {
+        **APPLICATION, "audit": {"type": "array", "items": {"type": "object"}}}},
+    "SchoolApplications": {"type": "object", "required": ["applications"], "properties": {
+        "applications": {"type": "array", "items": {"type": "object", "properties": {
+            k: APPLICATION[k] for k in ("id", "round", "child_name", "version", "created_at")}}}}},
+    "SchoolAnswer": {"type": "object", "required": ["answer"], "additionalProperties": False, "properties": {
+        "answer": {"type": "string", "enum": list(limits.ANSWERS)}}},
+    "SchoolAppeal": {"type": "object", "required": ["school_id", "grounds"], "additionalProperties": False,
+                     "properties": {"school_id": {"type": "string", "pattern": limits.SCHOOL_ID_PATTERN},
+                                    "grounds": {"type": "string", "minLength": 10,
+                                                "maxLength": limits.GROUNDS_MAX}}},
+    "SchoolRunNew": {"type": "object", "additionalProperties": False, "properties": {
+        "seed_of": {"type": "string", "pattern": limits.RUN_ID_PATTERN,
+                    "description": "run again with this earlier run's draw"}}},
+    "SchoolRun": {"type": "object", "required": ["id", "seed", "counts"], "properties": {
+        "id": {"type": "string"}, "seed": {"type": "string"}, "seed_of": {"type": "string", "nullable": True},
+        "by": {"type": "string"}, "inputs": {"type": "string"}, "counts": {"type": "object"},
+        "schools": {"type": "array", "items": {"type": "object"}},
+        "created_at": {"type": "string", "format": "date-time"}}},
+    "SchoolRelease": {"type": "object", "required": ["run_id"], "additionalProperties": False, "properties": {
+        "run_id": {"type": "string", "pattern": limits.RUN_ID_PATTERN}}},
+    "SchoolReleased": {"type": "object", "required": ["run_id", "released_at"], "properties": {
+        "run_id": {"type": "string"}, "by": {"type": "string", "nullable": True},
+        "released_at": {"type": "string", "format": "date-time"}}},
+    "StaffReason": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
+        "reason": {"type": "string", "minLength": 5, "maxLength": limits.REASON_MAX}}},
+}

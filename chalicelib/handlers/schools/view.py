@@ -1,0 +1,80 @@
+"""What a parent sees of their application: the child, the home, the preferences, the round's dates
+each with its rule, and, once the round's offers are released and only then, the offer, the waiting
+lists with the child's place on each, the answer and the appeals.
+
+Nobody sees an offer early by any route: the offer lives in the run's partition, read here only after
+the round's release row (a consistent read) names the run; the parent's own partition, which the
+export reads, holds no offer."""
+from datetime import date
+
+from ...stamps import stamp
+from . import wording
+from .rules import round_dates
+
+PRIVATE = {"Cache-Control": "private, no-store"}
+
+
+def mine_or_404(deps, app_id):
+    from .applying import not_found
+    found = deps.school_applications.get(deps.principal.user_id, app_id) if app_id else None
+    return found or not_found()
+
+
+def one(deps, app_id):
+    return shown(deps, mine_or_404(deps, app_id))
+
+
+def mine(deps):
+    return {"applications": [brief(a) for a in deps.school_applications.of_user(deps.principal.user_id)]}
+
+
+def brief(app):
+    return {"id": app["id"], "round": app["round"], "child_name": (app.get("child") or {}).get("name"),
+            "created_at": stamp(app["created_at"]), "version": app["version"]}
+
+
+def shown(deps, app, staff=False):
+    schools, settings = deps.schools.all()
+    names = {s["id"]: s["name"] for s in schools}
+    dates = round_dates(deps.council, deps.calendar, settings, app["round"])
+    out = {**brief(app), "child": app["child"], "home": {k: app["home"][k] for k in ("uprn", "address")},
+           "looked_after": app.get("looked_after"),
+           "preferences": [{**p, "school_name": names.get(p["school_id"])} for p in app["preferences"]],
+           "round_dates": _dates(dates), "scheme": dates["scheme"],
+           "answer": app.get("answer"), "appeals": app.get("appeals") or [],
+           "updated_at": stamp(app.get("updated_at")), "offer": None}
+    release = deps.allocations.release(app["round"])
+    if release is not None:
+        out["offer"] = offer_view(deps, app, release, names)
+    return out
+
+
+def offer_view(deps, app, release, names):
+    offer = deps.allocations.offer(app["round"], release["run_id"], app["id"])
+    if offer is None:  # applied after the run: a late application, looked at after offer day
+        return None
+    child = (app.get("child") or {}).get("name") or ""
+    school = names.get(offer["school_id"])
+    if offer["school_id"] is None:
+        text = wording.NOTHING.format(child=child)
+    elif offer["allocated"]:
+        text = wording.ALLOCATED.format(child=child, school=school)
+    else:
+        text = wording.OFFERED.format(child=child, school=school, rank=wording.ORDINALS.get(offer["preference"]))
+    waiting = []
+    for entry in offer["waiting"]:
+        place = deps.allocations.place_on_list(app["round"], release["run_id"], entry["school_id"], entry["key"])
+        waiting.append({"school_id": entry["school_id"], "school_name": names.get(entry["school_id"]),
+                        "place": place, "text": wording.WAITING.format(child=child, place=place,
+                                                                      school=names.get(entry["school_id"]))})
+    return {"school_id": offer["school_id"], "school_name": school, "preference": offer["preference"],
+            "allocated": offer["allocated"], "distance_m": offer["distance_m"], "text": text, "waiting": waiting,
+            "released_at": stamp(release["created_at"])}
+
+
+def _dates(dates):
+    return {name: {**d, "text": long_day(d["date"])} for name, d in dates["dates"].items()}
+
+
+def long_day(iso):
+    return f"{date.fromisoformat(iso):%A %-d %B %Y}"

@@ -1,0 +1,51 @@
+"""What parents and admissions officers read about school places (server side)."""
+NOT_ASKED = "This is not part of an application for a school place."
+ROUND = "Choose the school year and phase, such as 2027-primary."
+NO_RULES = "We do not take applications for that school year here yet."
+CHILD_NAME = "Give your child's full name (at most 100 characters)."
+BIRTH = "Give your child's date of birth as YYYY-MM-DD."
+BIRTH_FUTURE = "Your child's date of birth cannot be in the future."
+HOME = "Choose your home address from the list."
+NOT_HERE = "That address is not in our address list. Apply to the council where you live."
+PREFERENCES = "Choose between {least} and {most} schools, in the order you prefer them."
+PREFERENCE_SCHOOL = "Choose a school from our list of {phase} schools."
+PREFERENCE_TWICE = "Each school can be chosen once."
+SIBLING = "Give the brother's or sister's name and their year group at the school (at most 200 characters each)."
+LOOKED_AFTER = "Give the council that looks after, or looked after, your child (at most 200 characters)."
+CLOSED = ("Applications for this school year closed on {date}, and so did changes to them. Call us to make a late "
+          "application: late ones are looked at after the on-time ones, from offer day.")
+NO_APPLICATION = "You have no application with that reference."
+KEY_USED = "another application"
+CHANGED = "Your application has changed since you opened it. Open it again and make your change there."
+
+# Offers, answers and appeals
+NOT_YET = "Offers for this school year are made on {date}."
+NO_OFFER = "There is no offer on this application to answer."
+ANSWER = "Choose accept or decline."
+ANSWERED = "You have already answered this offer."
+APPEAL_SCHOOL = "Choose a school you applied for and were not offered."
+GROUNDS = "Say why you are appealing, in 10 to 2000 characters."
+APPEALED = "You have already appealed for this school."
+LATE_APPEAL = ("Appeals were due by {date}. Yours is taken as late: it is heard with the others where possible, "
+               "or within 30 school days.")
+
+# Officers
+REASON = "Say why, in 5 to 300 characters."
+NO_RUN = "There is no such allocation run for this round."
+RELEASE_TOO_SOON = "Offers for this round can be released from {date} (offer day), not before."
+RELEASED_ALREADY = "Offers for this round were released already, at {at}, from run {run}."
+NO_APPLICATIONS = "There are no applications for this round yet."
+
+# What the parent reads about the offer (page, e-mail, text and push)
+OFFERED = "{child} is offered a place at {school}, your {rank} preference."
+ALLOCATED = ("None of the schools you chose had a place for {child} by their admission rules. {child} is offered "
+             "a place at {school}, the nearest school with one.")
+NOTHING = "We could not offer {child} a place at any school. We will contact you."
+WAITING = "{child} is number {place} on the waiting list for {school}."
+ACCEPTED = "You accepted the place at {school}."
+DECLINED = "You declined the place at {school}."
+EMAIL_SUBJECT = "Your school place offer"
+EMAIL_END = "Accept or decline it in the app by {date}. You can appeal for a school you were not offered until {appeal}."
+SMS = "{offer} Accept or decline it in the app by {date}."
+PUSH_TITLE = "Your school place offer"
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
