@@ -25,6 +25,8 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "RP-": "a repair to a council home",
     "LLC-": "a change a landlord reported",
     "MV-": "a move home told",
+    "SA-": "a parent's application for a school place",
+    "RUN-": "an allocation run of a round of school admissions",
 }
 
 

@@ -425,6 +425,21 @@ ROUTE_ACCESS = {
     ("POST", "/v1/me/moves/{move_id}/parts/{part}/choice"): (SIGNED_IN, Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/lookup"): (desk("council_tax"), Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"): (desk("council_tax"), Outcome(404, "move_not_found")),
+    # School places (issue 82): the round is public; a parent's own applications; the admissions desk's runs,
+    # release and reads (with a reason, audited). A world without schools: no applications to run.
+    ("GET", "/v1/school-rounds/{round}"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/me/school-applications"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/school-applications"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/school-applications/{application_id}"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("PUT", "/v1/me/school-applications/{application_id}"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/school-applications/{application_id}/answer"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/school-applications/{application_id}/appeals"): (SIGNED_IN,
+                                                                      Outcome(404, "application_not_found")),
+    ("POST", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(422, "no_applications")),
+    ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"): (desk("admissions"), Outcome(404, "run_not_found")),
+    ("POST", "/v1/staff/school-rounds/{round}/release"): (desk("admissions"), Outcome(404, "run_not_found")),
+    ("POST", "/v1/staff/school-applications/{application_id}/lookup"): (desk("admissions"),
+                                                                        Outcome(404, "application_not_found")),
     # The landlords' portal: a signed-in person who belongs to no landlord reaches none of it.
     ("POST", "/v1/landlords"): (SIGNED_IN, Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/me/landlord"): (SIGNED_IN, Outcome(404, "not_a_landlord")),
@@ -557,6 +572,9 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("POST", "/v1/staff/moves/{move_id}/lookup"), ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"),
+                ("POST", "/v1/staff/school-rounds/{round}/runs"), ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"),
+                ("POST", "/v1/staff/school-rounds/{round}/release"),  # the admissions desk: a round, no report
+                ("POST", "/v1/staff/school-applications/{application_id}/lookup"),
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
                 ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
@@ -865,6 +883,25 @@ _simple("POST", "/v1/staff/moves/{move_id}/lookup", "/v1/staff/moves/MV-7K3F9Q2M
         {"reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo", "/v1/staff/moves/MV-7K3F9Q2M4N/parts/address/undo",
         {"reason": "Caller on the phone"})
+_simple("GET", "/v1/school-rounds/{round}", "/v1/school-rounds/2027-primary")
+_simple("POST", "/v1/me/school-applications", body={
+    "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+    "home_uprn": "990000009999", "preferences": [{"school_id": "minster-view-primary"}]})
+_simple("GET", "/v1/me/school-applications")
+SCHOOL_APP = "/v1/me/school-applications/SA-7K3F9Q2M4N"
+_simple("GET", "/v1/me/school-applications/{application_id}", SCHOOL_APP)
+REQUESTS[("PUT", "/v1/me/school-applications/{application_id}")] = lambda world, caller: Request(
+    "PUT", SCHOOL_APP, {"round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+                        "preferences": [{"school_id": "minster-view-primary"}]}, {"If-Match": '"1"'})
+_simple("POST", "/v1/me/school-applications/{application_id}/answer", f"{SCHOOL_APP}/answer", {"answer": "accept"})
+_simple("POST", "/v1/me/school-applications/{application_id}/appeals", f"{SCHOOL_APP}/appeals",
+        {"school_id": "minster-view-primary", "grounds": "Our childminder lives there."})
+_simple("POST", "/v1/staff/school-rounds/{round}/runs", "/v1/staff/school-rounds/2027-primary/runs", {})
+_simple("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}", "/v1/staff/school-rounds/2027-primary/runs/RUN-7K3F9Q2M4N")
+_simple("POST", "/v1/staff/school-rounds/{round}/release", "/v1/staff/school-rounds/2027-primary/release",
+        {"run_id": "RUN-7K3F9Q2M4N"})
+_simple("POST", "/v1/staff/school-applications/{application_id}/lookup",
+        "/v1/staff/school-applications/SA-7K3F9Q2M4N/lookup", {"reason": "Caller on the phone"})
 _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests?state=failed")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,

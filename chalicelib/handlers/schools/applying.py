@@ -9,7 +9,7 @@ import secrets
 from datetime import date
 
 from ... import ids, validation
-from ...errors import Conflict, NotFound, Unacceptable
+from ...errors import Conflict, Unacceptable
 from ...stamps import london_today
 from . import limits, wording
 from .rules import parse_round, round_dates
@@ -56,8 +56,8 @@ def change(deps, app_id, body, if_match):
     from ..shared.versions import expected_version
     from ...storage.errors import EditConflict
     from .view import mine_or_404, one
-    expected = expected_version(if_match, read_from="GET /v1/me/school-applications/{application_id}")
     app = mine_or_404(deps, app_id)
+    expected = expected_version(if_match, read_from="GET /v1/me/school-applications/{application_id}")
     if body.get("round", app["round"]) != app["round"]:
         raise Unacceptable(wording.ROUND, code="validation_failed", fields=[{"field": "round",
                                                                               "message": wording.ROUND}])
@@ -86,7 +86,8 @@ def checked(deps, body, user):
     if looked_after is not None and not _text(looked_after, "authority"):
         problems.add("looked_after", wording.LOOKED_AFTER)
     preferences = body.get("preferences")
-    if not isinstance(preferences, list) or not all(isinstance(p, dict) for p in preferences):
+    if not isinstance(preferences, list) or not all(isinstance(p, dict) for p in preferences) \
+            or not 1 <= len(preferences) <= limits_most():
         problems.add("preferences", wording.PREFERENCES.format(least=1, most=limits_most()))
         preferences = []
     for n, p in enumerate(preferences):
@@ -134,7 +135,8 @@ def _child(child, problems, today):
     if not isinstance(child, dict) or set(child) - {"name", "date_of_birth"}:
         problems.add("child", wording.CHILD_NAME)
         return None
-    if not _text(child, "name"):
+    name = child.get("name")
+    if not isinstance(name, str) or not 0 < len(name.strip()) <= limits.NAME_MAX:
         problems.add("child.name", wording.CHILD_NAME)
     born = child.get("date_of_birth")
     try:
@@ -145,7 +147,7 @@ def _child(child, problems, today):
         problems.add("child.date_of_birth", wording.BIRTH)
     elif day > today:
         problems.rule("child.date_of_birth", wording.BIRTH_FUTURE)
-    return {"name": (child.get("name") or "").strip(), "date_of_birth": born}
+    return {"name": name.strip() if isinstance(name, str) else "", "date_of_birth": born}
 
 
 def _text(value, key):
@@ -160,6 +162,3 @@ def _home(deps, uprn, problems):
         return None
     return {"uprn": found.uprn, "address": found.text, "lat": found.lat, "lon": found.lon}
 
-
-def not_found():
-    raise NotFound(wording.NO_APPLICATION, code="application_not_found")

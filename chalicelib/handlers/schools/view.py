@@ -15,9 +15,11 @@ PRIVATE = {"Cache-Control": "private, no-store"}
 
 
 def mine_or_404(deps, app_id):
-    from .applying import not_found
+    from ...errors import NotFound
     found = deps.school_applications.get(deps.principal.user_id, app_id) if app_id else None
-    return found or not_found()
+    if found is None:
+        raise NotFound(wording.NO_APPLICATION, code="application_not_found")
+    return found
 
 
 def one(deps, app_id):
