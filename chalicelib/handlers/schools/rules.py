@@ -133,3 +133,18 @@ def deemed_refused_on(received, months):
     month = received.month - 1 + months
     year, month = received.year + month // 12, month % 12 + 1
     return date(year, month, min(received.day, months_calendar.monthrange(year, month)[1]))
+
+
+def transport_offer(council, school, home, age, on_day):
+    """{"eligible", "distance_m", "walking_m", "source"} for free school transport to `school` from
+    `home` ({lon, lat}) for a child of `age` on `on_day`: eligible only beyond the statutory walking
+    distance, measured on the ellipsoid (geo.distance.geodesic_m). A straight line is never longer than
+    the walking route, so a child it finds beyond the distance is eligible whatever the route; one within
+    it may still be by the route, which the council measures (not offered here). None without rules."""
+    from ...geo.distance import geodesic_m
+    rule = transport(council, on_day)
+    if rule is None:
+        return None
+    metres = geodesic_m(home["lon"], home["lat"], school["lon"], school["lat"])
+    limit = walking_distance_m(rule, age)
+    return {"eligible": metres > limit, "distance_m": round(metres), "walking_m": limit, "source": rule["source"]}
