@@ -428,6 +428,7 @@ ROUTE_ACCESS = {
     # School places (issue 82): the round is public; a parent's own applications; the admissions desk's runs,
     # release and reads (with a reason, audited). A world without schools: no applications to run.
     ("GET", "/v1/school-rounds/{round}"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/school-rounds"): (ANYONE, Outcome(200)),
     ("POST", "/v1/me/school-applications"): (SIGNED_IN, Outcome(422, "validation_failed")),
     ("GET", "/v1/me/school-applications"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/school-applications/{application_id}"): (SIGNED_IN, Outcome(404, "application_not_found")),
@@ -437,6 +438,7 @@ ROUTE_ACCESS = {
                                                                       Outcome(404, "application_not_found")),
     ("POST", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(422, "no_applications")),
     ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"): (desk("admissions"), Outcome(404, "run_not_found")),
+    ("GET", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(200)),
     ("POST", "/v1/staff/school-rounds/{round}/release"): (desk("admissions"), Outcome(404, "run_not_found")),
     ("POST", "/v1/staff/school-applications/{application_id}/lookup"): (desk("admissions"),
                                                                         Outcome(404, "application_not_found")),
@@ -574,6 +576,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/moves/{move_id}/lookup"), ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"),
                 ("POST", "/v1/staff/school-rounds/{round}/runs"), ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"),
                 ("POST", "/v1/staff/school-rounds/{round}/release"),  # the admissions desk: a round, no report
+                ("GET", "/v1/staff/school-rounds/{round}/runs"),
                 ("POST", "/v1/staff/school-applications/{application_id}/lookup"),
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
@@ -884,6 +887,8 @@ _simple("POST", "/v1/staff/moves/{move_id}/lookup", "/v1/staff/moves/MV-7K3F9Q2M
 _simple("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo", "/v1/staff/moves/MV-7K3F9Q2M4N/parts/address/undo",
         {"reason": "Caller on the phone"})
 _simple("GET", "/v1/school-rounds/{round}", "/v1/school-rounds/2027-primary")
+_simple("GET", "/v1/school-rounds")
+_simple("GET", "/v1/staff/school-rounds/{round}/runs", "/v1/staff/school-rounds/2027-primary/runs")
 _simple("POST", "/v1/me/school-applications", body={
     "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
     "home_uprn": "990000009999", "preferences": [{"school_id": "minster-view-primary"}]})

@@ -152,6 +152,21 @@ def test_a_second_run_released_after_the_first_is_refused_and_a_rerun_with_the_s
         assert other.status_code == 409 and other.json_body["error"]["code"] == "released_already"
         late_run = client.post("/v1/staff/school-rounds/2027-primary/runs", {}, officer.auth)
         assert late_run.status_code == 409
+        listed = client.get("/v1/staff/school-rounds/2027-primary/runs", officer.auth).json_body
+    assert [r["id"] for r in listed["runs"]] == [rerun.json_body["id"], first["id"]]  # newest first
+    assert listed["release"]["run_id"] == first["id"]
+
+
+def test_the_rounds_open_to_applications_are_the_servers_by_londons_day(client, deps):
+    york_schools(deps)
+    with at(BEFORE_CLOSING):
+        rounds = {r["round"]: r for r in client.get("/v1/school-rounds").json_body["rounds"]}
+    # Secondary for 2027 closed on 31 October 2026; primary for 2027 closes on 15 January.
+    assert rounds["2027-primary"]["open"] and not rounds["2027-secondary"]["open"]
+    assert rounds["2028-primary"]["open"] and rounds["2027-primary"]["dates"]["offer"]["date"] == "2027-04-16"
+    with at(AFTER_CLOSING):
+        rounds = {r["round"]: r for r in client.get("/v1/school-rounds").json_body["rounds"]}
+    assert not rounds["2027-primary"]["open"]
 
 
 def test_a_parent_accepts_once_and_an_appeal_after_its_deadline_is_taken_as_late(client, deps, people, officer):

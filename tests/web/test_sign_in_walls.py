@@ -36,6 +36,8 @@ PLACES = {
     "screens/repair-report.js": ("/repairs/new", "repairs"),
     "screens/moving.js": ("/moving", "moving"),
     "screens/moving-page.js": ("/moving/MV-7K3F9Q", "moving"),
+    "screens/schools.js": ("/schools/apply", "schools"),
+    "screens/school-page.js": ("/schools/SA-7K3F9Q2M4N", "schools"),
 }
 
 

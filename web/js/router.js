@@ -47,6 +47,7 @@ const screens = {
   "/pay": () => import("./screens/pay.js"),
   "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
   "/moving": () => import("./screens/moving.js"),  // moving home, told once
+  "/schools": () => import("./screens/schools.js"),  // school places: my applications
   "/feedback/give": () => import("./screens/feedback-give.js"),  // a confirmation message's "how did it go?"
   "/privacy": () => import("./screens/privacy.js"),  // the council's privacy notice; /privacy#<part> from a collecting screen
 };
@@ -84,6 +85,8 @@ function screenFor(url) {
   if (/^\/containers(\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/containers.js");
   if (/^\/hire(\/bookings\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/hire.js");
   if (/^\/moving\/[^/]+$/.test(url.pathname)) return () => import("./screens/moving-page.js");
+  if (/^\/schools\/(apply|[^/]+\/change)$/.test(url.pathname)) return () => import("./screens/schools.js");
+  if (/^\/schools\/[^/]+$/.test(url.pathname)) return () => import("./screens/school-page.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

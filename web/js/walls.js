@@ -30,6 +30,7 @@ const WALLS = [
   [/^\/landlords(\/|\?|$)/, "landlords"],
   [/^\/repairs(\/|\?|$)/, "repairs"],
   [/^\/moving(\/|\?|$)/, "moving"],
+  [/^\/schools(\/|\?|$)/, "schools"],
 ];
 
 export function wallReason(next) {

@@ -74,6 +74,16 @@ def one_run(deps, round_id, run_id):
     return shown_run(found)
 
 
+def runs(deps, round_id):
+    """The round's runs, newest first, and its release (None before it)."""
+    round_of(deps, round_id)
+    from .releasing import shown
+    release = deps.allocations.release(round_id)
+    made = sorted(deps.allocations.runs(round_id), key=lambda r: r["created_at"], reverse=True)
+    return {"round": round_id, "runs": [shown_run(r) for r in made],
+            "release": shown(release, round_id) if release else None}
+
+
 def shown_run(run):
     """A run as officers see it: its counts and schools, never a child (the seed is shown: it is the draw
     on record, and with the inputs it remakes the run)."""

@@ -37,6 +37,16 @@ def school_round(round):
     return http.ok(round_view(http.deps(), round), headers={"Cache-Control": "public, max-age=300"})
 
 
+@routes.get("/v1/school-rounds", ANYONE, {
+    "summary": "The rounds of school admissions of this offer year and the next (each phase), by the council's rules "
+               "and London's day, each open while applications (England: until the closing date) or placing requests "
+               "(Scotland) are taken, with its dates and the rule that sets each",
+    "responses": {"200": json_response(ref("SchoolRounds"))}})
+def school_rounds():
+    from .public import rounds_view
+    return http.ok(rounds_view(http.deps()), headers={"Cache-Control": "public, max-age=300"})
+
+
 @routes.post("/v1/me/school-applications", SIGNED_IN, {
     "summary": "Apply for a school place for my child: the round, the child, the home (my saved address when not "
                "given), the schools in the order I prefer them with any sibling there, and whether the child is "
@@ -110,6 +120,14 @@ def appeal_offer(application_id):
 def make_run(round):
     from .allocating import run
     return http.ok(run(http.deps(), round, http.body()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/school-rounds/{round}/runs", DESK, {
+    "summary": "The round's allocation runs, newest first (counts and schools, no child named), and its release",
+    "parameters": [ROUND], "responses": {"200": json_response(ref("SchoolRuns")), **errors(422)}})
+def list_runs(round):
+    from .allocating import runs
+    return http.ok(runs(http.deps(), round), headers=http.NO_STORE)
 
 
 @routes.get("/v1/staff/school-rounds/{round}/runs/{run_id}", DESK, {

@@ -22,7 +22,10 @@ APPLICATION = {
     "preferences": {"type": "array", "items": {"type": "object"}}, "round_dates": DATES,
     "scheme": {"type": "string", "enum": ["coordinated", "catchment"]},
     "answer": {"type": "object", "nullable": True}, "appeals": {"type": "array", "items": {"type": "object"}},
-    "updated_at": {"type": "string", "format": "date-time", "nullable": True}, "offer": OFFER}
+    "updated_at": {"type": "string", "format": "date-time", "nullable": True}, "offer": OFFER,
+    "can_change": {"type": "boolean", "description": "changes are taken now (England: until the closing date)"},
+    "appealable": {"type": "array", "items": {"type": "string"},
+                   "description": "schools preferred above the offer and not yet appealed for"}}
 
 SCHEMAS = {
     "SchoolRound": {"type": "object", "required": ["round", "dates", "schools"], "properties": {
@@ -32,6 +35,10 @@ SCHEMAS = {
             "id": {"type": "string"}, "name": {"type": "string"}, "lat": {"type": "number"},
             "lon": {"type": "number"}, "places": {"type": "integer"},
             "criteria": {"type": "array", "items": {"type": "string"}}}}}}},
+    "SchoolRounds": {"type": "object", "required": ["rounds"], "properties": {"rounds": {"type": "array", "items": {
+        "type": "object", "properties": {"round": {"type": "string"}, "year": {"type": "integer"},
+                                         "phase": {"type": "string"}, "scheme": {"type": "string"},
+                                         "open": {"type": "boolean"}, "dates": DATES}}}}},
     "SchoolApplicationNew": {"type": "object", "required": ["round", "child", "preferences"],
                              "additionalProperties": False, "properties": {
         "round": {"type": "string", "pattern": limits.ROUND_PATTERN},
@@ -67,6 +74,9 @@ SCHEMAS = {
         "by": {"type": "string"}, "inputs": {"type": "string"}, "counts": {"type": "object"},
         "schools": {"type": "array", "items": {"type": "object"}},
         "created_at": {"type": "string", "format": "date-time"}}},
+    "SchoolRuns": {"type": "object", "required": ["runs"], "properties": {
+        "round": {"type": "string"}, "runs": {"type": "array", "items": {"$ref": "#/components/schemas/SchoolRun"}},
+        "release": {"type": "object", "nullable": True, "description": "as SchoolReleased; null before release"}}},
     "SchoolRelease": {"type": "object", "required": ["run_id"], "additionalProperties": False, "properties": {
         "run_id": {"type": "string", "pattern": limits.RUN_ID_PATTERN}}},
     "SchoolReleased": {"type": "object", "required": ["run_id", "released_at"], "properties": {

@@ -7,7 +7,7 @@ the round's release row (a consistent read) names the run; the parent's own part
 export reads, holds no offer."""
 from datetime import date
 
-from ...stamps import stamp
+from ...stamps import london_today, stamp
 from . import wording
 from .rules import round_dates
 
@@ -46,8 +46,17 @@ def shown(deps, app, staff=False):
            "answer": app.get("answer"), "appeals": app.get("appeals") or [],
            "updated_at": stamp(app.get("updated_at")), "offer": None}
     release = deps.allocations.release(app["round"])
+    closing = dates["dates"].get("closing")
+    # What the parent may do now, said by the server's day (a phone's clock may be wrong).
+    out["can_change"] = release is None and (closing is None or london_today(deps.clock()) <= date.fromisoformat(
+        closing["date"]))
     if release is not None:
         out["offer"] = offer_view(deps, app, release, names)
+    offer = out["offer"]
+    appealed = {a["school_id"] for a in out["appeals"]}
+    out["appealable"] = [p["school_id"] for p in app["preferences"] if offer and offer["school_id"] and
+                         p["school_id"] != offer["school_id"] and p["school_id"] not in appealed and
+                         (offer["preference"] is None or p["rank"] < offer["preference"])]
     return out
 
 

@@ -1,0 +1,196 @@
+"""School places on a phone and at the admissions desk (issue 82): a York parent applies for three
+schools and changes the application until the closing date (a change made meanwhile elsewhere is
+refused, not overwritten); on offer day the admissions officer runs the allocation and releases it
+once, and the parent, whose first two schools are full of children their criteria put first, is
+offered the third with a place on the waiting lists of the two ranked higher, accepts it and appeals.
+
+The moment is pinned on the school places' own `deps.clock` (the handlers' clock, as taking part's
+journeys pin theirs), not by moving the process's time: the stack's other workers long-poll moto's
+SQS to wall-clock moments."""
+import json
+import types
+import urllib.request
+import uuid
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.web.browser import check_accessible
+from tests.web.desk import Officer, desk, screen  # noqa: F401 (desk: a fixture)
+from tests.web.journeys import heading, sign_in
+
+LONDON = ZoneInfo("Europe/London")
+BEFORE_CLOSING = datetime(2026, 12, 1, 12, 0, tzinfo=LONDON)  # round 2027-primary closes Friday 15 January 2027
+OFFER_EVE = datetime(2027, 4, 15, 23, 59, tzinfo=LONDON)
+OFFER_DAY = datetime(2027, 4, 16, 8, 0, tzinfo=LONDON)  # Friday 16 April 2027
+CONEY_STREET = "990000000017"  # in Minster View's catchment, 402 m from it: after the 16 nearer homes
+MICKLEGATE = [f"9900000000{n:02d}" for n in range(1, 17)]  # Minster View's catchment, 90 to 216 m away
+BOOTHAM = [f"9900000000{n:02d}" for n in range(49, 65)]  # Bootham Primary's catchment
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now.astimezone(timezone.utc)
+
+
+@pytest.fixture
+def clock(stack, monkeypatch):
+    """School places' handlers read this clock; everything else keeps the real time."""
+    from chalicelib.api import http
+    from chalicelib.handlers.schools import routes
+    pinned = Clock(BEFORE_CLOSING)
+    shim = types.SimpleNamespace(**{name: getattr(http, name) for name in dir(http) if not name.startswith("__")})
+    shim.deps = lambda: http.deps().replace(clock=pinned)
+    monkeypatch.setattr(routes, "http", shim)
+    return pinned
+
+
+def put(stack, path, body, headers):
+    request = urllib.request.Request(stack.url + path, data=json.dumps(body).encode(), method="PUT",
+                                     headers={"Content-Type": "application/json", **headers})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def fill_application(page, child, born, postcode, uprn, schools):
+    page.get_by_label(child["round"]).check()
+    page.get_by_label("Your child's full name").fill(child["name"])
+    for part, value in zip(("Day", "Month", "Year"), born):
+        page.get_by_label(part, exact=True).fill(value)
+    page.get_by_label("postcode or street").fill(postcode)
+    page.get_by_role("button", name="Find addresses").click()
+    page.get_by_label("Choose your home").select_option(uprn)
+    for rank, school in zip(("First", "Second", "Third"), schools):
+        page.get_by_label(f"{rank} preference").select_option(label=school)
+
+
+def test_a_parent_applies_for_three_schools_and_changes_them_until_the_closing_date(browser, clock):
+    email = browser.stack.resident(f"school.parent.{uuid.uuid4().hex[:6]}@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path="/")
+    page.get_by_role("link", name="School places").click()
+    heading(page, "School places")
+    page.get_by_role("link", name="Apply for a school place").click()
+    heading(page, "Apply for a school place")
+    expect(page.locator("#school-closing")).to_contain_text("Friday 15 January 2027")
+    fill_application(page, {"round": "Starting primary school in 2027", "name": "Nell Harper"},
+                     ("3", "11", "2022"), "YO23 1AA", "990000000257",
+                     ("Bishopthorpe Infant School", "Ouse Bank Primary School", "Minster View Primary School"))
+    page.get_by_label("A brother or sister at this school: their name").first.fill("Tom Harper")
+    page.get_by_label("Their year group").first.fill("Year 2")
+    check_accessible(page, "school application")
+    page.get_by_role("button", name="Send the application").click()
+
+    heading(page, "Nell Harper's school place")
+    expect(page.locator("#school-choices li")).to_have_text(["Bishopthorpe Infant School with Tom Harper",
+                                                             "Ouse Bank Primary School", "Minster View Primary School"])
+    expect(page.locator("#school-offer")).to_contain_text("Offers are made on Friday 16 April 2027")
+    expect(page.locator("#school-dates")).to_contain_text("SI 2012/8 Sch. 2 para 2(2)(a)")
+    check_accessible(page, "school application page")
+
+    page.get_by_role("link", name="Change the application").click()
+    heading(page, "Change your application")
+    page.get_by_label("Third preference").select_option(label="No school")
+    page.get_by_role("button", name="Save the change").click()
+    heading(page, "Nell Harper's school place")
+    expect(page.locator("#school-choices li")).to_have_count(2)
+
+    # Opened to change; meanwhile the same parent changes it on another phone: this one's change is refused.
+    page.get_by_role("link", name="Change the application").click()
+    heading(page, "Change your application")
+    app_id = page.url.split("/")[-2]
+    mine = browser.stack.token(email)
+    found = browser.stack.get(f"/v1/me/school-applications/{app_id}", mine)
+    other = {"round": "2027-primary", "child": found["child"], "home_uprn": found["home"]["uprn"],
+             "preferences": [{"school_id": "bishopthorpe-infant"}]}
+    put(browser.stack, f"/v1/me/school-applications/{app_id}", other, {**mine, "If-Match": f'"{found["version"]}"'})
+    page.get_by_role("button", name="Save the change").click()
+    expect(page.locator(".error-summary")).to_contain_text("changed since you opened it")
+
+    clock.now = BEFORE_CLOSING.replace(year=2027, month=1, day=16, hour=0, minute=30)  # London's 16 January
+    page.goto(f"/schools/{app_id}")
+    heading(page, "Nell Harper's school place")
+    expect(page.locator("#school-change")).to_have_count(0)
+    page.goto(f"/schools/{app_id}/change")
+    expect(page.locator("#screen")).to_contain_text("not taking applications or changes")
+
+
+def full_schools(stack, round_id):
+    """Bootham Primary's 30 places to children of its catchment, Minster View's to 30 of its own nearer
+    than Coney Street (two to a home), each their one school: the criteria put each before our child."""
+    deps = stack.deps()
+    now = deps.clock()
+    for school, homes in (("bootham-primary", BOOTHAM), ("minster-view-primary", MICKLEGATE)):
+        for n in range(30):
+            place = deps.addresses.get(homes[n % len(homes)])
+            app_id = f"SA-{school[:3].upper()}{uuid.uuid4().hex[:7].upper()}"
+            deps.school_applications.create({
+                "id": app_id, "user_id": f"u-{app_id}", "round": round_id, "created_at": now, "email": None,
+                "child": {"name": f"Child {n}", "date_of_birth": "2022-10-01"}, "looked_after": None,
+                "home": {"uprn": place.uprn, "address": place.text, "lat": place.lat, "lon": place.lon},
+                "preferences": [{"rank": 1, "school_id": school}]})
+
+
+def test_on_offer_day_the_desk_releases_once_and_the_parent_is_offered_the_third_school_and_waits_for_two(
+        browser, desk, clock):  # noqa: F811
+    stack = browser.stack
+    full_schools(stack, "2027-primary")
+    email = stack.resident(f"school.offer.{uuid.uuid4().hex[:6]}@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path="/schools/apply")
+    heading(page, "Apply for a school place")
+    fill_application(page, {"round": "Starting primary school in 2027", "name": "Ada Hartley"},
+                     ("3", "11", "2022"), "YO1 3LX", CONEY_STREET,
+                     ("Bootham Green Primary School", "Minster View Primary School", "Ouse Bank Primary School"))
+    page.get_by_role("button", name="Send the application").click()
+    heading(page, "Ada Hartley's school place")
+    app_url = page.url
+
+    clock.now = OFFER_EVE
+    Officer(stack, "admissions.desk@example.org")
+    office = desk.new_page()
+    sign_in(office, "admissions.desk@example.org", next_path="/staff/admissions")
+    heading(office, "School admissions")
+    office.get_by_role("button", name="Run the allocation").click()
+    run = office.locator("section[data-run]")
+    expect(run).to_have_count(1)
+    expect(run.locator("tr", has_text="Bootham Green Primary School")).to_contain_text("30")
+    office.locator("button[id^=release-]").click()
+    expect(office.locator("#admissions-notice")).to_contain_text("can be released from Friday 16 April 2027")
+    page.goto(app_url)
+    expect(page.locator("#school-offer")).to_contain_text("Offers are made on")  # nobody sees it early
+
+    clock.now = OFFER_DAY
+    office.locator("button[id^=release-]").click()
+    expect(office.locator("#admissions-released")).to_contain_text("Offers were released from run")
+    expect(office.locator("button[id^=release-]")).to_have_count(0)
+    screen(office, "staff-admissions")
+
+    page.goto(app_url)
+    expect(page.locator("#school-offer")).to_have_text(
+        "Ada Hartley is offered a place at Ouse Bank Primary School, your third preference.")
+    expect(page.locator("#school-waiting li")).to_have_text([
+        "Ada Hartley is number 1 on the waiting list for Bootham Green Primary School.",
+        "Ada Hartley is number 1 on the waiting list for Minster View Primary School."])
+    expect(page.locator("#school-answer")).to_contain_text("by Friday 30 April 2027")
+    check_accessible(page, "school offer")
+    page.get_by_role("button", name="Accept the place").click()
+    expect(page.locator("#school-answer")).to_have_text("You accepted the place at Ouse Bank Primary School.")
+    expect(page.locator("#school-appeal")).to_contain_text("Appeals are due by")
+    page.get_by_label("The school you appeal for").select_option(label="Minster View Primary School")
+    page.get_by_label("Why your child should have a place there").fill("Her childminder lives on Minster Yard.")
+    page.get_by_role("button", name="Send the appeal").click()
+    expect(page.locator("#school-appeals")).to_contain_text("You appealed for Minster View Primary School")
+
+    # The officer reads the application for a caller: the child, the evidence and the read kept in its audit.
+    office.goto("/staff/admissions")
+    office.get_by_label("Application reference").fill(app_url.rsplit("/", 1)[1].lower())
+    office.get_by_label("Why you are looking").fill("Parent called about the appeal")
+    office.get_by_role("button", name="Look up").click()
+    expect(office.locator("#admissions-application")).to_contain_text("Her childminder lives on Minster Yard.")
+    expect(office.locator("#admissions-audit tbody tr")).to_have_count(1)
