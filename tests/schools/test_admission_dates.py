@@ -63,3 +63,25 @@ def test_a_late_placing_request_is_deemed_refused_two_months_after_it_was_receiv
 
 def test_a_jurisdiction_with_no_rules_has_no_round():
     assert dates("northern_ireland", "2027-primary") is None
+
+
+@pytest.mark.parametrize("jurisdiction, round_id, born, group", [
+    # England: reception in the September after the fourth birthday (31 August and 1 September either side)
+    ("england", "2027-primary", date(2022, 9, 1), "normal"),
+    ("england", "2027-primary", date(2023, 8, 31), "normal"),
+    ("england", "2027-primary", date(2023, 9, 1), None),  # four on 1 September 2027: reception in 2028
+    ("england", "2027-primary", date(2022, 8, 31), None),  # summer born: a year late only by asking
+    ("england", "2027-secondary", date(2015, 9, 1), "normal"),
+    ("england", "2027-secondary", date(2016, 9, 1), None),
+    # Scotland: P1 in August for a fifth birthday from 1 March to the end of February (29 February kept)
+    ("scotland", "2027-primary", date(2022, 3, 1), "normal"),
+    ("scotland", "2027-primary", date(2023, 2, 28), "normal"),
+    ("scotland", "2028-primary", date(2024, 2, 29), "normal"),
+    ("scotland", "2027-primary", date(2023, 3, 1), None),
+    ("scotland", "2027-primary", date(2021, 11, 20), "deferred"),  # not yet 5 in August 2026: deferred a year
+    ("scotland", "2027-primary", date(2021, 6, 20), None),  # 5 before the school year began: no deferral
+])
+def test_a_childs_date_of_birth_is_in_the_rounds_age_group_or_not_by_the_rule_of_its_jurisdiction(
+        jurisdiction, round_id, born, group):
+    from chalicelib.handlers.schools.rules import age_group
+    assert age_group(jurisdiction, round_id, born) == group

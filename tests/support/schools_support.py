@@ -29,3 +29,42 @@ def school(school_id, places, lon, lat, criteria=("looked_after", "sibling", "di
 def application(app_id, lon, lat, *school_ids, **more):
     return {"id": app_id, "user_id": f"u-{app_id}", "home": {"lon": lon, "lat": lat},
             "preferences": [{"rank": n, "school_id": s} for n, s in enumerate(school_ids, 1)], **more}
+
+
+NL_FOLDER = "doorstep_cli/demo/councils/north-lanarkshire"
+
+
+def nl_schools(deps):
+    """York and North Lanarkshire apart, North Lanarkshire's demo schools and addresses loaded as its own."""
+    from pathlib import Path
+    from chalicelib import tenancy
+    from doorstep_cli.addresses import import_file as import_addresses
+    from doorstep_cli.schools import import_file
+    from support.councils_support import NL, add, north_lanarkshire, york
+    folder = Path(__file__).resolve().parents[2] / NL_FOLDER
+    add(deps, york(), north_lanarkshire())
+    with tenancy.acting_for(NL):
+        here = deps.for_council()
+        written, problems = import_file(here, folder / "schools.json")
+        assert problems == [] and written == 3
+        import_addresses(here, folder / "addresses.csv", stream=open("/dev/null", "w"))
+
+
+def nl_parent(deps, n=1):
+    """A parent of North Lanarkshire's."""
+    from chalicelib import tenancy
+    from chalicelib.handlers.accounts import users
+    from support.councils_support import NL
+    with tenancy.acting_for(NL):
+        return users.create_user(deps.for_council(), f"parent{n}@nl.example.org", "resident", name=f"Parent {n}")
+
+
+def nl_session(deps, user):
+    """Headers of a session started now (the clock travels months: an older one has lapsed), at North
+    Lanarkshire's address."""
+    from chalicelib import tenancy
+    from chalicelib.handlers.accounts import auth
+    from support.councils_support import NL, NL_HOST, at
+    with tenancy.acting_for(NL):
+        tokens = auth.start_session(deps.for_council(), user, deps.clock())
+    return at(NL_HOST, {"Authorization": f"Bearer {tokens['access_token']}"})

@@ -47,15 +47,18 @@ def appeal(deps, app_id, body):
         problems.add("school_id", wording.APPEAL_SCHOOL)
     problems.raise_if_any()
     app = mine_or_404(deps, app_id)
-    offer, dates = _released_offer(deps, app)
-    refused = [p["school_id"] for p in app["preferences"] if p["school_id"] != offer["school_id"]
-               and (offer["preference"] is None or p["rank"] < offer["preference"])]
-    if body["school_id"] not in refused:
-        raise Unacceptable(wording.APPEAL_SCHOOL, code="validation_failed",
-                           fields=[{"field": "school_id", "message": wording.APPEAL_SCHOOL}])
+    from .applying import round_of
+    from .view import shown
+    seen = shown(deps, app)
+    if seen["offer"] is None and not (seen["placing"] and seen["placing"]["state"] == "deemed_refused"):
+        raise Unacceptable(wording.NO_OFFER, code="no_offer")
+    dates = round_of(deps, app["round"])[0]
     appeals = app.get("appeals") or []
     if any(a["school_id"] == body["school_id"] for a in appeals):
         raise Conflict(wording.APPEALED, code="appealed_already")
+    if body["school_id"] not in seen["appealable"]:
+        raise Unacceptable(wording.APPEAL_SCHOOL, code="validation_failed",
+                           fields=[{"field": "school_id", "message": wording.APPEAL_SCHOOL}])
     due = (dates["dates"].get("appeal_by") or {}).get("date")
     late = bool(due) and london_today(deps.clock()) > date.fromisoformat(due)
     made = {"school_id": body["school_id"], "grounds": grounds.strip(), "lodged_at": stamp(deps.clock()),

@@ -101,6 +101,7 @@ def checked(deps, body, user):
     problems.raise_if_any()
     dates, schools, _ = round_of(deps, round_id)
     _closing(dates, london_today(deps.clock()))
+    group = _year_group(deps, round_id, dates, child, problems)
     most = dates["max_preferences"]
     if not 1 <= len(preferences) <= most:
         problems.rule("preferences", wording.PREFERENCES.format(least=1, most=most))
@@ -112,7 +113,8 @@ def checked(deps, body, user):
             problems.rule(f"preferences[{n}]", wording.PREFERENCE_TWICE)
     home = _home(deps, uprn or (user.uprn if user else None), problems)
     problems.raise_if_any()
-    return {"round": round_id, "child": child, "home": home, "looked_after": looked_after,
+    return {"round": round_id, "child": {**child, **({"deferred": True} if group == "deferred" else {})},
+            "home": home, "looked_after": looked_after,
             "preferences": [{"rank": n, "school_id": p["school_id"], **({"sibling": p["sibling"]}
                                                                         if p.get("sibling") else {})}
                             for n, p in enumerate(preferences, 1)]}
@@ -148,6 +150,22 @@ def _child(child, problems, today):
     elif day > today:
         problems.rule("child.date_of_birth", wording.BIRTH_FUTURE)
     return {"name": name.strip() if isinstance(name, str) else "", "date_of_birth": born}
+
+
+def _year_group(deps, round_id, dates, child, problems):
+    """The child's date of birth against the round's age group (rules.age_group: the law's dates, with
+    their source): outside it, 422 saying which year the child normally starts, and that a place outside
+    the normal age group is asked for by calling."""
+    from .rules import age_group, normal_entry
+    if child is None or any(field == "child.date_of_birth" for field, _ in problems.rules):
+        return None
+    born = date.fromisoformat(child["date_of_birth"])
+    found = age_group(deps.council.jurisdiction, round_id, born)
+    if found is None:
+        normal = normal_entry(deps.council.jurisdiction, dates["phase"], born)
+        words = wording.WRONG_YEAR.format(phase=dates["phase"], year=dates["year"], normal=normal or "another year")
+        problems.rule("child.date_of_birth", words)
+    return found
 
 
 def _text(value, key):

@@ -112,6 +112,36 @@ def round_dates(council, calendar, settings, round_id):
     return out
 
 
+def _born(year, given):
+    years, month_day = given
+    month, day = (int(p) for p in month_day.split("-"))
+    return date(year + years, month, day)
+
+
+def age_group(jurisdiction, round_id, born):
+    """"normal", "deferred" (Scotland: a child not yet 5 when the year started, a year late) or None
+    (outside the round's age group) for a child born on `born`, by the rules in force when the round
+    opens; "normal" when the jurisdiction's rules say nothing of it."""
+    year, phase = parse_round(round_id)
+    rule = in_force(jurisdiction, date(year - 1, 8, 1)) or {}
+    group = (rule.get("age_group") or {}).get(phase)
+    if group is None:
+        return "normal"
+    if _born(year, group["born_from"]) <= born < _born(year, group["born_before"]):
+        return "normal"
+    if "deferred_from" in group and _born(year, group["deferred_from"]) <= born < _born(year, group["born_from"]):
+        return "deferred"
+    return None
+
+
+def normal_entry(jurisdiction, phase, born):
+    """The entry year whose normal age group holds a child born on `born` (the nearest tried)."""
+    for year in range(born.year + 3, born.year + 14):
+        if age_group(jurisdiction, f"{year}-{phase}", born) == "normal":
+            return year
+    return None
+
+
 def transport(council, on_day):
     """The jurisdiction's walking distances for free school transport in force on `on_day`."""
     rule = in_force(council.jurisdiction, on_day)

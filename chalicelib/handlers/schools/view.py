@@ -53,11 +53,35 @@ def shown(deps, app, staff=False):
     if release is not None:
         out["offer"] = offer_view(deps, app, release, names)
     offer = out["offer"]
+    out["placing"] = placing(deps, app, dates, offer) if dates["scheme"] == "catchment" else None
+    refused = out["placing"] is not None and out["placing"]["state"] == "deemed_refused"
     appealed = {a["school_id"] for a in out["appeals"]}
-    out["appealable"] = [p["school_id"] for p in app["preferences"] if offer and offer["school_id"] and
-                         p["school_id"] != offer["school_id"] and p["school_id"] not in appealed and
-                         (offer["preference"] is None or p["rank"] < offer["preference"])]
+    out["appealable"] = [p["school_id"] for p in app["preferences"] if p["school_id"] not in appealed and (
+        refused or offer and p["school_id"] != offer["school_id"] and
+        (offer["preference"] is None or p["rank"] < offer["preference"]))]
     return out
+
+
+def placing(deps, app, dates, offer):
+    """A Scottish placing request's state: answered by the release (granted or refused), else waiting
+    until the day the law says it is answered by (received by 15 March: 30 April; later: two months
+    after receipt) and then deemed refused, which may be appealed as a refusal (1980 Act s.28C)."""
+    from .rules import deemed_refused_on
+    received = london_today(app["created_at"])
+    by = dates["dates"]["placing_received_by"]
+    if received <= date.fromisoformat(by["date"]):
+        decided_by = date.fromisoformat(dates["dates"]["placing_answer_by"]["date"])
+    else:
+        decided_by = deemed_refused_on(received, dates["late_deemed_refused_months"])
+    school = (app["preferences"] or [{}])[0].get("school_id")
+    if offer is not None:
+        state = "granted" if offer["school_id"] == school else "refused"
+    else:
+        state = "deemed_refused" if london_today(deps.clock()) > decided_by else "waiting"
+    words = {"waiting": wording.PLACING_WAITING, "deemed_refused": wording.PLACING_DEEMED,
+             "granted": wording.PLACING_GRANTED, "refused": wording.PLACING_REFUSED}[state]
+    return {"state": state, "received": received.isoformat(), "decided_by": decided_by.isoformat(),
+            "source": by["source"], "text": words.format(date=long_day(decided_by.isoformat()))}
 
 
 def offer_view(deps, app, release, names):

@@ -5,6 +5,8 @@ NO_RULES = "We do not take applications for that school year here yet."
 CHILD_NAME = "Give your child's full name (at most 100 characters)."
 BIRTH = "Give your child's date of birth as YYYY-MM-DD."
 BIRTH_FUTURE = "Your child's date of birth cannot be in the future."
+WRONG_YEAR = ("A child born on that day normally starts {phase} school in {normal}, not {year}. Apply for {normal}, "
+              "or call us to ask for a place outside the normal age group.")
 HOME = "Choose your home address from the list."
 NOT_HERE = "That address is not in our address list. Apply to the council where you live."
 PREFERENCES = "Choose between {least} and {most} schools, in the order you prefer them."
@@ -48,4 +50,11 @@ EMAIL_SUBJECT = "Your school place offer"
 EMAIL_END = "Accept or decline it in the app by {date}. You can appeal for a school you were not offered until {appeal}."
 SMS = "{offer} Accept or decline it in the app by {date}."
 PUSH_TITLE = "Your school place offer"
+# A Scottish placing request (Education (Scotland) Act 1980 s.28A; the Deemed Decisions Regulations 1982)
+PLACING_WAITING = ("We will answer your placing request by {date}. If we have not answered it by then, it is "
+                   "treated as refused and you can appeal to the council's appeal committee.")
+PLACING_DEEMED = ("We did not answer your placing request by {date}, so the law treats it as refused (a deemed "
+                  "refusal). You can appeal to the council's appeal committee.")
+PLACING_GRANTED = "Your placing request is granted."
+PLACING_REFUSED = "Your placing request is refused. You can appeal to the council's appeal committee."
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
