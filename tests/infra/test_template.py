@@ -82,7 +82,7 @@ def test_no_role_allows_a_wildcard_action(template):
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
                           "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole",
                           "SyncerRole", "PlannerRole", "WebsocketConnectRole", "WebsocketMessageRole",
-                          "WebsocketDisconnectRole", "ChatSocketAuthoriseRole", "SuspenderRole"}
+                          "WebsocketDisconnectRole", "ChatSocketAuthoriseRole", "SuspenderRole", "ReleaserRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -98,9 +98,9 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
         "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "PlannerRole",
         "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole", "ChatSocketAuthoriseRole",
-        "SuspenderRole"}
+        "SuspenderRole", "ReleaserRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
-                 "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
+                 "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "ReleaserRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             if resource == "PhotoBucket" and role in ("SweeperRole", "WorkerRole"):

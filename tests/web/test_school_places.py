@@ -147,6 +147,7 @@ def test_on_offer_day_the_desk_releases_once_and_the_parent_is_offered_the_third
     fill_application(page, {"round": "Starting primary school in 2027", "name": "Ada Hartley"},
                      ("3", "11", "2022"), "YO1 3LX", CONEY_STREET,
                      ("Bootham Green Primary School", "Minster View Primary School", "Ouse Bank Primary School"))
+    page.get_by_label("A mobile number for a text on offer day").fill("07700 900333")
     page.get_by_role("button", name="Send the application").click()
     heading(page, "Ada Hartley's school place")
     app_url = page.url
@@ -162,14 +163,22 @@ def test_on_offer_day_the_desk_releases_once_and_the_parent_is_offered_the_third
     expect(run.locator("tr", has_text="Bootham Green Primary School")).to_contain_text("30")
     office.locator("button[id^=release-]").click()
     expect(office.locator("#admissions-notice")).to_contain_text("can be released from Friday 16 April 2027")
+    office.get_by_role("button", name="Release these offers on offer day").click()
+    expect(office.locator("#admissions-scheduled")).to_contain_text("on offer day, Friday 16 April 2027")
     page.goto(app_url)
     expect(page.locator("#school-offer")).to_contain_text("Offers are made on")  # nobody sees it early
 
     clock.now = OFFER_DAY
-    office.locator("button[id^=release-]").click()
-    expect(office.locator("#admissions-released")).to_contain_text("Offers were released from run")
+    from chalicelib.handlers.schools.releasing import release_due
+    assert release_due(stack.deps().replace(clock=clock)) == {"released": 1}  # the schedule's turn on offer day
+    office.reload()
+    expect(office.locator("#admissions-released")).to_contain_text("by the schedule, on offer day")
     expect(office.locator("button[id^=release-]")).to_have_count(0)
     screen(office, "staff-admissions")
+    told = stack.mail_once(email, "Your school place offer")
+    assert len(told) == 1 and app_url.rsplit("/", 1)[1] in told[0].body
+    texts = stack.once(lambda: [m for m in stack.mail_to("+447700900333") if m.channel == "sms"], "the text")
+    assert len(texts) == 1 and texts[0].body.startswith("Ada Hartley is offered a place at Ouse Bank")
 
     page.goto(app_url)
     expect(page.locator("#school-offer")).to_have_text(

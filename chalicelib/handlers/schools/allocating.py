@@ -80,8 +80,10 @@ def runs(deps, round_id):
     from .releasing import shown
     release = deps.allocations.release(round_id)
     made = sorted(deps.allocations.runs(round_id), key=lambda r: r["created_at"], reverse=True)
+    chosen = deps.allocations.scheduled(round_id)
     return {"round": round_id, "runs": [shown_run(r) for r in made],
-            "release": shown(release, round_id) if release else None}
+            "release": shown(release, round_id) if release else None,
+            "scheduled": {"run_id": chosen["run_id"], "by": chosen["by"], "on": chosen["on"]} if chosen else None}
 
 
 def shown_run(run):

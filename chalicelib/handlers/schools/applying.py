@@ -14,7 +14,7 @@ from ...stamps import london_today
 from . import limits, wording
 from .rules import parse_round, round_dates
 
-FIELDS = {"round", "child", "home_uprn", "looked_after", "preferences"}
+FIELDS = {"round", "child", "home_uprn", "looked_after", "preferences", "phone", "push_subscription"}
 
 
 def new_id():
@@ -65,6 +65,8 @@ def change(deps, app_id, body, if_match):
     if expected != app["version"]:
         raise Conflict(wording.CHANGED, code="edit_conflict")
     kept = {k: app[k] for k in ("id", "user_id", "created_at", "email") if k in app}
+    if body.get("phone") is None and body.get("push_subscription") is None:
+        fresh["tell"] = {**(app.get("tell") or {}), **{k: v for k, v in fresh["tell"].items() if v}}
     try:
         deps.school_applications.replace({**fresh, **kept}, expected, deps.clock())
     except EditConflict:
@@ -112,12 +114,13 @@ def checked(deps, body, user):
         elif school_id in named[:n]:
             problems.rule(f"preferences[{n}]", wording.PREFERENCE_TWICE)
     home = _home(deps, uprn or (user.uprn if user else None), problems)
+    tell = _tell(deps, body, user, problems)
     problems.raise_if_any()
     return {"round": round_id, "child": {**child, **({"deferred": True} if group == "deferred" else {})},
             "home": home, "looked_after": looked_after,
             "preferences": [{"rank": n, "school_id": p["school_id"], **({"sibling": p["sibling"]}
                                                                         if p.get("sibling") else {})}
-                            for n, p in enumerate(preferences, 1)]}
+                            for n, p in enumerate(preferences, 1)], "tell": tell}
 
 
 def limits_most():
@@ -150,6 +153,20 @@ def _child(child, problems, today):
     elif day > today:
         problems.rule("child.date_of_birth", wording.BIRTH_FUTURE)
     return {"name": name.strip() if isinstance(name, str) else "", "date_of_birth": born}
+
+
+def _tell(deps, body, user, problems):
+    """Where the offer is told besides the account's e-mail: a text to the phone given (or the account's,
+    where its owner chose texts), a push to the browser subscription given (checked as an alert's is)."""
+    phone = body.get("phone")
+    if phone is None and user is not None and (user.notifications or {}).get("sms"):
+        phone = user.phone
+    sms = validation.e164(validation.phone(phone, "phone", problems)) if phone else None
+    push = None
+    if body.get("push_subscription") is not None:
+        from ..alerts.channels import push_subscription
+        push = push_subscription(deps, body["push_subscription"], problems)
+    return {"sms": sms, "push": push}
 
 
 def _year_group(deps, round_id, dates, child, problems):

@@ -1,6 +1,7 @@
 """School places: the council's schools and a round's dates (public); a parent's applications, the
 released offer, the answer and appeals (their own); the admissions desk's runs, the one release and
-reading an application with a reason (audited). The release's e-mails follow from its event."""
+reading an application with a reason (audited). The release's e-mails, texts and pushes follow from
+its event (messages.py)."""
 from ...api import http
 from ...api.openapi import errors, idempotency_key, if_match, json_response, path_param, ref, with_etag
 from ...api.registry import Routes
@@ -9,8 +10,10 @@ from ..shared import effects
 from . import limits
 
 routes = Routes("schools", schemas="chalicelib.handlers.schools.schemas")
-effects.register("school_offers_released", "schools.offers_told",
-                 "chalicelib.handlers.schools.releasing:on_released")
+effects.register("school_offers_released", "schools.offer_pages", "chalicelib.handlers.schools.messages:on_released")
+for _kind, _what in (("school_offers_page", "offer"), ("school_place_offered", "waiting_place")):
+    for _name, _function in (("email", "by_email"), ("text", "by_text"), ("push", "by_push")):
+        effects.register(_kind, f"schools.{_what}_{_name}", f"chalicelib.handlers.schools.messages:{_function}")
 APP_ID = path_param("application_id", {"type": "string", "pattern": limits.APPLICATION_ID_PATTERN,
                                        "example": "SA-7K3F9Q2M4N"})
 ROUND = path_param("round", {"type": "string", "pattern": limits.ROUND_PATTERN, "example": "2027-primary"})
@@ -92,7 +95,9 @@ def change_application(application_id):
 
 
 @routes.post("/v1/me/school-applications/{application_id}/answer", SIGNED_IN, {
-    "summary": "Accept or decline the place offered, once (the same answer again is no change; another is 409)",
+    "summary": "Accept or decline the place offered, once (the same answer again is no change; another is 409); with "
+               "school_id, a place offered from that school's waiting list, by its own date (after it 422 "
+               "offer_expired). A place declined or given up is offered to the next child on its list",
     "parameters": [APP_ID], "requestBody": _body("SchoolAnswer"),
     "responses": {"200": json_response(ref("SchoolApplication")), **errors(400, 409, 422, **NO_APP)}})
 def answer_offer(application_id):
@@ -142,11 +147,12 @@ def one_run(round, run_id):
 
 @routes.post("/v1/staff/school-rounds/{round}/release", DESK, {
     "summary": "Release the round's offers from one run, to every parent at once, on or after offer day (before "
-               "it 422 release_too_soon). Once: the same run again answers the release there is; another run is "
-               "409 released_already. The e-mails follow, one per application",
+               "it 422 release_too_soon, or with on_offer_day the run is chosen for the schedule to release on offer "
+               "day). Once, whoever releases: the same run again answers the release there is; another run is "
+               "409 released_already. The e-mails, texts and pushes follow, one each per application",
     "parameters": [ROUND], "requestBody": _body("SchoolRelease"),
     "responses": {"201": json_response(ref("SchoolReleased"), "Released now"),
-                  "200": json_response(ref("SchoolReleased"), "Released already, from this run"),
+                  "200": json_response(ref("SchoolReleased"), "Released already, from this run; or chosen for offer day"),
                   **errors(400, 409, 422, **{"404": "No such run (code run_not_found)"})}})
 def release_offers(round):
     from .releasing import release

@@ -96,7 +96,7 @@ def round_dates(council, calendar, settings, round_id):
             appeal_by={"date": appeal_by.isoformat(), "source": rule["appeal_source"]},
             appeals_heard_by={"date": school_days.add(appeal_by, rule["appeal_heard_school_days"]).isoformat(),
                               "source": rule["appeal_source"]})
-        out.update(min_preferences=rule["min_preferences"],
+        out.update(min_preferences=rule["min_preferences"], accept_within_days=rule["accept_within_days"],
                    max_preferences=max(rule["min_preferences"], int(settings.get("max_preferences") or 0)))
     else:
         placing = rule["placing"]

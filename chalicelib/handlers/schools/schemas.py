@@ -23,6 +23,9 @@ APPLICATION = {
     "scheme": {"type": "string", "enum": ["coordinated", "catchment"]},
     "answer": {"type": "object", "nullable": True}, "appeals": {"type": "array", "items": {"type": "object"}},
     "updated_at": {"type": "string", "format": "date-time", "nullable": True}, "offer": OFFER,
+    "waiting_offers": {"type": "array", "description": "places offered from waiting lists, each with its own "
+                                                       "accept_by and the answer", "items": {"type": "object"}},
+    "told_by": {"type": "array", "items": {"type": "string", "enum": ["email", "sms", "push"]}},
     "can_change": {"type": "boolean", "description": "changes are taken now (England: until the closing date)"},
     "appealable": {"type": "array", "items": {"type": "string"},
                    "description": "schools preferred above the offer and not yet appealed for"}}
@@ -49,6 +52,9 @@ SCHEMAS = {
                       "description": "the home (my saved address when not given)"},
         "looked_after": {"type": "object", "required": ["authority"], "additionalProperties": False,
                          "properties": {"authority": TEXT}},
+        "phone": {"type": "string", "maxLength": 20,
+                  "description": "the offer texted here too (the account's phone when its owner chose texts)"},
+        "push_subscription": {"type": "object", "description": "the browser's push subscription: the offer pushed too"},
         "preferences": {"type": "array", "minItems": 1, "maxItems": 6, "items": {
             "type": "object", "required": ["school_id"], "additionalProperties": False, "properties": {
                 "school_id": {"type": "string", "pattern": limits.SCHOOL_ID_PATTERN},
@@ -61,7 +67,9 @@ SCHEMAS = {
         "applications": {"type": "array", "items": {"type": "object", "properties": {
             k: APPLICATION[k] for k in ("id", "round", "child_name", "version", "created_at")}}}}},
     "SchoolAnswer": {"type": "object", "required": ["answer"], "additionalProperties": False, "properties": {
-        "answer": {"type": "string", "enum": list(limits.ANSWERS)}}},
+        "answer": {"type": "string", "enum": list(limits.ANSWERS)},
+        "school_id": {"type": "string", "pattern": limits.SCHOOL_ID_PATTERN,
+                      "description": "answer a place offered from this school's waiting list (its own date)"}}},
     "SchoolAppeal": {"type": "object", "required": ["school_id", "grounds"], "additionalProperties": False,
                      "properties": {"school_id": {"type": "string", "pattern": limits.SCHOOL_ID_PATTERN},
                                     "grounds": {"type": "string", "minLength": 10,
@@ -76,12 +84,18 @@ SCHEMAS = {
         "created_at": {"type": "string", "format": "date-time"}}},
     "SchoolRuns": {"type": "object", "required": ["runs"], "properties": {
         "round": {"type": "string"}, "runs": {"type": "array", "items": {"$ref": "#/components/schemas/SchoolRun"}},
-        "release": {"type": "object", "nullable": True, "description": "as SchoolReleased; null before release"}}},
+        "release": {"type": "object", "nullable": True, "description": "as SchoolReleased; null before release"},
+        "scheduled": {"type": "object", "nullable": True,
+                      "description": "the run chosen to be released on offer day: {run_id, by, on}"}}},
     "SchoolRelease": {"type": "object", "required": ["run_id"], "additionalProperties": False, "properties": {
-        "run_id": {"type": "string", "pattern": limits.RUN_ID_PATTERN}}},
+        "run_id": {"type": "string", "pattern": limits.RUN_ID_PATTERN},
+        "on_offer_day": {"type": "boolean", "description": "before offer day: release this run on offer day, by the "
+                                                           "schedule (choosing again replaces the choice)"}}},
     "SchoolReleased": {"type": "object", "required": ["run_id", "released_at"], "properties": {
         "run_id": {"type": "string"}, "by": {"type": "string", "nullable": True},
-        "released_at": {"type": "string", "format": "date-time"}}},
+        "released_at": {"type": "string", "format": "date-time", "nullable": True},
+        "scheduled_for": {"type": "string", "format": "date", "nullable": True,
+                          "description": "chosen for offer day, not yet released"}}},
     "StaffReason": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
         "reason": {"type": "string", "minLength": 5, "maxLength": limits.REASON_MAX}}},
 }

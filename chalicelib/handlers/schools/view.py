@@ -44,14 +44,17 @@ def shown(deps, app, staff=False):
            "preferences": [{**p, "school_name": names.get(p["school_id"])} for p in app["preferences"]],
            "round_dates": _dates(dates), "scheme": dates["scheme"],
            "answer": app.get("answer"), "appeals": app.get("appeals") or [],
-           "updated_at": stamp(app.get("updated_at")), "offer": None}
+           "updated_at": stamp(app.get("updated_at")), "offer": None,
+           "told_by": ["email", *[c for c in ("sms", "push") if (app.get("tell") or {}).get(c)]]}
     release = deps.allocations.release(app["round"])
     closing = dates["dates"].get("closing")
     # What the parent may do now, said by the server's day (a phone's clock may be wrong).
     out["can_change"] = release is None and (closing is None or london_today(deps.clock()) <= date.fromisoformat(
         closing["date"]))
+    out["waiting_offers"] = []
     if release is not None:
         out["offer"] = offer_view(deps, app, release, names)
+        out["waiting_offers"] = waiting_offers(deps, app, names)
     offer = out["offer"]
     out["placing"] = placing(deps, app, dates, offer) if dates["scheme"] == "catchment" else None
     refused = out["placing"] is not None and out["placing"]["state"] == "deemed_refused"
@@ -60,6 +63,15 @@ def shown(deps, app, staff=False):
         refused or offer and p["school_id"] != offer["school_id"] and
         (offer["preference"] is None or p["rank"] < offer["preference"]))]
     return out
+
+
+def waiting_offers(deps, app, names):
+    """Places offered from waiting lists, each with its own answer-by date and the parent's answer."""
+    child = (app.get("child") or {}).get("name") or ""
+    return [{"school_id": r["school_id"], "school_name": names.get(r["school_id"]), "accept_by": r["accept_by"],
+             "answer": r.get("answer"), "text": wording.WAITING_OFFERED.format(
+                 school=names.get(r["school_id"]), child=child, date=long_day(r["accept_by"]))}
+            for r in deps.allocations.reoffers(app["round"], app["id"])]
 
 
 def placing(deps, app, dates, offer):
@@ -97,7 +109,10 @@ def offer_view(deps, app, release, names):
     else:
         text = wording.OFFERED.format(child=child, school=school, rank=wording.ORDINALS.get(offer["preference"]))
     waiting = []
+    on_lists = {school for _, school in _lists_of(deps, app["round"], release["run_id"], offer["waiting"], app["id"])}
     for entry in offer["waiting"]:
+        if entry["school_id"] not in on_lists:
+            continue  # offered that school's place, or left its list for a place preferred
         place = deps.allocations.place_on_list(app["round"], release["run_id"], entry["school_id"], entry["key"])
         waiting.append({"school_id": entry["school_id"], "school_name": names.get(entry["school_id"]),
                         "place": place, "text": wording.WAITING.format(child=child, place=place,
@@ -105,6 +120,12 @@ def offer_view(deps, app, release, names):
     return {"school_id": offer["school_id"], "school_name": school, "preference": offer["preference"],
             "allocated": offer["allocated"], "distance_m": offer["distance_m"], "text": text, "waiting": waiting,
             "released_at": stamp(release["created_at"])}
+
+
+def _lists_of(deps, round_id, run_id, entries, app_id):
+    """(key, school) of the entries still on their lists (one read each: a child is on three at most)."""
+    return [(e["key"], e["school_id"]) for e in entries
+            if deps.allocations.on_list(round_id, run_id, e["school_id"], e["key"], app_id)]
 
 
 def _dates(dates):

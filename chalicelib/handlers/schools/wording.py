@@ -25,6 +25,9 @@ NOT_YET = "Offers for this school year are made on {date}."
 NO_OFFER = "There is no offer on this application to answer."
 ANSWER = "Choose accept or decline."
 ANSWERED = "You have already answered this offer."
+OFFER_EXPIRED = "This offer was open until {date}. Call us if you still want the place."
+WAITING_OFFERED = ("A place at {school} has come up for {child} from its waiting list. Accept or decline it by "
+                   "{date}. If you accept it, {child} gives up the place they hold now.")
 APPEAL_SCHOOL = "Choose a school you applied for and were not offered."
 GROUNDS = "Say why you are appealing, in 10 to 2000 characters."
 APPEALED = "You have already appealed for this school."
@@ -35,6 +38,7 @@ LATE_APPEAL = ("Appeals were due by {date}. Yours is taken as late: it is heard 
 REASON = "Say why, in 5 to 300 characters."
 NO_RUN = "There is no such allocation run for this round."
 RELEASE_TOO_SOON = "Offers for this round can be released from {date} (offer day), not before."
+BY_SCHEDULE = "the schedule, on offer day"
 RELEASED_ALREADY = "Offers for this round were released already, at {at}, from run {run}."
 NO_APPLICATIONS = "There are no applications for this round yet."
 
@@ -47,9 +51,13 @@ WAITING = "{child} is number {place} on the waiting list for {school}."
 ACCEPTED = "You accepted the place at {school}."
 DECLINED = "You declined the place at {school}."
 EMAIL_SUBJECT = "Your school place offer"
-EMAIL_END = "Accept or decline it in the app by {date}. You can appeal for a school you were not offered until {appeal}."
-SMS = "{offer} Accept or decline it in the app by {date}."
+TOLD_END = ("Accept or decline it by {date}: {link}\nYou can appeal for a school you preferred and were not "
+            "offered until {appeal}.")
+TOLD_LINK = "See it here: {link}"
+SMS = "{offer} {end}"
+SMS_END = "Answer by {date}: {link}"
 PUSH_TITLE = "Your school place offer"
+WAITING_SUBJECT = "A school place from the waiting list"
 # A Scottish placing request (Education (Scotland) Act 1980 s.28A; the Deemed Decisions Regulations 1982)
 PLACING_WAITING = ("We will answer your placing request by {date}. If we have not answered it by then, it is "
                    "treated as refused and you can appeal to the council's appeal committee.")

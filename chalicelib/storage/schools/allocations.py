@@ -7,6 +7,13 @@ one partition per round, which no parent route reads before the round's release.
 - `wait#<run>#<school>#<key>#<application>`: a waiting list's entry; `key` is the school's criteria
   order (rule, distance, draw), so a Query reads a list in order and a place on it is a count of the
   keys before it, wherever a child joins.
+- `told#<run>#<application>#<channel>`: a text or push of the offer claimed before it is sent, so an
+  effect run again sends none twice (deleted again when the channel refused it, to be tried again).
+- `reoffer#<application>#<school>`: a place declined (or given up) at the school, offered to this
+  child from the school's waiting list in its criteria order, with its own answer-by date; put in one
+  transaction with the deletion of the child's entry on that list, so two places freed at once go to
+  two children, never one twice.
+- `schedule`: the run an officer chose to be released on offer day (the schedule releases it then).
 - `release`: the round's one release (the run released, when, by whom), put with its event in one
   conditional transaction: a second or raced release fails, whatever is retried."""
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
@@ -25,13 +32,15 @@ class AllocationModel(Stored):
         fields={"data": "identifier"}, whose="resident", part="schools", basis="public_task",
         purpose="Which school each application is offered and the waiting lists it is on, by application "
                 "and parent account, kept with the run that decided it",
-        not_personal={"round_key": "a round's name: entry year and phase"},
+        not_personal={"round_key": "a round's name: entry year and phase",
+                      "answer": "accept or decline, and when: a parent's answer to a waiting list's offer"},
         retention=Retention(after="created", months=24, source="project",
                             note="as the applications: the year applied for and its appeals"))
 
     round_key = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     data = JSONAttribute()
+    answer = JSONAttribute(null=True)  # reoffer rows: the parent's answer, set once
     created_at = UTCDateTimeAttribute()
 
 
@@ -77,6 +86,10 @@ class AllocationStore:
         return 1 + AllocationModel.count(round_id, AllocationModel.sk.between(prefix, f"{prefix}{key}#"),
                                          consistent_read=True)
 
+    def on_list(self, round_id, run_id, school_id, key, app_id):
+        return get_or_none(AllocationModel, round_id, range_key=f"wait#{run_id}#{school_id}#{key}#{app_id}",
+                           consistent_read=True) is not None
+
     def waiting_list(self, round_id, run_id, school_id):
         """The school's list in order: [(key, application id)]."""
         prefix = f"wait#{run_id}#{school_id}#"
@@ -86,6 +99,67 @@ class AllocationStore:
     def release(self, round_id):
         row = get_or_none(AllocationModel, round_id, range_key="release", consistent_read=True)
         return None if row is None else {**row.data, "created_at": row.created_at}
+
+    def claim_told(self, round_id, run_id, app_id, channel, now):
+        """True when this channel's message of the offer is ours to send now (nobody claimed it before)."""
+        from ..errors import AlreadyExists
+        try:
+            with writes(["told"], exists={"told"}):
+                AllocationModel(round_id, f"told#{run_id}#{app_id}#{channel}", data={}, created_at=now).save(
+                    condition=AllocationModel.sk.does_not_exist())
+        except AlreadyExists:
+            return False
+        return True
+
+    def unclaim_told(self, round_id, run_id, app_id, channel):
+        AllocationModel(round_id, f"told#{run_id}#{app_id}#{channel}").delete()
+
+    def add_events(self, events):
+        """Events of their own (the release's pages): put as they are, so a page put again is the same row."""
+        from ..reports.report_store import event_model
+        return batch_save(type(event_model(events[0])), [event_model(e) for e in events]) if events else 0
+
+    def add_reoffer(self, round_id, run_id, school_id, key, app_id, offer, event, now):
+        """The waiting list's next child offered the place: True, or False when another freed place took
+        this child first (their entry gone, or the offer there already)."""
+        from ..errors import AlreadyExists, EditConflict
+        from ..reports.report_store import event_model
+        wait = AllocationModel(round_id, f"wait#{run_id}#{school_id}#{key}#{app_id}")
+        try:
+            with writes(["reoffer", "wait", "event"], exists={"reoffer"}), transaction() as t:
+                t.save(AllocationModel(round_id, f"reoffer#{app_id}#{school_id}", data=offer, created_at=now),
+                       condition=AllocationModel.sk.does_not_exist())
+                t.delete(wait, condition=AllocationModel.sk.exists())
+                t.save(event_model(event))
+        except (AlreadyExists, EditConflict):
+            return False
+        return True
+
+    def reoffers(self, round_id, app_id):
+        """The places offered to the application from waiting lists, oldest first."""
+        return [{**r.data, "at": r.created_at, "answer": r.answer} for r in AllocationModel.query(
+            round_id, AllocationModel.sk.startswith(f"reoffer#{app_id}#"), consistent_read=True)]
+
+    def answer_reoffer(self, round_id, app_id, school_id, answer):
+        """The parent's answer to a waiting list's offer, once (EditConflict when answered already)."""
+        row = AllocationModel(round_id, f"reoffer#{app_id}#{school_id}")
+        with writes(["reoffer"]):
+            row.update(actions=[AllocationModel.answer.set(answer)],
+                       condition=AllocationModel.sk.exists() & AllocationModel.answer.does_not_exist())
+
+    def leave_lists(self, round_id, run_id, entries):
+        """The child off these waiting lists ([(school, key, application)]): they hold a place they prefer."""
+        with AllocationModel.batch_write() as batch:
+            for school_id, key, app_id in entries:
+                batch.delete(AllocationModel(round_id, f"wait#{run_id}#{school_id}#{key}#{app_id}"))
+
+    def schedule(self, round_id, chosen, now):
+        """The run to release on offer day (choosing again replaces it: nothing is released yet)."""
+        AllocationModel(round_id, "schedule", data=chosen, created_at=now).save()
+
+    def scheduled(self, round_id):
+        row = get_or_none(AllocationModel, round_id, range_key="schedule", consistent_read=True)
+        return None if row is None else {**row.data, "at": row.created_at}
 
     def add_release(self, round_id, release, event, now):
         """The round's one release and its event (AlreadyExists("release") when there is one)."""

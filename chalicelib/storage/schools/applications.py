@@ -40,7 +40,8 @@ class ApplicationModel(Stored):
         billing_mode = "PAY_PER_REQUEST"
 
     personal = Holds(
-        fields={"user_id": "identifier", "child": "name", "home": "address", "data": "free_text"},
+        fields={"user_id": "identifier", "child": "name", "home": "address", "data": "free_text", "phone": "contact",
+                "push": "device"},
         whose="resident", part="schools", basis="public_task", recipients=("mailer", "sms", "push"),
         purpose="A parent's application for a school place for their child, its preferences and evidence, "
                 "the offer's answer and any appeal",
@@ -55,6 +56,8 @@ class ApplicationModel(Stored):
     version = NumberAttribute(default=1)
     child = JSONAttribute(null=True)
     home = JSONAttribute(null=True)
+    phone = UnicodeAttribute(null=True)  # the offer texted here (E.164)
+    push = JSONAttribute(null=True)  # the browser's push subscription the offer is pushed to
     data = JSONAttribute()
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute(null=True)
@@ -67,14 +70,16 @@ def _app(row):
         return None
     return {**row.data, "id": row.app_id, "user_id": row.user_id, "round": row.round_key, "child": row.child,
             "home": row.home, "version": int(row.version), "created_at": row.created_at,
-            "updated_at": row.updated_at}
+            "updated_at": row.updated_at, "tell": {"sms": row.phone, "push": row.push}}
 
 
 def _row(app):
     data = {k: v for k, v in app.items()
-            if k not in ("id", "user_id", "round", "child", "home", "version", "created_at", "updated_at")}
+            if k not in ("id", "user_id", "round", "child", "home", "version", "created_at", "updated_at", "tell")}
+    tell = app.get("tell") or {}
     return ApplicationModel(app["user_id"], f"app#{app['id']}", app_id=app["id"], round_key=app["round"],
                             version=app["version"], child=app["child"], home=app["home"], data=data,
+                            phone=tell.get("sms"), push=tell.get("push"),
                             created_at=app["created_at"], updated_at=app.get("updated_at"))
 
 

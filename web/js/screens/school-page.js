@@ -56,9 +56,27 @@ function appeal(view, app, redraw) {
   return [...parts, form];
 }
 
+// Places offered from waiting lists: each its own date, accepted or declined by naming its school.
+function waitingOffers(view, app, redraw) {
+  return app.waiting_offers.map(w => h("div", {class: "inset", dataset: {offered: w.school_id}},
+    h("p", {class: "body bold"}, w.text),
+    w.answer ? h("p", {class: "body"}, t(`schools.answered_${w.answer.answer}`, {school: w.school_name}))
+      : h("div", {}, ["accept", "decline"].map(choice => button(t(`schools.${choice}`), {type: "button",
+        secondary: choice === "decline", onclick: async () => {
+          try {
+            redraw(await api(`${path(app)}/answer`, {method: "POST", body: {answer: choice, school_id: w.school_id}}));
+          } catch (error) {
+            showErrors(view, errorsOf(error));
+          }
+        }})))));
+}
+
 function offer(view, app, redraw) {
+  if (app.placing && !app.offer) {
+    return [h("p", {class: "body", id: "school-placing"}, app.placing.text), ...appeal(view, app, redraw)];
+  }
   if (!app.offer) {
-    const day = app.round_dates.offer || app.round_dates.placing_answer_by;
+    const day = app.round_dates.offer;
     return [h("p", {class: "body", id: "school-offer"}, day ? t("schools.offer_on", {day: formatDay(day.date, true)})
       : t("schools.offer_later"))];
   }
@@ -66,7 +84,8 @@ function offer(view, app, redraw) {
     h("p", {class: "body bold", id: "school-offer"}, app.offer.text),
     app.offer.waiting.length ? h("ul", {class: "list", id: "school-waiting"}, app.offer.waiting.map(w =>
       h("li", {dataset: {school: w.school_id}}, w.text))) : null,
-    app.offer.school_id ? answer(view, app, redraw) : null, ...appeal(view, app, redraw)];
+    app.offer.school_id ? answer(view, app, redraw) : null, ...waitingOffers(view, app, redraw),
+    ...appeal(view, app, redraw)];
 }
 
 function draw(view, app) {

@@ -10,6 +10,7 @@ import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select
 import {formatDay, t} from "../i18n.js";
 import {myProperty} from "../my-property.js";
 import {navigate} from "../navigation.js";
+import {pushSubscription, pushSupported} from "../push.js";
 import {signedIn} from "../session.js";
 import {searchAddresses} from "../where.js";
 
@@ -87,7 +88,12 @@ async function form(view, id) {
     home(view, kept),
     input({field: "authority", label: t("schools.looked_after"), hint: t("schools.looked_after_hint"), optional: true,
       value: app?.looked_after?.authority || ""}),
-    chosen, button(t(app ? "schools.save" : "schools.send"), {id: "school-send"}));
+    chosen,
+    input({field: "phone", label: t("schools.phone"), hint: t("schools.phone_hint"), optional: true, type: "tel",
+      autocomplete: "tel"}),
+    pushSupported() ? choices({field: "push", legend: t("schools.push"), optional: true, multiple: true,
+      options: [{value: "yes", label: t("schools.push_yes")}]}) : null,
+    button(t(app ? "schools.save" : "schools.send"), {id: "school-send"}));
   form.addEventListener("change", event => event.target.name === "round" && pick(event.target.value));
   await pick(app ? app.round : rounds[0].round);
   let key = null;
@@ -101,6 +107,8 @@ async function form(view, id) {
     if (get("home_uprn")) body.home_uprn = get("home_uprn");
     else if (app) body.home_uprn = app.home.uprn;
     if (get("authority")) body.looked_after = {authority: get("authority")};
+    if (get("phone")) body.phone = get("phone");
+    if (form.querySelector("input[name=push]:checked")) body.push_subscription = await pushSubscription();
     key = key || newKey();
     const made = await api(app ? `/v1/me/school-applications/${encodeURIComponent(id)}` : "/v1/me/school-applications", {
       method: app ? "PUT" : "POST", body,

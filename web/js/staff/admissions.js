@@ -26,9 +26,10 @@ function run(round, r, released, redraw) {
     await api(`/v1/staff/school-rounds/${round}/runs`, {method: "POST", body: {seed_of: r.id}});
     await redraw();
   })});
-  const release = button(t("staff.admissions.release"), {type: "button", warning: true, id: `release-${r.id}`,
+  const release = onDay => button(t(onDay ? "staff.admissions.release_on_day" : "staff.admissions.release"), {
+    type: "button", warning: !onDay, secondary: onDay, id: `${onDay ? "schedule" : "release"}-${r.id}`,
     onclick: said(async () => {
-      await api(`/v1/staff/school-rounds/${round}/release`, {method: "POST", body: {run_id: r.id}});
+      await api(`/v1/staff/school-rounds/${round}/release`, {method: "POST", body: {run_id: r.id, on_offer_day: onDay}});
       await redraw();
     })});
   return h("section", {dataset: {run: r.id}}, h("h2", {class: "heading-m"}, t("staff.admissions.run", {id: r.id,
@@ -38,7 +39,7 @@ function run(round, r, released, redraw) {
   dataTable(`run-${r.id}`, t("staff.admissions.schools"), ["school", "places", "offered", "waiting"].map(k =>
     t(`staff.admissions.col_${k}`)), r.schools.map(s => [s.name, String(s.places), String(s.offered),
     String(s.waiting)])),
-  released ? null : h("div", {}, again, release));
+  released ? null : h("div", {}, again, release(false), release(true)));
 }
 
 async function board(round, holder) {
@@ -46,8 +47,11 @@ async function board(round, holder) {
     const found = await api(`/v1/staff/school-rounds/${round}/runs`);
     const released = found.release;
     clear(holder);
+    const chosen = found.scheduled;
     append(holder, released ? h("p", {class: "body bold", id: "admissions-released"}, t("staff.admissions.released",
-      {run: released.run_id, when: formatDate(released.released_at, true), by: released.by || ""})) : null,
+      {run: released.run_id, when: formatDate(released.released_at, true), by: released.by || ""}))
+      : chosen ? h("p", {class: "body bold", id: "admissions-scheduled"}, t("staff.admissions.scheduled",
+        {run: chosen.run_id, day: formatDay(chosen.on, true), by: chosen.by})) : null,
     found.runs.length ? found.runs.map(r => run(round, r, released, redraw))
       : h("p", {class: "body"}, t("staff.admissions.no_runs")));
   };
