@@ -71,8 +71,9 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  # own transaction's (the API's), never the worker's
                  "moves": "read-write",
                  # a round of school offers released (handlers/schools/messages.py): its pages' events, each
-                 # application's offer and waiting lists read, each text and push claimed once
-                 "schools": "read", "school-applications": "read", "school-allocations": "read-write"}
+                 # application's offer and waiting lists read, each text and push claimed once; a child starting
+                 # school (handlers/schools/awards.py): the awards written back (the link read as above)
+                 "schools": "read", "school-applications": "read-write", "school-allocations": "read-write"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",

@@ -27,6 +27,7 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "MV-": "a move home told",
     "SA-": "a parent's application for a school place",
     "RUN-": "an allocation run of a round of school admissions",
+    "ST-": "a parent's telling that their child is starting school",
 }
 
 

@@ -436,6 +436,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/me/school-applications/{application_id}/answer"): (SIGNED_IN, Outcome(404, "application_not_found")),
     ("POST", "/v1/me/school-applications/{application_id}/appeals"): (SIGNED_IN,
                                                                       Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/starting-school"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/starting-school"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/starting-school/{start_id}"): (SIGNED_IN, Outcome(404, "start_not_found")),
     ("POST", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(422, "no_applications")),
     ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"): (desk("admissions"), Outcome(404, "run_not_found")),
     ("GET", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(200)),
@@ -893,6 +896,11 @@ _simple("POST", "/v1/me/school-applications", body={
     "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
     "home_uprn": "990000009999", "preferences": [{"school_id": "minster-view-primary"}]})
 _simple("GET", "/v1/me/school-applications")
+_simple("POST", "/v1/me/starting-school", body={
+    "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+    "home_uprn": "990000009999"})
+_simple("GET", "/v1/me/starting-school")
+_simple("GET", "/v1/me/starting-school/{start_id}", "/v1/me/starting-school/ST-7K3F9Q2M4N")
 SCHOOL_APP = "/v1/me/school-applications/SA-7K3F9Q2M4N"
 _simple("GET", "/v1/me/school-applications/{application_id}", SCHOOL_APP)
 REQUESTS[("PUT", "/v1/me/school-applications/{application_id}")] = lambda world, caller: Request(

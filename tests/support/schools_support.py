@@ -34,15 +34,16 @@ def application(app_id, lon, lat, *school_ids, **more):
 NL_FOLDER = "doorstep_cli/demo/councils/north-lanarkshire"
 
 
-def nl_schools(deps):
-    """York and North Lanarkshire apart, North Lanarkshire's demo schools and addresses loaded as its own."""
+def nl_schools(deps, nl=None):
+    """York and North Lanarkshire (`nl`: its settings document, the demo's by default) apart, North
+    Lanarkshire's demo schools and addresses loaded as its own."""
     from pathlib import Path
     from chalicelib import tenancy
     from doorstep_cli.addresses import import_file as import_addresses
     from doorstep_cli.schools import import_file
     from support.councils_support import NL, add, north_lanarkshire, york
     folder = Path(__file__).resolve().parents[2] / NL_FOLDER
-    add(deps, york(), north_lanarkshire())
+    add(deps, york(), nl or north_lanarkshire())
     with tenancy.acting_for(NL):
         here = deps.for_council()
         written, problems = import_file(here, folder / "schools.json")

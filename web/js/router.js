@@ -48,6 +48,7 @@ const screens = {
   "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
   "/moving": () => import("./screens/moving.js"),  // moving home, told once
   "/schools": () => import("./screens/schools.js"),  // school places: my applications
+  "/starting-school": () => import("./screens/starting-school.js"),  // my child is starting school, told once
   "/feedback/give": () => import("./screens/feedback-give.js"),  // a confirmation message's "how did it go?"
   "/privacy": () => import("./screens/privacy.js"),  // the council's privacy notice; /privacy#<part> from a collecting screen
 };
@@ -87,6 +88,7 @@ function screenFor(url) {
   if (/^\/moving\/[^/]+$/.test(url.pathname)) return () => import("./screens/moving-page.js");
   if (/^\/schools\/(apply|[^/]+\/change)$/.test(url.pathname)) return () => import("./screens/schools.js");
   if (/^\/schools\/[^/]+$/.test(url.pathname)) return () => import("./screens/school-page.js");
+  if (/^\/starting-school\/[^/]+$/.test(url.pathname)) return () => import("./screens/starting-school-page.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

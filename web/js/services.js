@@ -47,6 +47,7 @@ export const GROUPS = [
     {key: "register", href: "/register", who: "guest"},
     {key: "account", href: "/account", who: "member"},
     {key: "moving", href: "/moving", who: "member"},
+    {key: "starting_school", href: "/starting-school", who: "member"},
     {key: "schools", href: "/schools", who: "member"},
   ]},
 ];

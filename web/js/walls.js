@@ -31,6 +31,7 @@ const WALLS = [
   [/^\/repairs(\/|\?|$)/, "repairs"],
   [/^\/moving(\/|\?|$)/, "moving"],
   [/^\/schools(\/|\?|$)/, "schools"],
+  [/^\/starting-school(\/|\?|$)/, "starting"],
 ];
 
 export function wallReason(next) {

@@ -30,14 +30,19 @@ def round_of(deps, round_id):
     return dates, {s["id"]: s for s in schools if s.get("phase") == dates["phase"] and not s.get("closed")}, settings
 
 
+def claimed(deps, idempotency_key, scope, body, one, what):
+    """(the Idempotency-Key's claim, the answer given earlier under it or None), the key the parent's own."""
+    from ..shared.idempotency import Claim
+    claim = Claim(deps, idempotency_key, f"{deps.principal.user_id}#{scope}", body,
+                  lambda r: one(deps, r.resource_id), what)
+    return claim, claim.earlier()
+
+
 def make(deps, body, idempotency_key):
     """POST /v1/me/school-applications: (view, created)."""
-    from ..shared.idempotency import Claim
     from .view import one
     user_id = deps.principal.user_id
-    claim = Claim(deps, idempotency_key, f"{user_id}#school", body, lambda r: one(deps, r.resource_id),
-                  wording.KEY_USED)
-    earlier = claim.earlier()
+    claim, earlier = claimed(deps, idempotency_key, "school", body, one, wording.KEY_USED)
     if earlier is not None:
         return earlier, False
     now = deps.clock()
@@ -77,13 +82,7 @@ def change(deps, app_id, body, if_match):
 def checked(deps, body, user):
     """The application as kept, or 400 (it breaks its description) / 422 (a rule, in words)."""
     problems = validation.Problems()
-    for name in sorted(set(body) - FIELDS):
-        problems.add(name, wording.NOT_ASKED)
-    round_id = body.get("round")
-    if not isinstance(round_id, str) or parse_round(round_id) is None:
-        problems.add("round", wording.ROUND)
-        problems.raise_if_any()
-    child = _child(body.get("child"), problems, london_today(deps.clock()))
+    round_id, child, uprn = told(deps, body, FIELDS, problems)
     looked_after = body.get("looked_after")
     if looked_after is not None and not _text(looked_after, "authority"):
         problems.add("looked_after", wording.LOOKED_AFTER)
@@ -97,9 +96,6 @@ def checked(deps, body, user):
             problems.add(f"preferences[{n}]", wording.NOT_ASKED)
         elif p.get("sibling") is not None and not (_text(p["sibling"], "name") and _text(p["sibling"], "year_group")):
             problems.add(f"preferences[{n}].sibling", wording.SIBLING)
-    uprn = body.get("home_uprn")
-    if uprn is not None and not (isinstance(uprn, str) and uprn.isdigit() and len(uprn) <= 12):
-        problems.add("home_uprn", wording.HOME)
     problems.raise_if_any()
     dates, schools, _ = round_of(deps, round_id)
     _closing(dates, london_today(deps.clock()))
@@ -121,6 +117,22 @@ def checked(deps, body, user):
             "preferences": [{"rank": n, "school_id": p["school_id"], **({"sibling": p["sibling"]}
                                                                         if p.get("sibling") else {})}
                             for n, p in enumerate(preferences, 1)], "tell": tell}
+
+
+def told(deps, body, fields, problems):
+    """(round, child, home's UPRN) as a parent tells them, an application or the event "starting school":
+    what is not asked for, a round that is not one, a child and a UPRN that break their descriptions."""
+    for name in sorted(set(body) - fields):
+        problems.add(name, wording.NOT_ASKED)
+    round_id = body.get("round")
+    if not isinstance(round_id, str) or parse_round(round_id) is None:
+        problems.add("round", wording.ROUND)
+        problems.raise_if_any()
+    child = _child(body.get("child"), problems, london_today(deps.clock()))
+    uprn = body.get("home_uprn")
+    if uprn is not None and not (isinstance(uprn, str) and uprn.isdigit() and len(uprn) <= 12):
+        problems.add("home_uprn", wording.HOME)
+    return round_id, child, uprn
 
 
 def limits_most():

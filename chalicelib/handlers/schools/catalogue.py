@@ -32,6 +32,17 @@ def _settings(settings):
         days = [_day(holiday.get(k)) if isinstance(holiday, dict) else None for k in ("from", "to")]
         if None in days or days[0] > days[1] or not isinstance(holiday.get("name"), str):
             out.append((f"school_holidays {n}", "needs a name and from and to dates (YYYY-MM-DD), from first"))
+    awards = settings.get("awards") or {}
+    for name, rule in awards.items():
+        if name not in ("free_school_meals", "clothing_grant", "qualifying") or not isinstance(rule, dict) \
+                or not isinstance(rule.get("source"), str) or not rule["source"].strip():
+            out.append((f"awards {name}", "must be free_school_meals, clothing_grant or qualifying, each with its "
+                                          "source in words"))
+        elif name == "qualifying" and not (isinstance(rule.get("claim_status"), list) and rule["claim_status"]):
+            out.append(("awards qualifying", "needs claim_status: the back office's claim statuses that show "
+                                             "entitlement"))
+        elif any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in (rule.get("amount") or {}).values()):
+            out.append((f"awards {name}", "amount must give each phase's pence as a whole number"))
     for phase, dates in (settings.get("dates") or {}).items():
         for name, given in (dates or {}).items():
             if phase not in PHASES or not isinstance(given, dict) or not re.fullmatch(

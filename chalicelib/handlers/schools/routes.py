@@ -14,6 +14,8 @@ effects.register("school_offers_released", "schools.offer_pages", "chalicelib.ha
 for _kind, _what in (("school_offers_page", "offer"), ("school_place_offered", "waiting_place")):
     for _name, _function in (("email", "by_email"), ("text", "by_text"), ("push", "by_push")):
         effects.register(_kind, f"schools.{_what}_{_name}", f"chalicelib.handlers.schools.messages:{_function}")
+effects.register("school_start_told", "schools.start_awards", "chalicelib.handlers.schools.awards:on_told")
+START_ID = path_param("start_id", {"type": "string", "pattern": limits.START_ID_PATTERN, "example": "ST-7K3F9Q2M4N"})
 APP_ID = path_param("application_id", {"type": "string", "pattern": limits.APPLICATION_ID_PATTERN,
                                        "example": "SA-7K3F9Q2M4N"})
 ROUND = path_param("round", {"type": "string", "pattern": limits.ROUND_PATTERN, "example": "2027-primary"})
@@ -113,6 +115,45 @@ def answer_offer(application_id):
 def appeal_offer(application_id):
     from .answering import appeal
     return _etag(appeal(http.deps(), application_id, http.body()))
+
+
+@routes.post("/v1/me/starting-school", SIGNED_IN, {
+    "summary": "Tell the council my child is starting school, once: the child, the date of birth (checked against "
+               "the school year's age group), the home (my saved address when not given) and the school year. It "
+               "offers each service that applies, with what the council knows filled in: the school place "
+               "(England) or the catchment school and a placing request (Scotland), free school meals and the "
+               "clothing grant (awarded without a form where the benefits back office shows entitlement), school "
+               "transport where the distance rule makes the child eligible",
+    "parameters": [idempotency_key("the same key and body answer the same telling")],
+    "requestBody": _body("StartingSchoolNew"),
+    "responses": {"201": json_response(ref("StartingSchool"), "Told"),
+                  "200": json_response(ref("StartingSchool"), "Told already (the same Idempotency-Key)"),
+                  **errors(400, 422)}})
+def tell_starting_school():
+    from .starting import make
+    view, made = make(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.ok(view, status=201 if made else 200, headers={**http.NO_STORE})
+
+
+@routes.get("/v1/me/starting-school", SIGNED_IN, {
+    "summary": "My tellings of a child starting school, newest first",
+    "responses": {"200": json_response(ref("StartingSchoolList"))}})
+def my_tellings():
+    from .starting import mine
+    from .view import PRIVATE
+    return http.ok(mine(http.deps()), headers=PRIVATE)
+
+
+@routes.get("/v1/me/starting-school/{start_id}", SIGNED_IN, {
+    "summary": "One telling of a child starting school: every part's state in one place (the school place or the "
+               "catchment school and placing request, free school meals, the clothing grant, school transport with "
+               "its distance)",
+    "parameters": [START_ID], "responses": {"200": json_response(ref("StartingSchool")), **errors(**{
+        "404": "Not one of my tellings (code start_not_found)"})}})
+def my_telling(start_id):
+    from .starting import one
+    from .view import PRIVATE
+    return http.ok(one(http.deps(), start_id), headers=PRIVATE)
 
 
 @routes.post("/v1/staff/school-rounds/{round}/runs", DESK, {

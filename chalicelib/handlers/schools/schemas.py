@@ -42,6 +42,26 @@ SCHEMAS = {
         "type": "object", "properties": {"round": {"type": "string"}, "year": {"type": "integer"},
                                          "phase": {"type": "string"}, "scheme": {"type": "string"},
                                          "open": {"type": "boolean"}, "dates": DATES}}}}},
+    "StartingSchoolNew": {"type": "object", "required": ["round", "child"], "additionalProperties": False,
+                          "properties": {
+        "round": {"type": "string", "pattern": limits.ROUND_PATTERN, "description": "the school year: entry and phase"},
+        "child": {"type": "object", "required": ["name", "date_of_birth"], "additionalProperties": False,
+                  "properties": {"name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
+                                 "date_of_birth": DAY}},
+        "home_uprn": {"type": "string", "pattern": limits.UPRN_PATTERN,
+                      "description": "the home (my saved address when not given)"}}},
+    "StartingSchool": {"type": "object", "required": ["id", "parts"], "properties": {
+        "id": {"type": "string"}, "round": {"type": "string"}, "child": {"type": "object"},
+        "home": {"type": "object"}, "scheme": {"type": "string"}, "created_at": {"type": "string",
+                                                                                  "format": "date-time"},
+        "parts": {"type": "array", "items": {"type": "object", "required": ["name", "state", "text"], "properties": {
+            "name": {"type": "string", "enum": ["school_place", "catchment_school", "placing_request",
+                                                "free_school_meals", "clothing_grant", "transport"]},
+            "state": {"type": "string"}, "text": {"type": "string"},
+            "link": {"type": "string", "nullable": True}, "source": {"type": "string", "nullable": True},
+            "distance_m": {"type": "integer"}}}}}},
+    "StartingSchoolList": {"type": "object", "required": ["tellings"], "properties": {"tellings": {
+        "type": "array", "items": {"type": "object"}}}},
     "SchoolApplicationNew": {"type": "object", "required": ["round", "child", "preferences"],
                              "additionalProperties": False, "properties": {
         "round": {"type": "string", "pattern": limits.ROUND_PATTERN},

@@ -66,3 +66,24 @@ PLACING_DEEMED = ("We did not answer your placing request by {date}, so the law 
 PLACING_GRANTED = "Your placing request is granted."
 PLACING_REFUSED = "Your placing request is refused. You can appeal to the council's appeal committee."
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+
+# The event "My child is starting school": each part's words
+KEY_USED_START = "another telling"
+NO_START = "You have not told us of that child starting school."
+PART_APPLY = "Apply for {child}'s school place by {date}. We have filled in what you told us."
+PART_APPLIED = "You applied for {count} schools. Offers are made on {date}."
+PART_CLOSED = "Applications closed on {date}. Call us to make a late application."
+PART_CATCHMENT = "{child}'s catchment school is {school}."
+PART_ENROL = "Enrol there from {date}."
+PART_NO_CATCHMENT = "Your home is in no catchment area we hold. Call us to find your school."
+PART_PLACING = ("You can ask for another school with a placing request. Requests received by {received} are "
+                "answered by {answer}.")
+AWARD_NAMES = {"free_school_meals": "Free school meals", "clothing_grant": "The school clothing grant"}
+PART_AWARDED = "{what}: awarded. Our benefits records show you qualify, so there is no form to fill in."
+PART_AMOUNT = "We pay {amount} before the school year starts."
+PART_ASK = "{what}: apply if you get a qualifying benefit. Our records do not show one for you yet."
+PART_CHECKING = "{what}: we are checking our benefits records. Come back to this page in a minute."
+PART_TRANSPORT = ("Free school transport: {school} is {distance} from your home, beyond the {limit} walking "
+                  "distance for your child's age, so your child can have free transport. Apply for it.")
+PART_NO_TRANSPORT = ("School transport: {school} is {distance} from your home, within the {limit} walking "
+                     "distance for your child's age, so free transport is not offered.")

@@ -4,6 +4,8 @@
   round, the ranked preferences with their evidence, and, once offers are out, the parent's answer
   and appeals. Its `version` is its ETag: a change names it (If-Match) and raises it.
 - `audit#<id>#<at>#<key>`: an admissions officer's read, with who and why.
+- `start#<id>`: the event "My child is starting school" as told (the child, the home, the school year)
+  and what followed from it (the awards the benefits back office showed), kept with its event.
 
 The round's index (`by_round`) lists a round's applications for the allocation, which reads each
 once, page by page; `by_id` finds one for the admissions desk. Nothing of an offer is kept here
@@ -83,6 +85,19 @@ def _row(app):
                             created_at=app["created_at"], updated_at=app.get("updated_at"))
 
 
+def _start(row):
+    return {**row.data, "id": row.sk.split("#", 1)[1], "user_id": row.user_id, "child": row.child, "home": row.home,
+            "version": int(row.version), "created_at": row.created_at, "updated_at": row.updated_at}
+
+
+def _start_row(told):
+    data = {k: v for k, v in told.items()
+            if k not in ("id", "user_id", "child", "home", "version", "created_at", "updated_at")}
+    return ApplicationModel(told["user_id"], f"start#{told['id']}", version=told["version"], child=told["child"],
+                            home=told["home"], data=data, created_at=told["created_at"],
+                            updated_at=told.get("updated_at"))
+
+
 class ApplicationStore:
     def create(self, app, idempotency=None):
         """The application and its key's record, one transaction (AlreadyExists("idempotency") when a
@@ -124,6 +139,32 @@ class ApplicationStore:
             last = rows.last_evaluated_key
             if not last:
                 return
+
+    def create_start(self, told, event, idempotency=None):
+        """The telling, its event and its key's record, one transaction (AlreadyExists("idempotency") when a
+        twin took the key first)."""
+        from ..reports.report_store import _claim_key, event_model
+        parts = ["start", "event"]
+        with writes(parts, exists={"start", "idempotency"}), transaction() as t:
+            t.save(_start_row({**told, "version": 1}), condition=ApplicationModel.sk.does_not_exist())
+            t.save(event_model(event))
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+
+    def start(self, user_id, start_id):
+        row = get_or_none(ApplicationModel, user_id, range_key=f"start#{start_id}", consistent_read=True)
+        return None if row is None else _start(row)
+
+    def starts(self, user_id, limit=20):
+        return [_start(r) for r in ApplicationModel.query(user_id, ApplicationModel.sk.startswith("start#"),
+                                                          scan_index_forward=False, limit=limit,
+                                                          consistent_read=True)]
+
+    def replace_start(self, told, expected_version, now):
+        """The telling as changed (its awards), if still at `expected_version` (EditConflict otherwise)."""
+        with writes(["start"]):
+            _start_row({**told, "version": expected_version + 1, "updated_at": now}).save(
+                condition=ApplicationModel.sk.exists() & (ApplicationModel.version == expected_version))
 
     def add_audit(self, user_id, app_id, entry, now, key):
         ApplicationModel(user_id, f"audit#{app_id}#{now.isoformat()}#{key}", data=entry, created_at=now).save()

@@ -26,8 +26,8 @@ async function list(view) {
     : h("p", {class: "body"}, t("schools.none")));
 }
 
-// The home: the account's, or one found by postcode or street and chosen from the list.
-function home(view, kept) {
+// The home: the account's (or the telling's), or one found by postcode or street and chosen from the list.
+export function home(view, kept) {
   const found = h("div", {id: "home-list"});
   const find = button(t("schools.find"), {type: "button", secondary: true, id: "home-find", onclick: async event => {
     found.replaceChildren();
@@ -65,13 +65,18 @@ const FIELD = f => f.replace(/^preferences\[(\d+)\]\.sibling$/, "sibling_$1").re
   .replace("child.name", "child_name").replace("child.date_of_birth", "born").replace("home_uprn", "home_search")
   .replace("looked_after", "authority").replace("preferences", "pref_0");
 
-async function form(view, id) {
+async function form(view, id, params) {
   const app = id ? await api(`/v1/me/school-applications/${encodeURIComponent(id)}`) : null;
-  const rounds = app ? [{round: app.round, open: true}] : (await api("/v1/school-rounds")).rounds.filter(r => r.open);
+  // From a telling of the child starting school: what it told filled in (its school year first).
+  const told = !app && params.get("start") ? await api(`/v1/me/starting-school/${encodeURIComponent(
+    params.get("start"))}`).catch(() => null) : null;
+  const known = app || told;
+  const open = app ? [{round: app.round, open: true}] : (await api("/v1/school-rounds")).rounds.filter(r => r.open);
+  const rounds = told ? open.filter(r => r.round === told.round) : open;
   append(view, h("a", {class: "back-link", href: app ? `/schools/${encodeURIComponent(id)}` : "/schools"}, t("nav.back")),
     h("h1", {class: "heading-l"}, t(app ? "schools.change_title" : "schools.apply_title")));
   if (!rounds.length || (app && !app.can_change)) return append(view, h("p", {class: "body"}, t("schools.closed")));
-  const kept = app ? app.home.address : (await myProperty().catch(() => null))?.address;
+  const kept = known ? known.home.address : (await myProperty().catch(() => null))?.address;
   const chosen = h("div", {id: "school-round"});
   const pick = async round => {
     const found = await api(`/v1/school-rounds/${round}`);
@@ -83,8 +88,8 @@ async function form(view, id) {
   const form = h("form", {novalidate: true, id: "school-form"},
     app ? h("p", {class: "body"}, roundName(app.round)) : choices({field: "round", legend: t("schools.round"),
       options: rounds.map(r => ({value: r.round, label: roundName(r.round)})), value: rounds[0].round}),
-    input({field: "child_name", label: t("schools.child_name"), value: app?.child.name || "", autocomplete: "off"}),
-    dateInput({field: "born", legend: t("schools.born"), value: app?.child.date_of_birth}),
+    input({field: "child_name", label: t("schools.child_name"), value: known?.child.name || "", autocomplete: "off"}),
+    dateInput({field: "born", legend: t("schools.born"), value: known?.child.date_of_birth}),
     home(view, kept),
     input({field: "authority", label: t("schools.looked_after"), hint: t("schools.looked_after_hint"), optional: true,
       value: app?.looked_after?.authority || ""}),
@@ -105,7 +110,7 @@ async function form(view, id) {
     const body = {round: app ? app.round : form.querySelector("input[name=round]:checked")?.value,
       child: {name: get("child_name"), date_of_birth: dateValue(form, "born")}, preferences: prefs};
     if (get("home_uprn")) body.home_uprn = get("home_uprn");
-    else if (app) body.home_uprn = app.home.uprn;
+    else if (known) body.home_uprn = known.home.uprn;
     if (get("authority")) body.looked_after = {authority: get("authority")};
     if (get("phone")) body.phone = get("phone");
     if (form.querySelector("input[name=push]:checked")) body.push_subscription = await pushSubscription();
@@ -127,7 +132,7 @@ export async function render(view, {url}) {
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname)}`, {replace: true});
   const [, , id, change] = url.pathname.split("/");
   try {
-    if (id === "apply" || change === "change") await form(view, id === "apply" ? null : decodeURIComponent(id));
+    if (id === "apply" || change === "change") await form(view, id === "apply" ? null : decodeURIComponent(id), url.searchParams);
     else await list(view);
   } catch (error) {
     append(view, h("p", {class: "body"}, errorsOf(error)[0].message));
