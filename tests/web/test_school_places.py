@@ -1,8 +1,11 @@
-"""School places on a phone and at the admissions desk (issue 82): a York parent applies for three
-schools and changes the application until the closing date (a change made meanwhile elsewhere is
-refused, not overwritten); on offer day the admissions officer runs the allocation and releases it
-once, and the parent, whose first two schools are full of children their criteria put first, is
-offered the third with a place on the waiting lists of the two ranked higher, accepts it and appeals.
+"""School places on a phone and at the admissions desk (issue 82's Done-means): a York parent applies
+for three schools and changes the application until the closing date (a change made meanwhile elsewhere
+is refused, not overwritten); a York parent tells Doorstep their child starts school next September,
+applies for three schools from the telling (what was told filled in), and on offer day, the run chosen
+for it released by the schedule, is offered the third with a place on the waiting lists of the two
+ranked higher (both full of children their criteria put first), told by e-mail and text, accepts it and
+appeals; a North Lanarkshire parent is told the catchment school, awarded the clothing grant and free
+school meals with no form, and makes a placing request with Scotland's dates.
 
 The moment is pinned on the school places' own `deps.clock` (the handlers' clock, as taking part's
 journeys pin theirs), not by moving the process's time: the stack's other workers long-poll moto's
@@ -20,6 +23,7 @@ from playwright.sync_api import expect
 from tests.web.browser import check_accessible
 from tests.web.desk import Officer, desk, screen  # noqa: F401 (desk: a fixture)
 from tests.web.journeys import heading, sign_in
+from tests.web.test_scottish_council_tax import north_lanarkshire_office  # noqa: F401 (a fixture: its back office)
 
 LONDON = ZoneInfo("Europe/London")
 BEFORE_CLOSING = datetime(2026, 12, 1, 12, 0, tzinfo=LONDON)  # round 2027-primary closes Friday 15 January 2027
@@ -136,17 +140,48 @@ def full_schools(stack, round_id):
                 "preferences": [{"rank": 1, "school_id": school}]})
 
 
-def test_on_offer_day_the_desk_releases_once_and_the_parent_is_offered_the_third_school_and_waits_for_two(
+def tell_starting_school(page, name, born, postcode, uprn, start):
+    """The event told from the home screen (signed in, back there): the child, the date of birth, the home and
+    the school year."""
+    page.get_by_role("link", name="My child is starting school").click()
+    heading(page, "My child is starting school")
+    page.get_by_label("Your child's full name").fill(name)
+    for part, value in zip(("Day", "Month", "Year"), born):
+        page.get_by_label(part, exact=True).fill(value)
+    page.get_by_label("postcode or street").fill(postcode)
+    page.get_by_role("button", name="Find addresses").click()
+    page.get_by_label("Choose your home").select_option(uprn)
+    page.get_by_label(start).check()
+    check_accessible(page, "starting school")
+    page.get_by_role("button", name="Tell us").click()
+    heading(page, f"{name} is starting school")
+
+
+def test_a_york_parent_tells_of_a_child_starting_school_applies_for_three_and_on_offer_day_is_offered_one(
         browser, desk, clock):  # noqa: F811
+    """York's Done-means: told once, next September; three schools; on offer day (the stack's clock
+    moved) one offer, and a place on the waiting lists of the two ranked higher."""
     stack = browser.stack
     full_schools(stack, "2027-primary")
     email = stack.resident(f"school.offer.{uuid.uuid4().hex[:6]}@example.org")
     page = browser.new_page()
-    sign_in(page, email, next_path="/schools/apply")
+    sign_in(page, email, next_path="/")
+    tell_starting_school(page, "Ada Hartley", ("3", "11", "2022"), "YO1 3LX", CONEY_STREET,
+                         "Starting primary school in 2027")
+    parts = page.locator("#starting-parts")
+    expect(parts.locator("[data-part='school_place']")).to_contain_text("by Friday 15 January 2027")
+    expect(parts.locator("[data-part='free_school_meals']")).to_contain_text("apply if you get a qualifying benefit")
+    expect(parts.locator("[data-part='transport'][data-state='not_eligible']")).to_contain_text(
+        "0.4 km (0.2 miles) from your home, within the 2 miles walking distance")
+    check_accessible(page, "starting school page")
+    telling = page.url
+    page.get_by_role("link", name="Apply for a school place").click()
     heading(page, "Apply for a school place")
-    fill_application(page, {"round": "Starting primary school in 2027", "name": "Ada Hartley"},
-                     ("3", "11", "2022"), "YO1 3LX", CONEY_STREET,
-                     ("Bootham Green Primary School", "Minster View Primary School", "Ouse Bank Primary School"))
+    expect(page.get_by_label("Your child's full name")).to_have_value("Ada Hartley")  # what was told, filled in
+    expect(page.locator("#school-home")).to_contain_text("1 Coney Street")
+    for rank, school in zip(("First", "Second", "Third"), ("Bootham Green Primary School", "Minster View Primary School",
+                                                           "Ouse Bank Primary School")):
+        page.get_by_label(f"{rank} preference").select_option(label=school)
     page.get_by_label("A mobile number for a text on offer day").fill("07700 900333")
     page.get_by_role("button", name="Send the application").click()
     heading(page, "Ada Hartley's school place")
@@ -197,9 +232,60 @@ def test_on_offer_day_the_desk_releases_once_and_the_parent_is_offered_the_third
     expect(page.locator("#school-appeals")).to_contain_text("You appealed for Minster View Primary School")
 
     # The officer reads the application for a caller: the child, the evidence and the read kept in its audit.
+    page.goto(telling)  # the event's page says where the place stands
+    expect(page.locator("[data-part='school_place'][data-state='offered']")).to_contain_text(
+        "offered a place at Ouse Bank Primary School")
+
     office.goto("/staff/admissions")
     office.get_by_label("Application reference").fill(app_url.rsplit("/", 1)[1].lower())
     office.get_by_label("Why you are looking").fill("Parent called about the appeal")
     office.get_by_role("button", name="Look up").click()
     expect(office.locator("#admissions-application")).to_contain_text("Her childminder lives on Minster Yard.")
     expect(office.locator("#admissions-audit tbody tr")).to_have_count(1)
+
+
+def test_a_north_lanarkshire_parent_is_told_the_catchment_school_awarded_the_grant_and_makes_a_placing_request(
+        browser, clock, north_lanarkshire_office):  # noqa: F811
+    """North Lanarkshire's Done-means, at its own address: the Campbells' council tax account (linked) shows
+    a current council tax reduction claim, so the clothing grant and free school meals are awarded with no
+    form; the catchment school is told with its enrolment date, and a placing request for another school
+    says when it will be answered (Scotland's dates)."""
+    from tests.web.journeys import PASSWORD
+    from tests.web.test_council_settings import at_north_lanarkshire
+    email = browser.stack.resident(f"campbell.{uuid.uuid4().hex[:6]}@example.org")
+    base = at_north_lanarkshire(browser.stack)
+    page = browser.new_page()
+    page.goto(f"{base}/sign-in?next=/account/council-tax")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()  # not ScotAccount's
+    heading(page, "Council tax")
+    page.get_by_label("Account reference").fill("500700028")
+    page.get_by_label("Your name as it is on the bill").fill("Mrs Fiona Campbell")
+    page.get_by_label("Online key printed on your bill").fill("CMP3-8LWA")
+    page.get_by_label("Postcode of the property").fill("ML1 1JJ")
+    page.get_by_role("button", name="Link account").click()
+    heading(page, "Council tax account 500700028")
+
+    page.goto(f"{base}/")
+    tell_starting_school(page, "Isla Campbell", ("14", "6", "2022"), "ML1 3BY", "990200000001",
+                         "Starting primary school in 2027")
+    parts = page.locator("#starting-parts")
+    expect(parts.locator("[data-part='catchment_school']")).to_contain_text(
+        "Isla Campbell's catchment school is Motherwell West Primary School. Enrol there from Tuesday 12 January 2027.")
+    expect(parts.locator("[data-part='clothing_grant'][data-state='awarded']")).to_contain_text("£120.00")
+    expect(parts.locator("[data-part='free_school_meals'][data-state='awarded']")).to_contain_text(
+        "there is no form to fill in")
+    expect(parts.locator("[data-part='clothing_grant'] a")).to_have_count(0)  # no form offered
+    expect(parts.locator("[data-part='placing_request']")).to_contain_text(
+        "Requests received by Monday 15 March 2027 are answered by Friday 30 April 2027")
+    telling = page.url
+    page.get_by_role("link", name="Make a placing request").click()
+    heading(page, "Apply for a school place")
+    expect(page.get_by_label("Your child's full name")).to_have_value("Isla Campbell")
+    page.get_by_label("First preference").select_option(label="Coursington Primary School")
+    page.get_by_role("button", name="Send the application").click()
+    heading(page, "Isla Campbell's school place")
+    expect(page.locator("#school-placing")).to_contain_text("We will answer your placing request by Friday 30 April 2027")
+    page.goto(telling)
+    expect(page.locator("[data-part='placing_request'][data-state='waiting']")).to_contain_text("Friday 30 April 2027")
