@@ -23,6 +23,7 @@ from playwright.sync_api import expect
 from tests.web.browser import check_accessible
 from tests.web.desk import Officer, desk, screen  # noqa: F401 (desk: a fixture)
 from tests.web.journeys import heading, sign_in
+from tests.web.test_scottish_council_tax import campbells_linked
 from tests.web.test_scottish_council_tax import north_lanarkshire_office  # noqa: F401 (a fixture: its back office)
 
 LONDON = ZoneInfo("Europe/London")
@@ -250,23 +251,7 @@ def test_a_north_lanarkshire_parent_is_told_the_catchment_school_awarded_the_gra
     a current council tax reduction claim, so the clothing grant and free school meals are awarded with no
     form; the catchment school is told with its enrolment date, and a placing request for another school
     says when it will be answered (Scotland's dates)."""
-    from tests.web.journeys import PASSWORD
-    from tests.web.test_council_settings import at_north_lanarkshire
-    email = browser.stack.resident(f"campbell.{uuid.uuid4().hex[:6]}@example.org")
-    base = at_north_lanarkshire(browser.stack)
-    page = browser.new_page()
-    page.goto(f"{base}/sign-in?next=/account/council-tax")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()  # not ScotAccount's
-    heading(page, "Council tax")
-    page.get_by_label("Account reference").fill("500700028")
-    page.get_by_label("Your name as it is on the bill").fill("Mrs Fiona Campbell")
-    page.get_by_label("Online key printed on your bill").fill("CMP3-8LWA")
-    page.get_by_label("Postcode of the property").fill("ML1 1JJ")
-    page.get_by_role("button", name="Link account").click()
-    heading(page, "Council tax account 500700028")
-
+    page, base = campbells_linked(browser, f"campbell.{uuid.uuid4().hex[:6]}@example.org")
     page.goto(f"{base}/")
     tell_starting_school(page, "Isla Campbell", ("14", "6", "2022"), "ML1 3BY", "990200000001",
                          "Starting primary school in 2027")
