@@ -89,6 +89,7 @@ def test_a_parent_applies_once_and_changes_the_application_with_if_match_until_t
     ({"child": {"name": "Ada", "date_of_birth": "2031-01-01"}}, 422, "child.date_of_birth"),
     ({"child": {"name": "Ada", "date_of_birth": "2023-09-01"}}, 422, "child.date_of_birth"),  # reception in 2028
     ({"round": "2027-nursery"}, 400, "round"),
+    ({"round": "2099-primary"}, 422, "round"),  # its offer day's year is past the bank holidays known: not a 500
 ])
 def test_an_application_that_breaks_a_rule_is_a_4xx_naming_the_field(client, deps, people, body, status, field):
     york_schools(deps)

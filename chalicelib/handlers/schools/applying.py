@@ -23,8 +23,12 @@ def new_id():
 
 def round_of(deps, round_id):
     """(dates, schools by id, settings) of the council's round, or a 422 in words."""
+    from ...workdays import NoHolidayData
     schools, settings = deps.schools.all()
-    dates = round_dates(deps.council, deps.calendar, settings, round_id) if parse_round(round_id) else None
+    try:
+        dates = round_dates(deps.council, deps.calendar, settings, round_id) if parse_round(round_id) else None
+    except NoHolidayData:  # a year the council's calendar does not reach (2099): no round taken yet
+        dates = None
     if dates is None:
         raise Unacceptable(wording.NO_RULES, code="no_round", fields=[{"field": "round", "message": wording.NO_RULES}])
     return dates, {s["id"]: s for s in schools if s.get("phase") == dates["phase"] and not s.get("closed")}, settings
