@@ -25,10 +25,12 @@ from chalicelib.handlers.feedback.routes import routes as feedback
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.hire.routes import routes as hire
+from chalicelib.handlers.licensing.routes import routes as licensing
 from chalicelib.handlers.repairs.routes import routes as repairs
 from chalicelib.handlers.repairs.desk.routes import routes as repairs_desk
 from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.moving.routes import routes as moving
+from chalicelib.handlers.business.routes import routes as business
 from chalicelib.handlers.officers.routes import routes as officers
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.operator.routes import routes as operator
@@ -87,8 +89,8 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
     _logger.setLevel(log_level())  # the modules' own (config.log_level)
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, schools, council, privacy, feedback, scim, ANY_PATH)
+              moderation, revenues, landlords, bills, appointments, containers, hire, licensing, repairs, repairs_desk, democracy, participation, consultations, officers,
+              operator, planning, moving, schools, business, council, privacy, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -286,7 +288,8 @@ def sync_planning(event):
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky,
 # container and hall holds past their 30 minutes are released, and refunds
-# left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made.
+# left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made, and
+# licences the law grants when undecided in time are granted (handlers/licensing/deeming.py).
 @app.schedule("rate(5 minutes)", name="settle_payments")
 @every_council
 def settle_payments(event):
@@ -295,8 +298,10 @@ def settle_payments(event):
     from chalicelib.handlers.containers.settling import release_expired
     from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
+    from chalicelib.handlers.licensing.deeming import deem_due
     from chalicelib.handlers.waste.jobs import settle_all
     deps = default_deps()
     return {**settle_all(deps), "container_holds_released": release_expired(deps),
             "container_refunds_settled": container_refunds_due(deps),  # the cancellations' effect's backstop
-            "hire_holds_released": release_hire_holds(deps), "hire_refunds_settled": hire_refunds_due(deps)}
+            "hire_holds_released": release_hire_holds(deps), "hire_refunds_settled": hire_refunds_due(deps),
+            "licences_deemed_granted": deem_due(deps)}  # Scotland's 1982 Act: undecided in time, granted by law

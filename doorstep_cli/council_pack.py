@@ -16,6 +16,8 @@ checked before anything is written (issue 70, item 7; docs/decisions/councils.md
                          catchment areas, places per year group, criteria as ordered rules
     due_rules.json       its categories' due-date rules (a list, as demo/staff.json's): working
                          days, the words that say which rule made a date (basis) and its source
+    licence_types.json   its licence types (a list; handlers/licensing/catalogue.py): each checked
+                         against the licensing law of the council's jurisdiction
 
 Each data file is checked by its own import's code against the council's own area (from
 council.json, not the deployment's file) with nothing stored: a refusal names the file, the
@@ -103,6 +105,7 @@ def _files(folder):
         "bodies.json": lambda deps, path: load_bodies(deps, path),
         "due_rules.json": lambda deps, path: load_due_rules(deps, path),
         "schools.json": lambda deps, path: schools.import_file(deps, path),
+        "licence_types.json": lambda deps, path: load_licence_types(deps, path),
     }
     return [(name, lambda deps, load=load, path=folder / name: load(deps, path))
             for name, load in loads.items() if (folder / name).exists()]
@@ -144,6 +147,22 @@ def load_due_rules(deps, path):
     for rule in rules:
         deps.due_rules.put(DueRule(**rule))
     return len(rules), []
+
+
+def load_licence_types(deps, path, jurisdiction=None):
+    """(types written, [(where, reason)]): all of them, or none when one is refused. Checked against the
+    law of the council's jurisdiction (its council.json beside the file, else the council's own)."""
+    from chalicelib.handlers.licensing.catalogue import problems
+    from chalicelib.stamps import london_today
+    types = read(path)
+    if jurisdiction is None:
+        pack = path.parent / SETTINGS
+        jurisdiction = read(pack).get("jurisdiction", "england") if pack.exists() else deps.council.jurisdiction
+    found = problems(types, jurisdiction, london_today(deps.clock()))
+    if found or isinstance(deps, _Checking):
+        return (0 if found else len(types)), found
+    deps.licensing.save_types(types, deps.licensing.types()[1])
+    return len(types), []
 
 
 DUE_RULE_KEYS = {"service_code", "working_days", "by_priority", "basis", "source", "counts_local_holidays"}

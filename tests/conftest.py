@@ -47,6 +47,9 @@ os.environ.update({
     # A request's reads are counted to the item in tests: the councils' generation, read every 5 s by
     # a deployment's warm functions, is read here once an hour (its own tests say how often).
     "DOORSTEP_COUNCILS_CHECK_S": "3600",
+    # A council's export waits 15 minutes after its stop in a deployment (offboarding/steps.SETTLE_S); the
+    # tests export at once, but for the one that checks the wait.
+    "DOORSTEP_OFFBOARD_SETTLE_S": "0",
 })
 os.environ.pop("DOORSTEP_AWS_ENDPOINT", None)
 os.environ.pop("DOORSTEP_PUBLIC_URL", None)

@@ -6,6 +6,7 @@ word's key is the web catalogue's, white words can be read on the colour) is
 checked beside it (councils/checks.py)."""
 from .. import tenancy
 from .backoffices import SCHEMA as BACK_OFFICES
+from .schema_business import BUSINESS
 from .schema_staff import STAFF_SIGN_IN
 from .services import SWITCHABLE
 
@@ -164,4 +165,10 @@ SCHEMA = _object({
     # How its officers sign in, their desks from its directory's groups, and SCIM (schema_staff.py).
     "staff_sign_in": STAFF_SIGN_IN,
     "channel_costs": CHANNEL_COSTS,
+    # What starting a business offers here: activities and their licences, the trade waste price list.
+    "business": BUSINESS,
+    # How long its records are kept (issue 80). backup_days: how long its data stays in backups once deleted,
+    # its files' old versions in S3 (DynamoDB's point-in-time recovery keeps 35 days, the most it can:
+    # docs/decisions/offboarding.md); 35 when not said.
+    "retention": _object({"backup_days": {"type": "integer", "minimum": 1, "maximum": 35}}),
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

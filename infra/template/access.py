@@ -66,6 +66,10 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  # deposit's refund, from its event
                  "hire-bookings": "read-write", "hire-hours": "read-write", "hire-holders": "read-write",
                  "hire-settings": "read",
+                 # a licence fee paid (handlers/licensing/applying.py): the case received, or a notice given
+                 # or refused with the year's tallies; the council's licence types read for its clocks
+                 "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read",
+                 "licence-representations": "read",  # a decision told to each who made one (licensing/telling.py)
                  # a resident's move (handlers/moving): its parts written once each, its council tax request
                  # made (revenue-requests above), its garden term moved; the account's address is the move's
                  # own transaction's (the API's), never the worker's
@@ -119,7 +123,11 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   # and hall bookings owing a refund their effect never made (hire/cancelling.py refunds_due)
                   "container-requests": "read-write", "container-open": "read-write",
                   "container-stock": "read-write", "bin-rounds": "read", "hire-bookings": "read-write",
-                  "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read"}
+                  "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read",
+                  # a licence fee the job finds paid: the case received, or the notice given or refused; a
+                  # licence the law grants undecided (licensing/deeming.py), its applicant and objectors told
+                  "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read",
+                  "licence-representations": "read"}
 
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).
@@ -281,6 +289,20 @@ def photos():
         # Without ListBucket a missing upload answers 403, not 404.
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")},
     ]
+
+
+def offboarding():
+    """A council leaving, stepped through the operator's route (handlers/operator/offboarding.py, the
+    operator's alone): every table and index read whole once (a Scan; the council's items are those its
+    key names) and its items deleted (the API's WRITE); every kind of file listed, read, tagged with the
+    council's backup_days and deleted under the council's own prefix; its export written under offboarding/."""
+    bucket = "${PhotoBucket.Arn}"
+    every_table = _table_arns(sorted(t["name"] for t in schemas()))
+    return [{"Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": every_table},
+            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:DeleteObject", "s3:PutObjectTagging"],
+             "Resource": sub(f"{bucket}/*")},
+            {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": sub(f"{bucket}/offboarding/*")},
+            {"Effect": "Allow", "Action": ["s3:GetBucketVersioning", "s3:ListBucket"], "Resource": arn("PhotoBucket")}]
 
 
 def logs(function_name):

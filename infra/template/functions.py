@@ -124,7 +124,7 @@ def role(statements):
 def resources(app):
     api_role = role([access.logs(NAMES[API]), *access.table_statements(access.api_tables()),
                      *access.photos(), access.secrets(), access.payment_secrets(), access.revenues_secrets(),
-                     access.meeting_papers(), *access.mail_and_sms(),
+                     access.meeting_papers(), *access.mail_and_sms(), *access.offboarding(),
                      send_queue.send_tries(), access.manage_connections()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),

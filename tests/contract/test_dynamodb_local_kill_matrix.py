@@ -289,7 +289,7 @@ def test_an_officers_answer_reaches_the_residents_open_socket_whereever_the_proc
     conversation, officer = start(client), people("staff")
     assert desk(client, officer, conversation["id"], "take").status_code == 200
     query = urlencode({"conversation": conversation["id"], "token": conversation["token"], "council": "localhost"})
-    with connect(f"{sockets.url}/?{query}", open_timeout=10) as phone:
+    with connect(f"{sockets.url}/?{query}", open_timeout=60) as phone:
         killed_at(boundary, lambda: desk(client, officer, conversation["id"], "answer", {"text": "Which street?"},
                                          key="answer-0001"))
         stack.restart()

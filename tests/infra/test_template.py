@@ -64,7 +64,8 @@ def _indexes(indexes):
 def test_every_table_is_recoverable_encrypted_and_protected(template):
     for name, table in of_type(template, "AWS::DynamoDB::Table").items():
         p = table["Properties"]
-        assert p["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}, name
+        assert p["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True,
+                                                         "RecoveryPeriodInDays": 35}, name
         assert p["SSESpecification"] == {"SSEEnabled": True}, name
         assert p["DeletionProtectionEnabled"] is True, name
         assert table["DeletionPolicy"] == table["UpdateReplacePolicy"] == "Retain", name
@@ -209,6 +210,14 @@ def test_the_photo_bucket_is_private_tls_only_and_forgets_unclaimed_uploads(temp
     assert "POST" in bucket["CorsConfiguration"]["CorsRules"][0]["AllowedMethods"]
     rules = {r["Id"]: r for r in bucket["LifecycleConfiguration"]["Rules"]}
     assert rules["UnclaimedUploads"]["Prefix"] == "uploads/" and rules["UnclaimedUploads"]["ExpirationInDays"] == 1
+    # Old versions, the files' backups, kept as the tables' are; a leaving council's files as its backup_days say.
+    assert bucket["VersioningConfiguration"] == {"Status": "Enabled"}
+    assert rules["OldVersions"]["NoncurrentVersionExpiration"] == {"NoncurrentDays": 35}
+    assert rules["BackupDays14"] == {"Id": "BackupDays14", "Status": "Enabled", "TagFilters": [
+        {"Key": "backup-days", "Value": "14"}], "NoncurrentVersionExpiration": {"NoncurrentDays": 14}}
+    from chalicelib.councils.schema import SCHEMA
+    most = SCHEMA["properties"]["retention"]["properties"]["backup_days"]["maximum"]
+    assert {f"BackupDays{n}" for n in range(1, most + 1)} <= set(rules)  # every value a council may set
     policy = template["Resources"]["PhotoBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
     assert {"Bool": {"aws:SecureTransport": "false"}} in [s.get("Condition") for s in policy if s["Effect"] == "Deny"]
 
@@ -290,7 +299,8 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
                                                "garden-subscriptions", "outbox", "jobs", "job-cells", "bills",
                                                "form-submissions", "events", "container-requests",
                                                "container-open", "container-stock", "hire-bookings", "hire-hours",
-                                               "hire-holders", "figures")}, written  # figures: a bill paid, counted
+                                               "hire-holders", "figures",  # figures: a bill paid, counted
+                                               "licence-cases", "licence-tallies")}, written  # a licence fee paid
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
     # The provider's secrets come from Secrets Manager, readable by the functions that talk to it alone:
     # the API, the settler, and the alert worker, which carries out events' effects (a finished payment

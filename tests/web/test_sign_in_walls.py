@@ -40,6 +40,8 @@ PLACES = {
     "screens/school-page.js": ("/schools/SA-7K3F9Q2M4N", "schools"),
     "screens/starting-school.js": ("/starting-school", "starting"),
     "screens/starting-school-page.js": ("/starting-school/ST-7K3F9Q2M4N", "starting"),
+    "screens/business.js": ("/business", "business"),
+    "screens/licensing.js": ("/licensing/apply/temporary-event-notice", "licensing"),
 }
 
 

@@ -15,6 +15,7 @@ export const GROUPS = [
     {key: "garden", href: "/garden", property: "garden"},
     {key: "missed_bin", href: "/missed-bin", property: "missed-bin"},
     {key: "containers", href: "/containers", property: "containers"},
+    {key: "trade_waste", href: "/business?trade", who: "member"},  // asked for by telling us of the business
   ]},
   {group: "report", services: [
     {key: "report", href: "/report/category"},
@@ -41,6 +42,7 @@ export const GROUPS = [
     {key: "alerts", href: "/alerts"},
     {key: "hire", href: "/hire"},
     {key: "planning", href: "/planning"},
+    {key: "licensing", href: "/licensing"},
   ]},
   {group: "account", services: [
     {key: "sign_in", href: "/sign-in?next=/", who: "guest"},
@@ -49,6 +51,7 @@ export const GROUPS = [
     {key: "moving", href: "/moving", who: "member"},
     {key: "starting_school", href: "/starting-school", who: "member"},
     {key: "schools", href: "/schools", who: "member"},
+    {key: "business", href: "/business", who: "member"},
   ]},
 ];
 

@@ -32,6 +32,8 @@ const WALLS = [
   [/^\/moving(\/|\?|$)/, "moving"],
   [/^\/schools(\/|\?|$)/, "schools"],
   [/^\/starting-school(\/|\?|$)/, "starting"],
+  [/^\/business(\/|\?|$)/, "business"],
+  [/^\/licensing\/(apply|cases)\//, "licensing"],
 ];
 
 export function wallReason(next) {

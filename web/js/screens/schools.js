@@ -6,7 +6,7 @@
 import {api} from "../api.js";
 import {newKey} from "../chat-log.js";
 import {append, h} from "../dom.js";
-import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
+import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, privacyLink, select} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {myProperty} from "../my-property.js";
 import {navigate} from "../navigation.js";
@@ -98,7 +98,7 @@ async function form(view, id, params) {
       autocomplete: "tel"}),
     pushSupported() ? choices({field: "push", legend: t("schools.push"), optional: true, multiple: true,
       options: [{value: "yes", label: t("schools.push_yes")}]}) : null,
-    button(t(app ? "schools.save" : "schools.send"), {id: "school-send"}));
+    privacyLink("schools"), button(t(app ? "schools.save" : "schools.send"), {id: "school-send"}));
   form.addEventListener("change", event => event.target.name === "round" && pick(event.target.value));
   await pick(app ? app.round : rounds[0].round);
   let key = null;

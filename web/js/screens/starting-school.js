@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {newKey} from "../chat-log.js";
 import {append, h} from "../dom.js";
-import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit} from "../forms.js";
+import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, privacyLink} from "../forms.js";
 import {t} from "../i18n.js";
 import {myProperty} from "../my-property.js";
 import {navigate} from "../navigation.js";
@@ -28,7 +28,7 @@ export async function render(view) {
     home(view, kept?.address),
     choices({field: "round", legend: t("starting.round"), options: rounds.map(r => ({value: r.round,
       label: roundName(r.round)}))}),
-    button(t("starting.send"), {id: "starting-send"}));
+    privacyLink("schools"), button(t("starting.send"), {id: "starting-send"}));
   let key = null;
   onSubmit(form, view, async () => {
     const get = name => form.elements[name]?.value?.trim() || "";
