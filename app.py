@@ -40,6 +40,7 @@ from chalicelib.handlers.payments.routes import routes as payments
 from chalicelib.handlers.petitions.routes import routes as petitions
 from chalicelib.handlers.planning.routes import routes as planning
 from chalicelib.handlers.privacy.routes import routes as privacy
+from chalicelib.handlers.schools.routes import routes as schools
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
@@ -89,7 +90,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, licensing, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, business, council, privacy, feedback, scim, ANY_PATH)
+              operator, planning, moving, schools, business, council, privacy, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -250,6 +251,17 @@ def remind_appointments(event):
     from chalicelib.handlers.repairs.desk.after import send_reminders as remind_repairs
     deps = default_deps()
     return {**every_quarter(deps), "consultations": tell_consultations(deps), "repairs": remind_repairs(deps)}
+
+
+# Every 15 minutes, a round of school admissions whose run an officer chose for offer day is released
+# once offer day has begun (London's day), with its event: the messages to every parent follow from it
+# (handlers/schools/releasing.py; an officer's release on the day and this one make one release).
+@app.schedule("rate(15 minutes)", name="release_school_offers")
+@every_council
+def release_school_offers(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.schools.releasing import release_due
+    return release_due(default_deps())
 
 
 # Every 15 minutes, the committee system is read into our own copy, asking only

@@ -185,6 +185,8 @@ def demo_council(deps, report_count=0, reload_categories=True, figures=True):
     loaded["demo addresses"] = demo_addresses(deps)
     loaded["demo facilities"] = demo_facilities(deps)
     loaded["demo bin rounds"] = demo_bin_rounds(deps)
+    from doorstep_cli.schools import demo_schools
+    loaded["demo schools"] = demo_schools(deps)
     from doorstep_cli.forms import demo_forms
     loaded["demo forms"] = demo_forms(deps)
     from doorstep_cli.consultations import demo_consultations

@@ -39,6 +39,8 @@ const ON_FIRST_USE = [
   "/js/screens/planning.js", "/js/screens/privacy.js", "/js/screens/licensing.js",
   "/js/screens/repairs.js", "/js/screens/repair-report.js", "/js/screens/repair-after.js",
   "/js/screens/moving.js", "/js/screens/moving-page.js", "/js/screens/business.js", "/js/screens/feedback-give.js",
+  "/js/screens/schools.js", "/js/screens/school-page.js", "/js/screens/starting-school.js",
+  "/js/screens/starting-school-page.js",
   "/js/screens/figures.js", "/js/figures.js",
 ];
 // Answers worth keeping for a journey without signal; the council's page and manifest (its names, colour and

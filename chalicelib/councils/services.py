@@ -23,7 +23,8 @@ BY_CAPABILITY = {
     "containers": "containers", "repairs": "repairs", "bills": "pay", "revenues": "council_tax",
     "landlords": "landlords", "petitions": "petitions", "democracy": "meetings", "participation": "meetings",
     "consultations": "consultations", "conversations": "chat", "forms": "forms", "appointments": "appointments",
-    "hire": "hire", "planning": "planning", "moving": "moving", "business": "business", "licensing": "licensing",
+    "hire": "hire", "planning": "planning", "moving": "moving", "schools": "schools", "business": "business",
+    "licensing": "licensing",
 }
 # Routes told apart by the start of their path (waste's, and bin days in places and accounts).
 BY_PATH = {
@@ -36,7 +37,7 @@ BY_PATH = {
 }
 SWITCHABLE = ("bin_days", "bulky", "garden", "missed_bin", "containers", "repairs", "pay", "council_tax", "landlords",
               "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving",
-              "business", "trade_waste", "licensing")
+              "schools", "business", "trade_waste", "licensing")
 
 
 def service_of(route):

@@ -22,6 +22,7 @@ from .democracy import petitions, democracy, participation  # noqa: F401
 from .planning import planning  # noqa: F401
 from .forms import form_submissions, forms, consultation_responses, consultations  # noqa: F401
 from .revenues import landlords, revenue_requests, revenues, bills, moves  # noqa: F401
+from .schools import schools, applications, allocations  # noqa: F401
 from .appointments import appointments  # noqa: F401
 from .repairs import repair_communal, repairs  # noqa: F401
 from .feedback import feedback  # noqa: F401

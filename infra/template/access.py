@@ -73,7 +73,11 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  # a resident's move (handlers/moving): its parts written once each, its council tax request
                  # made (revenue-requests above), its garden term moved; the account's address is the move's
                  # own transaction's (the API's), never the worker's
-                 "moves": "read-write"}
+                 "moves": "read-write",
+                 # a round of school offers released (handlers/schools/messages.py): its pages' events, each
+                 # application's offer and waiting lists read, each text and push claimed once; a child starting
+                 # school (handlers/schools/awards.py): the awards written back (the link read as above)
+                 "schools": "read", "school-applications": "read-write", "school-allocations": "read-write"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -147,6 +151,11 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
 # ended, a line in the council's provisioning log. The one schedule that touches accounts.
 SUSPENDER_TABLES = {"staff-grants": "read-write", "users": "change", "sessions": "change",
                     "directory-changes": "create"}
+# A round's offers released on offer day (handlers/schools/releasing.release_due): the run chosen for it,
+# the release and its event in one transaction, then the release's first try (its pages' events; the
+# claims of effects), the schools and round's dates read.
+RELEASER_TABLES = {"school-allocations": "read-write", "schools": "read", "events": "read-write",
+                   "alert-deliveries": "read-write"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write",
                    "consultations": "read-write",  # and consultations' opened and closing notices' events

@@ -123,6 +123,8 @@ WALK = {
     "/v1/speaking/withdraw": ["/v1/speaking/withdraw?token=not-a-token"],
     "/v1/planning/applications": ["/v1/planning/applications?lat=53.9559&lon=-1.0886&radius=500"],
     "/v1/planning/applications/{application_id}": ["/v1/planning/applications/26-00412-ful"],
+    "/v1/school-rounds/{round}": ["/v1/school-rounds/2027-primary"],
+    "/v1/school-rounds": ["/v1/school-rounds"],
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.

@@ -449,6 +449,26 @@ ROUTE_ACCESS = {
     ("POST", "/v1/me/moves/{move_id}/parts/{part}/choice"): (SIGNED_IN, Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/lookup"): (desk("council_tax"), Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"): (desk("council_tax"), Outcome(404, "move_not_found")),
+    # School places (issue 82): the round is public; a parent's own applications; the admissions desk's runs,
+    # release and reads (with a reason, audited). A world without schools: no applications to run.
+    ("GET", "/v1/school-rounds/{round}"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/school-rounds"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/me/school-applications"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/school-applications"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/school-applications/{application_id}"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("PUT", "/v1/me/school-applications/{application_id}"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/school-applications/{application_id}/answer"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/school-applications/{application_id}/appeals"): (SIGNED_IN,
+                                                                      Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/starting-school"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/starting-school"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/starting-school/{start_id}"): (SIGNED_IN, Outcome(404, "start_not_found")),
+    ("POST", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(422, "no_applications")),
+    ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"): (desk("admissions"), Outcome(404, "run_not_found")),
+    ("GET", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(200)),
+    ("POST", "/v1/staff/school-rounds/{round}/release"): (desk("admissions"), Outcome(404, "run_not_found")),
+    ("POST", "/v1/staff/school-applications/{application_id}/lookup"): (desk("admissions"),
+                                                                        Outcome(404, "application_not_found")),
     ("POST", "/v1/me/businesses"): (SIGNED_IN, Outcome(422, "validation_failed")),
     ("GET", "/v1/me/businesses"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/businesses/{start_id}"): (SIGNED_IN, Outcome(404, "business_not_found")),
@@ -591,6 +611,10 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("POST", "/v1/staff/moves/{move_id}/lookup"), ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"),
+                ("POST", "/v1/staff/school-rounds/{round}/runs"), ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"),
+                ("POST", "/v1/staff/school-rounds/{round}/release"),  # the admissions desk: a round, no report
+                ("GET", "/v1/staff/school-rounds/{round}/runs"),
+                ("POST", "/v1/staff/school-applications/{application_id}/lookup"),
                 ("GET", "/v1/staff/waste/trade/requests"),  # trade waste requests: the containers desk's, council-wide
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
@@ -900,6 +924,32 @@ _simple("POST", "/v1/staff/moves/{move_id}/lookup", "/v1/staff/moves/MV-7K3F9Q2M
         {"reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo", "/v1/staff/moves/MV-7K3F9Q2M4N/parts/address/undo",
         {"reason": "Caller on the phone"})
+_simple("GET", "/v1/school-rounds/{round}", "/v1/school-rounds/2027-primary")
+_simple("GET", "/v1/school-rounds")
+_simple("GET", "/v1/staff/school-rounds/{round}/runs", "/v1/staff/school-rounds/2027-primary/runs")
+_simple("POST", "/v1/me/school-applications", body={
+    "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+    "home_uprn": "990000009999", "preferences": [{"school_id": "minster-view-primary"}]})
+_simple("GET", "/v1/me/school-applications")
+_simple("POST", "/v1/me/starting-school", body={
+    "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+    "home_uprn": "990000009999"})
+_simple("GET", "/v1/me/starting-school")
+_simple("GET", "/v1/me/starting-school/{start_id}", "/v1/me/starting-school/ST-7K3F9Q2M4N")
+SCHOOL_APP = "/v1/me/school-applications/SA-7K3F9Q2M4N"
+_simple("GET", "/v1/me/school-applications/{application_id}", SCHOOL_APP)
+REQUESTS[("PUT", "/v1/me/school-applications/{application_id}")] = lambda world, caller: Request(
+    "PUT", SCHOOL_APP, {"round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+                        "preferences": [{"school_id": "minster-view-primary"}]}, {"If-Match": '"1"'})
+_simple("POST", "/v1/me/school-applications/{application_id}/answer", f"{SCHOOL_APP}/answer", {"answer": "accept"})
+_simple("POST", "/v1/me/school-applications/{application_id}/appeals", f"{SCHOOL_APP}/appeals",
+        {"school_id": "minster-view-primary", "grounds": "Our childminder lives there."})
+_simple("POST", "/v1/staff/school-rounds/{round}/runs", "/v1/staff/school-rounds/2027-primary/runs", {})
+_simple("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}", "/v1/staff/school-rounds/2027-primary/runs/RUN-7K3F9Q2M4N")
+_simple("POST", "/v1/staff/school-rounds/{round}/release", "/v1/staff/school-rounds/2027-primary/release",
+        {"run_id": "RUN-7K3F9Q2M4N"})
+_simple("POST", "/v1/staff/school-applications/{application_id}/lookup",
+        "/v1/staff/school-applications/SA-7K3F9Q2M4N/lookup", {"reason": "Caller on the phone"})
 # Starting a business: premises the world has no address for (422: not in the area).
 _simple("POST", "/v1/me/businesses", body={"uprn": "990000009999", "activity": "cafe", "starts": "2026-12-01",
                                            "ratepayer": {"name": "A Resident", "kind": "person"}})

@@ -18,6 +18,7 @@ COLLECTING = {
     "screens/consultations.js": "consultations", "screens/chat.js": "chat", "screens/forms.js": "forms",
     "screens/appointments.js": "appointments", "screens/hire.js": "hire", "screens/moving.js": "moving",
     "landlords/start.js": "landlords", "screens/business.js": "business",
+    "screens/schools.js": "schools", "screens/starting-school.js": "schools",
 }
 LINK = re.compile(r'privacyLink\("([a-z_]+)"\)')
 

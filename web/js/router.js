@@ -47,6 +47,8 @@ const screens = {
   "/pay": () => import("./screens/pay.js"),
   "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
   "/moving": () => import("./screens/moving.js"),  // moving home, told once
+  "/schools": () => import("./screens/schools.js"),  // school places: my applications
+  "/starting-school": () => import("./screens/starting-school.js"),  // my child is starting school, told once
   "/business": () => import("./screens/business.js"),  // starting a business, told once
   "/feedback/give": () => import("./screens/feedback-give.js"),  // a confirmation message's "how did it go?"
   "/privacy": () => import("./screens/privacy.js"),  // the council's privacy notice; /privacy#<part> from a collecting screen
@@ -86,6 +88,9 @@ function screenFor(url) {
   if (/^\/containers(\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/containers.js");
   if (/^\/hire(\/bookings\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/hire.js");
   if (/^\/moving\/[^/]+$/.test(url.pathname)) return () => import("./screens/moving-page.js");
+  if (/^\/schools\/(apply|[^/]+\/change)$/.test(url.pathname)) return () => import("./screens/schools.js");
+  if (/^\/schools\/[^/]+$/.test(url.pathname)) return () => import("./screens/school-page.js");
+  if (/^\/starting-school\/[^/]+$/.test(url.pathname)) return () => import("./screens/starting-school-page.js");
   if (/^\/business\/[^/]+$/.test(url.pathname)) return () => import("./screens/business.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {

@@ -49,6 +49,8 @@ export const GROUPS = [
     {key: "register", href: "/register", who: "guest"},
     {key: "account", href: "/account", who: "member"},
     {key: "moving", href: "/moving", who: "member"},
+    {key: "starting_school", href: "/starting-school", who: "member"},
+    {key: "schools", href: "/schools", who: "member"},
     {key: "business", href: "/business", who: "member"},
   ]},
 ];

@@ -30,6 +30,8 @@ const WALLS = [
   [/^\/landlords(\/|\?|$)/, "landlords"],
   [/^\/repairs(\/|\?|$)/, "repairs"],
   [/^\/moving(\/|\?|$)/, "moving"],
+  [/^\/schools(\/|\?|$)/, "schools"],
+  [/^\/starting-school(\/|\?|$)/, "starting"],
   [/^\/business(\/|\?|$)/, "business"],
   [/^\/licensing\/(apply|cases)\//, "licensing"],
 ];

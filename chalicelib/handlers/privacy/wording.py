@@ -29,6 +29,7 @@ PARTS = {
     "hire": "Hiring a hall or room",
     "planning": "Planning applications",
     "moving": "Moving home",
+    "schools": "School places",
     "business": "Starting a business",
     "trade_waste": "Trade waste collections",
     "licensing": "Licences, notices and representations",

@@ -47,6 +47,7 @@ const SCREENS = [
   [/^\/staff\/repairs$/, () => import("./repairs.js")],
   [/^\/staff\/repairs\/RP-[0-9A-Z]{6}$/, () => import("./repair.js")],
   [/^\/staff\/feedback(\/[a-z_]+)?$/, () => import("./feedback.js")],
+  [/^\/staff\/admissions$/, () => import("./admissions.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -60,7 +61,8 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/licensing", "staff.nav.licensing"],
               ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
               ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"],
-              ["/staff/repairs", "staff.nav.repairs"], ["/staff/feedback", "staff.nav.feedback"],
+              ["/staff/repairs", "staff.nav.repairs"], ["/staff/admissions", "staff.nav.admissions"],
+              ["/staff/feedback", "staff.nav.feedback"],
               ["/staff/officers", "staff.nav.officers"], ["/staff/figures/contacts", "staff.nav.contacts"],
               ["/staff/council", "staff.nav.council"]];
 

@@ -17,7 +17,7 @@ const DESK_OF = [
   ["/staff/bulky", "bulky"], ["/staff/containers", "containers"], ["/staff/council-tax", "council_tax"],
   ["/staff/forms", "forms"], ["/staff/appointments", "appointments"], ["/staff/hire", "halls"], ["/staff/licensing", "licensing"],
   ["/staff/meetings", "meetings"], ["/staff/consultations", "consultations"], ["/staff/planning", "planning"], ["/staff/repairs", "repairs"],
-  ["/staff/landlords", "landlords"],
+  ["/staff/landlords", "landlords"], ["/staff/admissions", "admissions"],
   ["/staff/officers", ADMINISTRATORS], ["/staff/council", ADMINISTRATORS],
 ];
 const USE = "doorstep.desk-use";
