@@ -25,10 +25,12 @@ from chalicelib.handlers.feedback.routes import routes as feedback
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.hire.routes import routes as hire
+from chalicelib.handlers.licensing.routes import routes as licensing
 from chalicelib.handlers.repairs.routes import routes as repairs
 from chalicelib.handlers.repairs.desk.routes import routes as repairs_desk
 from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.moving.routes import routes as moving
+from chalicelib.handlers.business.routes import routes as business
 from chalicelib.handlers.officers.routes import routes as officers
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.operator.routes import routes as operator
@@ -38,6 +40,7 @@ from chalicelib.handlers.payments.routes import routes as payments
 from chalicelib.handlers.petitions.routes import routes as petitions
 from chalicelib.handlers.planning.routes import routes as planning
 from chalicelib.handlers.privacy.routes import routes as privacy
+from chalicelib.handlers.schools.routes import routes as schools
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
@@ -87,8 +90,8 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
     _logger.setLevel(log_level())  # the modules' own (config.log_level)
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, council, privacy, retention, feedback, scim, ANY_PATH)
+              moderation, revenues, landlords, bills, appointments, containers, hire, licensing, repairs, repairs_desk, democracy, participation, consultations, officers,
+              operator, planning, moving, schools, business, council, privacy, retention, feedback, scim, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -251,6 +254,17 @@ def remind_appointments(event):
     return {**every_quarter(deps), "consultations": tell_consultations(deps), "repairs": remind_repairs(deps)}
 
 
+# Every 15 minutes, a round of school admissions whose run an officer chose for offer day is released
+# once offer day has begun (London's day), with its event: the messages to every parent follow from it
+# (handlers/schools/releasing.py; an officer's release on the day and this one make one release).
+@app.schedule("rate(15 minutes)", name="release_school_offers")
+@every_council
+def release_school_offers(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.schools.releasing import release_due
+    return release_due(default_deps())
+
+
 # Every 15 minutes, the committee system is read into our own copy, asking only
 # what can have changed (handlers/democracy/cadence.py); residents read the copy.
 @app.schedule("rate(15 minutes)", name="sync_meetings")
@@ -275,7 +289,8 @@ def sync_planning(event):
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky,
 # container and hall holds past their 30 minutes are released, and refunds
-# left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made.
+# left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made, and
+# licences the law grants when undecided in time are granted (handlers/licensing/deeming.py).
 @app.schedule("rate(5 minutes)", name="settle_payments")
 @every_council
 def settle_payments(event):
@@ -284,8 +299,10 @@ def settle_payments(event):
     from chalicelib.handlers.containers.settling import release_expired
     from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
+    from chalicelib.handlers.licensing.deeming import deem_due
     from chalicelib.handlers.waste.jobs import settle_all
     deps = default_deps()
     return {**settle_all(deps), "container_holds_released": release_expired(deps),
             "container_refunds_settled": container_refunds_due(deps),  # the cancellations' effect's backstop
-            "hire_holds_released": release_hire_holds(deps), "hire_refunds_settled": hire_refunds_due(deps)}
+            "hire_holds_released": release_hire_holds(deps), "hire_refunds_settled": hire_refunds_due(deps),
+            "licences_deemed_granted": deem_due(deps)}  # Scotland's 1982 Act: undecided in time, granted by law

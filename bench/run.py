@@ -22,7 +22,7 @@ env.apply()  # before anything creates a botocore client
 
 from . import (alertcost, coldimport, creation, data, engine, fanoutcost, fanoutlatency, filtercost,  # noqa: E402
                firstrequest, inboxcost, jobs, mapcost, motofast, nearest, report)
-from . import chatcost, exportcost, livequestions, meetingcost, statscost, writeload  # noqa: E402
+from . import chatcost, exportcost, livequestions, meetingcost, offboardcost, statscost, writeload  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -159,6 +159,7 @@ SECTIONS = {
     "meetings": lambda progress: meetingcost.measure_and_write(progress),
     "stats": lambda progress: statscost.measure_and_write(progress),
     "export": lambda progress: exportcost.measure_and_write(progress),
+    "offboarding": lambda progress: offboardcost.measure_and_write(progress),
     "chat": lambda progress: chatcost.measure_and_write(progress),
     "live-questions": lambda progress: livequestions.measure_and_write(progress),
     "engine": lambda progress: engine.measure_and_write(progress),

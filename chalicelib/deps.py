@@ -193,8 +193,13 @@ class Deps:
     waiting: WaitingStore | None = _store("appointments.appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
     bills: BillStore | None = _store("revenues.bills", "BillStore")  # bills paid by reference, their postings, staff links
     repairs: RepairStore | None = _store("repairs.repairs", "RepairStore")  # repairs to council homes
+    licensing: object | None = _store("licensing.licensing", "LicensingStore")  # licence types, cases, representations
     communal: object | None = _store("repairs.repair_communal", "CommunalStore")  # a block's shared repairs, its "me too"s
     moves: object | None = _store("revenues.moves", "MoveStore")  # residents' moves home and what each changed
+    schools: object | None = _store("schools.schools", "SchoolStore")  # the council's schools as data
+    school_applications: object | None = _store("schools.applications", "ApplicationStore")  # parents' applications
+    allocations: object | None = _store("schools.allocations", "AllocationStore")  # runs, offers, the release
+    businesses: object | None = _store("business.starts", "BusinessStore")  # businesses starting up, what each was offered
     directory: object | None = _store("directory.store", "DirectoryStore")  # the council's SCIM users, groups, log
     sweeps: object | None = _store("retention.runs", "SweepRunStore")  # the retention sweep's reports of its runs
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names

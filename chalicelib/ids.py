@@ -10,8 +10,13 @@ REPORT_PREFIX = "DS-"
 REPORT_ID_LENGTH = 6  # 30**6 = 729 million references; collisions retried
 
 
+def new_reference(prefix, length=10):
+    """A reference a person may read out: `prefix` and `length` letters and digits nobody mishears."""
+    return prefix + "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
 def new_report_id():
-    return REPORT_PREFIX + "".join(secrets.choice(ALPHABET) for _ in range(REPORT_ID_LENGTH))
+    return new_reference(REPORT_PREFIX, REPORT_ID_LENGTH)
 
 
 def normalise_report_id(value):

@@ -12,8 +12,12 @@ checked before anything is written (issue 70, item 7; docs/decisions/councils.md
     facilities.geojson   its facilities (doorstep import facilities)
     bodies.json          the bodies its reports go to, as /v1/staff/bodies takes them (a list):
                          another council of the deployment by send_method council
+    schools.json         its schools and their settings (doorstep import schools): admission or
+                         catchment areas, places per year group, criteria as ordered rules
     due_rules.json       its categories' due-date rules (a list, as demo/staff.json's): working
                          days, the words that say which rule made a date (basis) and its source
+    licence_types.json   its licence types (a list; handlers/licensing/catalogue.py): each checked
+                         against the licensing law of the council's jurisdiction
 
 Each data file is checked by its own import's code against the council's own area (from
 council.json, not the deployment's file) with nothing stored: a refusal names the file, the
@@ -72,7 +76,8 @@ def _check(folder, document, deps):
     """({file: how many it holds}, [(where, reason)]): every file run through its import
     with the council's own area and stores that keep nothing."""
     from chalicelib.geo.polygon import Area
-    checking = _Checking(deps, Area(document["area"], document["name"], document.get("postcode_districts")))
+    checking = _Checking(deps, Area(document["area"], document["name"], document.get("postcode_districts")),
+                         document.get("jurisdiction"))
     counts, refusals = {}, []
     for name, load in _files(folder):
         count, problems = load(checking)
@@ -90,7 +95,7 @@ def _load(folder, deps):
 
 def _files(folder):
     """(file name, load(deps) -> (written, problems)) for each data file the folder has."""
-    from doorstep_cli import addresses, bin_rounds, facilities, wards
+    from doorstep_cli import addresses, bin_rounds, facilities, schools, wards
     loads = {
         "categories.json": lambda deps, path: load_categories(deps, path),
         "wards.geojson": lambda deps, path: wards.import_file(deps, path),
@@ -99,6 +104,8 @@ def _files(folder):
         "facilities.geojson": lambda deps, path: facilities.import_file(deps, path)[1],
         "bodies.json": lambda deps, path: load_bodies(deps, path),
         "due_rules.json": lambda deps, path: load_due_rules(deps, path),
+        "schools.json": lambda deps, path: schools.import_file(deps, path),
+        "licence_types.json": lambda deps, path: load_licence_types(deps, path),
     }
     return [(name, lambda deps, load=load, path=folder / name: load(deps, path))
             for name, load in loads.items() if (folder / name).exists()]
@@ -140,6 +147,22 @@ def load_due_rules(deps, path):
     for rule in rules:
         deps.due_rules.put(DueRule(**rule))
     return len(rules), []
+
+
+def load_licence_types(deps, path, jurisdiction=None):
+    """(types written, [(where, reason)]): all of them, or none when one is refused. Checked against the
+    law of the council's jurisdiction (its council.json beside the file, else the council's own)."""
+    from chalicelib.handlers.licensing.catalogue import problems
+    from chalicelib.stamps import london_today
+    types = read(path)
+    if jurisdiction is None:
+        pack = path.parent / SETTINGS
+        jurisdiction = read(pack).get("jurisdiction", "england") if pack.exists() else deps.council.jurisdiction
+    found = problems(types, jurisdiction, london_today(deps.clock()))
+    if found or isinstance(deps, _Checking):
+        return (0 if found else len(types)), found
+    deps.licensing.save_types(types, deps.licensing.types()[1])
+    return len(types), []
 
 
 DUE_RULE_KEYS = {"service_code", "working_days", "by_priority", "basis", "source", "counts_local_holidays"}
@@ -214,8 +237,8 @@ class _Checking:
     """The deps an import is checked with: the council's own area, and stores whose
     writes count what they are given and keep nothing."""
 
-    def __init__(self, deps, area):
-        self.area, self.clock, self.services = area, deps.clock, _Counting()
+    def __init__(self, deps, area, jurisdiction=None):
+        self.area, self.clock, self.services, self.jurisdiction = area, deps.clock, _Counting(), jurisdiction
 
     def __getattr__(self, name):
         return _Counting()
@@ -227,6 +250,9 @@ class _Counting:
 
     def put_many(self, items):
         return sum(1 for _ in items)
+
+    def put_all(self, items, settings):
+        return len(items)
 
     def put(self, item, **kwargs):
         if isinstance(item, dict) and "service_code" in item:

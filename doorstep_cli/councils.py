@@ -7,6 +7,8 @@
     doorstep councils show --id york             one council's settings as JSON
     doorstep councils migrate --into york        a deployment from before councils: every record
                                                  and file made the council's (--dry-run: say what)
+    doorstep councils offboard <id> --stop       a council leaving: stopped, then --export DIR, then
+                                                 --delete --confirm <id> (offboarding.py)
 
 A settings file is checked whole against the schema (chalicelib/councils/schema.py)
 before anything is written: a refusal names each field's path and reason.
@@ -34,6 +36,8 @@ def add_parser(commands):
                                              "this council's (safe to run again)")
     migrate.add_argument("--into", required=True, help="the council (its settings added first)")
     migrate.add_argument("--dry-run", action="store_true", help="say what would be done, and do nothing")
+    from doorstep_cli.offboarding import add_parser as offboard_parser
+    offboard_parser(sub)
 
 
 def run(args, deps, by="command line"):
@@ -43,6 +47,9 @@ def run(args, deps, by="command line"):
     if command == "migrate":
         from doorstep_cli.council_migration import migrate
         return migrate(store, args.into, deps.clock(), args.dry_run)
+    if command == "offboard":
+        from doorstep_cli.offboarding import offboard
+        return offboard(args, deps)
     if command == "add" and args.dir:
         from doorstep_cli.council_pack import add
         return add(args.dir, store, deps, by=by)
@@ -73,13 +80,15 @@ def demo_councils(deps):
     """The demo councils (doorstep_cli/demo/councils/): York's settings file (its data is the
     demo's own, seed.py), and a folder for each other council with its settings and data
     (council_pack.py), the county before the district whose roads it takes. Each is added once:
-    a council's later changes on its admin screen survive a restart. How many were added."""
+    a council's later changes on its admin screen survive a restart, and one that has left the
+    stage (doorstep councils offboard) is never added or given data again. How many were added."""
     from pathlib import Path
     from chalicelib.councils import settings
     from chalicelib.storage.councils import CouncilStore
     from doorstep_cli.council_pack import SETTINGS, add
     from doorstep_cli.local.directory_stack import make_secrets
     store, added, demo = CouncilStore(), 0, Path(__file__).parent / "demo" / "councils"
+    gone = store.address_book()[1]
     for path in sorted(demo.glob("*.json")):
         document = read(path)
         make_secrets(document)  # its local directory's client secret and SCIM token (local and test stages)
@@ -88,6 +97,8 @@ def demo_councils(deps):
             added += 1
     from doorstep_cli.local.council_offices import put_demo_secrets
     for folder in sorted(demo.glob(f"*/{SETTINGS}"), key=lambda p: (p.parent.name in DISTRICTS, p.parent.name)):
+        if read(folder)["id"] in gone:
+            continue
         make_secrets(read(folder))
         if store.get(read(folder)["id"], consistent=True) is None:
             put_demo_secrets(read(folder))  # its local back offices' logins (local and test stages)
@@ -95,7 +106,7 @@ def demo_councils(deps):
                 raise RuntimeError(f"the demo council in {folder.parent} was refused: run doorstep councils add "
                                    f"--dir {folder.parent} to see why")
             added += 1
-    _demo_officers(deps, demo)
+    _demo_officers(deps, demo, gone)
     return added
 
 
@@ -114,9 +125,12 @@ def reload_demo_categories(deps):
     demo council and is left as it is."""
     from pathlib import Path
     from chalicelib import tenancy
+    from chalicelib.storage.councils import CouncilStore
     from doorstep_cli.council_pack import load_categories
-    written = 0
+    written, gone = 0, CouncilStore().address_book()[1]
     for path in sorted((Path(__file__).parent / "demo" / "councils").glob("*/categories.json")):
+        if read(path.parent / "council.json")["id"] in gone:
+            continue  # a council that has left the stage gets nothing written again
         with tenancy.acting_for(read(path.parent / "council.json")["id"]):
             count, problems = load_categories(deps.for_council(), path)
         if problems:  # refused whole, as demo_councils refuses a folder: said, never a silent nought
@@ -125,11 +139,13 @@ def reload_demo_categories(deps):
     return written
 
 
-def _demo_officers(deps, demo):
-    """Each demo council's own officers (its folder's officers.json), granted there."""
+def _demo_officers(deps, demo, gone=frozenset()):
+    """Each demo council's own officers (its folder's officers.json), granted there (not where it has left)."""
     from chalicelib import tenancy
     from doorstep_cli.demo_staff import demo_officers
     for path in sorted(demo.glob("*/officers.json")):
+        if read(path.parent / "council.json")["id"] in gone:
+            continue
         with tenancy.acting_for(read(path.parent / "council.json")["id"]):
             demo_officers(deps.for_council(), path)
 

@@ -44,6 +44,7 @@ def demo_figures(deps, today=None):
     figures for any council added to it, and with 400 a Query for each at every start."""
     from chalicelib import ids, tenancy
     from chalicelib.councils.registry import settings_of
+    from chalicelib.storage.offboarding.records import OffboardStore
     from chalicelib.handlers.feedback.services import offered_here
     from doorstep_cli.councils import demo_ids
     today = today or ids.utc_now().date()
@@ -51,8 +52,8 @@ def demo_figures(deps, today=None):
     # The demo's councils alone, each read once (and kept for the first requests): a council added to
     # the stage is not the demo's, gets no made-up figures, and costs `make run`'s start nothing.
     for council in demo_ids():
-        if settings_of(council) is None:
-            continue  # not added to this stage
+        if settings_of(council) is None or OffboardStore().get(council) is not None:
+            continue  # not added to this stage, or it has left (its record's one small row)
         with tenancy.acting_for(council):
             there = deps.for_council()
             if there.feedback.year(months[0], months[-1]):

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, councils, facilities, importing, open311_keys,
-                          teams, wards)
+                          schools, teams, wards)
 from doorstep_cli import appointments, directory, forms, open_data, pay, petition_signers, routes
 from doorstep_cli.stage import StackNotRunning, connect
 
@@ -69,7 +69,7 @@ def main(argv=None):
     bodies.add_parser(commands)
     councils.add_parser(commands)
     imports = addresses.add_parser(commands)
-    for kind in (facilities, wards, councillors, bin_rounds):
+    for kind in (facilities, wards, councillors, bin_rounds, schools):
         kind.add_parser(imports)
     facilities.add_commands(commands)
     open_data.add_parser(commands)
@@ -234,7 +234,7 @@ def open311_keys_command(args):
 def import_command(args):
     connect(args.stage)
     kind = {"addresses": addresses, "facilities": facilities, "wards": wards,
-            "councillors": councillors, "bin-rounds": bin_rounds}[args.import_kind]
+            "councillors": councillors, "bin-rounds": bin_rounds, "schools": schools}[args.import_kind]
     return kind.run(args, _deps())
 
 

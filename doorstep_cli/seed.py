@@ -154,6 +154,18 @@ def demo_bin_rounds(deps):
     return written
 
 
+def demo_licence_types(deps):
+    """York's licence types (demo/licence_types.json), unless it has some already: a council's own later
+    changes survive a restart. The other demo councils' come with their folders (council_pack.py)."""
+    if deps.licensing.types()[0]:
+        return 0
+    from doorstep_cli.council_pack import load_licence_types
+    written, problems = load_licence_types(deps, DEMO_DIR / "licence_types.json", deps.council.jurisdiction)
+    if problems:  # the file ships with the code: a bad type is a bug here
+        raise RuntimeError(f"demo licence types: {problems[0][0]}: {problems[0][1]}")
+    return written
+
+
 def demo_council(deps, report_count=0, reload_categories=True, figures=True):
     """Everything the demo council has, each part loaded once: {what: how many
     loaded}. Without reload_categories, categories only fill an empty table
@@ -173,6 +185,8 @@ def demo_council(deps, report_count=0, reload_categories=True, figures=True):
     loaded["demo addresses"] = demo_addresses(deps)
     loaded["demo facilities"] = demo_facilities(deps)
     loaded["demo bin rounds"] = demo_bin_rounds(deps)
+    from doorstep_cli.schools import demo_schools
+    loaded["demo schools"] = demo_schools(deps)
     from doorstep_cli.forms import demo_forms
     loaded["demo forms"] = demo_forms(deps)
     from doorstep_cli.consultations import demo_consultations
@@ -183,6 +197,7 @@ def demo_council(deps, report_count=0, reload_categories=True, figures=True):
     loaded["demo containers stocked"] = demo_container_stock(deps)
     from doorstep_cli.demo_petitions import demo_petitions
     loaded["demo petitions"] = demo_petitions(deps)
+    loaded["demo licence types"] = demo_licence_types(deps)
     if figures:
         from doorstep_cli.demo_figures import demo_figures
         loaded["demo councils' figures"] = demo_figures(deps)

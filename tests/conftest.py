@@ -16,6 +16,9 @@ from support.pinned_clock import _pinned_clock, pytest_addoption  # noqa: F401
 from support import pinned_clock
 # Tests marked xdist_group run on one worker (pytest-xdist's loadgroup, mended for pytest 9).
 pytest_plugins = ["support.xdist_groups"]
+# DOORSTEP_TIMING=<folder>: each test's phases in wall and CPU seconds, written there (support/timing.py).
+if os.environ.get("DOORSTEP_TIMING"):
+    pytest_plugins.append("support.timing")
 # Chalice's test client hands the app path values decoded, as API Gateway and `make run` do.
 from doorstep_cli.local.gateway import use_in_chalice_test  # noqa: E402
 use_in_chalice_test()
@@ -47,6 +50,9 @@ os.environ.update({
     # A request's reads are counted to the item in tests: the councils' generation, read every 5 s by
     # a deployment's warm functions, is read here once an hour (its own tests say how often).
     "DOORSTEP_COUNCILS_CHECK_S": "3600",
+    # A council's export waits 15 minutes after its stop in a deployment (offboarding/steps.SETTLE_S); the
+    # tests export at once, but for the one that checks the wait.
+    "DOORSTEP_OFFBOARD_SETTLE_S": "0",
 })
 os.environ.pop("DOORSTEP_AWS_ENDPOINT", None)
 os.environ.pop("DOORSTEP_PUBLIC_URL", None)

@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-21";
+const VERSION = "doorstep-22";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -36,9 +36,11 @@ const ON_FIRST_USE = [
   "/js/screens/pay.js", "/js/forms/paying.js", "/js/screens/sign-in-return.js", "/js/screens/signed-out.js",
   "/js/screens/form-case.js", "/js/screens/containers.js", "/js/screens/hire.js", "/js/screens/meetings.js",
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
-  "/js/screens/planning.js", "/js/screens/privacy.js",
+  "/js/screens/planning.js", "/js/screens/privacy.js", "/js/screens/licensing.js",
   "/js/screens/repairs.js", "/js/screens/repair-report.js", "/js/screens/repair-after.js",
-  "/js/screens/moving.js", "/js/screens/moving-page.js", "/js/screens/feedback-give.js",
+  "/js/screens/moving.js", "/js/screens/moving-page.js", "/js/screens/business.js", "/js/screens/feedback-give.js",
+  "/js/screens/schools.js", "/js/screens/school-page.js", "/js/screens/starting-school.js",
+  "/js/screens/starting-school-page.js",
   "/js/screens/figures.js", "/js/figures.js",
 ];
 // Answers worth keeping for a journey without signal; the council's page and manifest (its names, colour and

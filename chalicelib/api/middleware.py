@@ -76,9 +76,13 @@ def _council(registry, event):
     headers = event.headers or {}
     # Behind CloudFront the API sees API Gateway's own Host; the address typed comes in
     # X-Doorstep-Host (infra/template/viewer_host.js sets it, whatever the viewer sent).
-    at_address = council_for_host(headers.get(VIEWER_HOST) or headers.get("host"))
+    at_address = council_for_host(headers.get(VIEWER_HOST) or headers.get("host"))  # 410 where one has left
     chooser = registry.council_chooser(event.method, (event.context or {}).get("resourcePath"))
-    return (chooser(event) if chooser else None) or at_address
+    chosen = chooser(event) if chooser else None
+    if chosen and chosen != at_address:
+        from ..councils.registry import refuse_if_ended
+        refuse_if_ended(chosen)  # a council that has left, named from the deployment's own address
+    return chosen or at_address
 
 
 def _authenticate(event):

@@ -11,7 +11,14 @@ jurisdiction_id is found the same way (council_for_jurisdiction).
 
 The deployment's own addresses (its DOORSTEP_PUBLIC_URL's host, localhost)
 lead to its default council, with no read at all; any other address must be
-one a council has, or the request is refused (421, no council here)."""
+one a council has, or the request is refused (421, no council here).
+
+A council that has left the deployment (stopped, exported, deleted: docs/decisions/offboarding.md)
+keeps its addresses, each marked on its own row, so a request there is refused (410, the service
+has ended) by the same one read that finds the council; the addresses kept for schedules' turns
+say the same, so work that reaches a council by another way (Open311's jurisdiction_id, an event,
+a queued job, a schedule's turn) is refused or skipped too, and within the same seconds as any
+other change (its leaving raises the generation)."""
 import os
 import threading
 import time
@@ -39,6 +46,16 @@ class NoCouncilHere(ApiError):
 
     def __init__(self):
         super().__init__(words.NO_COUNCIL_HERE)
+
+
+class ServiceEnded(ApiError):
+    """An address, or a council, whose service here has ended: the council has left the deployment
+    (RFC 9110's 410: gone, and for good). Every route, sessions, keys and sign-ins alike."""
+    status = 410
+    code = "service_ended"
+
+    def __init__(self, name=None):
+        super().__init__(words.SERVICE_ENDED.format(name=name) if name else words.SERVICE_ENDED_UNNAMED)
 
 
 def host_of(value):
@@ -85,14 +102,35 @@ def council_for_host(value, store=None, clock=time.monotonic):
     if kept is None or not 0 <= clock() - kept[0] <= REFRESH_S:
         # One small row, whatever the number of councils: a cold function's first request reads the
         # same with 400 councils as with 4 (the whole partition of addresses is for schedules' turns).
-        kept = (clock(), _store(store).council_at(host))
+        kept = (clock(), *_store(store).address(host))
         with _lock:
             if len(_kept["hosts"]) >= HOSTS_KEPT:
                 _kept["hosts"].clear()
             _kept["hosts"][host] = kept
     if kept[1] is None:
         raise NoCouncilHere()
+    if kept[2] is not None:  # the council has left: its address says so, whoever asks and with whatever token
+        raise ServiceEnded(kept[2].get("name"))
     return kept[1]
+
+
+def left(store=None, clock=time.monotonic):
+    """The ids of the councils that have left the deployment (stopped or further), from the
+    addresses kept: nothing read on a warm function, the addresses' one Query on a cold one."""
+    _current(store, clock)
+    return _address_book(store, clock)[1]
+
+
+def ended(council_id, store=None, clock=time.monotonic):
+    """Whether the council has left the deployment: nothing more is done or written for it."""
+    return council_id in left(store, clock)
+
+
+def refuse_if_ended(council_id, store=None):
+    """410 service_ended for work reaching a council that has left by another way than its address."""
+    if ended(council_id, store):
+        found = settings_of(council_id, store)
+        raise ServiceEnded(found[0].get("name") if found else None)
 
 
 def council_for_jurisdiction(value, store=None, clock=time.monotonic):
@@ -102,13 +140,14 @@ def council_for_jurisdiction(value, store=None, clock=time.monotonic):
     addresses kept say which ids are councils'; a domain is looked for only then."""
     wanted = (value or "").strip().lower()
     _current(store, clock)
-    if wanted == tenancy.default() or wanted in _addresses(store, clock).values():
+    if wanted == tenancy.default() or wanted in _address_book(store, clock)[0].values():
         return wanted
     return _kept_map("jurisdictions", lambda: _store(store).jurisdictions(), clock).get(wanted)
 
 
-def _addresses(store, clock):
-    return _kept_map("addresses", lambda: _store(store).addresses(), clock)
+def _address_book(store, clock):
+    """({host: council id}, frozenset of the councils that have left): CouncilStore.address_book, kept."""
+    return _kept_map("addresses", lambda: _store(store).address_book(), clock)
 
 
 def extents(store=None, clock=time.monotonic):
@@ -145,7 +184,8 @@ def councils(store=None, clock=time.monotonic):
     400 councils whose documents hold their areas, a Query of those is megabytes a run, and each of
     the schedules runs every minute."""
     _current(store, clock)
-    ids = sorted(set(_addresses(store, clock).values()))
+    addresses, gone = _address_book(store, clock)
+    ids = sorted(set(addresses.values()) - gone)  # a council that has left: nothing runs for it
     return [tenancy.default()] + [c for c in ids if c != tenancy.default()]
 
 

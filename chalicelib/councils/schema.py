@@ -7,6 +7,7 @@ checked beside it (councils/checks.py)."""
 from .. import tenancy
 from .backoffices import SCHEMA as BACK_OFFICES
 from .schema_retention import RETENTION
+from .schema_business import BUSINESS
 from .schema_staff import STAFF_SIGN_IN
 from .services import SWITCHABLE
 
@@ -165,6 +166,9 @@ SCHEMA = _object({
     # How its officers sign in, their desks from its directory's groups, and SCIM (schema_staff.py).
     "staff_sign_in": STAFF_SIGN_IN,
     "channel_costs": CHANNEL_COSTS,
-    # How long each kind of record is kept, from which event, and what then (schema_retention.py).
+    # What starting a business offers here: activities and their licences, the trade waste price list.
+    "business": BUSINESS,
+    # How long each kind of record is kept, from which event, and what then, and how long its deleted
+    # files stay in backups (schema_retention.py; docs/decisions/retention.md and offboarding.md).
     "retention": RETENTION,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -13,9 +13,10 @@ KINDS = {
 }
 MOST_MONTHS = 1200  # a century: longer is "for ever", which is no schedule
 MOST_WARN_DAYS = 365
-# Point-in-time recovery keeps every table's last 35 days, whatever the council: a shorter period
-# would promise what the deployment cannot keep (docs/decisions/retention.md, Backups).
-LEAST_BACKUP_DAYS, MOST_BACKUP_DAYS = 35, 3650
+# How long a deleted file's old versions stay in the bucket, 1 to 35 days: the bucket has one expiry
+# rule for each (docs/decisions/offboarding.md, Backups). The tables' point-in-time recovery keeps its
+# 35 days whatever the council says, and the deletion's report gives both dates.
+LEAST_BACKUP_DAYS, MOST_BACKUP_DAYS = 1, 35
 
 
 def _months():

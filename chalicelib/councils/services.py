@@ -23,7 +23,8 @@ BY_CAPABILITY = {
     "containers": "containers", "repairs": "repairs", "bills": "pay", "revenues": "council_tax",
     "landlords": "landlords", "petitions": "petitions", "democracy": "meetings", "participation": "meetings",
     "consultations": "consultations", "conversations": "chat", "forms": "forms", "appointments": "appointments",
-    "hire": "hire", "planning": "planning", "moving": "moving",
+    "hire": "hire", "planning": "planning", "moving": "moving", "schools": "schools", "business": "business",
+    "licensing": "licensing",
 }
 # Routes told apart by the start of their path (waste's, and bin days in places and accounts).
 BY_PATH = {
@@ -32,9 +33,11 @@ BY_PATH = {
     "garden": ("/v1/waste/garden", "/v1/places/{uprn}/garden", "/v1/me/garden-subscriptions",
                "/v1/staff/waste/garden/", "/v1/crew/garden/"),
     "missed_bin": ("/v1/places/{uprn}/missed-bins",),
+    "trade_waste": ("/v1/waste/trade", "/v1/staff/waste/trade"),
 }
 SWITCHABLE = ("bin_days", "bulky", "garden", "missed_bin", "containers", "repairs", "pay", "council_tax", "landlords",
-              "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving")
+              "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving",
+              "schools", "business", "trade_waste", "licensing")
 
 
 def service_of(route):

@@ -118,6 +118,14 @@ class JurisdictionTaken(ApiError):
                                                              "message": words.JURISDICTION_TAKEN}])
 
 
+class CouncilLeft(ApiError):
+    status = 409
+    code = "council_left"
+
+    def __init__(self):
+        super().__init__(words.COUNCIL_LEFT)
+
+
 def refused(found):
     return ValidationFailed(found, message=words.settings_refused(len(found)))
 
@@ -142,6 +150,8 @@ def write(store, document, expected_version, now, by, before=None):
         raise AddressTaken() from None
     except stored.JurisdictionTaken:
         raise JurisdictionTaken() from None
+    except stored.CouncilLeft:
+        raise CouncilLeft() from None
     registry.forget(document["id"])
     return version
 

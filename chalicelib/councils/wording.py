@@ -1,6 +1,12 @@
 """What the API says of councils and their addresses."""
 
 NO_COUNCIL_HERE = "No council is served at this address."
+SERVICE_ENDED = ("{name}'s online service here has ended: this address no longer takes reports, sign-ins or "
+                 "requests. Contact the council directly.")
+COUNCIL_LEFT = ("This council has left the deployment (doorstep councils offboard): its settings are not "
+                "changed, and its id and addresses are no council's again.")
+SERVICE_ENDED_UNNAMED = ("This council's online service here has ended: this address no longer takes reports, "
+                         "sign-ins or requests. Contact the council directly.")
 REQUIRED = "Is required."
 NOT_A_SETTING = "Is not a setting a council has."
 ADDRESS_TAKEN = "Another council of this deployment has one of these web addresses."

@@ -37,6 +37,16 @@ def haversine_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
+def geodesic_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """The distance on the WGS84 ellipsoid, in metres, as geopy's `geodesic` measures it (Karney's
+    method through geographiclib, which geopy uses; imported here, not geopy itself, whose package
+    loads every geocoder). Where a rule's line is sharp (a school's walking distance: 3,218.688 m),
+    the sphere of haversine_m is not enough: at York's latitude it says a line running north is about
+    0.1% shorter than it is, 3 m in 2 miles."""
+    from geographiclib.geodesic import Geodesic
+    return Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE)["s12"]
+
+
 def circle_bboxes(lon: float, lat: float, radius_m: float) -> list:
     """Boxes whose union contains every point within `radius_m` of (lon, lat).
 

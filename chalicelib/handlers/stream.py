@@ -21,9 +21,12 @@ def on_stream(records, deps_factory, queue=None, sends_queue=None):
     One table's stream carries every council's events: each council's are
     handled for that council (its key says which), in the stream's order."""
     from .. import tenancy
+    from ..councils.registry import ended
     from .shared.events import by_council
     handled = 0
     for council, its_records in by_council(records):
+        if ended(council):  # a council that has left: nothing more is done or written for it
+            continue
         with tenancy.acting_for(council):
             handled += _on_council_stream(its_records, deps_factory, queue, sends_queue)
     return handled

@@ -14,6 +14,12 @@ it says which council an address is, so it cannot itself be one council's.
     pk "generation", sk "councils"  raised by every change to any council: a warm function's
                                     registry reads this one small row every few seconds and reads
                                     the rest again only when it moved (councils/registry.py)
+    pk "offboard",  sk <id>         a council leaving (docs/decisions/offboarding.md): its state,
+                                    what was exported and the deletion's report; kept after it
+    pk "offboard#<id>", sk <step>#<kind>  where a step of its leaving has got to, per kind
+
+A council that has left keeps its address rows, marked `ended`, so they answer that the service
+has ended (410) rather than that no council is here (421), and its id is never taken again.
 
 A settings change, its addresses, its jurisdiction and its extent are one transaction: an
 address is never left pointing at a council that no longer names it, and two councils can
@@ -29,6 +35,7 @@ from .data_map import holds_nothing
 
 COUNCIL, ADDRESS, JURISDICTION, EXTENT = "council", "address", "jurisdiction", "extent"
 GENERATION, OF_COUNCILS = "generation", "councils"
+OFFBOARD = "offboard"  # a council leaving, or gone (storage/offboarding/records.py)
 
 
 class CouncilModel(Stored):
@@ -47,6 +54,7 @@ class CouncilModel(Stored):
     by = UnicodeAttribute(null=True)  # an audit row: who changed it
     change = JSONAttribute(null=True)  # an audit row: {field: [before, after]}
     bbox = JSONAttribute(null=True)  # an extent row: [w, s, e, n] of the council's area
+    ended = JSONAttribute(null=True)  # an address row of a council that has left: {"name", "since"}
 
 
 class AddressTaken(AlreadyExists):
@@ -55,6 +63,11 @@ class AddressTaken(AlreadyExists):
 
 class JurisdictionTaken(AlreadyExists):
     """An Open311 jurisdiction another council already has."""
+
+
+class CouncilLeft(AlreadyExists):
+    """A council that has left the deployment (stopped, exported or deleted): its id and its
+    addresses are never a council's again, and its settings are not changed."""
 
 
 class CouncilStore:
@@ -68,12 +81,23 @@ class CouncilStore:
 
     def addresses(self):
         """{host: council id}: every address the deployment answers at. One Query."""
-        return {row.sk: row.council for row in CouncilModel.query(ADDRESS)}
+        return self.address_book()[0]
+
+    def address_book(self):
+        """({host: council id} of every address, frozenset of the councils that have left, whose
+        address rows say so): one Query of the addresses' small rows."""
+        rows = list(CouncilModel.query(ADDRESS))
+        return {row.sk: row.council for row in rows}, frozenset(row.council for row in rows if row.ended)
 
     def council_at(self, host):
         """The id of the council whose address `host` is, or None: one GetItem of a small row."""
+        return self.address(host)[0]
+
+    def address(self, host):
+        """(the id of the council whose address `host` is, or None; {"name", "since"} when that
+        council has left, else None): one GetItem of a small row."""
         row = get_or_none(CouncilModel, ADDRESS, range_key=host)
-        return row.council if row is not None else None
+        return (row.council, row.ended) if row is not None else (None, None)
 
     def jurisdictions(self):
         """{open311_jurisdiction: council id} of every council that gives one. One Query."""
@@ -110,9 +134,9 @@ class CouncilStore:
         council = CouncilModel(COUNCIL, council_id, document=document, version=version, changed_at=now, by=by)
         parts = ["council-new" if expected_version == 0 else "council"]
         parts += [ADDRESS] * len(hosts) + [JURISDICTION] * len(jurisdictions)
-        parts += ["freed"] * (len(gone[ADDRESS]) + len(gone[JURISDICTION])) + ["extent", "audit", GENERATION]
+        parts += ["freed"] * (len(gone[ADDRESS]) + len(gone[JURISDICTION])) + ["extent", "audit", GENERATION, OFFBOARD]
         try:
-            with writes(parts, exists={"council-new", ADDRESS, JURISDICTION}), transaction() as t:
+            with writes(parts, exists={"council-new", ADDRESS, JURISDICTION, OFFBOARD}), transaction() as t:
                 t.save(council, condition=CouncilModel.pk.does_not_exist() if expected_version == 0
                        else CouncilModel.version == expected_version)
                 for pk, values in ((ADDRESS, hosts), (JURISDICTION, jurisdictions)):
@@ -129,7 +153,12 @@ class CouncilStore:
                 t.save(CouncilModel(f"audit#{council_id}", f"{now.isoformat()}#{version}",
                                     changed_at=now, by=by, change=change))
                 t.update(CouncilModel(GENERATION, OF_COUNCILS), actions=[CouncilModel.version.add(1)])
+                # A council that has left is never added again, nor changed: its address rows would lose `ended`.
+                t.condition_check(CouncilModel, OFFBOARD, range_key=council_id,
+                                  condition=CouncilModel.pk.does_not_exist())
         except AlreadyExists as e:
+            if e.part == OFFBOARD:
+                raise CouncilLeft(e.part) from e
             if e.part in (ADDRESS, JURISDICTION):
                 raise (AddressTaken if e.part == ADDRESS else JurisdictionTaken)(e.part) from e
             raise
@@ -144,4 +173,4 @@ class CouncilStore:
         return [{"key": r.sk, "at": r.changed_at, "by": r.by, "change": r.change} for r in rows]
 
 
-__all__ = ["CouncilStore", "CouncilModel", "AddressTaken", "JurisdictionTaken", "EditConflict"]
+__all__ = ["CouncilStore", "CouncilModel", "AddressTaken", "JurisdictionTaken", "CouncilLeft", "EditConflict"]

@@ -24,7 +24,8 @@ KINDS = (
     "activity",     # when a person signed in, answered, was told
     "work",         # an officer's roles and desks at the council
 )
-WHOSE = ("resident", "officer", "tenant", "landlord", "signer", "speaker", "hirer", "councillor", "partner")
+WHOSE = ("resident", "officer", "tenant", "landlord", "signer", "speaker", "hirer", "councillor", "partner", "licensee",
+         "objector")
 # UK GDPR Article 6(1): (e), (b), (c), (a), (f).
 BASES = ("public_task", "contract", "legal_obligation", "consent", "legitimate_interests")
 # Who the data goes to beyond the council's own staff; the notice names each (handlers/privacy/wording.py).

@@ -30,6 +30,7 @@ _HOMES = {
     **dict.fromkeys(["Payment", "BulkyBooking", "GardenSubscription"], "waste.records_waste"),
     **dict.fromkeys(["ContainerRequest"], "waste.records_containers"),
     **dict.fromkeys(["HireBooking"], "hire.records_hire"),
+    **dict.fromkeys(["LicenceCase", "Representation"], "licensing.records_licensing"),
     **dict.fromkeys(["Repair", "CommunalRepair"], "repairs.records_repairs"),
     **dict.fromkeys(["Conversation", "ChatMessage"], "conversations.records_chat"),
     **dict.fromkeys(["RevenueLink"], "revenues.records_revenues"),

@@ -16,14 +16,17 @@ from .reports import reports, services, uploads, stats, supporters, reports_else
 from .bodies import bodies, body_polls, sends  # noqa: F401
 from .waste import bulky, garden, missed_bins, payments, containers  # noqa: F401
 from .hire import hire  # noqa: F401
+from .licensing import licensing  # noqa: F401
 from .conversations import conversations, sockets  # noqa: F401
 from .democracy import petitions, democracy, participation  # noqa: F401
 from .planning import planning  # noqa: F401
 from .forms import form_submissions, forms, consultation_responses, consultations  # noqa: F401
 from .revenues import landlords, revenue_requests, revenues, bills, moves  # noqa: F401
+from .schools import schools, applications, allocations  # noqa: F401
 from .appointments import appointments  # noqa: F401
 from .repairs import repair_communal, repairs  # noqa: F401
 from .feedback import feedback  # noqa: F401
+from .business import starts  # noqa: F401
 from .directory import models as directory  # noqa: F401
 from .retention import runs  # noqa: F401
 

@@ -49,6 +49,7 @@ from zoneinfo import ZoneInfo
 from doorstep_cli.local import civica_answers as answers, civica_data as data, civica_rents
 from doorstep_cli.local.civica_landlords import LandlordCalls
 from doorstep_cli.local.civica_moves import Moves
+from doorstep_cli.local.civica_nndr import Rates
 from doorstep_cli.local.civica_payments import Payments
 from doorstep_cli.local.civica_requests import Requests
 from doorstep_cli.local.files import atomic_write_bytes, load_json
@@ -79,6 +80,7 @@ class CivicaBackOffice(ThreadedServer):
         self.payments = Payments()  # card payments posted, one per posting key (civica_payments.py)
         self.landlords = LandlordCalls()  # landlords' calls and the changes they report (civica_landlords.py)
         self.moves = Moves(self.requests)  # moves taken: the old account closing, the new one opened (civica_moves.py)
+        self.rates = Rates(self.council)  # business rates: premises and new ratepayers (civica_nndr.py)
         self.state_file = state_file
         if state_file is not None and state_file.exists():
             state = load_json(state_file)
@@ -86,6 +88,7 @@ class CivicaBackOffice(ThreadedServer):
             self.payments.restore(state.get("payments", {}))
             self.landlords.restore(state.get("landlord_changes", {}))
             self.moves.restore(state.get("moves_opened", {}))
+            self.rates.restore(state.get("rates_kept", {}))
         self.origin = self.serve(host, port, _handler(self), "civica-back-office")
         self.url = self.origin + PATH
 
@@ -146,6 +149,9 @@ class CivicaBackOffice(ThreadedServer):
         if self.payments.handles(docid):  # a service session's: the payer may be anyone
             with self.lock:
                 return self._kept(self.payments.take(docid, form or {}))
+        if self.rates.handles(docid):  # a service session's: the new ratepayer is nobody yet
+            with self.lock:
+                return self._kept(self.rates.answer(docid, params, form, today, self.clock()))
         if self.landlords.handles(docid):  # a landlord is a creditor on the session, not a person
             with self.lock:
                 return self._kept(self.landlords.answer(docid, session, params, form, today))
@@ -200,7 +206,8 @@ class CivicaBackOffice(ThreadedServer):
         if self.state_file is not None:
             atomic_write_bytes(self.state_file, json.dumps(
                 {"requests": self.requests.state(), "payments": self.payments.state(),
-                 "landlord_changes": self.landlords.state(), "moves_opened": self.moves.state()}).encode())
+                 "landlord_changes": self.landlords.state(), "moves_opened": self.moves.state(),
+                 "rates_kept": self.rates.state()}).encode())
         return answer
 
     def _posted(self, ref):

@@ -42,7 +42,10 @@ ACCOUNTS = {
                   "dd_account": "", "online_key": "DNL5-6VHE", "missed": 1, "discounts": []},
 }
 
-CLAIMS = {}
+# The Campbells get council tax reduction: the claim that shows their entitlement to free school meals and
+# the clothing grant when they tell the council their child is starting school (handlers/schools/awards.py).
+CLAIMS = {"P0070001": [{"number": "CTR70028", "place_ref": "770000000014", "status": "Current", "type": "CTR",
+                        "weekly_rent": 0, "weekly_ctax": 1_240, "account": "500700028"}]}
 
 
 def _tenants():

@@ -61,8 +61,10 @@ def start_local_directories(data_dir: Path, port: int | None = None, now=None, f
     started = {}
     if not CouncilModel.exists():  # a stack whose preparation adds no councils (its tests'): none
         return started
+    store = CouncilStore()
+    gone = store.address_book()[1]  # a council that has left: its directory would provision to a 410
     try:
-        for council_id in CouncilStore().ids():
+        for council_id in (c for c in store.ids() if c not in gone):
             directory = _start(Path(data_dir), council_id, port, now, first_wait)
             if directory is not None:
                 started[council_id] = directory

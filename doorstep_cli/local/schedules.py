@@ -6,7 +6,7 @@ developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky, container and hall holds
 run out, refunds left due, reminders), the closing of petitions past their time, the retention sweep (reports,
 unused accounts, forms' and consultations' answers: a developer sees York's schedule act within a minute) and the
-appointments' reminders and waiting-list offers, and the committee system's and the planning
+appointments' reminders and waiting-list offers, a round's school offers chosen for offer day, and the committee system's and the planning
 register's syncs (their own cadence decides what they ask, so a run a minute asks no more than one
 every 15, or than the planning lists due); the nightly open data export is run by hand (`doorstep export`).
 
@@ -46,6 +46,7 @@ SCHEDULES = (
     ("tell_consultations", "chalicelib.handlers.consultations.notices:every_quarter"),
     ("remind_repairs", "chalicelib.handlers.repairs.desk.after:send_reminders"),
     ("suspend_unused_officers", "chalicelib.handlers.scim.unused:suspend_unused"),
+    ("release_school_offers", "chalicelib.handlers.schools.releasing:release_due"),
 )
 
 

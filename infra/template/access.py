@@ -66,10 +66,18 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  # deposit's refund, from its event
                  "hire-bookings": "read-write", "hire-hours": "read-write", "hire-holders": "read-write",
                  "hire-settings": "read",
+                 # a licence fee paid (handlers/licensing/applying.py): the case received, or a notice given
+                 # or refused with the year's tallies; the council's licence types read for its clocks
+                 "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read",
+                 "licence-representations": "read",  # a decision told to each who made one (licensing/telling.py)
                  # a resident's move (handlers/moving): its parts written once each, its council tax request
                  # made (revenue-requests above), its garden term moved; the account's address is the move's
                  # own transaction's (the API's), never the worker's
-                 "moves": "read-write"}
+                 "moves": "read-write",
+                 # a round of school offers released (handlers/schools/messages.py): its pages' events, each
+                 # application's offer and waiting lists read, each text and push claimed once; a child starting
+                 # school (handlers/schools/awards.py): the awards written back (the link read as above)
+                 "schools": "read", "school-applications": "read-write", "school-allocations": "read-write"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -115,7 +123,11 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   # and hall bookings owing a refund their effect never made (hire/cancelling.py refunds_due)
                   "container-requests": "read-write", "container-open": "read-write",
                   "container-stock": "read-write", "bin-rounds": "read", "hire-bookings": "read-write",
-                  "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read"}
+                  "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read",
+                  # a licence fee the job finds paid: the case received, or the notice given or refused; a
+                  # licence the law grants undecided (licensing/deeming.py), its applicant and objectors told
+                  "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read",
+                  "licence-representations": "read"}
 
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).
@@ -155,6 +167,11 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
 # ended, a line in the council's provisioning log. The one schedule that touches accounts.
 SUSPENDER_TABLES = {"staff-grants": "read-write", "users": "change", "sessions": "change",
                     "directory-changes": "create"}
+# A round's offers released on offer day (handlers/schools/releasing.release_due): the run chosen for it,
+# the release and its event in one transaction, then the release's first try (its pages' events; the
+# claims of effects), the schools and round's dates read.
+RELEASER_TABLES = {"school-allocations": "read-write", "schools": "read", "events": "read-write",
+                   "alert-deliveries": "read-write"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write",
                    "consultations": "read-write",  # and consultations' opened and closing notices' events
@@ -293,6 +310,20 @@ def photos():
         # Without ListBucket a missing upload answers 403, not 404.
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")},
     ]
+
+
+def offboarding():
+    """A council leaving, stepped through the operator's route (handlers/operator/offboarding.py, the
+    operator's alone): every table and index read whole once (a Scan; the council's items are those its
+    key names) and its items deleted (the API's WRITE); every kind of file listed, read, tagged with the
+    council's backup_days and deleted under the council's own prefix; its export written under offboarding/."""
+    bucket = "${PhotoBucket.Arn}"
+    every_table = _table_arns(sorted(t["name"] for t in schemas()))
+    return [{"Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": every_table},
+            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:DeleteObject", "s3:PutObjectTagging"],
+             "Resource": sub(f"{bucket}/*")},
+            {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": sub(f"{bucket}/offboarding/*")},
+            {"Effect": "Allow", "Action": ["s3:GetBucketVersioning", "s3:ListBucket"], "Resource": arn("PhotoBucket")}]
 
 
 def logs(function_name):

@@ -26,6 +26,7 @@ REMINDER = "RemindAppointments"  # every 15 minutes: tomorrow's appointments' re
 SYNCER = "SyncMeetings"  # every 15 minutes: the committee system read into our copy (@app.schedule)
 PLANNER = "SyncPlanning"  # every hour: the planning register read into our copy (@app.schedule)
 SUSPENDER = "SuspendUnusedOfficers"  # every night: officers unused for the council's unused_days (@app.schedule)
+RELEASER = "ReleaseSchoolOffers"  # every 15 minutes: a round's offers chosen for offer day released (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
@@ -40,6 +41,7 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          SWEEPER: "doorstep-${Stage}-sweep-retention",
          REMINDER: "doorstep-${Stage}-remind-appointments", SYNCER: "doorstep-${Stage}-sync-meetings",
          PLANNER: "doorstep-${Stage}-sync-planning", SUSPENDER: "doorstep-${Stage}-suspend-unused-officers",
+         RELEASER: "doorstep-${Stage}-release-school-offers",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
          MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect",
          AUTHORISER: "doorstep-${Stage}-chat-socket-authorise"}
@@ -49,9 +51,10 @@ LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", W
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
               CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
               SWEEPER: "SweepRetentionLogGroup", REMINDER: "RemindAppointmentsLogGroup", SYNCER: "SyncMeetingsLogGroup",
-              PLANNER: "SyncPlanningLogGroup", SUSPENDER: "SuspendUnusedOfficersLogGroup", **{f: f"{f}LogGroup" for f in (*SOCKETS, AUTHORISER)}}
+              PLANNER: "SyncPlanningLogGroup", SUSPENDER: "SuspendUnusedOfficersLogGroup",
+              RELEASER: "ReleaseSchoolOffersLogGroup", **{f: f"{f}LogGroup" for f in (*SOCKETS, AUTHORISER)}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
-             SWEEPER, REMINDER, SYNCER, PLANNER, SUSPENDER, *SOCKETS, AUTHORISER)
+             SWEEPER, REMINDER, SYNCER, PLANNER, SUSPENDER, RELEASER, *SOCKETS, AUTHORISER)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -67,6 +70,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             SYNCER: (300, 256),  # tens of 10 s calls at most; a run stops asking at the first that fails
             PLANNER: (900, 256),  # at most DOORSTEP_PLANNING_BUDGET (60) requests 10 s apart; the next run goes on
             SUSPENDER: (300, 256),  # at most unused.BATCH officers a council; the next night takes the rest
+            RELEASER: (300, 512),  # two rounds a council; a release's first try pages its offers into events
             **dict.fromkeys(SOCKETS, (10, 256)),  # one connection's check, or one page of messages
             AUTHORISER: (5, 128)}  # one address looked up, kept warm in the process
 
@@ -122,7 +126,7 @@ def role(statements):
 def resources(app):
     api_role = role([access.logs(NAMES[API]), *access.table_statements(access.api_tables()),
                      *access.photos(), access.secrets(), access.payment_secrets(), access.revenues_secrets(),
-                     access.meeting_papers(), *access.mail_and_sms(),
+                     access.meeting_papers(), *access.mail_and_sms(), *access.offboarding(),
                      send_queue.send_tries(), access.manage_connections()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),
@@ -164,6 +168,8 @@ def resources(app):
     planner_role = role([access.logs(NAMES[PLANNER]), *access.table_statements(access.PLANNER_TABLES)])
     # Officers unused for their council's unused_days suspended: their grant, sessions, a log line; no mail.
     suspender_role = role([access.logs(NAMES[SUSPENDER]), *access.table_statements(access.SUSPENDER_TABLES)])
+    # A round's offers released on offer day: the release and its event; the messages go from the worker.
+    releaser_role = role([access.logs(NAMES[RELEASER]), *access.table_statements(access.RELEASER_TABLES)])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     # The authoriser reads the councils' addresses, nothing else.
@@ -188,6 +194,8 @@ def resources(app):
         PLANNER: _function(PLANNER, "PlannerRole"),
         "SuspenderRole": suspender_role,
         SUSPENDER: _function(SUSPENDER, "SuspenderRole"),
+        "ReleaserRole": releaser_role,
+        RELEASER: _function(RELEASER, "ReleaserRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

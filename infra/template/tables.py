@@ -1,6 +1,8 @@
 """Every DynamoDB table, generated from the PynamoDB models (through
 chalicelib.storage.schema), so a model's new index or TTL reaches AWS by
 the next deploy with nothing written twice."""
+from chalicelib.councils.offboarding.steps import POINT_IN_TIME_DAYS
+
 from .cfn import sub
 
 # Tables outlive the stack: deleting or replacing one would lose residents' reports.
@@ -26,7 +28,10 @@ def resources(app):
             "BillingMode": "PAY_PER_REQUEST",
             "AttributeDefinitions": table["attributes"],
             "KeySchema": table["keys"],
-            "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
+            # Backups a council's deleted data stays in, and the date its deletion's report gives
+            # (councils/offboarding/steps.backups): AWS's most, said, not left to a default.
+            "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True,
+                                                 "RecoveryPeriodInDays": POINT_IN_TIME_DAYS},
             "SSESpecification": {"SSEEnabled": True},  # KMS, with DynamoDB's AWS-managed key
             "DeletionProtectionEnabled": True,
         }

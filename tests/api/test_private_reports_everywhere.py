@@ -58,6 +58,7 @@ WALK = {
     "/v1/stats": ["/v1/stats"],
     "/v1/payments/return/{token}": ["/v1/payments/return/" + "0" * 32 + "." + "x" * 32],
     "/v1/waste/bulky/items": ["/v1/waste/bulky/items"],
+    "/v1/waste/trade/prices": ["/v1/waste/trade/prices"],
     "/v1/waste/garden": ["/v1/waste/garden"],
     "/v1/places/{uprn}/missed-bins": [f"/v1/places/{UPRN}/missed-bins"],
     "/v1/places/{uprn}/bulky/dates": [f"/v1/places/{UPRN}/bulky/dates"],
@@ -112,11 +113,18 @@ WALK = {
     "/api/2.4/json_search_results": ["/api/2.4/json_search_results?tx=pothole&fields=all"],
     "/api/2.4/json_consultation_details": ["/api/2.4/json_consultation_details?dept=council&id=none"],
     "/v1/hire/places": ["/v1/hire/places"],
+    # Licensing: the types and the register hold no report, and no objector's details.
+    "/v1/licensing/types": ["/v1/licensing/types", "/v1/licensing/types?activity=sell_alcohol"],
+    "/v1/licensing/register": ["/v1/licensing/register", "/v1/licensing/register?type=premises-licence"],
+    "/v1/licensing/register.csv": ["/v1/licensing/register.csv"],
+    "/v1/licensing/register/{case_id}": ["/v1/licensing/register/LC-7K3F9Q"],
     "/v1/hire/places/{place_id}": ["/v1/hire/places/none"],
     "/v1/hire/places/{place_id}/times": ["/v1/hire/places/none/times"],
     "/v1/speaking/withdraw": ["/v1/speaking/withdraw?token=not-a-token"],
     "/v1/planning/applications": ["/v1/planning/applications?lat=53.9559&lon=-1.0886&radius=500"],
     "/v1/planning/applications/{application_id}": ["/v1/planning/applications/26-00412-ful"],
+    "/v1/school-rounds/{round}": ["/v1/school-rounds/2027-primary"],
+    "/v1/school-rounds": ["/v1/school-rounds"],
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.

@@ -63,5 +63,5 @@ def test_every_route_of_the_app_is_in_the_registry_with_its_capability():
     assert wired == set(REGISTRY.routes)
     assert {route.capability for route in REGISTRY.routes.values()} == {
         "system", "reports", "places", "bodies", "forwarding", "accounts", "staff", "crews", "alerts", "open311", "stats", "opendata",
-        "questionnaires", "payments", "waste", "conversations", "petitions", "moderation", "forms", "revenues", "landlords", "bills", "appointments", "containers", "hire", "repairs", "democracy", "participation", "consultations",
-        "officers", "planning", "moving", "council", "privacy", "retention", "operator", "feedback", "scim", "unknown"}
+        "questionnaires", "payments", "waste", "conversations", "petitions", "moderation", "forms", "revenues", "landlords", "bills", "appointments", "containers", "hire", "licensing", "repairs", "democracy", "participation", "consultations",
+        "officers", "planning", "moving", "schools", "business", "council", "privacy", "retention", "operator", "feedback", "scim", "unknown"}

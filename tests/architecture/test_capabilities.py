@@ -9,7 +9,7 @@ from test_layers import _cycles, graph
 
 # Bottom first. A new capability takes the place its imports allow.
 ORDER = ["shared", "feedback", "payments", "places", "bodies", "alerts", "reports", "crews", "staff", "questionnaires", "stats",
-         "open311", "forwarding", "opendata", "moderation", "waste", "conversations", "petitions", "democracy", "participation", "revenues", "landlords", "bills", "appointments", "containers", "hire", "repairs", "accounts", "officers", "scim", "operator", "forms", "consultations", "planning", "moving", "council", "privacy", "retention", "system", "stream"]
+         "open311", "forwarding", "opendata", "moderation", "waste", "conversations", "petitions", "democracy", "participation", "revenues", "landlords", "bills", "appointments", "containers", "hire", "repairs", "accounts", "officers", "scim", "operator", "forms", "consultations", "planning", "licensing", "moving", "schools", "business", "council", "privacy", "retention", "system", "stream"]
 HANDLERS = "chalicelib.handlers."
 
 

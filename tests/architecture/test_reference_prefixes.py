@@ -25,6 +25,13 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "RP-": "a repair to a council home",
     "LLC-": "a change a landlord reported",
     "MV-": "a move home told",
+    "SA-": "a parent's application for a school place",
+    "RUN-": "an allocation run of a round of school admissions",
+    "ST-": "a parent's telling that their child is starting school",
+    "BZ-": "a business starting up, told",
+    "LC-": "a licence application or a notice given",
+    "LR-": "a representation about a licence application",
+    "LN-": "a licence granted",
 }
 
 

@@ -182,6 +182,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/operator/councils"): (OPERATOR_ONLY, Outcome(201)),
     ("GET", "/v1/operator/councils/{council_id}"): (OPERATOR_ONLY, Outcome(200)),
     ("PUT", "/v1/operator/councils/{council_id}"): (OPERATOR_ONLY, Outcome(200)),
+    # A council leaving: where it has got to (serving: not leaving), and its first step, stopped.
+    ("GET", "/v1/operator/councils/{council_id}/offboarding"): (OPERATOR_ONLY, Outcome(200)),
+    ("POST", "/v1/operator/councils/{council_id}/offboarding"): (OPERATOR_ONLY, Outcome(200)),
     # Bodies: staff see where reports can go (keys never shown); administrators manage them.
     ("GET", "/v1/staff/bodies"): (desk("sends"), Outcome(200)),
     ("POST", "/v1/staff/bodies"): (ADMIN_ONLY, Outcome(201)),
@@ -317,6 +320,27 @@ ROUTE_ACCESS = {
     ("GET", "/v1/hire/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/hire/bookings/{booking_id}/sessions/{date}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("GET", "/v1/me/hire-bookings"): (SIGNED_IN, Outcome(200)),
+    # Licensing (issue 81): the world has no licence types and no cases.
+    ("GET", "/v1/licensing/types"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/licensing/cases"): (SIGNED_IN, Outcome(404, "licence_type_not_found")),
+    ("GET", "/v1/licensing/cases/{case_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/pay"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/me/licences"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/licensing/register"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/licensing/register.csv"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/licensing/register/{case_id}"): (ANYONE, Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/staff/licensing/cases"): (desk("licensing"), Outcome(200)),
+    ("GET", "/v1/staff/licensing/cases/{case_id}"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/consultees/{consultee_id}"): (
+        desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check"): (
+        desk("licensing"), Outcome(404, "representation_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/hearing"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/conditions"): (
+        desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/decision"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/licence"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (desk("halls"), Outcome(404, "place_not_found")),
     ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (desk("halls"), Outcome(404, "place_not_found")),
     ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"): (desk("halls"), Outcome(404, "place_not_found")),
@@ -434,6 +458,32 @@ ROUTE_ACCESS = {
     ("POST", "/v1/me/moves/{move_id}/parts/{part}/choice"): (SIGNED_IN, Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/lookup"): (desk("council_tax"), Outcome(404, "move_not_found")),
     ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"): (desk("council_tax"), Outcome(404, "move_not_found")),
+    # School places (issue 82): the round is public; a parent's own applications; the admissions desk's runs,
+    # release and reads (with a reason, audited). A world without schools: no applications to run.
+    ("GET", "/v1/school-rounds/{round}"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/school-rounds"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/me/school-applications"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/school-applications"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/school-applications/{application_id}"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("PUT", "/v1/me/school-applications/{application_id}"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/school-applications/{application_id}/answer"): (SIGNED_IN, Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/school-applications/{application_id}/appeals"): (SIGNED_IN,
+                                                                      Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/starting-school"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/starting-school"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/starting-school/{start_id}"): (SIGNED_IN, Outcome(404, "start_not_found")),
+    ("POST", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(422, "no_applications")),
+    ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"): (desk("admissions"), Outcome(404, "run_not_found")),
+    ("GET", "/v1/staff/school-rounds/{round}/runs"): (desk("admissions"), Outcome(200)),
+    ("POST", "/v1/staff/school-rounds/{round}/release"): (desk("admissions"), Outcome(404, "run_not_found")),
+    ("POST", "/v1/staff/school-applications/{application_id}/lookup"): (desk("admissions"),
+                                                                        Outcome(404, "application_not_found")),
+    ("POST", "/v1/me/businesses"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/businesses"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/businesses/{start_id}"): (SIGNED_IN, Outcome(404, "business_not_found")),
+    ("POST", "/v1/me/businesses/{start_id}/parts/{part}/choice"): (SIGNED_IN, Outcome(404, "business_not_found")),
+    ("GET", "/v1/waste/trade/prices"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/staff/waste/trade/requests"): (desk("containers"), Outcome(200)),
     # The landlords' portal: a signed-in person who belongs to no landlord reaches none of it.
     ("POST", "/v1/landlords"): (SIGNED_IN, Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/me/landlord"): (SIGNED_IN, Outcome(404, "not_a_landlord")),
@@ -561,11 +611,20 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"), ("POST", "/v1/staff/hire/bookings"),
                 ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"), ("GET", "/v1/staff/hire/deposits"),
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/cancel"),
+                ("GET", "/v1/staff/licensing/cases"), ("GET", "/v1/staff/licensing/cases/{case_id}"),
+                *(("POST", f"/v1/staff/licensing/cases/{{case_id}}/{change}") for change in
+                  ("consultees/{consultee_id}", "representations/{rep_id}/check", "hearing", "conditions", "decision",
+                   "licence")),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("POST", "/v1/staff/moves/{move_id}/lookup"), ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"),
+                ("POST", "/v1/staff/school-rounds/{round}/runs"), ("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}"),
+                ("POST", "/v1/staff/school-rounds/{round}/release"),  # the admissions desk: a round, no report
+                ("GET", "/v1/staff/school-rounds/{round}/runs"),
+                ("POST", "/v1/staff/school-applications/{application_id}/lookup"),
+                ("GET", "/v1/staff/waste/trade/requests"),  # trade waste requests: the containers desk's, council-wide
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
                 ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
@@ -874,6 +933,42 @@ _simple("POST", "/v1/staff/moves/{move_id}/lookup", "/v1/staff/moves/MV-7K3F9Q2M
         {"reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo", "/v1/staff/moves/MV-7K3F9Q2M4N/parts/address/undo",
         {"reason": "Caller on the phone"})
+_simple("GET", "/v1/school-rounds/{round}", "/v1/school-rounds/2027-primary")
+_simple("GET", "/v1/school-rounds")
+_simple("GET", "/v1/staff/school-rounds/{round}/runs", "/v1/staff/school-rounds/2027-primary/runs")
+_simple("POST", "/v1/me/school-applications", body={
+    "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+    "home_uprn": "990000009999", "preferences": [{"school_id": "minster-view-primary"}]})
+_simple("GET", "/v1/me/school-applications")
+_simple("POST", "/v1/me/starting-school", body={
+    "round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+    "home_uprn": "990000009999"})
+_simple("GET", "/v1/me/starting-school")
+_simple("GET", "/v1/me/starting-school/{start_id}", "/v1/me/starting-school/ST-7K3F9Q2M4N")
+SCHOOL_APP = "/v1/me/school-applications/SA-7K3F9Q2M4N"
+_simple("GET", "/v1/me/school-applications/{application_id}", SCHOOL_APP)
+REQUESTS[("PUT", "/v1/me/school-applications/{application_id}")] = lambda world, caller: Request(
+    "PUT", SCHOOL_APP, {"round": "2027-primary", "child": {"name": "Ada Hartley", "date_of_birth": "2022-11-03"},
+                        "preferences": [{"school_id": "minster-view-primary"}]}, {"If-Match": '"1"'})
+_simple("POST", "/v1/me/school-applications/{application_id}/answer", f"{SCHOOL_APP}/answer", {"answer": "accept"})
+_simple("POST", "/v1/me/school-applications/{application_id}/appeals", f"{SCHOOL_APP}/appeals",
+        {"school_id": "minster-view-primary", "grounds": "Our childminder lives there."})
+_simple("POST", "/v1/staff/school-rounds/{round}/runs", "/v1/staff/school-rounds/2027-primary/runs", {})
+_simple("GET", "/v1/staff/school-rounds/{round}/runs/{run_id}", "/v1/staff/school-rounds/2027-primary/runs/RUN-7K3F9Q2M4N")
+_simple("POST", "/v1/staff/school-rounds/{round}/release", "/v1/staff/school-rounds/2027-primary/release",
+        {"run_id": "RUN-7K3F9Q2M4N"})
+_simple("POST", "/v1/staff/school-applications/{application_id}/lookup",
+        "/v1/staff/school-applications/SA-7K3F9Q2M4N/lookup", {"reason": "Caller on the phone"})
+# Starting a business: premises the world has no address for (422: not in the area).
+_simple("POST", "/v1/me/businesses", body={"uprn": "990000009999", "activity": "cafe", "starts": "2026-12-01",
+                                           "ratepayer": {"name": "A Resident", "kind": "person"}})
+_simple("GET", "/v1/me/businesses")
+_simple("GET", "/v1/me/businesses/{start_id}", "/v1/me/businesses/BZ-7K3F9Q2M4N")
+_simple("POST", "/v1/me/businesses/{start_id}/parts/{part}/choice",
+        "/v1/me/businesses/BZ-7K3F9Q2M4N/parts/trade_waste/choice",
+        {"choice": "request", "bins": [{"container": "240", "count": 1}]})
+_simple("GET", "/v1/waste/trade/prices")
+_simple("GET", "/v1/staff/waste/trade/requests")
 _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests?state=failed")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,
@@ -942,6 +1037,29 @@ _simple("GET", "/v1/hire/bookings/{booking_id}", "/v1/hire/bookings/HB-7K3F9Q")
 _simple("POST", "/v1/hire/bookings/{booking_id}/sessions/{date}/cancel",
         "/v1/hire/bookings/HB-7K3F9Q/sessions/2030-01-08/cancel")
 _simple("GET", "/v1/me/hire-bookings")
+_simple("GET", "/v1/licensing/types")
+_simple("POST", "/v1/licensing/cases", body={"type": "premises-licence", "band": "A",
+                                             "premises": {"name": "The Fleece", "address": "16 Pavement, York"}})
+_simple("GET", "/v1/licensing/cases/{case_id}", "/v1/licensing/cases/LC-7K3F9Q")
+_simple("POST", "/v1/licensing/cases/{case_id}/pay", "/v1/licensing/cases/LC-7K3F9Q/pay", {})
+_simple("GET", "/v1/me/licences")
+_simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/cases/LC-7K3F9Q/representations",
+        {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})
+_simple("GET", "/v1/licensing/register")
+_simple("GET", "/v1/licensing/register.csv")
+_simple("GET", "/v1/licensing/register/{case_id}", "/v1/licensing/register/LC-7K3F9Q")
+_simple("GET", "/v1/staff/licensing/cases")
+_simple("GET", "/v1/staff/licensing/cases/{case_id}", "/v1/staff/licensing/cases/LC-7K3F9Q")
+_simple("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check",
+        "/v1/staff/licensing/cases/LC-7K3F9Q/representations/LR-7K3F9Q/check", {"relevant": False, "why": "Not about it"})
+for _path, _body in (("consultees/police", {"answer": "no_objection"}), ("hearing", {"day": "2030-01-08"}),
+                     ("conditions", {"conditions": ["Doors shut by 23:00"]}),
+                     ("decision", {"outcome": "granted", "reasons": "No relevant representations"}),
+                     ("licence", {"action": "suspend", "reasons": "Annual fee unpaid"})):
+    _template = "consultees/{consultee_id}" if _path.startswith("consultees/") else _path
+    REQUESTS[("POST", f"/v1/staff/licensing/cases/{{case_id}}/{_template}")] = \
+        lambda world, caller, _path=_path, _body=_body: Request(
+            "POST", f"/v1/staff/licensing/cases/LC-7K3F9Q/{_path}", _body, {"If-Match": '"0"'})
 _simple("GET", "/v1/staff/hire/places/{place_id}/calendar", "/v1/staff/hire/places/nowhere/calendar")
 _simple("POST", "/v1/staff/hire/places/{place_id}/blocks", "/v1/staff/hire/places/nowhere/blocks",
         {"date": "2030-01-08", "start": "09:00", "hours": 2, "reason": "Floor polish"})
@@ -1366,6 +1484,18 @@ def _change_council(world, caller):
     document, version = _second_council(world)
     return Request("PUT", "/v1/operator/councils/north-lanarkshire", {**document, "branding": {"colour": "#00539f"}},
                    {"If-Match": f'"{version}"'})
+
+
+@builds("GET", "/v1/operator/councils/{council_id}/offboarding")
+def _show_offboarding(world, caller):
+    _second_council(world)
+    return Request("GET", "/v1/operator/councils/north-lanarkshire/offboarding")
+
+
+@builds("POST", "/v1/operator/councils/{council_id}/offboarding")
+def _stop_council(world, caller):
+    _second_council(world)
+    return Request("POST", "/v1/operator/councils/north-lanarkshire/offboarding", {"step": "stop"})
 
 
 @builds("POST", "/v1/staff/reports")

@@ -22,14 +22,19 @@ def sockets(client, monkeypatch):
     served.close()
 
 
+# Each wait is for the frame or the handshake it needs, so a generous limit costs nothing when all is well:
+# 10 s ran out for a pong at a load average of 20 on two cores (a clean clone's run beside other work).
+WAIT_S = 60
+
+
 def _open(sockets, conversation_id, **credentials):
     from websockets.sync.client import connect
     return connect(f"{sockets.url}/?{urlencode({'conversation': conversation_id, 'council': 'localhost', **credentials})}",
-                   open_timeout=10)
+                   open_timeout=WAIT_S)
 
 
 def _frame(socket):
-    return json.loads(socket.recv(timeout=10))
+    return json.loads(socket.recv(timeout=WAIT_S))
 
 
 def _refused(sockets, conversation_id, **credentials):
@@ -178,10 +183,10 @@ def test_the_desk_is_nudged_over_the_socket_when_the_queue_changes_and_only_staf
     from websockets.sync.client import connect
     for credentials, status in (({}, 401), ({"access_token": resident.tokens["access_token"]}, 403)):
         with pytest.raises(InvalidStatus) as refused:
-            connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'council': 'localhost', **credentials})}", open_timeout=10)
+            connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'council': 'localhost', **credentials})}", open_timeout=WAIT_S)
         assert refused.value.response.status_code == status
     with connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'council': 'localhost', 'access_token': officer.tokens['access_token']})}",
-                 open_timeout=10) as queue:
+                 open_timeout=WAIT_S) as queue:
         conversation = start(client)  # a new question waits
         assert _frame(queue) == {"type": "queue"}
         assert desk(client, officer, conversation["id"], "take").status_code == 200  # taken: off the queue

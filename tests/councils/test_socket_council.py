@@ -99,11 +99,11 @@ def test_the_local_websocket_api_runs_the_authoriser_as_api_gateway_does(client,
         for council, status in ((None, 401), ("nowhere.example", 403), ("localhost", 404)):
             with pytest.raises(InvalidStatus) as refused:
                 connect(f"{served.url}/?{urlencode({**query, **({'council': council} if council else {})})}",
-                        open_timeout=10)
+                        open_timeout=60)
             assert refused.value.response.status_code == status, council
-        with connect(f"{served.url}/?{urlencode({**query, 'council': NL_HOST})}", open_timeout=10) as phone:
+        with connect(f"{served.url}/?{urlencode({**query, 'council': NL_HOST})}", open_timeout=60) as phone:
             phone.send(json.dumps({"action": "ping"}))
-            assert json.loads(phone.recv(timeout=10))["type"] == "pong"
+            assert json.loads(phone.recv(timeout=60))["type"] == "pong"
     finally:
         served.close()
 
@@ -125,8 +125,8 @@ def test_the_socket_address_the_api_gives_at_a_council_opens_as_given(client, de
         assert dict(parse_qsl(given.query)) == {"council": NL_HOST}
         query = urlencode([*parse_qsl(given.query), ("conversation", conversation["id"]),
                            ("token", conversation["token"])])
-        with connect(given._replace(query=query).geturl(), open_timeout=10) as phone:
+        with connect(given._replace(query=query).geturl(), open_timeout=60) as phone:
             phone.send(json.dumps({"action": "ping"}))
-            assert json.loads(phone.recv(timeout=10))["type"] == "pong"
+            assert json.loads(phone.recv(timeout=60))["type"] == "pong"
     finally:
         served.close()

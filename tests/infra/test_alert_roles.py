@@ -37,7 +37,10 @@ def calls():
 def allowed(tables, calls):
     """The calls a role with `tables` ({name: "read" | "create" | "change" | "read-write"}) would be refused:
     "create" is a read's and a new item's (PutItem, a transaction's Put), never an update or a delete;
-    "change" a create's and an update's, never a delete."""
+    "change" a create's and an update's, never a delete. Every role reads the councils table besides
+    (access.COUNCIL_TABLES: which councils there are, which have left, their settings)."""
+    from infra.template.access import COUNCIL_TABLES
+    tables = {**COUNCIL_TABLES, **tables}
     return [(op, t) for op, t in calls if t not in tables or (
         op not in READS and tables[t] != "read-write" and not (tables[t] == "create" and op in CREATES)
         and not (tables[t] == "change" and op in CHANGES))]

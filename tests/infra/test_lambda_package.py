@@ -92,7 +92,7 @@ def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, te
     # the committee system's sync every 15 minutes, the planning register's sync every hour, and the
     # sockets' $connect authoriser (which council a socket is for), and the nightly suspension of officers
     # unused for their council's period (a role of its own: it touches accounts).
-    assert len(functions) == 19
+    assert len(functions) == 20
     assert {f["Properties"]["Runtime"] for f in functions} == {runtime.RUNTIME}
 
 

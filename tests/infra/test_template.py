@@ -26,7 +26,8 @@ def test_every_table_has_the_keys_indexes_ttl_and_stream_of_its_model(template, 
     import boto3
     client = boto3.client("dynamodb")
     made = {}
-    for name in client.list_tables()["TableNames"]:
+    names = [n for page in client.get_paginator("list_tables").paginate() for n in page["TableNames"]]
+    for name in names:  # a page holds 100 names at most: there are more tables than that now
         table = client.describe_table(TableName=name)["Table"]
         ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
         made[name.removeprefix("test-")] = {
@@ -64,7 +65,8 @@ def _indexes(indexes):
 def test_every_table_is_recoverable_encrypted_and_protected(template):
     for name, table in of_type(template, "AWS::DynamoDB::Table").items():
         p = table["Properties"]
-        assert p["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}, name
+        assert p["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True,
+                                                         "RecoveryPeriodInDays": 35}, name
         assert p["SSESpecification"] == {"SSEEnabled": True}, name
         assert p["DeletionProtectionEnabled"] is True, name
         assert table["DeletionPolicy"] == table["UpdateReplacePolicy"] == "Retain", name
@@ -82,7 +84,7 @@ def test_no_role_allows_a_wildcard_action(template):
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
                           "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole",
                           "SyncerRole", "PlannerRole", "WebsocketConnectRole", "WebsocketMessageRole",
-                          "WebsocketDisconnectRole", "ChatSocketAuthoriseRole", "SuspenderRole"}
+                          "WebsocketDisconnectRole", "ChatSocketAuthoriseRole", "SuspenderRole", "ReleaserRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -98,11 +100,11 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
         "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "PlannerRole",
         "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole", "ChatSocketAuthoriseRole",
-        "SuspenderRole"}
+        "SuspenderRole", "ReleaserRole"}
     # The retention sweeper touches accounts (an unused one removed at its council) as the suspender does:
     # test_the_retention_sweep_runs_nightly_... holds it to what retention removes.
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
-                 "CloserRole", "RequesterRole", "ReminderRole"):
+                 "CloserRole", "RequesterRole", "ReminderRole", "ReleaserRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             if resource == "PhotoBucket" and role == "WorkerRole":
@@ -206,6 +208,14 @@ def test_the_photo_bucket_is_private_tls_only_and_forgets_unclaimed_uploads(temp
     assert "POST" in bucket["CorsConfiguration"]["CorsRules"][0]["AllowedMethods"]
     rules = {r["Id"]: r for r in bucket["LifecycleConfiguration"]["Rules"]}
     assert rules["UnclaimedUploads"]["Prefix"] == "uploads/" and rules["UnclaimedUploads"]["ExpirationInDays"] == 1
+    # Old versions, the files' backups, kept as the tables' are; a leaving council's files as its backup_days say.
+    assert bucket["VersioningConfiguration"] == {"Status": "Enabled"}
+    assert rules["OldVersions"]["NoncurrentVersionExpiration"] == {"NoncurrentDays": 35}
+    assert rules["BackupDays14"] == {"Id": "BackupDays14", "Status": "Enabled", "TagFilters": [
+        {"Key": "backup-days", "Value": "14"}], "NoncurrentVersionExpiration": {"NoncurrentDays": 14}}
+    from chalicelib.councils.schema import SCHEMA
+    most = SCHEMA["properties"]["retention"]["properties"]["backup_days"]["maximum"]
+    assert {f"BackupDays{n}" for n in range(1, most + 1)} <= set(rules)  # every value a council may set
     policy = template["Resources"]["PhotoBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
     assert {"Bool": {"aws:SecureTransport": "false"}} in [s.get("Condition") for s in policy if s["Effect"] == "Deny"]
 
@@ -287,7 +297,8 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
                                                "garden-subscriptions", "outbox", "jobs", "job-cells", "bills",
                                                "form-submissions", "events", "container-requests",
                                                "container-open", "container-stock", "hire-bookings", "hire-hours",
-                                               "hire-holders", "figures")}, written  # figures: a bill paid, counted
+                                               "hire-holders", "figures",  # figures: a bill paid, counted
+                                               "licence-cases", "licence-tallies")}, written  # a licence fee paid
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
     # The provider's secrets come from Secrets Manager, readable by the functions that talk to it alone:
     # the API, the settler, and the alert worker, which carries out events' effects (a finished payment

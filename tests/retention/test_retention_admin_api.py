@@ -51,7 +51,8 @@ def test_the_schedule_reads_the_data_maps_defaults_until_the_council_sets_its_ow
     ({"kinds": {"potholes": {"after": "closed", "months": 12, "then": "anonymise"}}}, "kinds.potholes"),
     ({"warn_days": 400}, "$.retention.warn_days"),
     ({"unused_account_months": 1, "warn_days": 30}, "$.retention.warn_days"),
-    ({"backup_days": 7}, "$.retention.backup_days"),
+    ({"backup_days": 36}, "$.retention.backup_days"),  # longer than the bucket's rules (1 to 35)
+    ({"backup_days": 0}, "$.retention.backup_days"),
     ({"forever": True}, "forever"),
     ([], "body"),
 ])

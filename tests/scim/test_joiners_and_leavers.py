@@ -111,3 +111,32 @@ def test_a_user_provisioned_inactive_has_no_desk(client, deps, monkeypatch):
     group = scim.make_group(STREET_SCENE)
     scim.members(group["id"], "Add", user["id"])
     assert grant_of(deps, deps.directory.user(user["id"]).person_id) is None
+
+
+def test_an_officer_renamed_in_the_directory_signs_in_under_the_new_upn_as_the_same_person(client, deps, monkeypatch):
+    from chalicelib.auth import directory
+    scim, user, _, person_id = _joined(client, deps, monkeypatch)
+    renamed = scim.patch(user["id"], {"op": "Replace", "path": "userName", "value": "ada.byron@york.gov.uk"})
+    assert renamed.status_code == 200
+    # The sign-in finds (or makes) its person by the council's key for the token's UPN.
+    found = directory.person(deps, "Ada.Byron@york.gov.uk", None, None, deps.clock())
+    assert found.id == person_id and grant_of(deps, found.id).roles == ["street_scene"]
+    assert deps.accounts.user_by_identity(directory.person_key("ada.lovelace@york.gov.uk")) is None
+
+
+def test_a_name_and_work_email_changed_in_the_directory_are_the_officers_own_at_once(client, deps, monkeypatch):
+    scim, user, _, person_id = _joined(client, deps, monkeypatch)
+    changed = scim.patch(user["id"], {"op": "Replace", "path": "displayName", "value": "Ada King"},
+                         {"op": "Replace", "path": "emails[type eq \"work\"].value", "value": "ada.king@york.gov.uk"})
+    assert changed.status_code == 200, changed.body
+    person = deps.accounts.user(person_id)
+    assert (person.name, person.email) == ("Ada King", "ada.king@york.gov.uk")
+
+
+def test_an_address_the_person_verified_themselves_is_not_changed_by_the_directory(client, deps, monkeypatch):
+    from dataclasses import replace
+    scim, user, _, person_id = _joined(client, deps, monkeypatch)
+    person = deps.accounts.user(person_id)
+    deps.accounts.save_user(replace(person, email="ada@home.example", email_from=None))
+    scim.patch(user["id"], {"op": "Replace", "path": "emails[type eq \"work\"].value", "value": "ada.king@york.gov.uk"})
+    assert deps.accounts.user(person_id).email == "ada@home.example"

@@ -26,9 +26,10 @@ def north_lanarkshire_office(stack):
             env.undo()
 
 
-def test_a_north_lanarkshire_resident_sees_their_bands_scottish_charge_and_the_water_charges(
-        browser, north_lanarkshire_office):
-    email = browser.stack.resident("fiona.campbell@example.org")
+def campbells_linked(browser, email):
+    """Mrs Campbell signed in at North Lanarkshire's address with her council tax account linked:
+    (the page, the address)."""
+    browser.stack.resident(email)
     base = at_north_lanarkshire(browser.stack)
     page = browser.new_page()
     page.goto(f"{base}/sign-in?next=/account/council-tax")
@@ -42,6 +43,12 @@ def test_a_north_lanarkshire_resident_sees_their_bands_scottish_charge_and_the_w
     page.get_by_label("Postcode of the property").fill("ML1 1JJ")
     page.get_by_role("button", name="Link account").click()
     heading(page, "Council tax account 500700028")
+    return page, base
+
+
+def test_a_north_lanarkshire_resident_sees_their_bands_scottish_charge_and_the_water_charges(
+        browser, north_lanarkshire_office):
+    page, _ = campbells_linked(browser, "fiona.campbell@example.org")
     charges = page.locator("#ctax-charges")
     expect(charges.locator("[data-kind=council_tax]")).to_contain_text("Council tax, band C£1,291.43")
     expect(charges.locator("[data-kind=council_tax]")).to_contain_text(

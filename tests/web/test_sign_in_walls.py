@@ -36,6 +36,12 @@ PLACES = {
     "screens/repair-report.js": ("/repairs/new", "repairs"),
     "screens/moving.js": ("/moving", "moving"),
     "screens/moving-page.js": ("/moving/MV-7K3F9Q", "moving"),
+    "screens/schools.js": ("/schools/apply", "schools"),
+    "screens/school-page.js": ("/schools/SA-7K3F9Q2M4N", "schools"),
+    "screens/starting-school.js": ("/starting-school", "starting"),
+    "screens/starting-school-page.js": ("/starting-school/ST-7K3F9Q2M4N", "starting"),
+    "screens/business.js": ("/business", "business"),
+    "screens/licensing.js": ("/licensing/apply/temporary-event-notice", "licensing"),
 }
 
 

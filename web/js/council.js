@@ -5,11 +5,13 @@
 import {useWords} from "./i18n.js";
 
 let council = null;
+let ended = null;
 
 export async function loadCouncil() {
   try {
     const response = await fetch("/v1/council", {headers: {Accept: "application/json"}});
     if (response.ok) council = await response.json();
+    else if (response.status === 410) ended = (await response.json()).error.message;  // it has left this service
   } catch { /* no signal and no copy kept */ }
   if (council) {
     useWords(council.words || {});
@@ -20,6 +22,11 @@ export async function loadCouncil() {
     }
   }
   return council;
+}
+
+/** The council's words that its service here has ended (410 service_ended), or null while it serves. */
+export function serviceEnded() {
+  return ended;
 }
 
 /** "City of York Council", or null before it is known. */

@@ -5,7 +5,7 @@
 // counted once per visit (nothing of who), and its "you said, we did" for its start page.
 import {api} from "./api.js";
 import {append, fieldId, h} from "./dom.js";
-import {button, check, choices, group, looksLikeEmail, onSubmit, textarea} from "./forms.js";
+import {button, check, choices, group, looksLikeEmail, onSubmit, privacyLink, textarea} from "./forms.js";
 import {formatDate, t} from "./i18n.js";
 
 export const RATINGS = [5, 4, 3, 2, 1];  // very satisfied first, as GOV.UK lists them
@@ -43,7 +43,7 @@ function askForm(section, question, given) {
     textarea({field: "improve", label: t("feedback.improve"), hint: t("feedback.improve_hint"), optional: true,
       value: given?.improve || "", maxlength: 1200}),
     replyBox(given),
-    button(t("feedback.send")));
+    privacyLink("feedback"), button(t("feedback.send")));
   onSubmit(form, section, async () => {
     const rating = Number(form.elements.rating.value);
     const improve = form.elements.improve.value.trim();

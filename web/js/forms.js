@@ -192,6 +192,11 @@ export function looksLikePhone(text) {
   return /^(?=.{7,20}$)\+?[ ()-]*(?:[0-9][ ()-]*){7,15}$/.test(text);
 }
 
+/** The line above a form's button where it asks for personal data: the council's privacy notice, at this part's section. */
+export function privacyLink(part) {
+  return h("p", {class: "body"}, h("a", {href: `/privacy#${part}`}, t("privacy.link")));
+}
+
 /**
  * Show errors GOV.UK's way: a summary first, linking to each field's message.
  * An error of no field (no signal, a link used meanwhile) goes to the first

@@ -2,7 +2,7 @@
 // service worker (offline) and the queue of reports waiting to be sent.
 import {api} from "./api.js";
 import {loadConfig} from "./config.js";
-import {branding, councilName, loadCouncil} from "./council.js";
+import {branding, councilName, loadCouncil, serviceEnded} from "./council.js";
 import {h} from "./dom.js";
 import {loadMessages, t} from "./i18n.js";
 import {startFlushing} from "./outbox.js";
@@ -66,6 +66,13 @@ async function registerServiceWorker() {
 
 async function boot() {
   const [config] = await Promise.all([loadConfig(), loadCouncil()]);
+  if (serviceEnded()) {  // the council has left this service: its words (the API's), and no screen, kept or not
+    const said = document.createElement("h1");
+    said.textContent = serviceEnded();
+    document.getElementById("screen").replaceChildren(said);
+    document.getElementById("brand").remove();  // no council to name or link to here any more
+    return;
+  }
   await loadMessages(config.language || "en");
   shell();
   registerServiceWorker();

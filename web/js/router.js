@@ -47,6 +47,9 @@ const screens = {
   "/pay": () => import("./screens/pay.js"),
   "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
   "/moving": () => import("./screens/moving.js"),  // moving home, told once
+  "/schools": () => import("./screens/schools.js"),  // school places: my applications
+  "/starting-school": () => import("./screens/starting-school.js"),  // my child is starting school, told once
+  "/business": () => import("./screens/business.js"),  // starting a business, told once
   "/feedback/give": () => import("./screens/feedback-give.js"),  // a confirmation message's "how did it go?"
   "/privacy": () => import("./screens/privacy.js"),  // the council's privacy notice; /privacy#<part> from a collecting screen
 };
@@ -74,6 +77,7 @@ function screenFor(url) {
   if (/^\/forms(\/|$)/.test(url.pathname)) return () => import("./screens/forms.js");
   if (/^\/consultations(\/|$)/.test(url.pathname)) return () => import("./screens/consultations.js");
   if (/^\/planning(\/|$)/.test(url.pathname)) return () => import("./screens/planning.js");
+  if (/^\/licensing(\/|$)/.test(url.pathname)) return () => import("./screens/licensing.js");
   if (/^\/repairs\/new$/.test(url.pathname)) return () => import("./screens/repair-report.js");
   if (/^\/repairs(\/|$)/.test(url.pathname)) return () => import("./screens/repairs.js");
   // The landlords' portal is one module's business too, with a budget of its own (docs/decisions/web.md).
@@ -84,6 +88,10 @@ function screenFor(url) {
   if (/^\/containers(\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/containers.js");
   if (/^\/hire(\/bookings\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/hire.js");
   if (/^\/moving\/[^/]+$/.test(url.pathname)) return () => import("./screens/moving-page.js");
+  if (/^\/schools\/(apply|[^/]+\/change)$/.test(url.pathname)) return () => import("./screens/schools.js");
+  if (/^\/schools\/[^/]+$/.test(url.pathname)) return () => import("./screens/school-page.js");
+  if (/^\/starting-school\/[^/]+$/.test(url.pathname)) return () => import("./screens/starting-school-page.js");
+  if (/^\/business\/[^/]+$/.test(url.pathname)) return () => import("./screens/business.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

@@ -15,6 +15,7 @@ export const GROUPS = [
     {key: "garden", href: "/garden", property: "garden"},
     {key: "missed_bin", href: "/missed-bin", property: "missed-bin"},
     {key: "containers", href: "/containers", property: "containers"},
+    {key: "trade_waste", href: "/business?trade", who: "member"},  // asked for by telling us of the business
   ]},
   {group: "report", services: [
     {key: "report", href: "/report/category"},
@@ -41,12 +42,16 @@ export const GROUPS = [
     {key: "alerts", href: "/alerts"},
     {key: "hire", href: "/hire"},
     {key: "planning", href: "/planning"},
+    {key: "licensing", href: "/licensing"},
   ]},
   {group: "account", services: [
     {key: "sign_in", href: "/sign-in?next=/", who: "guest"},
     {key: "register", href: "/register", who: "guest"},
     {key: "account", href: "/account", who: "member"},
     {key: "moving", href: "/moving", who: "member"},
+    {key: "starting_school", href: "/starting-school", who: "member"},
+    {key: "schools", href: "/schools", who: "member"},
+    {key: "business", href: "/business", who: "member"},
   ]},
 ];
 

@@ -30,6 +30,10 @@ const WALLS = [
   [/^\/landlords(\/|\?|$)/, "landlords"],
   [/^\/repairs(\/|\?|$)/, "repairs"],
   [/^\/moving(\/|\?|$)/, "moving"],
+  [/^\/schools(\/|\?|$)/, "schools"],
+  [/^\/starting-school(\/|\?|$)/, "starting"],
+  [/^\/business(\/|\?|$)/, "business"],
+  [/^\/licensing\/(apply|cases)\//, "licensing"],
 ];
 
 export function wallReason(next) {

@@ -167,6 +167,9 @@ def export_me(deps):
             # Their moves home as told (the people, who to contact, the forwarding address) and each part's state
             # (read from storage: moving sits above accounts).
             "moves": deps.moves.everything_of(user.id),
+            "school_applications": deps.school_applications.everything_of(user.id),
+            # Businesses they told us of (premises, who pays the rates) and what each was offered.
+            "businesses": deps.businesses.everything_of(user.id),
             # The meetings' items they were told of and why (their reports, "me too"s, follows, petitions).
             "meetings_told_of": meetings_told_of(deps, user.id),
             "supports": supports_of(deps, user),
@@ -229,4 +232,6 @@ def forget_here(deps, user):
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them
     deps.moves.erase_user(user.id)  # their moves (names, contacts, addresses): gone; what they changed stays
+    deps.school_applications.erase_user(user.id)  # their children's applications: gone with them
+    deps.businesses.erase_user(user.id)  # their businesses as told: gone; the rates office keeps its ratepayer
     deps.accounts.end_sessions(user.id)

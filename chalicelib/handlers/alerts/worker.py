@@ -47,6 +47,7 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
     records = sqs_event.get("Records") or []
     if not records:
         return {"batchItemFailures": []}
+    from ...councils.registry import ended
     deps_of, deliver = tenancy.per_council(deps_factory), deliver or default_deliver()
     queue = queue if queue is not None else alert_queue()
     audiences_of, failures = tenancy.per_council(dict), []
@@ -54,6 +55,8 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
         hide = None
         try:
             body = json.loads(record["body"])
+            if ended(tenancy.of_job(body)):  # its council has left: done, nothing sent or written for it
+                continue
             hide = _hider(queue, record)
             if hide is not None:
                 hide(batching.JOB_VISIBILITY_S)  # a dead worker's job is back within a minute

@@ -62,11 +62,20 @@ def route(deps, service, lon=None, lat=None):
 
 def choose(here, service):
     code = service["service_code"]
-    taking = [b for b in here if b.takes(code)]
+    taking = [b for b in here if b.takes(code) and not _left(b)]
     if not taking:
         raise NobodyTakesThis(service.get("name") or code, [b.contact_text for b in here if b.contact_text][:2])
     top = max(b.precedence for b in taking)
     return [b for b in taking if b.precedence == top]
+
+
+def _left(body):
+    """A body that is another council of the deployment which has left it: it takes nothing more (the
+    next body down does, as where the body was never added)."""
+    if body.send_method != "council" or not body.council:
+        return False
+    from ...councils.registry import ended
+    return ended(body.council)
 
 
 def initial_sends(report, bodies, now):

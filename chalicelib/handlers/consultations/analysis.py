@@ -9,8 +9,6 @@ downloaded by an officer who says why, each download in the audit.
 Free text is kept whole: newlines, commas and quotes survive through the csv
 module's quoting, nothing is cut; a cell a spreadsheet would run as a formula
 starts with an apostrophe (CSV injection), as forms' export does."""
-import csv
-import io
 
 from ...stamps import stamp
 from .definition import form_of
@@ -71,23 +69,13 @@ def _audited(deps, consultation):
 
 
 def _write(deps, consultation_id, head, row_of):
-    out = io.StringIO()
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(head)
-    cursor, written = None, 0
-    while written < ROWS_MAX:
-        page, cursor = deps.consultation_responses.page(consultation_id, cursor)
-        for response in page:
-            writer.writerow(row_of(response))
-        written += len(page)
-        if cursor is None:
-            break
-    return out.getvalue()
+    from ..shared.csv_pages import paged
+    return paged(head, lambda cursor: deps.consultation_responses.page(consultation_id, cursor), row_of, ROWS_MAX)
 
 
 def _cell(value):
     from ..forms.cases import in_words
     if value is None:
         return ""
-    text = in_words(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    from ..shared.csv_pages import safe
+    return safe(in_words(value))

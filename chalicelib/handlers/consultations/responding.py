@@ -167,8 +167,7 @@ def _canonical(answers):
 
 
 def _new_id():
-    import secrets
-    return ID_PREFIX + "".join(secrets.choice(ids.ALPHABET) for _ in range(8))
+    return ids.new_reference(ID_PREFIX, 8)
 
 
 def _delete_at(consultation):

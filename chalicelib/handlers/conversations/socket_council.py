@@ -27,10 +27,10 @@ def authorise(event):
 
 
 def _council_at(host):
-    from ...councils.registry import NoCouncilHere, council_for_host
+    from ...councils.registry import NoCouncilHere, ServiceEnded, council_for_host
     try:
         return council_for_host(host)
-    except NoCouncilHere:
+    except (NoCouncilHere, ServiceEnded):  # none here, or one that has left: no socket
         return None
 
 

@@ -22,8 +22,7 @@ IDEMPOTENCY_HOURS = 24
 
 
 def new_id():
-    import secrets
-    return ID_PREFIX + "".join(secrets.choice(ids.ALPHABET) for _ in range(ID_LENGTH))
+    return ids.new_reference(ID_PREFIX, ID_LENGTH)
 
 
 def start(deps, form_id, body, idempotency_key):

@@ -48,10 +48,13 @@ def on_queue(sqs_event, deps_factory):
     records = sqs_event.get("Records") or []
     if not records:
         return {"batchItemFailures": []}
+    from ...councils.registry import ended
     deps_of, failures = tenancy.per_council(deps_factory), []
     for record in records:
         try:
             job = json.loads(record["body"])
+            if ended(tenancy.of_job(job)):  # its council has left: nothing is sent or written for it
+                continue
             with tenancy.acting_for(tenancy.of_job(job)):
                 if "update" in job:
                     from .updates_out import forward_update

@@ -7,7 +7,6 @@ one transaction, kept under the organisation (every colleague follows it by
 its reference, LLC-...), and sending follows from the event, once, with our
 id as the back office's request key. So a change made while the back office
 is away waits and goes when it returns."""
-import secrets
 from datetime import date, timedelta
 
 from ... import ids, validation
@@ -61,7 +60,7 @@ def report(deps, org, claim_ref, body, idempotency_key):
     one(deps, org, claim_ref)  # the landlord's own claim, or 404
     now = deps.clock()
     details = checked(body, now)
-    request = {"user_id": user_id, "id": "LLC-" + "".join(secrets.choice(ids.ALPHABET) for _ in range(10)),
+    request = {"user_id": user_id, "id": ids.new_reference("LLC-"),
                "link_id": claim_ref, "account_ref": claim_ref, "person_ref": org["creditor_ref"],
                "kind": LANDLORD_CHANGE, "details": details, "state": "queued", "created_at": now, "email": None,
                "tries": 0}

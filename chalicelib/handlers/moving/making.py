@@ -9,7 +9,6 @@ with a note for staff; one older than BACK_DAYS is refused (the back office
 takes no older). Days are London's: near midnight in summer, UTC's date is
 a day behind.
 """
-import secrets
 from datetime import date, timedelta
 
 from ... import ids, validation
@@ -23,7 +22,7 @@ FIELDS = {"move", "date", "from_uprn", "to_uprn", "people", "furnished", "tenure
 
 
 def new_id():
-    return "MV-" + "".join(secrets.choice(ids.ALPHABET) for _ in range(10))
+    return ids.new_reference("MV-")
 
 
 def make(deps, body, idempotency_key):

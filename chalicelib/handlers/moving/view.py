@@ -87,17 +87,14 @@ def part_view(deps, move, part):
 
 
 def _say(words, facts):
+    from ..shared.filling import filled
     if not words:
         return None
     values = {**facts, "days": facts.get("days_text") or "", "amount": facts.get("amount_text") or ""}
     for key in ("date", "last_day", "end", "closing_from"):
         if isinstance(values.get(key), str) and len(values[key]) == 10:
             values[key] = for_people(values[key])
-
-    class Blank(dict):
-        def __missing__(self, key):
-            return ""
-    return words.format_map(Blank(values))
+    return filled(words, values)
 
 
 def for_people(iso):

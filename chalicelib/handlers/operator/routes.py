@@ -1,6 +1,7 @@
-"""The deployment's operator's routes: the councils it serves, added and
-changed. The operator (a flag on the person, set by `doorstep users operator`)
-may use these and, holding no grant at a council, nothing else there."""
+"""The deployment's operator's routes: the councils it serves, added, changed,
+and stepped through leaving (offboarding.py). The operator (a flag on the person,
+set by `doorstep users operator`) may use these and, holding no grant at a
+council, nothing else there."""
 from ...api import http
 from ...api.openapi import identifier, if_match, operation, path_param, ref, with_etag
 from ...api.registry import Routes
@@ -57,3 +58,30 @@ def change_council(council_id):
     from .councils import change
     version = expected_version(http.header("If-Match"), READ)
     return _council(change(http.deps(), _store(), council_id, http.body(), version))
+
+
+OFFBOARDING = "/v1/operator/councils/{council_id}/offboarding"
+
+
+@routes.get(OFFBOARDING, OPERATOR, {**operation(
+    "Where a council's leaving has got to (the operator): stopped, exporting, exported, deleting or deleted, "
+    "when and by whom each step was taken, the export's counts and manifest checksum (and a link to the "
+    "manifest while it is held), the deletion's report and the date its data leaves backups",
+    None, "200", ref("Offboarding"), (404,)), "parameters": [COUNCIL_ID]})
+def show_offboarding(council_id):
+    from .offboarding import show
+    return http.ok(show(council_id), headers=http.NO_STORE)
+
+
+@routes.post(OFFBOARDING, OPERATOR, {**operation(
+    "Step a council through leaving the deployment (the operator), each step after the one before: stop (its "
+    "addresses answer 410 service_ended on every route, its sessions, keys and sign-ins with them), export "
+    "(everything of it into the bucket's offboarding/<council>/: JSON lines per kind, its files, a manifest), "
+    "delete (with confirm naming the council: every item of it in every table and index and every file, read "
+    "back as none). A step asked again answers as it is; one with more to do answers 202 with where it got "
+    "to: call again to go on", "OffboardingStep", "200", ref("Offboarding"), (400, 404, 409)),
+    "parameters": [COUNCIL_ID]})
+def step_offboarding(council_id):
+    from .offboarding import step
+    view, finished = step(http.deps(), council_id, http.body())
+    return http.ok(view, status=200 if finished else 202, headers=http.NO_STORE)

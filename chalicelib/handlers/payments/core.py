@@ -118,17 +118,21 @@ def on_finished(deps, event, key):
     """The effect of `payment_finished`: its purpose told (shared/effects.py)."""
     payment = deps.payments.get((event.payload or {}).get("payment_id"))
     if payment is not None:
-        settle(deps, payment)
+        settle(deps, payment, event.created_at)
 
 
-def settle(deps, payment):
+def settle(deps, payment, finished_at=None):
     """Tell the purpose of a finished payment, once per finished status (the
     purpose's hook is written to be told again: a crash before mark_settled
-    tells it twice, and its second telling finishes what the first left)."""
+    tells it twice, and its second telling finishes what the first left).
+    The money is the ledger's on the day it finished (`finished_at`, its event's
+    moment; else when its finished state was copied), not the day a retry after a
+    crash tells it: a telling before midnight and its retry after it wrote the
+    payment on two days' pages."""
     if not payment.finished or payment.settled_status == payment.status:
         return payment
     if payment.status == "success":
-        ledger(deps, "payment", payment.id, payment, payment.amount)
+        ledger(deps, "payment", payment.id, payment, payment.amount, at=finished_at or payment.updated_at)
     told = hooks.purpose(payment.purpose)
     if told is not None:
         told.on_payment(deps, payment)
@@ -197,10 +201,11 @@ def refund_row(deps, made, by):
             "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ"), "by": by}
 
 
-def ledger(deps, kind, entry_id, payment, amount, refund=None):
-    """The day's ledger row for money that moved (finance's CSV)."""
-    from ...stamps import london_today, stamp
-    now = deps.clock()
+def ledger(deps, kind, entry_id, payment, amount, refund=None, at=None):
+    """The ledger row for money that moved (finance's CSV), on the council's day of `at`
+    (a refund's own moment; else now): a row written again after a crash is the same row."""
+    from ...stamps import london_today, parse, stamp
+    now = parse(at or (refund or {}).get("at")) or deps.clock()
     row = {"at": stamp(now), "kind": kind, "payment_id": payment.id, "provider_id": payment.provider_id,
            "refund_id": (refund or {}).get("refund_id"), "reference": payment.reference, "purpose": payment.purpose,
            "subject": payment.subject_id, "card_brand": payment.card_brand,

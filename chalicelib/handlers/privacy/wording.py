@@ -29,6 +29,10 @@ PARTS = {
     "hire": "Hiring a hall or room",
     "planning": "Planning applications",
     "moving": "Moving home",
+    "schools": "School places",
+    "business": "Starting a business",
+    "trade_waste": "Trade waste collections",
+    "licensing": "Licences, notices and representations",
 }
 EVERY_COUNCILS = ("account", "reports", "alerts", "feedback", "payments", "staff", "running")
 
@@ -52,6 +56,8 @@ WHOSE = {
     "resident": "residents", "officer": "the council's officers", "tenant": "council tenants",
     "landlord": "landlords", "signer": "petitioners and signers", "speaker": "people speaking at meetings",
     "hirer": "people hiring a hall or room", "councillor": "councillors", "partner": "partner organisations",
+    "licensee": "people applying for or holding a licence, or giving a notice",
+    "objector": "people making a representation about a licence",
 }
 BASES = {
     "public_task": "Public task: the council needs it to carry out its functions (UK GDPR Article 6(1)(e))",

@@ -135,6 +135,15 @@ class MoveAnswer:
     new_account_ref: str | None = None
 
 
+@dataclass(frozen=True)
+class Premises:
+    """Non-domestic premises the back office rates (its business rates module)."""
+    place_ref: str
+    rateable_value: int  # whole pounds, as the rating list has it
+    description: str = ""  # the list's words ("Cafe and premises")
+    occupied: bool = False
+
+
 class RevenuesSession(Protocol):
     """One back-office session for one person (context manager)."""
 
@@ -183,3 +192,10 @@ class Revenues(Protocol):
     def move_answer(self, person_ref: str, account_ref: str, key: str) -> MoveAnswer:
         """The back office's answer about a move request sent with `key`
         (raises BackOfficeError; refused when it holds no such request)."""
+
+    def premises(self, uprn: str) -> Premises | None:
+        """The non-domestic premises at `uprn` (None: the back office rates none there)."""
+
+    def start_occupation(self, details: dict, key: str) -> str:
+        """The back office's reference for a new ratepayer's occupation of premises from a day: {place_ref,
+        starts, ratepayer: {name, kind, company_number}, trading_name}. `key` is ours: sent again, the same."""

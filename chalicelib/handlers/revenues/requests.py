@@ -9,7 +9,6 @@ event (sending.py, an effect: first tried by this request, then by the alert
 queue's worker until the back office takes it), so a request made while the
 back office is down or in its nightly window waits and goes when it returns.
 """
-import secrets
 
 from ... import ids
 from ...errors import NotFound
@@ -23,7 +22,7 @@ KIND = "revenue_request"  # the event's kind (routes.py registers its effect)
 def new_id(own=None):
     """A fresh reference, or one another change names (`own`: 10 characters of
     the alphabet, a move's: handlers/moving), so a run again finds it made."""
-    return "CTR-" + (own or "".join(secrets.choice(ids.ALPHABET) for _ in range(10)))
+    return "CTR-" + own if own else ids.new_reference("CTR-")
 
 
 def make(deps, link_id, body, idempotency_key):

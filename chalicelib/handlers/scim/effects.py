@@ -3,6 +3,7 @@ groups give now (auth/directory.py: given_by, regrant), a leaver's grant and ses
 provisioning log's line that goes with each change. Domain code: the stores, the clock and the council are
 the caller's (deps)."""
 from ...auth import directory
+from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import DirectoryChange
 from .resources import person_name, user_state, work_email
 
@@ -29,6 +30,38 @@ def person_of(deps, user, now):
         state = user_state(user)
         person = directory.person(deps, user.user_name, work_email(state), person_name(state), now)
     return person
+
+
+FOLLOWED = {"userName", "displayName", "name", "emails"}  # what of a user the person's account follows
+
+
+def follow(deps, person_id, before, after):
+    """The person as the directory names them now. A renamed userName (a UPN changed, say at marriage) moves the
+    council's key for them, so their next sign-in with the new UPN finds them, not a new person with no history.
+    A new name is copied onto the account, and a new work e-mail where the directory gave the old one (an
+    address the person verified themselves stays theirs)."""
+    person = deps.accounts.user(person_id)
+    if person is None:
+        return
+    old, new = directory.person_key(before["userName"]), directory.person_key(after["userName"])
+    if old != new and old in (person.identity_keys or []):
+        try:
+            deps.accounts.move_identity(person, old, new)
+        except AlreadyExists:  # someone signed in under the new UPN before the rename came: theirs stays theirs
+            pass
+    for _ in range(SETTLE_TRIES):
+        name, email = person_name(after), (work_email(after) or "").strip().lower() or None
+        ours = person.email_from == directory.BY
+        if name == person.name and (not ours or email is None or email == person.email):
+            return
+        person.name = name or person.name
+        if ours and email:
+            person.email = email
+        try:
+            deps.accounts.save_user(person)
+            return
+        except EditConflict:  # a sign-in stamped the account meanwhile
+            person = deps.accounts.user(person_id)
 
 
 def settle(deps, user_id, now):

@@ -82,6 +82,8 @@ def change(deps, by, user_id, made, version=None):
             continue
         except AlreadyExists:
             raise _taken(after["userName"]) from None
+        if differs.keys() & effects.FOLLOWED:  # a change of active or groups alone reads no person
+            effects.follow(deps, user.person_id, before, after)
         if "active" in differs:
             effects.settle(deps, user.id, now)
         return user

@@ -13,13 +13,14 @@ def pass_to(report):
     (councils/areas.py): a warm desk reads nothing for them."""
     from ...councils.areas import holding
     from ...councils.council import council
+    from ...councils.registry import ended
     try:
         refusal(report)
     except Conflict:
         return []
     here = tenancy.current()
     others = holding(report.lon, report.lat) if report.lon is not None and report.lat is not None else []
-    chosen = [c for c in dict.fromkeys([report.site, *others]) if c and c != here]
+    chosen = [c for c in dict.fromkeys([report.site, *others]) if c and c != here and not ended(c)]
     return [{"council": c, "name": council(c).name, "made_here": c == report.site} for c in chosen]
 
 

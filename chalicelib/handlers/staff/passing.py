@@ -31,6 +31,9 @@ def pass_report(deps, report_id, body, version):
     since version, was passed before, or is not one to pass as it is."""
     report = managed_report(deps, report_id)
     to, reason = _checked(body)
+    from ...councils.registry import ended
+    if ended(to):  # a council that has left the deployment: nothing more is written for it
+        raise validation.broken_rules([("to", words.PASS_TO_LEFT.format(council=to))])
     if int(report.version or 0) != version:
         raise stale(deps, report_id, report)
     refusal(report)

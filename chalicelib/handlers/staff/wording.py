@@ -100,6 +100,7 @@ PASS_NOT_AN_OBJECT = "Must be an object with to (a council's id) and reason."
 PASS_TO_NOT_AN_ID = "Must be the id of a council of this service, e.g. newcastle-under-lyme."
 PASS_TO_NO_COUNCIL = "Is not another council of this service."
 PASS_TO_LACKS = "{council} has no category {service}: it could not file this report."
+PASS_TO_LEFT = "{council} has left this service: it takes no reports here."
 PASSED = "Passed to {to} by {by}: {reason}"  # the public timeline's words, the reason as staff gave it
 PASSED_ALREADY = "This report was passed between councils once already ({by} to {to}); it is not passed again."
 PASS_NOT_OPEN = "Only an open report is passed to another council: reopen it first."

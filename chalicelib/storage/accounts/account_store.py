@@ -73,16 +73,25 @@ class AccountStore:
         """The user's e-mail made `email`, verified by `source` (an issuer): the address's identity key
         taken and the old one's given up with the version-checked user, in one transaction.
         AlreadyExists when another account has the address; EditConflict when the user changed since read."""
-        old = f"email#{user.email}" if user.email else None
-        keys = [k for k in user.identity_keys or [] if k != old] + [f"email#{email}"]
-        changed = replace(user, email=email, email_verified=True, email_from=source, identity_keys=keys)
+        self._rekey(user, f"email#{user.email}" if user.email else None, f"email#{email}",
+                    email=email, email_verified=True, email_from=source)
+
+    def move_identity(self, user, old, new):
+        """The identity key `old` that leads to the user given up for `new` (a directory's account renamed), with
+        the version-checked user, in one transaction: AlreadyExists when another account holds `new`."""
+        self._rekey(user, old, new)
+
+    def _rekey(self, user, old, new, **changes):
+        keys = [k for k in user.identity_keys or [] if k != old] + [new]
+        changed = replace(user, identity_keys=keys, **changes)
         model = model_of(UserModel, changed, **{LEGACY_GRANT[k]: v for k, v in (user.before_councils or {}).items()})
         with writes(["identity", "user"] + (["old"] if old else []), exists={"identity"}), transaction() as t:
-            t.save(IdentityModel(key=f"email#{email}", user_id=user.id), condition=IdentityModel.key.does_not_exist())
+            t.save(IdentityModel(key=new, user_id=user.id), condition=IdentityModel.key.does_not_exist())
             t.save(model)
             if old:
                 t.delete(IdentityModel(key=old, user_id=user.id), condition=IdentityModel.user_id == user.id)
-        user.email, user.email_verified, user.email_from, user.identity_keys = email, True, source, keys
+        for name, value in {**changes, "identity_keys": keys}.items():
+            setattr(user, name, value)
         user.version = model.version
 
     def delete_user(self, user):

@@ -19,6 +19,7 @@ from ..binding import Stored, bind, get_or_none, table, transaction, writes
 from ..council_key import CouncilKey
 from ..errors import EditConflict
 from ..data_map import Holds, Retention
+from ..event_parts import PartRows
 
 
 class ByIdIndex(GlobalSecondaryIndex):
@@ -60,7 +61,11 @@ def _part(row):
             "updated_at": row.updated_at}
 
 
-class MoveStore:
+class MoveStore(PartRows):
+    """Moves and their parts (the part rows' reads and writes: event_parts.PartRows)."""
+    _model = MoveModel
+    _part = staticmethod(_part)
+
     def __init__(self):
         bind()
 
@@ -94,34 +99,6 @@ class MoveStore:
     def of_user(self, user_id, limit=20):
         return [_move(r) for r in MoveModel.query(user_id, MoveModel.sk.startswith("move#"),
                                                   scan_index_forward=False, limit=limit, consistent_read=True)]
-
-    def parts(self, user_id, move_id):
-        return [_part(r) for r in MoveModel.query(user_id, MoveModel.sk.startswith(f"part#{move_id}#"),
-                                                  consistent_read=True)]
-
-    def part(self, user_id, move_id, name):
-        row = get_or_none(MoveModel, user_id, range_key=f"part#{move_id}#{name}", consistent_read=True)
-        return None if row is None else _part(row)
-
-    def add_part(self, user_id, move_id, name, state, data, now):
-        """The part's row, once: False when it is there already (a run again)."""
-        try:
-            with writes(["part"]):
-                MoveModel(user_id, f"part#{move_id}#{name}", state=state, data=data, created_at=now,
-                          updated_at=now).save(condition=MoveModel.sk.does_not_exist())
-        except EditConflict:
-            return False
-        return True
-
-    def everything_of(self, user_id):
-        """Export: every row of the resident's moves (moves, parts, officers' reads), plain."""
-        return [{"row": r.sk, "state": r.state, **r.data, "at": r.created_at.isoformat()}
-                for r in MoveModel.query(user_id, consistent_read=True)]
-
-    def erase_user(self, user_id):
-        with MoveModel.batch_write() as batch:
-            for row in MoveModel.query(user_id, attributes_to_get=["user_id", "sk"]):
-                batch.delete(row)
 
     def add_audit(self, user_id, move_id, entry, now, key):
         """An officer's read or undo, kept in the move's own partition."""

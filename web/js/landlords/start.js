@@ -6,7 +6,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {youSaidWeDid} from "../feedback.js";
-import {button, input, onSubmit} from "../forms.js";
+import {button, input, onSubmit, privacyLink} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {ask} from "./common.js";
@@ -25,7 +25,7 @@ async function register(view) {
   const labels = Object.fromEntries(fields.map(([name]) => [name, t(`ll.reg.${name}`)]));
   const form = h("form", {novalidate: true, id: "landlord-register"},
     fields.map(([name, {hint, ...attrs}]) => input({field: name, label: labels[name], hint: hint && t(hint), ...attrs})),
-    button(t("ll.reg.press")));
+    privacyLink("landlords"), button(t("ll.reg.press")));
   onSubmit(form, view, async () => {
     const body = Object.fromEntries(fields.map(([name]) => [name, form.elements[name].value.trim()]));
     const made = await api("/v1/landlords", {method: "POST", body});

@@ -5,7 +5,7 @@
 // number, one at least (the API refuses it without), before it is queued.
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, clearErrors, group, input, showErrors} from "../forms.js";
+import {button, clearErrors, group, input, privacyLink, showErrors} from "../forms.js";
 import {t} from "../i18n.js";
 import {discard, queue, send} from "../outbox.js";
 import {navigate} from "../navigation.js";
@@ -48,7 +48,7 @@ export async function render(view) {
     // One question of two boxes (GOV.UK's fieldset), so "give one of them" has a place to be said.
     oneOf ? group("contact", h("fieldset", {class: "fieldset"}, h("legend", {class: "legend"}, t("complaint.contact.legend")),
       h("div", {class: "hint"}, t("complaint.contact.hint")), reach)) : reach,
-    h("p", {class: "body"}, h("a", {href: "/privacy#reports"}, t("privacy.link")))];
+    privacyLink("reports")];
   const answers = h("dl", {class: "summary-list"},
     // A complaint's category was chosen by the front door, and its caption names it.
     complaint ? null : summaryRow(t("report.check.category"), service.name, "/report/category"),

@@ -3,7 +3,7 @@
 // by e-mail (confirmed through a link unless it is the account's own).
 import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, input, Invalid, onSubmit, select} from "../forms.js";
+import {button, choices, input, Invalid, onSubmit, privacyLink, select} from "../forms.js";
 import {t} from "../i18n.js";
 import {pushSubscription, pushSupported} from "../push.js";
 import {navigate, redraw} from "../navigation.js";
@@ -92,7 +92,7 @@ export async function render(view, {params}) {
     ["area", "ward"].includes(kind) ? choices({field: "petitions", legend: t("alerts.form.also"), multiple: true,
       options: [{value: "yes", label: t("alerts.form.petitions")}]}) : null,
     kind === "area" ? planningChoices() : null,
-    channel, emailGroup, button(t("alerts.form.submit")));
+    channel, emailGroup, privacyLink("alerts"), button(t("alerts.form.submit")));
   const toggle = () => { emailGroup.hidden = new FormData(form).get("channels") !== "email"; };
   form.addEventListener("change", toggle);
   toggle();

@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
-import {button, check, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
+import {button, check, choices, input, Invalid, onSubmit, privacyLink, select, textarea} from "../forms.js";
 import {formatClock, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -68,7 +68,7 @@ function questions(view, service, held) {
     // Signed in, the account's own address is used when this is left empty: say so.
     input({field: "email", label: t("appointments.email"), type: "email", autocomplete: "email", value: held.email || "",
       optional: signedIn()}),
-    button(t("appointments.book")));
+    privacyLink("appointments"), button(t("appointments.book")));
   const key = crypto.randomUUID();
   onSubmit(form, view, async () => {
     const answers = {};

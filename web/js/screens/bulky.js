@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, fieldId, h} from "../dom.js";
 import {countStart, youSaidWeDid} from "../feedback.js";
-import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
+import {button, choices, errorsOf, input, Invalid, onSubmit, privacyLink, select} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -120,7 +120,7 @@ export async function render(view, {params}) {
     choices({field: "date", legend: t("bulky.date"), options: open.map(d => ({value: d.date,
       label: formatDay(d.date), hint: tCount("bulky.places_left", d.places_left)}))}),
     input({field: "location", label: t("bulky.location"), hint: t("bulky.location_hint"), maxlength: "200", optional: true}),
-    summary, h("p", {class: "body"}, t("bulky.needs_signal")), button(t("bulky.pay")));
+    summary, h("p", {class: "body"}, t("bulky.needs_signal")), privacyLink("bulky"), button(t("bulky.pay")));
   const update = () => {
     const items = chosen(form, catalogue);
     summary.replaceChildren(...(items.length ? priceLines(items, catalogue) : [t("bulky.total_none")])

@@ -3,7 +3,7 @@ import {api} from "../api.js";
 import {ChatLog, newKey} from "../chat-log.js";
 import {waitingPanel} from "../chat-wait.js";
 import {append, h} from "../dom.js";
-import {button, choices, input, Invalid, onSubmit, textarea} from "../forms.js";
+import {button, choices, input, Invalid, onSubmit, privacyLink, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -30,7 +30,7 @@ function start(view, params) {
       input({field: "email", label: t("chat.email"), hint: t("chat.email_hint"), type: "email", autocomplete: "email",
         optional: true}),
       input({field: "phone", label: t("chat.phone"), type: "tel", autocomplete: "tel", optional: true})] : null,
-    area("text", 4), button(t("chat.start")));
+    area("text", 4), privacyLink("chat"), button(t("chat.start")));
   onSubmit(form, view, async () => {
     const body = {context, text: said(form, "text")};
     for (const field of anonymous ? ["name", "email", "phone"] : []) body[field] = said(form, field) || undefined;

@@ -5,7 +5,7 @@
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, feedbackQuestion} from "../feedback.js";
-import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
+import {button, errorsOf, input, Invalid, onSubmit, privacyLink} from "../forms.js";
 import {walk} from "../forms/local.js";
 import {blank, question, requiredWords} from "../forms/questions.js";
 import {formatDay, t} from "../i18n.js";
@@ -118,7 +118,7 @@ function sendStep(view, c, mine, signedIn) {
   const form = h("form", {novalidate: true},
     input({field: "postcode", label: t("consultations.postcode"), hint: t("consultations.postcode_hint"),
       optional: true, value: mine.postcode || "", autocomplete: "postal-code", class: "input input--width-10"}),
-    h("p", {class: "body"}, c.notice), button(t("consultations.send")));
+    h("p", {class: "body"}, c.notice), privacyLink("consultations"), button(t("consultations.send")));
   onSubmit(form, view, async () => {
     const postcode = form.elements.postcode.value.trim();
     const body = {answers: mine.answers, ...(postcode ? {postcode} : {})};

@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
-import {button, choices, errorsOf, input, onSubmit} from "../forms.js";
+import {button, choices, errorsOf, input, onSubmit, privacyLink} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -73,7 +73,7 @@ export async function render(view, {params, url}) {
     choices({field: "reason", legend: t("containers.why"), options: offer.reasons.map(r => ({value: r.id,
       label: r.name, hint: r.charged ? null : t("containers.free")}))}),
     input({field: "notes", label: t("containers.where"), optional: true, maxlength: "300"}),
-    h("p", {class: "body"}, t("bulky.needs_signal")), button(t("containers.order")));
+    h("p", {class: "body"}, t("bulky.needs_signal")), privacyLink("containers"), button(t("containers.order")));
   const key = crypto.randomUUID();
   onSubmit(form, view, async () => {
     const made = await api("/v1/waste/containers/requests", {method: "POST", headers: {"Idempotency-Key": key},

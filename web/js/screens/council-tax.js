@@ -6,7 +6,7 @@
 // council's system is away; and ask the council tax office for things (council-tax-requests.js).
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, check, errorsOf, input, onSubmit, showErrors} from "../forms.js";
+import {button, check, errorsOf, input, onSubmit, privacyLink, showErrors} from "../forms.js";
 import {formatClock, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {savePdf} from "../save-pdf.js";
@@ -155,7 +155,7 @@ function linkForm(view) {
     h("div", {class: "form-group", dataset: {field: "checks"}}, h("fieldset", {class: "fieldset"},
       h("legend", {class: "legend"}, t("ctax.checks_lead")),
       ...CHECKS.map(field => input({field, label: t(`ctax.${field}`), optional: true, autocomplete: "off"})))),
-    button(t("ctax.link")));
+    privacyLink("council_tax"), button(t("ctax.link")));
   onSubmit(form, view, async () => {
     const body = {reference: form.elements.reference.value.trim(), name: form.elements.name.value.trim()};
     for (const field of CHECKS) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();

@@ -2,7 +2,7 @@
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, youSaidWeDid} from "../feedback.js";
-import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
+import {button, errorsOf, input, onSubmit, privacyLink, showErrors} from "../forms.js";
 import {keep} from "../forms/local.js";
 import {formatDate, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
@@ -65,7 +65,7 @@ async function intro(view, formId) {
       h("p", {class: "body"}, h("a", {class: "button button--start", href: out.url, rel: "noopener"}, out.button || t("forms.link_out"))),
       h("p", {class: "hint"}, t("forms.link_out_note")));
   }
-  const start = h("form", {novalidate: true}, button(t("forms.start"), {class: "button button--start"}));
+  const start = h("form", {novalidate: true}, privacyLink("forms"), button(t("forms.start"), {class: "button button--start"}));
   const key = crypto.randomUUID();  // pressing again after no answer starts the same submission
   onSubmit(start, view, async () => {
     const made = await api(`/v1/forms/${encodeURIComponent(formId)}/submissions`, {

@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, youSaidWeDid} from "../feedback.js";
-import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
+import {button, choices, errorsOf, Invalid, onSubmit, privacyLink} from "../forms.js";
 import {formatDate, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -45,7 +45,7 @@ export async function render(view, {params}) {
   const form = h("form", {novalidate: true},
     choices({field: "bins", legend: t("garden.bins"), options: counts.map(n => ({value: String(n),
       label: tCount("garden.bins_option", n, {total: pounds(yearly(prices, n))})}))}),
-    h("p", {class: "body"}, t("bulky.needs_signal_short")), button(t("bulky.pay")));
+    h("p", {class: "body"}, t("bulky.needs_signal_short")), privacyLink("garden"), button(t("bulky.pay")));
   const key = crypto.randomUUID();
   onSubmit(form, view, async () => {
     const bins = Number.parseInt(form.elements.bins.value || "0", 10);

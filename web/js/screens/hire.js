@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
-import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
+import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, privacyLink, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -103,7 +103,7 @@ export async function render(view, {url}) {
   }
   countStart("halls");  // the booking form, not a booking's own page
   const clashes = h("div", {id: "clashes", "aria-live": "polite"});
-  const form = h("form", {novalidate: true}, ...bookingFields(places), clashes, button(t("hire.book")));
+  const form = h("form", {novalidate: true}, ...bookingFields(places), clashes, privacyLink("hire"), button(t("hire.book")));
   const key = crypto.randomUUID();
   let skip = [];
   onSubmit(form, view, async () => {

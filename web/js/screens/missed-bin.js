@@ -3,7 +3,7 @@
 // a second report of the same collection joins the first.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, Invalid, onSubmit, textarea} from "../forms.js";
+import {button, choices, errorsOf, Invalid, onSubmit, privacyLink, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -32,7 +32,7 @@ export async function render(view, {params}) {
   const form = h("form", {novalidate: true},
     choices({field: "stream", legend: t("missed.which"), options}),
     textarea({field: "notes", label: t("missed.notes"), optional: true, rows: 3, maxlength: "500"}),
-    button(t("missed.send")));
+    privacyLink("missed_bin"), button(t("missed.send")));
   onSubmit(form, view, async () => {
     const [stream, container] = form.elements.stream.value.split("|");
     if (!stream) throw new Invalid([{field: "stream", message: t("missed.which_required")}]);

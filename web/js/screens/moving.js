@@ -6,7 +6,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, youSaidWeDid} from "../feedback.js";
-import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select, showErrors, textarea} from "../forms.js";
+import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, privacyLink, select, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {newKey} from "../chat-log.js";
 import {myProperty} from "../my-property.js";
@@ -53,7 +53,7 @@ export async function render(view) {
     input({field: "contact_phone", label: t("moving.contact_phone"), optional: true, type: "tel"}),
     input({field: "forwarding", label: t("moving.forwarding"), hint: t("moving.forwarding_hint"), optional: true,
       autocomplete: "street-address"}),
-    button(t("moving.send"), {id: "move-send"}));
+    privacyLink("moving"), button(t("moving.send"), {id: "move-send"}));
   let key = null;
   onSubmit(form, view, async () => {
     const get = name => form.elements[name]?.value?.trim() || "";

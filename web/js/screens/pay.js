@@ -7,7 +7,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
-import {button, check, errorsOf, input, Invalid, onSubmit} from "../forms.js";
+import {button, check, errorsOf, input, Invalid, onSubmit, privacyLink} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
@@ -94,7 +94,7 @@ async function payFund(view, fundId, reference = "", amount = "") {
     signedIn() ? null : input({field: "email", label: t("pay.email"), hint: t("pay.email_hint"), type: "email",
       optional: true, autocomplete: "email"}),
     fund.amount_fixed ? null : h("p", {class: "body"}, t("bulky.needs_signal_short")),
-    button(fund.amount_fixed ? t("form.continue") : t("bulky.pay")));
+    privacyLink("pay"), button(fund.amount_fixed ? t("form.continue") : t("bulky.pay")));
   let shown = [];
   onSubmit(form, view, async () => {
     const reference = form.elements.reference.value.trim();

@@ -3,7 +3,7 @@
 // /petitions/follow?token= and /petitions/unfollow?token= (the followers' e-mailed links).
 import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, check, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {button, check, choices, errorsOf, input, onSubmit, privacyLink, textarea} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -75,7 +75,7 @@ async function start(view) {
     textarea({field: "background", label: t("petitions.new.background"), hint: t("petitions.new.background_hint"),
       rows: 4, maxlength: "300"}),
     textarea({field: "details", label: t("petitions.new.details"), optional: true, rows: 5, maxlength: "800"}),
-    button(t("petitions.new.send")));
+    privacyLink("petitions"), button(t("petitions.new.send")));
   const key = crypto.randomUUID();  // a retry makes the same petition
   onSubmit(form, view, async () => {
     const body = {action: form.elements.action.value.trim(), background: form.elements.background.value.trim()};
@@ -104,7 +104,7 @@ async function signingForm(view, petitionId, sponsorToken) {
       class: "input input--width-10"}),
     choices({field: "in_area", legend: t("petitions.sign.area"), multiple: true,
       options: [{value: "yes", label: t("petitions.sign.area_yes")}]}),
-    button(t(sponsorToken ? "petitions.sponsor.send" : "petitions.sign.send")));
+    privacyLink("petitions"), button(t(sponsorToken ? "petitions.sponsor.send" : "petitions.sign.send")));
   onSubmit(form, view, async () => {
     const body = {name: form.elements.name.value.trim(), email: form.elements.email.value.trim(),
       postcode: form.elements.postcode.value.trim(), in_area: form.elements.in_area.checked};

@@ -1,7 +1,7 @@
 // Create an account; the API sends a link to confirm the address.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, input, onSubmit} from "../forms.js";
+import {button, input, onSubmit, privacyLink} from "../forms.js";
 import {t} from "../i18n.js";
 import {redraw} from "../navigation.js";
 import {keepPlace} from "../walls.js";
@@ -29,6 +29,5 @@ export function render(view, {params}) {
   }, {name: t("account.name"), email: t("account.email"), password: t("account.new_password")});
   append(view, h("h1", {class: "heading-l"}, t("account.create_title")), why(params),
     h("p", {class: "body"}, t("account.create_lead")), form,
-    h("p", {class: "body"}, h("a", {href: signIn}, t("account.have_account"))),
-    h("p", {class: "body"}, h("a", {href: "/privacy#account"}, t("privacy.link"))));
+    h("p", {class: "body"}, h("a", {href: signIn}, t("account.have_account"))), privacyLink("account"));
 }

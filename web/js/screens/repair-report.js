@@ -9,7 +9,7 @@
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
 import {countStart} from "../feedback.js";
-import {button, check, choices, clearErrors, errorsOf, input, onSubmit, showErrors, textarea} from "../forms.js";
+import {button, check, choices, clearErrors, errorsOf, input, onSubmit, privacyLink, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {add, discard, send} from "../outbox.js";
@@ -174,7 +174,7 @@ async function contact(view, d, tree) {
       row("what", `${problem?.label}: ${issue?.label}`, "issue"), row("description", d.description, "details"),
       row("photos", photos.length ? String(photos.length) : null, "details"),
       row("access", Object.values(d.access || {}).join("; "), "access")),
-    button(t("repairs.send")));
+    privacyLink("repairs"), button(t("repairs.send")));
   form.addEventListener("submit", async event => {
     event.preventDefault();
     clearErrors(view);

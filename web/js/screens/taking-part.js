@@ -6,7 +6,7 @@
 // the API reads them; the API stays the last word on the deadline and places.
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, check, choices, input, looksLikePhone, onSubmit, textarea} from "../forms.js";
+import {button, check, choices, input, looksLikePhone, onSubmit, privacyLink, textarea} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
@@ -62,7 +62,7 @@ async function speak(view, meeting, item, speaking) {
         ({value, label: t(`take_part.need_${value}`)}))}),
     input({field: "phone", label: t("take_part.phone"), hint: t("take_part.phone_hint"), type: "tel",
       autocomplete: "tel", optional: true, maxlength: "20"}),
-    button(t("take_part.speak_send")));
+    privacyLink("meetings"), button(t("take_part.speak_send")));
   const key = crypto.randomUUID();  // one per screen: a press retried, or pressed twice, takes one place
   onSubmit(form, view, async () => {
     const el = form.elements;

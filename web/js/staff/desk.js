@@ -37,6 +37,7 @@ const SCREENS = [
   [/^\/staff\/meetings\/\d{1,12}\/tags$/, () => import("./meeting-tags.js")],
   [/^\/staff\/meetings\/forthcoming-tags$/, () => import("./forthcoming-tags.js")],
   [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
+  [/^\/staff\/licensing(\/LC-[0-9A-Z]{4,16})?$/, () => import("./licensing.js")],
   [/^\/staff\/meetings\/\d{1,12}\/live-questions$/, () => import("./live-questions.js")],
   [/^\/staff\/consultations(\/[a-z0-9][a-z0-9-]{1,59})?$/, () => import("./consultations.js")],
   [/^\/staff\/officers$/, () => import("./officers.js")],
@@ -46,6 +47,7 @@ const SCREENS = [
   [/^\/staff\/repairs$/, () => import("./repairs.js")],
   [/^\/staff\/repairs\/RP-[0-9A-Z]{6}$/, () => import("./repair.js")],
   [/^\/staff\/feedback(\/[a-z_]+)?$/, () => import("./feedback.js")],
+  [/^\/staff\/admissions$/, () => import("./admissions.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -56,9 +58,11 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/council-tax", "staff.nav.council_tax"], ["/staff/landlords", "staff.nav.landlords"],
               ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
               ["/staff/appointments", "staff.nav.appointments"], ["/staff/hire", "staff.nav.hire"],
+              ["/staff/licensing", "staff.nav.licensing"],
               ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
               ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"],
-              ["/staff/repairs", "staff.nav.repairs"], ["/staff/feedback", "staff.nav.feedback"],
+              ["/staff/repairs", "staff.nav.repairs"], ["/staff/admissions", "staff.nav.admissions"],
+              ["/staff/feedback", "staff.nav.feedback"],
               ["/staff/officers", "staff.nav.officers"], ["/staff/figures/contacts", "staff.nav.contacts"],
               ["/staff/council", "staff.nav.council"]];
 

@@ -15,9 +15,9 @@ const DESK_OF = [
   ["/staff/broadcasts", "broadcasts"], ["/staff/chat", "chat"], ["/staff/petitions", "petitions"],
   ["/staff/payments", "payments"], ["/staff/pay/links", "bills"], ["/staff/pay/reconciliation", "payments"],
   ["/staff/bulky", "bulky"], ["/staff/containers", "containers"], ["/staff/council-tax", "council_tax"],
-  ["/staff/forms", "forms"], ["/staff/appointments", "appointments"], ["/staff/hire", "halls"],
+  ["/staff/forms", "forms"], ["/staff/appointments", "appointments"], ["/staff/hire", "halls"], ["/staff/licensing", "licensing"],
   ["/staff/meetings", "meetings"], ["/staff/consultations", "consultations"], ["/staff/planning", "planning"], ["/staff/repairs", "repairs"],
-  ["/staff/landlords", "landlords"],
+  ["/staff/landlords", "landlords"], ["/staff/admissions", "admissions"],
   ["/staff/officers", ADMINISTRATORS], ["/staff/council", ADMINISTRATORS],
 ];
 const USE = "doorstep.desk-use";

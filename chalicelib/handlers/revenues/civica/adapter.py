@@ -113,6 +113,15 @@ class CivicaRevenues:
         from .payments import post
         return post(self, posting)
 
+    def premises(self, uprn):
+        """Non-domestic premises by UPRN (nndr.py: the calls are ours, in Civica's style)."""
+        from .nndr import premises
+        return premises(self, uprn)
+
+    def start_occupation(self, details, key):
+        from .nndr import occupation
+        return occupation(self, details, key)
+
     def send_request(self, person_ref, account_ref, kind, details, key):
         """A resident's request on a session of its own: the back office's
         reference (requests.py: the calls are ours, in Civica's style)."""

@@ -1,0 +1,140 @@
+"""A council's licence types as data, checked against the law of its
+jurisdiction (law.py) before they are stored, and the questions asked of
+them: which types an activity needs, a type's fee for a band.
+
+A type (licence_types.json in a council's folder; York's is the demo's own):
+  id, name, regime          the regime must be one the council's jurisdiction has
+  purposes                  new, variation, renewal (default: new)
+  form                      the forms engine's form holding its questions and files
+  fee                       {amount} or {by_band: {band: pence}}, with its source; `set_by` council or law
+  documents                 [{id, name}]: each a file question of the form
+  consultees                [{id, name, until: a clock's name | working_days: n}]
+  term_months               up to the regime's maximum (null: no end, as a premises licence)
+  renewal_reminders         days before the licence ends that its holder is reminded
+  register                  the public register's fields, from REGISTER_FIELDS only
+  activities                what it licenses, from ACTIVITIES: what `needs` answers by
+  public_notice             neighbours told and representations taken (default false)
+"""
+import re
+
+from . import law
+
+ACTIVITIES = ("sell_alcohol", "regulated_entertainment", "late_night_food", "one_off_event", "taxi_driving",
+              "taxi_vehicle", "street_trading", "short_term_let")
+# What the register may show: the premises, the licence and its conditions; never a person's contact details.
+REGISTER_FIELDS = ("premises.name", "premises.address", "type", "state", "licence.number", "licence.from",
+                   "licence.to", "conditions", "event.first_day", "event.last_day", "received_at",
+                   "representations_until", "decision.outcome", "decision.at")
+PURPOSES = ("new", "variation", "renewal")
+TYPE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
+PENCE_MAX = 10_000_000
+KEYS = {"id", "name", "regime", "purposes", "form", "fee", "documents", "consultees", "term_months",
+        "renewal_reminders", "register", "activities", "public_notice", "annual_fee", "about"}
+
+
+def needs(types, activity):
+    """The licence types (dicts, in the council's order) that `activity` needs: what "starting a
+    business" asks. [] when none of the council's does (a county: its routes say who does)."""
+    return [t for t in types if activity in (t.get("activities") or ())]
+
+
+def of_council(deps):
+    """The council's licence types (one read)."""
+    return deps.licensing.types()[0]
+
+
+def find(types, type_id):
+    return next((t for t in types if t["id"] == type_id), None)
+
+
+def fee_for(licence_type, band=None):
+    """The fee in pence for `band` (a type banded by the law), or its one amount; None: no such band."""
+    fee = licence_type.get("fee") or {}
+    if "by_band" in fee:
+        return fee["by_band"].get(band)
+    return fee.get("amount", 0)
+
+
+def problems(types, jurisdiction, today):
+    """[(where, reason)] with everything wrong in a council's licence types, at once."""
+    if not isinstance(types, list):
+        return [("", "must be a list of licence types")]
+    found, seen = [], set()
+    available = law.regimes(jurisdiction)
+    for n, t in enumerate(types, 1):
+        where = f"type {n}"
+        if not isinstance(t, dict):
+            found.append((where, "is not an object"))
+            continue
+        where = f"type {t.get('id') or n}"
+        found += [(where, reason) for reason in _type_problems(t, available, jurisdiction, today, seen)]
+    return found
+
+
+def _type_problems(t, available, jurisdiction, today, seen):
+    out = []
+    if set(t) - KEYS:
+        out.append(f"unknown keys: {', '.join(sorted(set(t) - KEYS))}")
+    if not isinstance(t.get("id"), str) or not TYPE_ID.match(t["id"]):
+        out.append("id must be lower-case letters, digits or - (at most 48)")
+    elif t["id"] in seen:
+        out.append(f"id {t['id']!r} repeats an earlier one")
+    else:
+        seen.add(t["id"])
+    if not isinstance(t.get("name"), str) or not t["name"].strip():
+        out.append("name is missing")
+    if t.get("regime") not in available:
+        return out + [f"regime {t.get('regime')!r} is not one of {jurisdiction}'s: {', '.join(sorted(available))}"]
+    version = law.version(jurisdiction, t["regime"], today)
+    if version is None:
+        return out + [f"regime {t['regime']} is not yet law on {today.isoformat()}"]
+    out += _fee_problems(t.get("fee"), version, "fee")
+    if t.get("annual_fee") is not None:
+        out += _fee_problems(t["annual_fee"], version, "annual_fee")
+    if not set(t.get("purposes") or ["new"]) <= set(PURPOSES):
+        out.append(f"purposes must be some of {', '.join(PURPOSES)}")
+    if not isinstance(t.get("form"), str) or not t["form"]:
+        out.append("form must name the form holding the type's questions")
+    term, most = t.get("term_months"), version.get("term_max_months")
+    if term is not None and (not isinstance(term, int) or term < 1 or (most is not None and term > most)):
+        out.append(f"term_months must be whole months from 1 to {most} ({version['source']})" if most
+                   else "term_months must be whole months")
+    if term is None and most is not None:
+        out.append(f"term_months is required: the law sets at most {most} ({version['source']})")
+    reminders = t.get("renewal_reminders") or []
+    if not all(isinstance(d, int) and 1 <= d <= 365 for d in reminders):
+        out.append("renewal_reminders are days before the licence ends, 1 to 365")
+    if not set(t.get("register") or []) <= set(REGISTER_FIELDS):
+        out.append(f"register fields must be some of {', '.join(REGISTER_FIELDS)}")
+    if not t.get("activities") or not set(t["activities"]) <= set(ACTIVITIES):
+        out.append(f"activities must be some of {', '.join(ACTIVITIES)}")
+    clocks = set(version.get("clocks") or {})
+    for c in t.get("consultees") or []:
+        if not isinstance(c, dict) or not c.get("id") or not c.get("name"):
+            out.append("each consultee needs an id and a name")
+        elif c.get("until") is not None and c["until"] not in clocks:
+            out.append(f"consultee {c['id']}: until must name one of the regime's clocks ({', '.join(sorted(clocks))})")
+        elif c.get("until") is None and not (isinstance(c.get("working_days"), int) and 1 <= c["working_days"] <= 90):
+            out.append(f"consultee {c['id']}: answers until a clock (until) or within working_days (1 to 90)")
+    for d in t.get("documents") or []:
+        if not isinstance(d, dict) or not d.get("id") or not d.get("name"):
+            out.append("each document needs an id and a name")
+    return out
+
+
+def _fee_problems(fee, version, name):
+    if not isinstance(fee, dict) or not fee.get("source"):
+        return [f"{name} must be an object with its source"]
+    if "by_band" in fee:
+        bands = version.get("fee_bands") or {}
+        amounts = fee["by_band"]
+        if not bands:
+            return [f"{name}: the law does not band this regime's fee: give one amount"]
+        if not isinstance(amounts, dict) or set(amounts) != set(bands):
+            return [f"{name}: by_band gives every band the law names: {', '.join(bands)}"]
+        return [] if all(_pence(a) for a in amounts.values()) else [f"{name}: amounts are whole pence"]
+    return [] if _pence(fee.get("amount")) else [f"{name}: amount is whole pence (0 for none)"]
+
+
+def _pence(value):
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= PENCE_MAX

@@ -1,0 +1,221 @@
+"""Licensing: licence types as each council's data, applications and notices
+paid for and followed, representations, the public register as a list and as
+open data, and the licensing desk (docs/decisions/licensing.md)."""
+from ...api import http
+from ...api.openapi import errors, idempotency_key, if_match, json_response, path_param, q, ref
+from ...api.registry import Routes
+from ...auth.rules import ANYONE, SIGNED_IN, desk
+from ..alerts.audience import register
+from ..payments import hooks
+from ..shared import effects
+
+routes = Routes("licensing", schemas="chalicelib.handlers.licensing.schemas")
+# A licence fee's payment finished: the case received, or the notice given or refused (applying.on_payment).
+hooks.register("licence_fee", "chalicelib.handlers.licensing.applying")
+# An application received near a home reaches the area alerts that hold it (neighbours.py).
+register("licence_application_received", "chalicelib.handlers.licensing.neighbours")
+# A decision told to the applicant and to each person who made a representation, once each (telling.py).
+effects.register("licence_decided", "licensing.told", "chalicelib.handlers.licensing.telling:on_decided")
+CASE_ID = path_param("case_id", {"type": "string", "pattern": "^LC-[0-9A-Z]{4,16}$", "example": "LC-7K3F9Q"})
+REP_ID = path_param("rep_id", {"type": "string", "pattern": "^LR-[0-9A-Z]{4,16}$", "example": "LR-7K3F9Q"})
+CONSULTEE = path_param("consultee_id", {"type": "string", "pattern": "^[a-z][a-z_]{0,39}$", "example": "police"})
+NO_CASE = {"404": "No such case, or not yours (code licence_case_not_found)"}
+IF_MATCH = if_match("case", stale="changed meanwhile: 409 edit_conflict, read it again")
+BODY = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
+
+
+def _etag(case_view_seq):
+    return {"ETag": f'"{case_view_seq}"', **http.NO_STORE}
+
+
+@routes.get("/v1/licensing/types", ANYONE, {
+    "summary": "The council's licence types as its data: each one's fee (by band where the law bands it), the "
+               "documents asked for, its term, and the law's clocks in words with their sources; `activity` "
+               "answers which types an activity needs (sell_alcohol, street_trading, short_term_let ...)",
+    "parameters": [q("activity", "an activity: only the types it needs", schema={"type": "string", "maxLength": 40})],
+    "responses": {"200": json_response(ref("LicenceTypes")), **errors(400, **{"422": "Not an activity"})}})
+def licence_types():
+    from .reading import types_view
+    return http.ok(types_view(http.deps(), http.query()))
+
+
+@routes.post("/v1/licensing/cases", SIGNED_IN, {
+    "summary": "Start an application, or a temporary event notice: a draft with its fee worked out from the type "
+               "and band, made before any money moves (idempotent with Idempotency-Key)",
+    "parameters": [idempotency_key()], "requestBody": BODY,
+    "responses": {"201": json_response(ref("LicenceCase")),
+                  **errors(400, 422, **{"404": "No such licence type (code licence_type_not_found)"})}})
+def start_case():
+    from .applying import start
+    view, made = start(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, made, headers={"Location": f"/v1/licensing/cases/{view['id']}"})
+
+
+@routes.get("/v1/licensing/cases/{case_id}", SIGNED_IN, {
+    "summary": "One of my cases: its state, each clock with its last day, the rule and its source, the "
+               "representations as the officer shared them (never who made them), conditions and decision. A case "
+               "paying is checked with the provider first",
+    "parameters": [CASE_ID], "responses": {"200": json_response(ref("LicenceCase")), **errors(**NO_CASE)}})
+def read_case(case_id):
+    from .reading import mine
+    return http.ok(mine(http.deps(), case_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/pay", SIGNED_IN, {
+    "summary": "Pay a draft's fee: the payment named on the case first (one per press, however often pressed), "
+               "then made with the provider; the case moves only on the provider's word",
+    "parameters": [CASE_ID], "requestBody": {"required": False, "content": {"application/json": {
+        "schema": {"type": "object"}}}},
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(503, **NO_CASE, **{"409": "A payment is being started (payment_starting)"})}})
+def pay_case(case_id):
+    from .applying import pay
+    view, _ = pay(http.deps(), case_id)
+    return http.ok(view, headers=http.NO_STORE)
+
+
+@routes.get("/v1/me/licences", SIGNED_IN, {
+    "summary": "My applications, notices and licences, newest first (one Query of the cases' user index)",
+    "responses": {"200": json_response(ref("LicenceCases"))}})
+def my_licences():
+    from .reading import all_mine
+    return http.ok(all_mine(http.deps()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/representations", ANYONE, {
+    "summary": "Make a representation about an application while its period is open (to the end of its last day, "
+               "London time). Your name, email and address go to the licensing officers only",
+    "parameters": [CASE_ID], "requestBody": BODY,
+    "responses": {"201": json_response(ref("LicenceRepresentationMade")),
+                  **errors(400, 422, **NO_CASE, **{"409": "Not open for representations (representations_not_open)"})}})
+def make_representation(case_id):
+    from .representations import make
+    rep_id, last = make(http.deps(), case_id, http.body())
+    return http.created({"id": rep_id, "case": case_id, "last_day": last.isoformat()}, True)
+
+
+@routes.get("/v1/licensing/register", ANYONE, {
+    "summary": "The public register: licences and applications, each type's public fields only (never a person's "
+               "contact details), by type and state, 50 a page (one Query of the register's index per page)",
+    "parameters": [q("type", "a licence type's id", schema={"type": "string", "maxLength": 48}),
+                   q("state", "received, hearing, granted, refused, given ...", schema={"type": "string",
+                                                                                         "maxLength": 20}),
+                   q("q", "words of the premises' name or address", schema={"type": "string", "maxLength": 100}),
+                   q("cursor", "the previous page's next", schema={"type": "string", "maxLength": 400})],
+    "responses": {"200": json_response(ref("LicenceRegister")),
+                  **errors(400, **{"422": "A type the council has not, a state without its type, or a cursor that "
+                                          "is no page of the register"})}})
+def register_page():
+    from .reading import register_view
+    return http.ok(register_view(http.deps(), http.query()), headers={"Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/licensing/register/{case_id}", ANYONE, {
+    "summary": "One case on the public register: its type's public fields, and whether representations are open "
+               "and until when (the end of that day, London time)",
+    "parameters": [CASE_ID],
+    "responses": {"200": json_response(ref("LicenceRegisterCase")),
+                  **errors(**{"404": "Not on the register (code licence_case_not_found)"})}})
+def register_case(case_id):
+    from .reading import register_one
+    return http.ok(register_one(http.deps(), case_id), headers={"Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/licensing/register.csv", ANYONE, {
+    "summary": "The register as open data (CSV, one row per case on the register, the public fields only)",
+    "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}})
+def register_csv():
+    from chalice import Response
+    from .reading import register_csv_text
+    return Response(body=register_csv_text(http.deps()), status_code=200,
+                    headers={"Content-Type": "text/csv; charset=utf-8", "Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/staff/licensing/cases", desk("licensing"), {
+    "summary": "The licensing desk's cases, each with its next clock and whether it is at risk or late",
+    "parameters": [q("type", "a licence type's id", schema={"type": "string", "maxLength": 48})],
+    "responses": {"200": json_response(ref("LicenceDeskCases")),
+                  **errors(400, **{"422": "A type the council has not"})}})
+def desk_cases():
+    from .reading import desk_list
+    return http.ok(desk_list(http.deps(), http.query()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/licensing/cases/{case_id}", desk("licensing"), {
+    "summary": "A case at the desk: the applicant, each clock, consultees, representations with who made them "
+               "(for the hearing's notice), conditions, decision and licence; its ETag for changes",
+    "parameters": [CASE_ID], "responses": {"200": json_response(ref("LicenceDeskCase")), **errors(**NO_CASE)}})
+def desk_case(case_id):
+    from .reading import desk_one
+    view, seq = desk_one(http.deps(), case_id)
+    return http.ok(view, headers=_etag(seq))
+
+
+def _change(case_id, change, *args):
+    from ..shared.versions import expected_version
+    from .reading import desk_one
+    deps = http.deps()
+    expected = expected_version(http.header("if-match"), "GET /v1/staff/licensing/cases/{case_id}")
+    change(deps, case_id, *args, http.body(), expected)
+    view, seq = desk_one(deps, case_id)
+    return http.ok(view, headers=_etag(seq))
+
+
+CHANGE = {"200": json_response(ref("LicenceDeskCase")),
+          **errors(400, 422, 428, **NO_CASE, **{"409": "Changed meanwhile (edit_conflict), or not in a state "
+                                                         "that allows it"})}
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/consultees/{consultee_id}", desk("licensing"), {
+    "summary": "A consultee's answer (no objection, objection, conditions), marked late after its deadline",
+    "parameters": [CASE_ID, CONSULTEE, IF_MATCH], "requestBody": BODY, "responses": CHANGE})
+def answer_consultee(case_id, consultee_id):
+    from .desk import answer_consultee as answer
+    return _change(case_id, answer, consultee_id)
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check", desk("licensing"), {
+    "summary": "Mark a representation relevant (with the words the applicant reads) or not (with why); once",
+    "parameters": [CASE_ID, REP_ID], "requestBody": BODY,
+    "responses": {"200": json_response(ref("LicenceDeskCase")),
+                  **errors(400, **NO_CASE, **{"409": "Checked already (already_checked)"})}})
+def check_representation(case_id, rep_id):
+    from .reading import desk_one
+    from .representations import check
+    deps, body = http.deps(), http.body()
+    check(deps, case_id, rep_id, body.get("relevant") is True, body.get("shared"), body.get("why"))
+    view, seq = desk_one(deps, case_id)
+    return http.ok(view, headers=_etag(seq))
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/hearing", desk("licensing"), {
+    "summary": "Set the hearing's day, by the law's last day unless why says otherwise; the decision's clock "
+               "then runs from it", "parameters": [CASE_ID, IF_MATCH], "requestBody": BODY, "responses": CHANGE})
+def set_hearing(case_id):
+    from .desk import set_hearing as hearing
+    return _change(case_id, hearing)
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/conditions", desk("licensing"), {
+    "summary": "Replace the case's conditions (a list of words)", "parameters": [CASE_ID, IF_MATCH],
+    "requestBody": BODY, "responses": CHANGE})
+def set_conditions(case_id):
+    from .desk import set_conditions as conditions
+    return _change(case_id, conditions)
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/decision", desk("licensing"), {
+    "summary": "Decide with reasons: granted (the licence numbered, its term from today) or refused; every "
+               "representation must have been checked first", "parameters": [CASE_ID, IF_MATCH],
+    "requestBody": BODY, "responses": CHANGE})
+def decide(case_id):
+    from .desk import decide as decision
+    return _change(case_id, decision)
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/licence", desk("licensing"), {
+    "summary": "Suspend, reinstate, revoke or record the surrender of a licence, with reasons",
+    "parameters": [CASE_ID, IF_MATCH], "requestBody": BODY, "responses": CHANGE})
+def change_licence(case_id):
+    from .desk import change_licence as change
+    return _change(case_id, change)

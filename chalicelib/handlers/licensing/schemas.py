@@ -1,0 +1,34 @@
+"""The licensing routes' OpenAPI components (loaded only to build /openapi.json)."""
+STR = {"type": "string"}
+NSTR = {"type": "string", "nullable": True}
+OBJ = {"type": "object"}
+CLOCK = {"type": "object", "properties": {
+    "name": STR, "label": STR, "last_day": {"type": "string", "format": "date"}, "rule": STR, "source": STR,
+    "note": NSTR}}
+CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
+    "id": {"type": "string", "pattern": "^LC-"}, "type": STR, "kind": {"type": "string", "enum": ["application",
+                                                                                                    "notice"]},
+    "state": STR, "premises": OBJ, "received_at": NSTR, "clocks": {"type": "array", "items": CLOCK},
+    "law": {"type": "object", "nullable": True}, "event": {"type": "object", "nullable": True},
+    "conditions": {"type": "array", "items": STR}, "decision": {"type": "object", "nullable": True},
+    "licence": {"type": "object", "nullable": True}, "fee": {"type": "integer", "description": "pence"},
+    "band": NSTR, "refused": {"type": "object", "nullable": True, "description": "{code, words}: a notice refused"},
+    "payment_status": NSTR, "payment": {"type": "object", "nullable": True},
+    "representations": {"type": "array", "items": OBJ,
+                        "description": "as the officer shared them: never who made them"}}}
+
+SCHEMAS = {
+    "LicenceTypes": {"type": "object", "properties": {"council": STR, "types": {"type": "array", "items": OBJ}}},
+    "LicenceCase": CASE,
+    "LicenceCases": {"type": "object", "properties": {"cases": {"type": "array", "items": CASE}}},
+    "LicenceRepresentationMade": {"type": "object", "properties": {
+        "id": STR, "case": STR, "last_day": {"type": "string", "format": "date"}}},
+    "LicenceRegister": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}, "next": NSTR}},
+    "LicenceRegisterCase": {"type": "object", "properties": {
+        "id": STR, "type": STR, "type_name": STR, "state": STR,
+        "representations": {"type": "object", "properties": {"open": {"type": "boolean"}, "last_day": NSTR}}}},
+    "LicenceDeskCases": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}}},
+    "LicenceDeskCase": {**CASE, "properties": {**CASE["properties"], "applicant": OBJ,
+                                               "version": {"type": "integer", "description": "the ETag's number"},
+                                               "consultees": {"type": "array", "items": OBJ}}},
+}

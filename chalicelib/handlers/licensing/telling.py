@@ -1,0 +1,41 @@
+"""The decision told to the applicant and to everyone who made a
+representation: an effect of the case's `licence_decided` event
+(shared/effects.py), each mail kept in the outbox under an id made from the
+case and the person (notify/email.queue_email), so an effect run again after
+a crash sends each one once. The objectors are told by their own address;
+neither side's mail names the other."""
+from . import catalogue, wording
+
+
+def on_decided(deps, event, key):
+    tell_decision(deps, (event.payload or {}).get("case_id"))
+
+
+def tell_decision(deps, case_id):
+    """How many were told (queued now; one already queued counts once)."""
+    from ...notify.email import queue_email
+    case = deps.licensing.get(case_id)
+    if case is None or not case.decision or case.decision.get("outcome") not in wording.OUTCOMES:
+        return 0
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {"name": case.type_id}
+    premises = case.premises.get("name") or case.premises.get("address")
+    outcome = wording.OUTCOMES[case.decision["outcome"]]
+    subject = wording.DECIDED_SUBJECT.format(type=licence_type["name"], premises=premises, outcome=outcome)
+    told, now = 0, deps.clock()
+    if case.applicant.get("email"):
+        body = wording.DECIDED_APPLICANT.format(reference=case.id, outcome=outcome, reasons=case.decision["reasons"],
+                                                conditions=_conditions(case))
+        queue_email(case.applicant["email"], subject, body, now, f"licence-decided:{case.id}:applicant")
+        told += 1
+    for rep in deps.licensing.representations(case.id):
+        email = (rep.contact or {}).get("email")
+        if email:
+            body = wording.DECIDED_OBJECTOR.format(premises=premises, reference=case.id, outcome=outcome,
+                                                   reasons=case.decision["reasons"], conditions=_conditions(case))
+            queue_email(email, subject, body, now, f"licence-decided:{case.id}:{rep.id}")
+            told += 1
+    return told
+
+
+def _conditions(case):
+    return "".join(f"- {c}\n" for c in case.conditions) or wording.NO_CONDITIONS

@@ -1,0 +1,62 @@
+"""What each reader sees of a case: its applicant, the public register, the
+officer's desk. Built from the case and the officer's shared words of each
+representation only: an objector's name, e-mail and address are in none but
+the desk's."""
+from ...stamps import stamp
+from . import catalogue, wording
+
+
+def clocks_view(case):
+    """Each clock with its name in words, its last day, the rule and source, and whether it was checked."""
+    return [{"name": c["name"], "label": wording.CLOCK_NAMES.get(c["name"], c["name"]), "last_day": c["last_day"],
+             "rule": c["words"], "source": c["source"],
+             "note": " ".join(w for w, on in ((wording.IF_REPRESENTATIONS, c.get("conditional")),
+                                              (wording.NOT_CHECKED, not c.get("checked"))) if on) or None}
+            for c in case.clocks or []]
+
+
+def _common(case):
+    return {"id": case.id, "type": case.type_id, "kind": case.kind, "state": case.state,
+            "premises": {k: v for k, v in (case.premises or {}).items() if k in ("name", "address")},
+            "received_at": stamp(case.received_at), "clocks": clocks_view(case), "law": case.law or None,
+            "event": {k: v for k, v in (case.event or {}).items() if k != "days"} or None,
+            "conditions": case.conditions or [], "decision": case.decision, "licence": case.licence}
+
+
+def applicant_view(deps, case, payment=None, representations=None):
+    out = {**_common(case), "fee": case.fee, "band": case.band, "refused": case.refused,
+           "payment_status": case.payment_status,
+           "representations": [shared(r) for r in representations or () if r.state == "relevant"]}
+    if payment is not None:
+        out["payment"] = {"id": payment.id, "status": payment.status, "amount": payment.amount,
+                          "next_url": None if payment.finished else payment.next_url}
+    return out
+
+
+def shared(representation):
+    """A representation as the applicant and a hearing's papers read it: the officer's words, its stance."""
+    return {"id": representation.id, "stance": representation.stance, "objectives": representation.objectives or [],
+            "made_at": stamp(representation.made_at), "words": representation.shared or ""}
+
+
+def register_row(case, licence_type):
+    """A case on the public register: only its type's register fields, never a person's contact details."""
+    allowed = set((licence_type or {}).get("register") or ())
+    whole = {"premises.name": (case.premises or {}).get("name"), "premises.address": (case.premises or {}).get("address"),
+             "type": case.type_id, "state": case.state, "licence.number": (case.licence or {}).get("number"),
+             "licence.from": (case.licence or {}).get("from"), "licence.to": (case.licence or {}).get("to"),
+             "conditions": case.conditions or [], "event.first_day": (case.event or {}).get("first_day"),
+             "event.last_day": (case.event or {}).get("last_day"), "received_at": stamp(case.received_at),
+             "representations_until": next((c["last_day"] for c in case.clocks or []
+                                            if c["name"] == "representations"), None),
+             "decision.outcome": (case.decision or {}).get("outcome"), "decision.at": (case.decision or {}).get("at")}
+    assert allowed <= set(catalogue.REGISTER_FIELDS)
+    return {"id": case.id, **{k: v for k, v in whole.items() if k in allowed or k in ("type", "state")}}
+
+
+def desk_view(case, representations):
+    """The officer's: everything, each representation with who made it (for the hearing's notice)."""
+    return {**_common(case), "version": case.seq, "applicant": case.applicant, "fee": case.fee, "band": case.band,
+            "payment_id": case.payment_id, "consultees": case.consultees, "refused": case.refused,
+            "representations": [{**shared(r), "grounds": r.grounds, "contact": r.contact, "state": r.state,
+                                 "why": r.why} for r in representations]}

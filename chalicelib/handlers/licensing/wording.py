@@ -1,0 +1,102 @@
+"""What licensing says: to an applicant, to someone giving a notice, to a
+neighbour making a representation, and to an officer. Every refusal says why
+in words a person can act on, naming the law where the law is the reason."""
+
+# Giving a temporary event notice (a counter notice would follow one over the limits: refused before it is taken).
+TEN_PREMISES_LIMIT = ("{premises} has had {count} temporary event notices for {year} already, the most the law allows "
+                      "for one premises in a calendar year ({limit}, {source}). The council would have to give a "
+                      "counter notice, so this notice cannot be given. Your fee is refunded in full.")
+TEN_DAYS_LIMIT = ("Temporary events at {premises} already cover {used} days of {year}; this one would make {total}, "
+                  "more than the {limit} days the law allows for one premises in a calendar year ({source}). "
+                  "Your fee is refunded in full.")
+TEN_USER_LIMIT = ("You have given {count} temporary event notices for {year} already, the most the law allows for "
+                  "{who} ({limit}, {source}). Your fee is refunded in full.")
+TEN_LATE_USER_LIMIT = ("You have given {count} late temporary event notices for {year} already, the most the law "
+                       "allows for {who} ({limit}, {source}). Give a standard notice, at least 10 working days before "
+                       "the event, instead. Your fee is refunded in full.")
+WHO_PERSONAL = "a personal licence holder"
+WHO_NOT_PERSONAL = "someone without a personal licence"
+TEN_TOO_LATE = ("The event starts on {first_day}: there are {working_days} working days between today and then, not "
+                "counting today or the first day of the event. A temporary event notice must be given at least 5 "
+                "working days before (a late notice; 10 for a standard one): Licensing Act 2003, s.100A. The last day "
+                "to give one for this event was {last_day}.")
+TEN_TOO_LONG = "An event may last at most {hours} hours (Licensing Act 2003, s.100(1)). This one lasts {asked}."
+TEN_TOO_MANY_PEOPLE = "At most {most} people may be on the premises at any one time (fewer than 500: s.100(5)(d))."
+TEN_STANDARD = "a standard notice: given at least 10 working days before the event"
+TEN_LATE = ("a late notice: given 5 to 9 working days before the event. If the police or environmental health "
+            "object, the event cannot go ahead (s.104A)")
+
+# Representations.
+REPRESENTATIONS_CLOSED = ("Representations about {reference} could be made until the end of {last_day} ({rule}). "
+                          "That day has passed.")
+REPRESENTATIONS_NOT_OPEN = "{reference} is not open for representations."
+GROUNDS_REQUIRED = "Enter your representation: what you think of the application, and why"
+GROUNDS_TOO_LONG = "Your representation must be {most} characters or fewer"
+NAME_REQUIRED = "Enter your full name"
+EMAIL_REQUIRED = "Enter your email address, in the correct format, like name@example.com"
+ADDRESS_REQUIRED = "Enter your address: the council needs it to know whether you are affected"
+OBJECTIVE_UNKNOWN = "Choose the licensing objectives your representation is about"
+ALREADY_CHECKED = "This representation has been checked already."
+
+# Cases.
+NO_SUCH_CASE = "There is no licence application {reference}."
+NO_SUCH_TYPE = "{council} has no licence type {type}."
+BAND_REQUIRED = "Choose the premises' rateable value band"
+BAND_UNKNOWN = "Choose one of the bands listed"
+NOT_PAYING = "This application is not waiting for a payment."
+EVENT_FIRST_DAY = "Enter the first day of the event"
+EVENT_HOURS = "Enter how many hours the event lasts, from 1 to {most}"
+EVENT_PEOPLE = "Enter the most people on the premises at any one time, from 1 to {most}"
+PREMISES_REQUIRED = "Enter the premises' name and address"
+
+# Reading the types and the register.
+ACTIVITY_UNKNOWN = "Choose one of these activities: {known}"
+TYPE_UNKNOWN = "Choose one of the council's licence types"
+STATE_NEEDS_TYPE = "Choose a licence type as well as a state"
+CURSOR_INVALID = "This is not a page of the register: start again from the first page"
+
+# The desk.
+CHANGED_MEANWHILE = "Someone changed this case after you opened it. Open it again to see what changed."
+ANSWER_UNKNOWN = "Choose the consultee's answer: no objection, an objection, or conditions"
+NO_SUCH_CONSULTEE = "This case has no consultee {consultee}."
+NOT_DECIDABLE = "This case cannot be decided now: it is {state}."
+OBJECTION_TOO_LATE = ("The police and environmental health could object until the end of {last_day} (3 working days "
+                      "after they were given the notice, Licensing Act 2003 s.104(2)). An objection now is not one "
+                      "the law takes.")
+HEARING_DAY = "Choose a working day after today for the hearing"
+HEARING_TOO_LATE = ("The law's last day for the hearing is {latest}. Choose that day or earlier, or say why it is "
+                    "later (the parties agreed to adjourn it)")
+CONDITIONS_SHAPE = "Give the conditions as a list of up to {most}, each in words of up to 1,000 characters"
+REASONS_REQUIRED = "Enter the reasons: they are sent to the applicant and to those who made representations"
+OUTCOME_UNKNOWN = "Choose whether the licence is granted or refused"
+REPRESENTATIONS_UNCHECKED = ("{count} representations have not been checked yet. Mark each relevant or not before "
+                             "the decision.")
+ACTION_UNKNOWN = "Choose suspend, reinstate, revoke or surrender"
+LICENCE_NOT = "The licence is not {state}."
+
+# Clocks, said beside their dates.
+CLOCK_NAMES = {"notice": "Notice on the premises until", "representations": "Last day for representations",
+               "consultation": "Consultees answer by", "hearing": "Hearing by", "decision": "Decision by",
+               "objections": "Police and environmental health may object until"}
+NOT_CHECKED = "not checked against the legislation"
+IF_REPRESENTATIONS = "only if there are relevant representations"
+
+# Neighbours told of an application near them (neighbours.py).
+TOLD_TITLE = "{type} applied for, {distance}"
+TOLD_NEAR = "near your alert's area"
+TOLD_BODY = ("{premises}, {address} ({reference}). You can make a representation until the end of {last_day}: "
+             "your name and contact details are not shown to the applicant.")
+
+# The decision told (telling.py).
+OUTCOMES = {"granted": "granted", "refused": "refused",
+            "deemed_granted": "granted by law, as it was not decided within the period the law sets"}
+DECIDED_SUBJECT = "{type} for {premises}: {outcome}"
+DECIDED_APPLICANT = ("Your application {reference} has been {outcome}.\n\nThe reasons:\n{reasons}\n\n"
+                     "Conditions:\n{conditions}")
+DECIDED_OBJECTOR = ("The application {reference} for {premises}, about which you made a representation, has been "
+                    "{outcome}.\n\nThe reasons:\n{reasons}\n\nConditions:\n{conditions}\n"
+                    "The applicant was not told your name or contact details.\n")
+NO_CONDITIONS = "none beyond those the law sets\n"
+
+# A county that licenses nothing: its services' settings name who does (councils/services.py).
+NO_LICENCES = "{council} does not issue licences."

@@ -1,0 +1,13 @@
+"""The numbers the school places' checks and OpenAPI fragments share."""
+APPLICATION_ID_PATTERN = "^SA-[A-Z0-9]{10}$"
+ROUND_PATTERN = "^20[2-9][0-9]-(primary|secondary)$"
+RUN_ID_PATTERN = "^RUN-[A-Z0-9]{10}$"
+START_ID_PATTERN = "^ST-[A-Z0-9]{10}$"
+SCHOOL_ID_PATTERN = "^[a-z0-9][a-z0-9-]{1,59}$"
+UPRN_PATTERN = "^[0-9]{1,12}$"
+NAME_MAX = 100
+EVIDENCE_MAX = 200
+GROUNDS_MAX = 2000
+REASON_MAX = 300
+IDEMPOTENCY_HOURS = 24
+ANSWERS = ("accept", "decline")

@@ -1,0 +1,101 @@
+"""The event "My child is starting school", told once (issue 82, item 2): a York family is offered the
+school place to apply for with what they told filled in, free school meals asked for (no benefits
+record shows them entitled), and free transport only where the home is beyond the walking distance for
+the child's age, with the distance shown either way; a North Lanarkshire family whose council tax
+account shows a current council tax reduction claim is told their catchment school, may make a placing
+request with Scotland's dates, and is awarded free school meals and the clothing grant without a form."""
+import pytest
+
+from revenues.test_scottish_charges import nl_at, nl_office  # noqa: F401 (a fixture: North Lanarkshire's office)
+from support.councils_support import NL, NL_HOST, at, signed_in_at
+from support.effects_support import run_stream
+from support.revenues_support import council_morning  # noqa: F401 (a fixture: the clock at MORNING)
+from support.schools_support import nl_schools, york_schools
+
+FAR_LANE = ("990000000301", ["1 Far Lane", "York"], "YO32 9AA", 54.0000, -1.0890, None)  # 3.69 km from Bootham Green
+
+
+def tell(client, headers, body, key="starting-school-1"):
+    answer = client.post("/v1/me/starting-school", body, {**headers, "Idempotency-Key": key})
+    assert answer.status_code == 201, answer.body
+    return answer.json_body
+
+
+def by_name(view):
+    return {p["name"]: p for p in view["parts"]}
+
+
+def test_a_york_family_is_offered_the_place_meals_asked_for_and_transport_only_beyond_the_walking_distance(
+        client, deps, people, council_morning):  # noqa: F811
+    from conftest import store_addresses
+    york_schools(deps)
+    store_addresses(deps, [FAR_LANE])
+    near, far = people(), people()
+    child = {"name": "Ada Hartley", "date_of_birth": "2022-11-03"}
+    told = tell(client, near.auth, {"round": "2027-primary", "child": child, "home_uprn": "990000000101"})
+    run_stream(deps, "school_start_told")
+    parts = by_name(client.get(f"/v1/me/starting-school/{told['id']}", near.auth).json_body)
+    assert list(parts) == ["school_place", "free_school_meals", "transport"]
+    assert parts["school_place"]["state"] == "to_do" and parts["school_place"]["link"] == \
+        f"/schools/apply?start={told['id']}" and "by Friday 15 January 2027" in parts["school_place"]["text"]
+    assert parts["free_school_meals"]["state"] == "ask" and parts["free_school_meals"]["link"] == "/forms"
+    assert parts["transport"]["state"] == "not_eligible" and parts["transport"]["link"] is None
+    assert "within the 2 miles walking distance" in parts["transport"]["text"]
+
+    far_told = tell(client, far.auth, {"round": "2027-primary", "child": child, "home_uprn": FAR_LANE[0]})
+    transport = by_name(far_told)["transport"]
+    assert transport["state"] == "offered" and transport["distance_m"] == 3695
+    assert "Bootham Green Primary School is 3.7 km (2.3 miles) from your home" in transport["text"]
+
+    # Applying from the telling: the part then names the application, and its offer once released.
+    made = client.post("/v1/me/school-applications", {"round": "2027-primary", "child": child,
+                                                      "home_uprn": "990000000101", "preferences": [
+                                                          {"school_id": "minster-view-primary"}]},
+                       {**near.auth, "Idempotency-Key": "apply-from-the-telling"}).json_body
+    place = by_name(client.get(f"/v1/me/starting-school/{told['id']}", near.auth).json_body)["school_place"]
+    assert place["state"] == "applied" and place["link"] == f"/schools/{made['id']}"
+
+
+def test_a_child_told_for_the_wrong_year_is_a_422_and_another_parents_telling_is_not_found(
+        client, deps, people, council_morning):  # noqa: F811
+    york_schools(deps)
+    parent, other = people(), people()
+    wrong = client.post("/v1/me/starting-school", {"round": "2027-primary", "home_uprn": "990000000101", "child": {
+        "name": "Ada Hartley", "date_of_birth": "2023-09-01"}}, {**parent.auth, "Idempotency-Key": "wrong-year-1"})
+    assert wrong.status_code == 422
+    assert "normally starts primary school in 2028" in wrong.json_body["error"]["fields"][0]["message"]
+    told = tell(client, parent.auth, {"round": "2027-primary", "home_uprn": "990000000101", "child": {
+        "name": "Ada Hartley", "date_of_birth": "2022-11-03"}})
+    again = client.post("/v1/me/starting-school", {"round": "2027-primary", "home_uprn": "990000000101", "child": {
+        "name": "Ada Hartley", "date_of_birth": "2022-11-03"}}, {**parent.auth, "Idempotency-Key": "starting-school-1"})
+    assert again.status_code == 200 and again.json_body["id"] == told["id"]  # the same key: the same telling
+    assert client.get(f"/v1/me/starting-school/{told['id']}", other.auth).status_code == 404
+
+
+def test_a_north_lanarkshire_family_is_told_its_catchment_school_and_awarded_the_grant_and_meals_without_a_form(
+        client, deps, nl_office, council_morning):  # noqa: F811
+    nl_schools(deps, nl_at(nl_office))
+    parent = at(NL_HOST, signed_in_at(deps, NL, "resident"))
+    linked = client.post("/v1/me/council-tax", {"reference": "500700028", "name": "Mrs Fiona Campbell",
+                                                "online_key": "CMP3-8LWA", "postcode": "ML1 1JJ"}, parent)
+    assert linked.status_code == 201, linked.body
+    child = {"name": "Isla Campbell", "date_of_birth": "2022-06-14"}
+    told = tell(client, parent, {"round": "2027-primary", "child": child, "home_uprn": "990200000001"})
+    parts = by_name(told)
+    assert parts["catchment_school"]["text"] == ("Isla Campbell's catchment school is Motherwell West Primary School. "
+                                                 "Enrol there from Tuesday 12 January 2027.")
+    assert parts["placing_request"]["state"] == "optional" and "received by Monday 15 March 2027 are answered by " \
+        "Friday 30 April 2027" in parts["placing_request"]["text"]
+    assert parts["clothing_grant"]["state"] == "awarded"  # the effect ran in the request: no form
+    assert "£120.00" in parts["clothing_grant"]["text"] and parts["clothing_grant"]["link"] is None
+    assert parts["free_school_meals"]["state"] == "awarded"
+    assert "school_place" not in parts
+
+    request = client.post("/v1/me/school-applications", {"round": "2027-primary", "child": child,
+                                                         "home_uprn": "990200000001", "preferences": [
+                                                             {"school_id": "coursington-primary"}]},
+                          {**parent, "Idempotency-Key": "placing-request-1"})
+    assert request.status_code == 201, request.body
+    placing = by_name(client.get(f"/v1/me/starting-school/{told['id']}", parent).json_body)["placing_request"]
+    assert placing["state"] == "waiting" and "by Friday 30 April 2027" in placing["text"]
+    assert placing["link"] == f"/schools/{request.json_body['id']}"

@@ -1,0 +1,77 @@
+"""Licensing in tests: the demo councils' licence types stored, applicants and
+neighbours as principals, a case paid for through the local provider and
+settled by the payment's check (never the browser's return alone)."""
+import itertools
+import json
+import uuid
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+LONDON = ZoneInfo("Europe/London")
+DEMO = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo"
+YORK_TYPES = DEMO / "licence_types.json"
+NL_TYPES = DEMO / "councils" / "north-lanarkshire" / "licence_types.json"
+NCL_TYPES = DEMO / "councils" / "newcastle-under-lyme" / "licence_types.json"
+VILLAGE_HALL = {"name": "Heslington Village Hall", "address": "Main Street, Heslington, York YO10 5EA",
+                "uprn": "990000000301", "lat": 53.947, "lon": -1.052}
+_ids = itertools.count(1)
+
+
+def london(*parts):
+    return datetime(*parts, tzinfo=LONDON)
+
+
+def person(n=None, personal_licence=False):
+    from chalicelib.auth.principal import Principal
+    n = n if n is not None else next(_ids)
+    return Principal(user_id=f"applicant-{n}", role="resident", email=f"applicant{n}@example.org")
+
+
+def at(deps, moment, who=None):
+    return deps.replace(clock=lambda: moment, principal=who or person())
+
+
+def store_types(deps, path=YORK_TYPES):
+    types = json.loads(Path(path).read_text())
+    deps.licensing.save_types(types, deps.licensing.types()[1])
+    return types
+
+
+def notice(first_day, start="12:00", hours=6, people=150, premises=None, personal_licence=False):
+    return {"type": "temporary-event-notice", "premises": premises or VILLAGE_HALL,
+            "applicant": {"name": "Sam Organiser"},
+            "event": {"first_day": first_day, "start": start, "hours": hours, "people": people,
+                      "personal_licence": personal_licence}}
+
+
+def started(deps, body):
+    from chalicelib.handlers.licensing.applying import start
+    return start(deps, body, str(uuid.uuid4()))[0]
+
+
+def paid(deps, case_view, card=None, told_at=None):
+    """Pay on the provider's page and come back (`told_at`: the deps whose clock is when the provider's
+    word arrives); the case as now stored."""
+    from chalicelib.handlers.licensing.applying import pay
+    from chalicelib.handlers.payments.core import returned
+    from support.pay_support import SUCCESS, pay_with
+    view, _ = pay(deps, case_view["id"])
+    back = pay_with(view["payment"]["next_url"], card or SUCCESS)
+    returned(told_at or deps, back.rsplit("/", 1)[1])
+    return deps.licensing.get(case_view["id"])
+
+
+def tally_at(deps, premises_key, year, count, days=()):
+    """A premises' tally as if `count` notices had been given for `year` already."""
+    store = deps.licensing
+    store.tally(f"premises#{premises_key}#{year}", count, 0, set(days), [f"earlier-{i}" for i in range(count)],
+                0).save()
+
+
+@pytest.fixture
+def york_types(deps):
+    """York's demo licence types stored (tests import this fixture by name)."""
+    return store_types(deps)

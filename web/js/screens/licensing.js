@@ -1,0 +1,164 @@
+// Licences: /licensing (the council's licence types, each with its fee and the law's periods in words),
+// /licensing/apply/{type} (an application or a temporary event notice, then its fee), /licensing/cases/{id}
+// (the applicant's case: each date with the rule that sets it), /licensing/register (the public register)
+// and /licensing/register/{id} (one case, and a representation while the period is open). The objector's
+// name and address go to the licensing officers only: the page says so before they are asked.
+import {api, query} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, errorsOf, input, onSubmit, select, textarea} from "../forms.js";
+import {formatDay, t} from "../i18n.js";
+import {navigate} from "../navigation.js";
+import {signedIn} from "../session.js";
+
+const CASE = "LC-[0-9A-Z]{4,16}";
+const pounds = pence => `£${(pence / 100).toFixed(2)}`;
+const day = iso => (iso ? formatDay(iso, true) : "");
+
+export async function render(view, {params, url}) {
+  const path = url.pathname.replace(/\/+$/, "");
+  let found;
+  if ((found = path.match(/^\/licensing\/apply\/([a-z0-9-]{1,48})$/))) return apply(view, found[1]);
+  if ((found = path.match(new RegExp(`^/licensing/cases/(${CASE})$`)))) return mine(view, found[1]);
+  if ((found = path.match(new RegExp(`^/licensing/register/(${CASE})$`)))) return onRegister(view, found[1]);
+  if (path === "/licensing/register") return register(view, params);
+  return types(view);
+}
+
+async function ask(view, path, options) {
+  try {
+    return await api(path, {auth: signedIn(), ...options});
+  } catch (error) {
+    append(view, h("p", {class: "body", id: "licensing-error"}, errorsOf(error)[0].message));
+    return null;
+  }
+}
+
+function feeWords(fee) {
+  if (!fee) return "";
+  if (fee.by_band) return t("licensing.fee_banded", {from: pounds(Math.min(...Object.values(fee.by_band)))});
+  return fee.amount ? pounds(fee.amount) : t("licensing.free");
+}
+
+async function types(view) {
+  append(view, h("h1", {class: "heading-l"}, t("licensing.title")), h("p", {class: "body"}, t("licensing.intro")),
+    h("p", {class: "body"}, h("a", {href: "/licensing/register", id: "licensing-register-link"}, t("licensing.register_link"))));
+  const answer = await ask(view, "/v1/licensing/types", {auth: false});
+  if (!answer) return;
+  append(view, ...answer.types.map(type => h("section", {class: "licence-type", id: `type-${type.id}`},
+    h("h2", {class: "heading-m"}, type.name),
+    h("p", {class: "body"}, t("licensing.fee", {fee: feeWords(type.fee)})),
+    type.law.clocks.length ? h("ul", {class: "list list--bullet"}, type.law.clocks.map(c =>
+      h("li", {}, c.words, " ", h("span", {class: "hint"}, `(${c.source})`)))) : null,
+    h("p", {class: "hint"}, type.law.missed_words),
+    h("p", {class: "body"}, signedIn()
+      ? h("a", {href: `/licensing/apply/${type.id}`, class: "button"},
+        t(type.regime === "temporary_event_notice" ? "licensing.give_notice" : "licensing.apply"))
+      : h("a", {href: `/sign-in?next=/licensing/apply/${type.id}`}, t("licensing.sign_in_to_apply"))))));
+}
+
+async function apply(view, typeId) {
+  if (!signedIn()) return navigate(`/sign-in?next=/licensing/apply/${typeId}`, {replace: true});
+  const answer = await ask(view, "/v1/licensing/types");
+  const type = answer?.types.find(x => x.id === typeId);
+  if (!type) return append(view, h("h1", {class: "heading-l"}, t("licensing.no_type")));
+  const notice = type.regime === "temporary_event_notice";
+  const bands = type.fee?.by_band ? Object.entries(type.fee.by_band) : null;
+  const form = h("form", {novalidate: true, id: "licensing-apply"},
+    input({field: "premises.name", label: t("licensing.premises_name"), optional: true}),
+    input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address"}),
+    bands ? select({field: "band", label: t("licensing.band"), hint: t("licensing.band_hint"),
+      options: bands.map(([band, pence]) => ({value: band, label: `${type.law.fee_bands?.[band] || band}: ${pounds(pence)}`}))})
+      : null,
+    notice ? [input({field: "event.first_day", label: t("licensing.event_first_day"), type: "date"}),
+      input({field: "event.start", label: t("licensing.event_start"), type: "time", value: "12:00"}),
+      input({field: "event.hours", label: t("licensing.event_hours"), type: "number", inputmode: "numeric"}),
+      input({field: "event.people", label: t("licensing.event_people"), hint: t("licensing.event_people_hint"),
+        type: "number", inputmode: "numeric"}),
+      choices({field: "event.personal_licence", legend: t("licensing.personal_licence"), options: [
+        {value: "yes", label: t("licensing.yes")}, {value: "no", label: t("licensing.no")}], value: "no"})] : null,
+    button(t("licensing.continue_to_pay")));
+  append(view, h("h1", {class: "heading-l"}, type.name), h("p", {class: "body"}, t("licensing.fee", {fee: feeWords(type.fee)})), form);
+  onSubmit(form, view, async () => {
+    const value = name => form.elements[name]?.value?.trim() || undefined;
+    const body = {type: typeId, premises: {name: value("premises.name"), address: value("premises.address")},
+      band: value("band"), applicant: {}};
+    if (notice) {
+      body.event = {first_day: value("event.first_day"), start: value("event.start"),
+        hours: Number(value("event.hours")) || undefined, people: Number(value("event.people")) || undefined,
+        personal_licence: form.elements["event.personal_licence"].value === "yes"};
+    }
+    const made = await api("/v1/licensing/cases", {method: "POST", body, headers: {"Idempotency-Key": crypto.randomUUID()}});
+    const paying = await api(`/v1/licensing/cases/${made.id}/pay`, {method: "POST", body: {}});
+    if (paying.payment?.next_url) location.assign(paying.payment.next_url);
+    else navigate(`/licensing/cases/${made.id}`);
+  });
+}
+
+function clocks(list) {
+  return h("dl", {class: "summary-list", id: "licensing-clocks"}, list.map(c => h("div", {class: "summary-list__row"},
+    h("dt", {class: "summary-list__key"}, c.label),
+    h("dd", {class: "summary-list__value"}, h("strong", {}, day(c.last_day)), h("br"), c.rule,
+      h("span", {class: "hint"}, ` (${c.source})`), c.note ? h("span", {class: "hint"}, ` ${c.note}`) : null))));
+}
+
+async function mine(view, id) {
+  const found = await ask(view, `/v1/licensing/cases/${id}`);
+  if (!found) return;
+  append(view, h("h1", {class: "heading-l"}, `${found.premises.name || found.premises.address}: ${id}`),
+    h("p", {class: "body", id: "licensing-state"}, h("strong", {class: "tag"}, t(`licensing.state.${found.state}`))),
+    found.refused ? h("div", {class: "inset", id: "licensing-refused"}, found.refused.words) : null,
+    found.clocks.length ? clocks(found.clocks) : null,
+    found.event?.late ? h("p", {class: "body"}, t("licensing.late_notice")) : null,
+    found.representations.length ? h("section", {id: "licensing-representations"},
+      h("h2", {class: "heading-m"}, t("licensing.representations")),
+      h("ul", {class: "list list--bullet"}, found.representations.map(r => h("li", {}, r.words)))) : null,
+    found.decision?.outcome ? h("section", {id: "licensing-decision"}, h("h2", {class: "heading-m"}, t("licensing.decision")),
+      h("p", {class: "body"}, t(`licensing.state.${found.decision.outcome}`), ": ", found.decision.reasons)) : null,
+    found.conditions.length ? h("ul", {class: "list list--bullet", id: "licensing-conditions"},
+      found.conditions.map(c => h("li", {}, c))) : null);
+}
+
+async function register(view, params) {
+  const words = params.get("q") || "";
+  const form = h("form", {method: "get", action: "/licensing/register", id: "register-search"},
+    input({field: "q", label: t("licensing.search"), value: words}), button(t("licensing.search_button")));
+  append(view, h("h1", {class: "heading-l"}, t("licensing.register_title")), h("p", {class: "body"}, t("licensing.register_intro")),
+    form, h("p", {class: "body"}, h("a", {href: "/v1/licensing/register.csv", download: "licensing-register.csv"},
+      t("licensing.open_data"))));
+  const answer = await ask(view, `/v1/licensing/register?${query({q: words || undefined})}`, {auth: false});
+  if (!answer) return;
+  if (!answer.cases.length) return append(view, h("p", {class: "body", id: "register-empty"}, t("licensing.register_empty")));
+  append(view, h("ul", {class: "list", id: "register-list"}, answer.cases.map(c => h("li", {},
+    h("a", {href: `/licensing/register/${c.id}`}, c["premises.name"] || c["premises.address"] || c.id),
+    " ", h("span", {class: "hint"}, `${c.type}: ${t(`licensing.state.${c.state}`)}`,
+      c.representations_until ? ` ${t("licensing.until", {day: day(c.representations_until)})}` : "")))));
+}
+
+async function onRegister(view, id) {
+  const found = await ask(view, `/v1/licensing/register/${id}`, {auth: false});
+  if (!found) return;
+  append(view, h("h1", {class: "heading-l"}, found["premises.name"] || found["premises.address"] || id),
+    h("p", {class: "body"}, `${found.type_name}: ${t(`licensing.state.${found.state}`)}`),
+    found["premises.address"] ? h("p", {class: "body"}, found["premises.address"]) : null);
+  if (!found.representations.open) {
+    return append(view, h("p", {class: "body", id: "representations-closed"}, found.representations.last_day
+      ? t("licensing.closed_on", {day: day(found.representations.last_day)}) : t("licensing.not_open")));
+  }
+  const form = h("form", {novalidate: true, id: "representation-form"},
+    textarea({field: "grounds", label: t("licensing.grounds"), hint: t("licensing.grounds_hint")}),
+    choices({field: "objectives", legend: t("licensing.objectives"), multiple: true, optional: true,
+      options: ["crime_and_disorder", "public_safety", "public_nuisance", "children"].map(o =>
+        ({value: o, label: t(`licensing.objective.${o}`)}))}),
+    input({field: "name", label: t("licensing.your_name"), autocomplete: "name"}),
+    input({field: "email", label: t("licensing.your_email"), type: "email", autocomplete: "email"}),
+    input({field: "address", label: t("licensing.your_address"), autocomplete: "street-address"}),
+    h("p", {class: "body"}, t("licensing.private")), button(t("licensing.send")));
+  append(view, h("h2", {class: "heading-m"}, t("licensing.make", {day: day(found.representations.last_day)})), form);
+  onSubmit(form, view, async () => {
+    const value = name => form.elements[name].value.trim();
+    const objectives = [...form.querySelectorAll("input[name=objectives]:checked")].map(i => i.value);
+    await api(`/v1/licensing/cases/${id}/representations`, {method: "POST", auth: false,
+      body: {grounds: value("grounds"), name: value("name"), email: value("email"), address: value("address"), objectives}});
+    form.replaceWith(h("div", {class: "panel", id: "representation-sent", role: "status"}, t("licensing.sent")));
+  });
+}

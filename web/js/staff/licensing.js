@@ -1,0 +1,106 @@
+// The licensing desk: /staff/licensing (cases by the clock due soonest, at risk and late marked) and
+// /staff/licensing/{id} (one case: its clocks with the rule and source of each, consultees, representations
+// with who made them, each checked relevant or not with the words the applicant reads, the hearing's day,
+// conditions, the decision with reasons, and a licence suspended, reinstated or revoked).
+import {api} from "../api.js";
+import {append, clear, h} from "../dom.js";
+import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {formatDay, t} from "../i18n.js";
+import {summaryRow} from "./common.js";
+
+const day = iso => (iso ? formatDay(iso, true) : "");
+
+export async function render(view, {url}) {
+  const found = url.pathname.match(/^\/staff\/licensing\/(LC-[0-9A-Z]{4,16})$/);
+  return found ? one(view, found[1]) : list(view);
+}
+
+async function list(view) {
+  append(view, h("h1", {class: "heading-l"}, t("staff.licensing.title")));
+  let answer;
+  try {
+    answer = await api("/v1/staff/licensing/cases");
+  } catch (error) {
+    return append(view, h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+  if (!answer.cases.length) return append(view, h("p", {class: "body", id: "licensing-none"}, t("staff.licensing.none")));
+  append(view, h("div", {class: "table-wrap"}, h("table", {class: "table", id: "licensing-cases"},
+    h("thead", {}, h("tr", {}, ["case", "premises", "state", "next"].map(c => h("th", {scope: "col"}, t(`staff.licensing.col_${c}`))))),
+    h("tbody", {}, answer.cases.map(c => h("tr", {},
+      h("td", {}, h("a", {href: `/staff/licensing/${c.id}`}, c.id)),
+      h("td", {}, c.premises.name || c.premises.address), h("td", {}, c.state),
+      h("td", {}, c.next_clock ? `${c.next_clock.label}: ${day(c.next_clock.last_day)}` : "",
+        c.late ? h("strong", {class: "tag tag--red"}, t("staff.licensing.late"))
+          : c.at_risk ? h("strong", {class: "tag tag--yellow"}, t("staff.licensing.at_risk")) : null)))))));
+}
+
+async function one(view, id) {
+  const box = h("div", {id: "licensing-case"});
+  append(view, box);
+  await draw(box, id);
+}
+
+async function draw(box, id) {
+  clear(box);
+  let c;
+  try {
+    c = await api(`/v1/staff/licensing/cases/${id}`);
+  } catch (error) {
+    return append(box, h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+  const change = (path, body) => api(`/v1/staff/licensing/cases/${id}/${path}`,
+    {method: "POST", body, headers: {"If-Match": `"${c.version}"`}}).then(() => draw(box, id));
+  append(box, h("h1", {class: "heading-l"}, `${c.premises.name || c.premises.address}: ${id}`),
+    h("dl", {class: "summary-list"}, summaryRow(t("staff.licensing.type"), c.type), summaryRow(t("staff.licensing.state"), c.state),
+      summaryRow(t("staff.licensing.applicant"), `${c.applicant.name || ""} ${c.applicant.email || ""}`),
+      ...c.clocks.map(k => summaryRow(k.label, [h("strong", {}, day(k.last_day)), " ", k.rule,
+        h("span", {class: "hint"}, ` (${k.source})${k.note ? ` ${k.note}` : ""}`)]))),
+    c.refused ? h("div", {class: "inset"}, c.refused.words) : null,
+    h("h2", {class: "heading-m"}, t("staff.licensing.consultees")),
+    h("ul", {class: "list", id: "licensing-consultees"}, c.consultees.map(k => h("li", {}, k.name, ": ",
+      k.answer ? `${t(`staff.licensing.answer.${k.answer}`)}${k.late ? ` (${t("staff.licensing.late")})` : ""}` : t("staff.licensing.waiting")))),
+    h("h2", {class: "heading-m"}, t("staff.licensing.representations")),
+    ...c.representations.map(r => representation(id, r, () => draw(box, id))));
+  const forms = [
+    ["hearing", [input({field: "day", label: t("staff.licensing.hearing_day"), type: "date"}),
+      textarea({field: "why", label: t("staff.licensing.hearing_why"), optional: true, rows: 2})],
+    f => ({day: f.elements.day.value, why: f.elements.why.value.trim() || undefined})],
+    ["conditions", [textarea({field: "conditions", label: t("staff.licensing.conditions"), hint: t("staff.licensing.conditions_hint"),
+      value: c.conditions.join("\n")})], f => ({conditions: f.elements.conditions.value.split("\n").map(x => x.trim()).filter(Boolean)})],
+    ["decision", [choices({field: "outcome", legend: t("staff.licensing.outcome"), options: ["granted", "refused"].map(o =>
+      ({value: o, label: t(`staff.licensing.outcome_${o}`)}))}), textarea({field: "reasons", label: t("staff.licensing.reasons")})],
+    f => ({outcome: f.elements.outcome.value, reasons: f.elements.reasons.value.trim()})],
+  ];
+  if (c.licence) {
+    forms.push(["licence", [choices({field: "action", legend: t("staff.licensing.licence_action"), options:
+      ["suspend", "reinstate", "revoke", "surrender"].map(a => ({value: a, label: t(`staff.licensing.action_${a}`)}))}),
+    textarea({field: "reasons", label: t("staff.licensing.reasons")})],
+    f => ({action: f.elements.action.value, reasons: f.elements.reasons.value.trim()})]);
+  }
+  for (const [path, fields, bodyOf] of forms) {
+    const form = h("form", {novalidate: true, id: `licensing-${path}`}, h("h2", {class: "heading-m"}, t(`staff.licensing.form_${path}`)),
+      ...fields, button(t("staff.licensing.save"), {secondary: true}));
+    append(box, form);
+    onSubmit(form, box, () => change(path, bodyOf(form)));
+  }
+}
+
+function representation(id, r, again) {
+  const item = h("section", {class: "inset", id: `rep-${r.id}`},
+    h("p", {class: "body"}, r.grounds),
+    h("p", {class: "hint"}, `${r.contact.name}, ${r.contact.address}, ${r.contact.email}: ${t(`staff.licensing.rep_${r.state}`)}`),
+    r.words ? h("p", {class: "body"}, t("staff.licensing.shared_as"), " ", r.words) : null);
+  if (r.state !== "received") return item;
+  const form = h("form", {novalidate: true},
+    textarea({field: "shared", label: t("staff.licensing.shared"), hint: t("staff.licensing.shared_hint"), rows: 3}),
+    textarea({field: "why", label: t("staff.licensing.not_relevant_why"), optional: true, rows: 2}),
+    button(t("staff.licensing.relevant")), button(t("staff.licensing.not_relevant"), {secondary: true, value: "no", name: "verdict"}));
+  onSubmit(form, item, async event => {
+    const relevant = event.submitter?.value !== "no";
+    await api(`/v1/staff/licensing/cases/${id}/representations/${r.id}/check`, {method: "POST",
+      body: {relevant, shared: form.elements.shared.value.trim() || undefined, why: form.elements.why.value.trim() || undefined}});
+    again();
+  });
+  append(item, form);
+  return item;
+}
