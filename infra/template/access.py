@@ -87,6 +87,8 @@ WORKER_TABLES = {
     # an agenda's notices: the meeting and its documents, and what each resident was told of and why
     "meetings": "read", "democracy": "read", "meeting-told": "read-write",
     "planning-applications": "read",  # a planning event's message: the application
+    # an alert delivered counts as its subscriber's use of the account (handlers/alerts/delivery.py)
+    "account-presence": "change",
     **EFFECT_TABLES,
 }
 # The nightly open data export: public reports through the month index, the

@@ -59,7 +59,8 @@ def test_staffordshire_county_is_exported_and_removed_and_york_is_as_it_was(clie
     report = json.loads((tmp_path / "report.json").read_text())["deletion"]["report"]
     assert report["zero_read_back"] and report["others"]["unchanged"] and report["deleted_not_exported"] == {}
     assert report["kinds"]["reports"] == {"exported": 2, "deleted": 2, "after": 0, "indexes": {
-        "by_category_month": 0, "by_month": 0, "by_reporter_email": 0, "by_user": 0, "map": 0, "map_by_category": 0}}
+        "by_category_month": 0, "by_month": 0, "by_reporter_email": 0, "by_user": 0, "map": 0, "map_by_category": 0,
+        "retention": 0}}
     assert client.get("/v1/reports", at(COUNTY_HOST)).status_code == 410  # its addresses still say so
 
     # The district goes on: a pothole on what was the county's road is its own to hold now.
