@@ -4,7 +4,7 @@ A table that exists but lacks an index a newer model declares (an older
 deployment, or a local database from before the change) gets the index added,
 so `doorstep tables` brings any stage up to the code.
 """
-from . import binding
+from . import binding, due
 # Importing the model modules declares them (binding.models() finds them), in this order.
 from . import outbox, counters, councils  # noqa: F401
 from .accounts import accounts, grants, presence  # noqa: F401
@@ -34,17 +34,14 @@ from .retention import runs  # noqa: F401
 def ensure_tables(wait=True):
     """Create missing tables and indexes; returns {table name: what was done}."""
     binding.bind()
-    result = {}
+    result, enrol = {}, False
     for model in binding.models():
         name = model.Meta.table_name
         if not model.exists():
             model.create_table(wait=wait)
             result[name] = "created"
-            if model is presence.PresenceModel and wait:  # (a table made without waiting takes no writes yet)
-                # Accounts from before it: counted as used now at each council they know (retention's sweep).
-                from ..ids import utc_now
-                made = presence.PresenceStore.enrol_existing(utc_now())
-                result[name] += f"; {made} accounts' last use counted from now" if made else ""
+            # (a table made without waiting takes no writes yet)
+            enrol = enrol or (model is presence.PresenceModel and wait)
             continue
         added = _add_missing_indexes(model)
         result[name] = f"exists; added index {', '.join(added)}" if added else "exists"
@@ -54,7 +51,7 @@ def ensure_tables(wait=True):
             changed = ReportStore().add_missing_keys()
             if changed:
                 result[name] += f"; {changed} reports given the new keys"
-        if "due" in added and model is reports.ReportModel:
+        if due.INDEX in added and model is reports.ReportModel:
             # Closed reports from before the retention sweep: put on its due index from when they closed.
             from .reports.report_store import ReportStore
             changed = ReportStore().add_due_keys()
@@ -74,6 +71,12 @@ def ensure_tables(wait=True):
         if added and model is services.ServiceModel:
             changed = services.ServiceStore().add_missing_keys()
             result[name] += f"; {changed} categories given the catalogue key" if changed else ""
+    if enrol:
+        # Accounts from before the presence table: counted as used now at each council they know (retention's
+        # sweep). After every table is made: the users' table sorts after it, and a fresh stage has none yet.
+        from ..ids import utc_now
+        made = presence.PresenceStore.enrol_existing(utc_now())
+        result[presence.PresenceModel.Meta.table_name] += f"; {made} accounts' last use counted from now" if made else ""
     return result
 
 
