@@ -127,10 +127,11 @@ async function drawHolds(part, view) {
   const labels = {};
   onSubmit(form, view, async () => {
     Object.assign(labels, labelsOf(form));
-    const id = form.elements.record_id.value.trim();
-    check(["record_id", t("staff.retention.hold_id_missing"), id]);
+    const [id, reason] = ["record_id", "reason"].map(name => form.elements[name].value.trim());
+    check(["record_id", t("staff.retention.hold_id_missing"), id], ["reason", t("staff.retention.hold_reason_short"),
+      reason.length >= 5]);  // the API's least (handlers/retention/holds.py), said before it is asked
     const made = await api(`${BASE}/holds/${form.elements.kind.value}/${encodeURIComponent(id)}`,
-      {method: "PUT", body: {reason: form.elements.reason.value.trim()}});
+      {method: "PUT", body: {reason}});
     await drawHolds(part, view);
     part.querySelector("#holds-status").textContent = t("staff.retention.held", {id: made.id});
   }, labels);
