@@ -1,5 +1,6 @@
 """York's administrator on the desk's Retention screen (issue 80, item 4): sets street reports to be
-anonymised 12 months after closure (a period the settings refuse first, shown at its field), runs a dry
+anonymised 12 months after closure (a period the settings refuse first, shown at its field; a save after
+another administrator's change is refused as stale and the schedule read again), runs a dry
 run that lists the report closed 13 months ago with the day it goes and not the one closed 11 months ago,
 holds the old one (the next dry run leaves it out) and releases it, and reads the runs' reports. An
 officer with every desk's role but not the administrator's cannot open the screen, nor its API.
@@ -16,7 +17,7 @@ from playwright.sync_api import expect
 
 from tests.web.browser import CONEY_STREET
 from tests.web.desk import desk  # noqa: F401 (a fixture)
-from tests.web.desk import heading, screen, sign_in_by_keyboard
+from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard
 
 RETENTION = "/v1/admin/retention"
 
@@ -82,6 +83,18 @@ def test_yorks_administrator_keeps_street_reports_12_months_and_a_dry_run_lists_
     refused = page.locator(".form-group--error").filter(has=months)
     expect(refused.locator(".error-message")).to_contain_text("Street reports: months kept must be at least 1")
     expect(reports).to_contain_text("72 months")  # nothing of it applied
+
+    # Another administrator changes the warning while this page is open: this save is refused as stale,
+    # and the schedule shown is read again (theirs kept, this one to be made again).
+    other = Officer(stack, f"admin.{uuid.uuid4().hex[:6]}@york.example.gov.uk", role="admin")
+    _, headers = other.call("GET", RETENTION)
+    other.call("PUT", RETENTION, {"warn_days": 14}, {"If-Match": headers["ETag"]})
+    months.fill("12")
+    page.get_by_role("button", name="Save the schedule").click()
+    expect(page.locator("#retention-status")).to_contain_text("Someone changed the council's settings")
+    expect(page.locator("#retention")).to_contain_text("14 days (The council)")
+    expect(reports).to_contain_text("72 months")
+    expect(months).to_have_value("")
 
     months.fill("12")
     page.get_by_role("button", name="Save the schedule").click()

@@ -100,7 +100,8 @@ function counted(run, listed) {
 async function drawRuns(part) {
   const {runs} = await api(`${BASE}/runs`);
   append(clear(part), runs.length ? h("ul", {class: "list list--spaced"}, runs.slice(0, RUNS).map(run => h("li", {},
-    h("p", {class: "body"}, t(run.dry ? "staff.retention.run_dry" : "staff.retention.run", {
+    h("p", {class: "body"}, t(run.dry ? "staff.retention.run_dry" : run.by === "schedule" ? "staff.retention.run_nightly"
+      : "staff.retention.run", {
       when: formatDate(run.started_at, true), by: run.by})), counted(run, false))))
     : h("p", {class: "body"}, t("staff.retention.no_runs")));
 }
