@@ -2,7 +2,8 @@
 anonymised 12 months after closure (a period the settings refuse first, shown at its field; a save after
 another administrator's change is refused as stale and the schedule read again), runs a dry
 run that lists the report closed 13 months ago with the day it goes and not the one closed 11 months ago,
-holds the old one (the next dry run leaves it out) and releases it, and reads the runs' reports. An
+holds the old one (the next dry run leaves it out) and releases it; the night's sweep anonymises it, and
+its report is read on the screen by kind and count. An
 officer with every desk's role but not the administrator's cannot open the screen, nor its API.
 
 The browser keeps the real time (tests/support/pinned_clock.py): the reports are made and closed at
@@ -15,6 +16,8 @@ from datetime import datetime, time, timedelta
 import pytest
 from playwright.sync_api import expect
 
+from chalicelib import tenancy
+
 from tests.web.browser import CONEY_STREET
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard
@@ -24,7 +27,6 @@ RETENTION = "/v1/admin/retention"
 
 def closed_months_ago(deps, months, description):
     """A York report closed (fixed) at noon on the day `months` calendar months before today: (id, that day)."""
-    from chalicelib import tenancy
     from chalicelib.handlers.reports.changes import change_state
     from chalicelib.handlers.reports.create import create_report
     from chalicelib.handlers.retention.periods import add_months
@@ -121,7 +123,21 @@ def test_yorks_administrator_keeps_street_reports_12_months_and_a_dry_run_lists_
     expect(page.locator("#holds-status")).to_contain_text(f"The hold on {old} is released")
     expect(page.locator("#holds")).to_have_count(0)
     expect(page.locator("#retention-runs")).to_contain_text(f"a dry run by {admin}")
-    assert deps.reports.get(old).contact  # a dry run changed nothing
+    with tenancy.acting_for("york"):
+        assert deps.for_council().reports.get(old).contact  # a dry run changed nothing
+
+        # The night's sweep, as the scheduled function runs it for York: its report is read on the screen.
+        from chalicelib.config import links_base
+        from chalicelib.handlers.retention.sweep import run
+        night = deps.for_council()
+        night.base_url = links_base(night.settings, night.council)
+        assert run(night).counts["reports"] == {"anonymised": 1, "kept": 0}
+        assert deps.for_council().reports.get(old).contact == {}
+        assert deps.for_council().reports.get(recent).contact
+    page.reload()
+    latest = page.locator("#retention-runs > ul > li").first
+    expect(latest).to_contain_text("the nightly run")
+    expect(latest.locator("[data-kind=reports]")).to_have_text("Street reports: 1 anonymised, 0 kept (not due when read again)")
 
 
 def test_an_officer_without_the_administrators_role_cannot_open_the_retention_screen(desk, stack):

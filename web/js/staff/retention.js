@@ -5,7 +5,7 @@
 import {api, ApiError} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, check, errorsOf, input, onSubmit, select, showErrors} from "../forms.js";
-import {formatDate, formatDay, t, tCount} from "../i18n.js";
+import {formatDate, formatDay, t, tCount, tOr} from "../i18n.js";
 import {dataTable, labelsOf, summaryRow} from "./common.js";
 
 const BASE = "/v1/admin/retention";
@@ -89,7 +89,7 @@ function counted(run, listed) {
     const rows = listed ? run.listed[kind] || [] : [];
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     return h("li", {dataset: {kind}}, t(`staff.retention.kind_${kind}`), ": ",
-      Object.entries(counts).map(([what, n]) => t(`staff.retention.count_${what}`, {count: n})).join(", "),
+      Object.entries(counts).map(([what, n]) => tOr(`staff.retention.count_${what}`, `${what}: ${n}`, {count: n})).join(", "),
       rows.length ? h("ul", {class: "list list--bullet"}, rows.slice(0, SHOWN).map(row => h("li", {},
         t("staff.retention.goes", {id: row.id, day: row.until?.length > 10 ? formatDate(row.until) : formatDay(row.until, true)}))),
       total > SHOWN ? h("li", {}, t("staff.retention.and_more", {count: Math.max(total - SHOWN, 0)})) : null)
