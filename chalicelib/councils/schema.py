@@ -22,6 +22,9 @@ WEBSITE = r"^https://[a-z0-9.-]+(:[0-9]{1,5})?(/[^\s\"'<>\\]*)?$"
 IMAGE = r"^(/[A-Za-z0-9._~/-]+|https://[a-z0-9.-]+(:[0-9]{1,5})?/[^\s\"'<>\\]*)$"
 JURISDICTIONS = ("england", "wales", "scotland")
 SOME = r"\S"
+# An address with one @, something either side and a dot after it: jsonschema's "email" format asks only
+# for an @, and "dpo@york" would be printed in the privacy notice as the way to reach the council.
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 MOST_WORDS = 300
 WORD_MOST = 400  # the catalogue's longest message is under 200 characters
 
@@ -168,6 +171,13 @@ SCHEMA = _object({
     "channel_costs": CHANNEL_COSTS,
     # What starting a business offers here: activities and their licences, the trade waste price list.
     "business": BUSINESS,
+    # Who residents write to about their information (UK GDPR Articles 13(1)(b) and 30(1)(a)): shown in the
+    # privacy notice and the record of processing; absent, the notice says the council has named none here.
+    "data_protection_officer": _object({
+        "name": _text(120),  # a person or a team: "Information Governance Team"
+        "email": {"type": "string", "format": "email", "pattern": EMAIL, "maxLength": 254},
+        "postal_address": _text(300),
+    }, required=("name", "email")),
     # How long each kind of record is kept, from which event, and what then, and how long its deleted
     # files stay in backups (schema_retention.py; docs/decisions/retention.md and offboarding.md).
     "retention": RETENTION,

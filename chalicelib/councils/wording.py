@@ -30,6 +30,7 @@ FORMS = {
     "logo": "Must be an image's address: a path on this site like /icons/york.svg, or an https address.",
     "src": "Must be an image's address: a path on this site like /icons/york-192.png, or an https address.",
     "website": "Must be an https address, like https://www.york.gov.uk.",
+    "email": NOT_AN_EMAIL,
     "sizes": "Must be sizes like 192x192 (several with spaces between), or any.",
     "postcode_districts": "Must be a postcode's district in capitals, like YO1 or YO10.",
     "roles": "A role's id must be lower case letters, digits and underscores, starting with a letter (1 to 40).",

@@ -43,7 +43,9 @@ class CouncilModel(Stored):
         table_name = table("councils")
         billing_mode = "PAY_PER_REQUEST"
 
-    personal = holds_nothing(by="the officer who changed a setting: their account id, kept as the council's audit")
+    personal = holds_nothing(by="the officer who changed a setting: their account id, kept as the council's audit",
+                             document="the council's settings: its public contacts, its data protection officer's "
+                                      "among them, which its privacy notice publishes as the way to reach it")
 
     pk = UnicodeAttribute(hash_key=True)
     sk = UnicodeAttribute(range_key=True)

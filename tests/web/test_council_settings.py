@@ -1,6 +1,6 @@
 """A council's administrator changes its settings on the desk: York's colour,
-a bin-day word and a service it does not offer; each refusal is shown at its
-field. York's site shows the change at once; North Lanarkshire's site, the same
+a bin-day word, a service it does not offer and its data protection officer
+(shown in its privacy notice); each refusal is shown at its field. York's site shows the change at once; North Lanarkshire's site, the same
 app at its own address (northlanarkshire.localhost), is as it was."""
 import re
 import uuid
@@ -48,6 +48,8 @@ def test_yorks_administrator_changes_its_colour_a_bin_day_word_and_a_service_and
         page.get_by_role("button", name="Change “Bin days” (home.bin_days)").click()
         page.get_by_label("Instead of “Bin days”").fill("Bin collection days")
         page.get_by_label("Planning applications near you").uncheck()
+        page.get_by_label("Name of the officer or team").fill("Information Governance Team")
+        page.get_by_label("Their email address").fill("dpo@york")  # no domain: the notice could not use it
         page.get_by_role("button", name="Save settings").click()
 
         summary = page.locator(".error-summary")
@@ -57,11 +59,14 @@ def test_yorks_administrator_changes_its_colour_a_bin_day_word_and_a_service_and
         expect(colour.locator(".error-message")).to_contain_text("Colour is too light")
         phone = page.locator(".form-group--error").filter(has=page.get_by_label("By phone"))
         expect(phone.locator(".error-message")).to_contain_text("By phone must be a whole number")
+        dpo = page.locator(".form-group--error").filter(has=page.get_by_label("Their email address"))
+        expect(dpo.locator(".error-message")).to_contain_text("Their email address must be an email address")
         screen(page, "staff-council-settings-refused")
         assert store.get("york", consistent=True)[1] == version  # nothing of it applied
 
         page.get_by_label("Colour").fill("#0B5A32")
         page.get_by_label("By phone").fill("450")
+        page.get_by_label("Their email address").fill("dpo@york.example.gov.uk")
         page.get_by_role("button", name="Save settings").click()
         expect(page.locator("#council-status")).to_have_text(re.compile("^Settings saved"))
         expect(page.locator("#council-history li").first).to_contain_text("by " + admin)
@@ -73,6 +78,11 @@ def test_yorks_administrator_changes_its_colour_a_bin_day_word_and_a_service_and
         expect(yorks.get_by_role("link", name="Bin collection days")).to_be_visible()
         expect(yorks.get_by_role("link", name="Planning applications near you")).to_have_count(0)
         expect(yorks.locator(".header")).to_have_css("background-color", YORK_GREEN)
+        yorks.goto(f"{stack.url}/privacy")
+        expect(yorks.locator("#dpo")).to_have_text("The council's data protection officer is Information Governance "
+                                                   "Team: email dpo@york.example.gov.uk.")
+        yorks.goto(f"{stack.url}/")
+        heading(yorks, "Your council, on your doorstep")
         expect(yorks.locator("#brand")).to_have_text("City of York Council")
         expect(yorks).to_have_title("Your council, on your doorstep – City of York Council")
 

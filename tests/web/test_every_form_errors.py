@@ -65,6 +65,7 @@ STAFF = [
     ("/staff/chat", "staff: find a conversation", "Find", None),
     ("/staff/hire", "staff: close a hall's time", "Close this time", None),
     ("/staff/hire/book", "staff: hire for a caller", "Check and book", None),
+    ("/staff/retention", "staff: legal hold", "Put on hold", ("Why it is held", "no")),
     ("/staff/figures/contacts", "staff: a month's contacts", "Save the month's contacts", ("Contacts by phone", "-3")),
 ]
 # Screens with buttons but no question to answer: nothing to walk, and the walk says so, so a form added

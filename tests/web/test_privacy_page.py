@@ -19,4 +19,7 @@ def test_the_register_screen_links_to_the_accounts_part_of_the_notice_which_says
     expect(account).to_contain_text("Kept 2 years after you last use it")
     expect(page.locator("section#reports")).to_contain_text("The law that lets us")
     expect(page.get_by_role("heading", name="Your rights")).to_be_visible()
+    expect(page.locator("#dpo")).to_have_text(
+        "The council has not named a data protection officer on this site: to ask about your information, "
+        "contact the council as above.")
     check_accessible(page, "privacy notice")

@@ -7,7 +7,7 @@ from ...councils.services import offered
 from ...storage.data_map import Holds
 from ...storage.declarations import every_declaration
 from . import wording as words
-from .record import controller, is_offered
+from .record import controller, data_protection_officer, is_offered
 
 
 def _once(values):
@@ -43,4 +43,5 @@ def notice(council):
     return {"council": {"id": council.id, "name": council.name, "settings_version": council.version},
             "controller": {**who, "said": words.CONTROLLER,
                            "contact": who["email"] or who["phone"] or who["website"] or words.CONTACT_WEBSITE},
+            "data_protection_officer": data_protection_officer(council),
             "sections": sections(council), "rights": list(words.RIGHTS), "complain": words.COMPLAIN}

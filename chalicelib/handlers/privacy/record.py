@@ -24,6 +24,16 @@ def controller(council):
             "website": branding.get("website")}
 
 
+def data_protection_officer(council):
+    """{name, email, postal_address, said}: the officer the council names in its settings, or, where it names
+    none, Nones and words that say so (Article 13(1)(b) asks for their contact "where applicable")."""
+    officer = (council.document or {}).get("data_protection_officer") or {}
+    if not officer:
+        return {"name": None, "email": None, "postal_address": None, "said": words.NO_DPO}
+    found = {"name": officer["name"], "email": officer["email"], "postal_address": officer.get("postal_address")}
+    return {**found, "said": words.dpo(**found)}
+
+
 def is_offered(part, services):
     """Every council's parts are always on; a service's part is on as its settings say."""
     return services.get(part, True)
@@ -45,6 +55,7 @@ def record(council):
             "retention": {"after": r.after, "months": r.months, "days": r.days, "then": r.then,
                           "source": r.source, "note": r.note or None, "words": words.kept(r)}})
     return {"council": {"id": council.id, "settings_version": council.version}, "controller": controller(council),
+            "data_protection_officer": data_protection_officer(council),
             "processor": words.CONTROLLER, "hosted": words.HOSTED.format(region=settings().region),
             "security": words.SECURITY, "drawn_from": words.DRAWN_FROM,
             "activities": activities, "holding_none": none}

@@ -121,6 +121,16 @@ def kept(retention):
 
 
 CONTROLLER = "The council is the controller of this information; Doorstep runs the service for it as its processor."
+NO_DPO = ("The council has not named a data protection officer on this site: to ask about your information, "
+          "contact the council as above.")
+
+
+def dpo(name, email, postal_address=None):
+    """The council's data protection officer and how to reach them, in a sentence."""
+    post = f", or by post to {postal_address}" if postal_address else ""
+    return f"The council's data protection officer is {name}: email {email}{post}."
+
+
 CONTACT_WEBSITE = "Ask the council through its website"
 HOSTED = "Stored in Amazon Web Services' region {region}, encrypted at rest and in transit"
 SECURITY = ("Encrypted at rest and in transit; every council's records kept apart by the storage layer; "

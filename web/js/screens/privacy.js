@@ -30,6 +30,7 @@ export async function render(view) {
   append(view, h("h1", {class: "heading-l"}, t("privacy.title")),
     h("p", {class: "body"}, notice.controller.said),
     h("p", {class: "body"}, t("privacy.contact", {council: notice.controller.name, contact: notice.controller.contact})),
+    h("p", {class: "body", id: "dpo"}, notice.data_protection_officer.said),
     h("nav", {"aria-label": t("privacy.parts")}, list(notice.sections.map((part) => h("a", {href: `#${part.id}`}, part.title)))),
     ...notice.sections.map(section),
     h("h2", {class: "heading-m", id: "rights"}, t("privacy.rights")), list(notice.rights),

@@ -90,3 +90,11 @@ export function dataTable(id, caption, headings, rows) {
     h("thead", {}, h("tr", {}, headings.map(words => h("th", {scope: "col"}, words)))),
     h("tbody", {}, rows.map(cells => h("tr", {}, cells.map(c => h("td", {}, c)))))));
 }
+
+/** {API field: its question's words} for every field of the form, word rows added since it was drawn too. */
+export function labelsOf(form) {
+  return Object.fromEntries([...form.querySelectorAll("[data-field]")].flatMap(group => {
+    const words = (group.querySelector("legend, label")?.textContent || "").replace(` ${t("form.optional")}`, "");
+    return group.dataset.field.split(" ").map(field => [field, words]);
+  }));
+}

@@ -7,10 +7,12 @@ import {append, clear, h} from "../dom.js";
 import {button, choices, input, onSubmit} from "../forms.js";
 import {formatDate, t, tOr} from "../i18n.js";
 import {saveFile} from "../save-pdf.js";
+import {labelsOf} from "./common.js";
 import {wordsPart} from "./council-words.js";
 
 const SETTINGS = "/v1/admin/council";
 const CONTACT = {phone: "tel", emergency_phone: "tel", email: "email", website: "url"};
+const DPO = ["name", "email", "postal_address"];  // its data protection officer's (the privacy notice's)
 const CHANNELS = ["online", "phone", "face_to_face", "assisted"];  // the figures' costs per channel, in pence
 
 export async function render(view) {
@@ -38,14 +40,20 @@ async function draw(part, view, {settings, version}, catalogue, notice) {
     h("h2", {class: "heading-m"}, t("staff.council.contact")),
     Object.entries(CONTACT).map(([name, type]) => input({field: `$.branding.${name}`, optional: true, type,
       label: t(`staff.council.${name}`), value: branding[name] || "", autocomplete: "off"})),
+    h("h2", {class: "heading-m"}, t("staff.council.dpo")), h("p", {class: "hint"}, t("staff.council.dpo_hint")),
+    DPO.map(name => input({field: `$.data_protection_officer.${name}`, optional: name === "postal_address",
+      type: name === "email" ? "email" : "text", label: t(`staff.council.dpo_${name}`),
+      value: (settings.data_protection_officer || {})[name] || "", autocomplete: "off"})),
     services, costsPart(settings.channel_costs || {}), words.part, button(t("staff.council.save")));
   const labels = {};  // each refused field named by its question in the summary (filled as the form is sent)
   onSubmit(form, view, async () => {
     Object.assign(labels, labelsOf(form));
     const offOnes = servicesOf(form, serviceNames);
     const changed = {...settings, branding: brandingOf(form, branding), services: offOnes,
-      instead: elsewhereOf(settings.instead, offOnes), words: words.value(), channel_costs: costsOf(form)};
-    for (const name of ["services", "instead", "words", "channel_costs"]) if (!Object.keys(changed[name]).length) delete changed[name];
+      instead: elsewhereOf(settings.instead, offOnes), words: words.value(), channel_costs: costsOf(form),
+      data_protection_officer: Object.fromEntries(DPO.map(name => [name,
+        form.elements[`$.data_protection_officer.${name}`].value.trim()]).filter(([, value]) => value))};
+    for (const name of ["services", "instead", "words", "channel_costs", "data_protection_officer"]) if (!Object.keys(changed[name]).length) delete changed[name];
     let shown;
     try {
       shown = [await api(SETTINGS, {method: "PUT", body: changed, headers: {"If-Match": `"${version}"`}}),
@@ -90,14 +98,6 @@ function costsPart(costs) {
 function costsOf(form) {
   return Object.fromEntries(CHANNELS.map(name => [name, form.elements[`$.channel_costs.${name}`].value.trim()])
     .filter(([, value]) => value).map(([name, value]) => [name, /^[0-9]+$/.test(value) ? Number(value) : value]));
-}
-
-/** {API field: its question's words} for every field of the form, word rows added since it was drawn too. */
-function labelsOf(form) {
-  return Object.fromEntries([...form.querySelectorAll("[data-field]")].flatMap(group => {
-    const words = (group.querySelector("legend, label")?.textContent || "").replace(` ${t("form.optional")}`, "");
-    return group.dataset.field.split(" ").map(field => [field, words]);
-  }));
 }
 
 /** Only the services switched off are said (absent: on). */

@@ -42,6 +42,7 @@ const SCREENS = [
   [/^\/staff\/consultations(\/[a-z0-9][a-z0-9-]{1,59})?$/, () => import("./consultations.js")],
   [/^\/staff\/officers$/, () => import("./officers.js")],
   [/^\/staff\/council$/, () => import("./council.js")],
+  [/^\/staff\/retention$/, () => import("./retention.js")],
   [/^\/staff\/figures\/contacts$/, () => import("./contacts.js")],
   [/^\/staff\/landlords$/, () => import("./landlords.js")],
   [/^\/staff\/repairs$/, () => import("./repairs.js")],
@@ -64,7 +65,7 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/repairs", "staff.nav.repairs"], ["/staff/admissions", "staff.nav.admissions"],
               ["/staff/feedback", "staff.nav.feedback"],
               ["/staff/officers", "staff.nav.officers"], ["/staff/figures/contacts", "staff.nav.contacts"],
-              ["/staff/council", "staff.nav.council"]];
+              ["/staff/council", "staff.nav.council"], ["/staff/retention", "staff.nav.retention"]];
 
 const CONTACTS = "/staff/figures/contacts";
 

@@ -19,6 +19,7 @@ const DESK_OF = [
   ["/staff/meetings", "meetings"], ["/staff/consultations", "consultations"], ["/staff/planning", "planning"], ["/staff/repairs", "repairs"],
   ["/staff/landlords", "landlords"], ["/staff/admissions", "admissions"],
   ["/staff/officers", ADMINISTRATORS], ["/staff/council", ADMINISTRATORS],
+  ["/staff/retention", ADMINISTRATORS],
 ];
 const USE = "doorstep.desk-use";
 // The services feedback is kept for (the API's feedback/services.py), each read at its own desk's
