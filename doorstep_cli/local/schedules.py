@@ -32,6 +32,7 @@ SCHEDULES = (
     ("send_questionnaires", "chalicelib.handlers.questionnaires.sending:send_due"),
     ("forward_reports", "chalicelib.handlers.forwarding.schedule:every_minute"),
     ("settle_payments", "chalicelib.handlers.waste.jobs:settle_all"),
+    ("licensing", "chalicelib.handlers.licensing.jobs:every_five_minutes"),  # deemed grants, reminders (app.py)
     ("close_petitions", "chalicelib.handlers.petitions.moderation:close_due"),
     ("send_council_tax_requests", "chalicelib.handlers.revenues.sending:send_due"),
     ("sweep_retention", "chalicelib.handlers.retention.sweep:nightly"),  # forms' and consultations' sweeps in it
