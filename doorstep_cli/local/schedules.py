@@ -6,7 +6,8 @@ developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky, container and hall holds
 run out, refunds left due, reminders), the closing of petitions past their time, the retention sweep (reports,
 unused accounts, forms' and consultations' answers: a developer sees York's schedule act within a minute) and the
-appointments' reminders and waiting-list offers, a round's school offers chosen for offer day, and the committee system's and the planning
+appointments' reminders and waiting-list offers, a round's school offers chosen for offer day, licensing's deemed grants and
+licences' reminders, and the committee system's and the planning
 register's syncs (their own cadence decides what they ask, so a run a minute asks no more than one
 every 15, or than the planning lists due); the nightly open data export is run by hand (`doorstep export`).
 
