@@ -161,3 +161,28 @@ def test_two_renew_presses_at_once_make_one_renewal(deps, pay, york_types, monke
             rounds.leave()
     answers = at_once(press, range(2))
     assert answers[0][0]["id"] == answers[1][0]["id"] and sorted(made for _, made in answers) == [False, True]
+
+
+def test_a_scottish_taxi_drivers_renewal_granted_by_law_runs_on_from_the_old_licences_end(deps, pay):
+    from chalicelib import tenancy
+    from chalicelib.handlers.licensing.deeming import deem_due
+    from chalicelib.handlers.licensing.renewing import renew
+    from chalicelib.handlers.payments.govuk_pay import for_council
+    from support.councils_support import add, north_lanarkshire, york
+    from support.licensing_support import NL_TYPES, store_types
+    add(deps, york(), north_lanarkshire())
+    card_payments = for_council(deps)
+    with tenancy.acting_for("north-lanarkshire"):
+        here = deps.for_council().replace(payment_provider=card_payments)
+        store_types(here, NL_TYPES)
+        case = granted(here, london(2026, 8, 31, 10), type_id="taxi-driver",
+                       premises={"address": "12 Main Street, Airdrie ML6 6AA"})
+        assert case.licence["to"] == "2029-08-31"
+        holder = at(here, london(2029, 6, 1, 10), _holder(case))
+        renewal = paid(holder, renew(holder, case.id)[0])
+        assert renewal.deemed_on == "2029-12-01"  # 6 months, Civic Government (Scotland) Act 1982 Sch. 1 para 4
+        assert deem_due(here.replace(clock=lambda: london(2029, 12, 2, 0, 10))) == 1
+        deemed = here.licensing.get(renewal.id)
+        assert deemed.state == "deemed_granted"
+        assert (deemed.licence["from"], deemed.licence["to"]) == ("2029-08-31", "2032-08-31")  # not 2 December
+        assert deemed.reminder["on"] == "2032-07-02"  # 60 days before its own end
