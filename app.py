@@ -289,8 +289,9 @@ def sync_planning(event):
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky,
 # container and hall holds past their 30 minutes are released, and refunds
-# left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made, and
-# licences the law grants when undecided in time are granted (handlers/licensing/deeming.py).
+# left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made,
+# licences the law grants when undecided in time are granted (handlers/licensing/deeming.py), and
+# licences' renewal and annual fee reminders due are sent (handlers/licensing/renewing.py).
 @app.schedule("rate(5 minutes)", name="settle_payments")
 @every_council
 def settle_payments(event):
@@ -299,10 +300,10 @@ def settle_payments(event):
     from chalicelib.handlers.containers.settling import release_expired
     from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
-    from chalicelib.handlers.licensing.deeming import deem_due
+    from chalicelib.handlers.licensing.jobs import every_five_minutes as licensing_jobs
     from chalicelib.handlers.waste.jobs import settle_all
     deps = default_deps()
     return {**settle_all(deps), "container_holds_released": release_expired(deps),
             "container_refunds_settled": container_refunds_due(deps),  # the cancellations' effect's backstop
             "hire_holds_released": release_hire_holds(deps), "hire_refunds_settled": hire_refunds_due(deps),
-            "licences_deemed_granted": deem_due(deps)}  # Scotland's 1982 Act: undecided in time, granted by law
+            **licensing_jobs(deps)}  # Scotland's 1982 Act's deemed grants; licences' reminders

@@ -6,7 +6,8 @@ developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky, container and hall holds
 run out, refunds left due, reminders), the closing of petitions past their time, the retention sweep (reports,
 unused accounts, forms' and consultations' answers: a developer sees York's schedule act within a minute) and the
-appointments' reminders and waiting-list offers, a round's school offers chosen for offer day, and the committee system's and the planning
+appointments' reminders and waiting-list offers, a round's school offers chosen for offer day, licensing's deemed grants and
+licences' reminders, and the committee system's and the planning
 register's syncs (their own cadence decides what they ask, so a run a minute asks no more than one
 every 15, or than the planning lists due); the nightly open data export is run by hand (`doorstep export`).
 
@@ -32,6 +33,7 @@ SCHEDULES = (
     ("send_questionnaires", "chalicelib.handlers.questionnaires.sending:send_due"),
     ("forward_reports", "chalicelib.handlers.forwarding.schedule:every_minute"),
     ("settle_payments", "chalicelib.handlers.waste.jobs:settle_all"),
+    ("licensing", "chalicelib.handlers.licensing.jobs:every_five_minutes"),  # deemed grants, reminders (app.py)
     ("close_petitions", "chalicelib.handlers.petitions.moderation:close_due"),
     ("send_council_tax_requests", "chalicelib.handlers.revenues.sending:send_due"),
     ("sweep_retention", "chalicelib.handlers.retention.sweep:nightly"),  # forms' and consultations' sweeps in it

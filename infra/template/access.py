@@ -127,7 +127,8 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "container-stock": "read-write", "bin-rounds": "read", "hire-bookings": "read-write",
                   "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read",
                   # a licence fee the job finds paid: the case received, or the notice given or refused; a
-                  # licence the law grants undecided (licensing/deeming.py), its applicant and objectors told
+                  # licence the law grants undecided (licensing/deeming.py), its applicant and objectors told; a
+                  # licence's renewal or annual fee reminder written with its event (licensing/renewing.py)
                   "licence-cases": "read-write", "licence-tallies": "read-write", "licence-types": "read",
                   "licence-representations": "read"}
 

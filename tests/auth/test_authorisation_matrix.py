@@ -325,6 +325,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/licensing/cases"): (SIGNED_IN, Outcome(404, "licence_type_not_found")),
     ("GET", "/v1/licensing/cases/{case_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/licensing/cases/{case_id}/pay"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/renew"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/me/licences"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/licensing/register"): (ANYONE, Outcome(200)),
@@ -1042,6 +1043,7 @@ _simple("POST", "/v1/licensing/cases", body={"type": "premises-licence", "band":
                                              "premises": {"name": "The Fleece", "address": "16 Pavement, York"}})
 _simple("GET", "/v1/licensing/cases/{case_id}", "/v1/licensing/cases/LC-7K3F9Q")
 _simple("POST", "/v1/licensing/cases/{case_id}/pay", "/v1/licensing/cases/LC-7K3F9Q/pay", {})
+_simple("POST", "/v1/licensing/cases/{case_id}/renew", "/v1/licensing/cases/LC-7K3F9Q/renew", {})
 _simple("GET", "/v1/me/licences")
 _simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/cases/LC-7K3F9Q/representations",
         {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})

@@ -41,6 +41,23 @@ def test_a_short_term_let_at_an_english_council_and_a_four_year_taxi_licence_are
     assert "by_band gives every band the law names" in problems([banded], "england", date(2026, 11, 28))[0][1]
 
 
+def test_an_operators_licence_runs_up_to_five_years_and_reminders_need_something_to_remind_of():
+    from chalicelib.handlers.licensing.catalogue import problems
+    york = json.loads(YORK_TYPES.read_text())
+    operator = next(t for t in york if t["id"] == "private-hire-operator")
+    assert operator["term_months"] == 60 and problems([operator], "england", date(2026, 11, 28)) == []
+    operator["term_months"] = 61
+    assert "term_months must be whole months from 1 to 60" in problems([operator], "england", date(2026, 11, 28))[0][1]
+    premises = next(t for t in york if t["id"] == "premises-licence")
+    premises["renewal_reminders"] = [28]  # a premises licence has no end to renew
+    assert [r for _, r in problems([premises], "england", date(2026, 11, 28))] == [
+        "renewal_reminders need a term: a licence with no end is not renewed"]
+    scottish = next(t for t in json.loads(NL_TYPES.read_text()) if t["id"] == "premises-licence")
+    scottish["annual_fee_reminders"] = [28]  # no annual fee's day in Scotland's law data
+    assert [r for _, r in problems([scottish], "scotland", date(2026, 11, 28))] == [
+        "annual_fee_reminders need an annual_fee, and a regime whose law sets the day it is due"]
+
+
 def test_selling_alcohol_needs_a_premises_licence_or_an_event_notice_in_york_and_its_scottish_kin_in_north_lanarkshire():
     from chalicelib.handlers.licensing.catalogue import needs
     york, nl = json.loads(YORK_TYPES.read_text()), json.loads(NL_TYPES.read_text())
@@ -93,7 +110,7 @@ def test_newcastle_under_lymes_folder_loads_its_licence_types_and_a_bad_one_refu
     assert any("licence_types.json type premises-licence" in line and "not one of england's" in line for line in said)
     said.clear()
     assert add_folder(newcastle, CouncilStore(), deps, say=said.append) == 0
-    assert "licence_types.json: 5 loaded" in said
+    assert "licence_types.json: 6 loaded" in said  # with the private hire operator
     with tenancy.acting_for("newcastle-under-lyme"):
         assert [t["id"] for t in deps.for_council().licensing.types()[0]][:2] == ["premises-licence",
                                                                                  "temporary-event-notice"]

@@ -2,13 +2,15 @@
 public register, reads the last day for representations, objects in time and
 is told it went to the officers; the pub's own view and the register show what
 the officer shared, never who objected; the licences page lists York's types
-with the law's periods."""
+with the law's periods; a cab owner renews from the reminder's link and pays,
+and the renewal names the licence it continues."""
 import re
 
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
-from tests.web.journeys import heading
+from tests.web.journeys import heading, sign_in
+from tests.web.test_bulky import pay  # noqa: F401  (a fixture: the local card provider)
 
 PUB = {"name": "The Golden Fleece", "address": "16 Pavement, York YO1 9UP", "uprn": "990000000501",
        "lat": 53.9592, "lon": -1.0801}
@@ -85,3 +87,38 @@ def test_a_north_lanarkshire_host_sees_scotlands_short_term_let_periods_and_staf
     finally:
         host.close()
         county.close()
+
+
+def test_a_cab_owner_renews_from_the_reminders_link_pays_and_the_renewal_names_the_licence_it_continues(
+        browser, pay):  # noqa: F811
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.accounts import users
+    from chalicelib.handlers.licensing import desk
+    from chalicelib.handlers.licensing.applying import receive, start
+    from chalicelib.handlers.licensing.renewing import renewal_id
+    from support.licensing_support import store_types
+    from support.pay_support import SUCCESS
+    from tests.web.browser import PASSWORD
+    from tests.web.test_bulky import fill_the_card_page
+    deps = browser.stack.deps()
+    store_types(deps)
+    owner = users.create_user(deps, "cab.owner@example.org", "resident", name="Priya Driver", password=PASSWORD)
+    holder = deps.replace(principal=Principal(user_id=owner.id, role="resident", email="cab.owner@example.org"))
+    view, _ = start(holder, {"type": "taxi-vehicle", "premises": {"name": "Vehicle YK24 ABC",
+                                                                  "address": "4 Acomb Road, York YO24 4EY"}}, "cab-owner-first-licence")
+    case = deps.licensing.get(view["id"])
+    case.state, case.payment_id = "paying", "paid-elsewhere"
+    deps.licensing.save(case, case.seq, was="draft")
+    case = receive(deps, deps.licensing.get(case.id), deps.clock())
+    case = desk.decide(deps.replace(principal=Principal(user_id="officer", role="staff")), case.id,
+                       {"outcome": "granted", "reasons": "Vehicle passed its test."}, case.seq)
+    page = browser.new_page()
+    sign_in(page, "cab.owner@example.org", next_path=f"/licensing/cases/{case.id}?renew=1")
+    expect(page.locator("#licensing-licence")).to_contain_text(case.licence["number"])
+    check_accessible(page, "licensing: a licence with its renewal")
+    page.get_by_role("button", name="Renew this licence").click()
+    fill_the_card_page(page, SUCCESS, "£200.00")
+    renewal = renewal_id(case)
+    page.wait_for_url(re.compile(f"/licensing/cases/{renewal}"))
+    expect(page.locator("#licensing-renews")).to_contain_text(f"This application renews licence {case.licence['number']}")
+    assert deps.licensing.get(renewal).renews["to"] == case.licence["to"]

@@ -145,19 +145,9 @@ def on_payment(deps, payment):
 
 def reopen(deps, submission_id, payment_id, status):
     """Back in progress after `payment_id` ended unpaid, if it is still the one the submission waits for."""
-    from ...storage.errors import EditConflict
-    for _ in range(3):
-        submission = deps.form_submissions.get(submission_id)
-        if submission is None or submission.state != "paying" or submission.payment_id != payment_id:
-            return
-        expected = submission.seq
-        submission.state, submission.payment_status, submission.updated_at = "in_progress", status, deps.clock()
-        try:
-            deps.form_submissions.save(submission, expected, was="paying")
-            return
-        except EditConflict:
-            continue
-    raise Conflict(wording.CHANGED_AS_PAYMENT_ENDED, code="edit_conflict")
+    from ..payments.unpaid import back_from_paying
+    back_from_paying(deps.form_submissions, submission_id, payment_id, status, "in_progress", deps.clock(),
+                     wording.CHANGED_AS_PAYMENT_ENDED)
 
 
 def page(deps, payment):

@@ -241,18 +241,10 @@ def receive(deps, case, now):
 
 
 def back_to_draft(deps, case_id, payment_id, status):
-    from ...storage.errors import EditConflict
-    for _ in range(3):
-        case = deps.licensing.get(case_id)
-        if case is None or case.state != "paying" or case.payment_id != payment_id:
-            return
-        expected = case.seq
-        case.state, case.payment_status, case.updated_at = "draft", status, deps.clock()
-        try:
-            deps.licensing.save(case, expected, was="paying")
-            return
-        except EditConflict:
-            continue
+    """Back to draft after `payment_id` ended unpaid, if the case still waits for it (409 after 3 conflicts)."""
+    from ..payments.unpaid import back_from_paying
+    back_from_paying(deps.licensing, case_id, payment_id, status, "draft", deps.clock(),
+                     wording.CHANGED_AS_PAYMENT_ENDED)
 
 
 def page(deps, payment):

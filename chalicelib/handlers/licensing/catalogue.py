@@ -10,7 +10,10 @@ A type (licence_types.json in a council's folder; York's is the demo's own):
   documents                 [{id, name}]: each a file question of the form
   consultees                [{id, name, until: a clock's name | working_days: n}]
   term_months               up to the regime's maximum (null: no end, as a premises licence)
-  renewal_reminders         days before the licence ends that its holder is reminded
+  renewal_reminders         days before the licence ends that its holder is reminded (renewing.py)
+  annual_fee                a licence with no end that pays a fee each year (a premises licence): {amount} or
+                            {by_band}, due as the regime's `annual_fee.due` says (the anniversary of grant)
+  annual_fee_reminders      days before each annual fee's day that its holder is reminded
   register                  the public register's fields, from REGISTER_FIELDS only
   activities                what it licenses, from ACTIVITIES: what `needs` answers by
   public_notice             neighbours told and representations taken (default false)
@@ -20,7 +23,7 @@ import re
 from . import law
 
 ACTIVITIES = ("sell_alcohol", "regulated_entertainment", "late_night_food", "one_off_event", "taxi_driving",
-              "taxi_vehicle", "street_trading", "short_term_let")
+              "taxi_vehicle", "private_hire_operating", "street_trading", "short_term_let")
 # What the register may show: the premises, the licence and its conditions; never a person's contact details.
 REGISTER_FIELDS = ("premises.name", "premises.address", "type", "state", "licence.number", "licence.from",
                    "licence.to", "conditions", "event.first_day", "event.last_day", "received_at",
@@ -29,7 +32,7 @@ PURPOSES = ("new", "variation", "renewal")
 TYPE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 PENCE_MAX = 10_000_000
 KEYS = {"id", "name", "regime", "purposes", "form", "fee", "documents", "consultees", "term_months",
-        "renewal_reminders", "register", "activities", "public_notice", "annual_fee", "about"}
+        "renewal_reminders", "register", "activities", "public_notice", "annual_fee", "annual_fee_reminders", "about"}
 
 
 def needs(types, activity):
@@ -101,9 +104,15 @@ def _type_problems(t, available, jurisdiction, today, seen):
                    else "term_months must be whole months")
     if term is None and most is not None:
         out.append(f"term_months is required: the law sets at most {most} ({version['source']})")
-    reminders = t.get("renewal_reminders") or []
-    if not all(isinstance(d, int) and 1 <= d <= 365 for d in reminders):
-        out.append("renewal_reminders are days before the licence ends, 1 to 365")
+    for name, ends in (("renewal_reminders", "the licence ends"), ("annual_fee_reminders", "each annual fee is due")):
+        reminders = t.get(name) or []
+        if not isinstance(reminders, list) or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 365
+                                                      for d in reminders):
+            out.append(f"{name} are days before {ends}, 1 to 365")
+    if t.get("renewal_reminders") and term is None:
+        out.append("renewal_reminders need a term: a licence with no end is not renewed")
+    if t.get("annual_fee_reminders") and not (t.get("annual_fee") and (version.get("annual_fee") or {}).get("due")):
+        out.append("annual_fee_reminders need an annual_fee, and a regime whose law sets the day it is due")
     if not set(t.get("register") or []) <= set(REGISTER_FIELDS):
         out.append(f"register fields must be some of {', '.join(REGISTER_FIELDS)}")
     if not t.get("activities") or not set(t["activities"]) <= set(ACTIVITIES):

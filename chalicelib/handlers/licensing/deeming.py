@@ -13,6 +13,7 @@ from ...stamps import london_today, stamp
 from . import catalogue
 from .clocks import add_months
 from .ids import licence_number
+from .renewing import first_reminder, licence_starts
 
 
 def deem_due(deps):
@@ -25,14 +26,16 @@ def deem_due(deps):
     types = None
     for case in deps.licensing.deemed_by(today.isoformat()):
         types = types if types is not None else catalogue.of_council(deps)
-        term = (catalogue.find(types, case.type_id) or {}).get("term_months")
-        start = date.fromisoformat(case.deemed_on) + timedelta(days=1)
+        licence_type = catalogue.find(types, case.type_id) or {}
+        term = licence_type.get("term_months")
+        start = licence_starts(case, date.fromisoformat(case.deemed_on) + timedelta(days=1))
         expected, now = case.seq, deps.clock()
         case.state, case.updated_at = "deemed_granted", now
         case.decision = {**(case.decision or {}), "outcome": "deemed_granted",
                          "reasons": (case.law or {}).get("missed_words") or "", "by": "the law", "at": stamp(now)}
         case.licence = {"number": licence_number(case.id), "from": start.isoformat(),
                         "to": add_months(start, term).isoformat() if term else None, "state": "current"}
+        case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime, today)
         event = new_event(deps, "licence_decided", now, event_id=f"licence.{case.id}.deemed", case_id=case.id,
                           type_id=case.type_id, outcome="deemed_granted")
         try:

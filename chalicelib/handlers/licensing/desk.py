@@ -8,7 +8,8 @@ the case with the event others hear of it by.
   refused unless the officer says why: the parties agreed to adjourn);
 - the conditions;
 - the decision with its reasons: granted (a licence numbered, running its
-  type's term from today) or refused; the fee is kept either way, as the
+  type's term from today, or a renewal's from the end of the licence it
+  renews, with its first reminder) or refused; the fee is kept either way, as the
   fees pay for deciding;
 - a licence suspended, reinstated or revoked, with reasons."""
 from datetime import date
@@ -19,6 +20,7 @@ from ...stamps import london_today, stamp
 from . import catalogue, wording
 from .clocks import add_months, clocks, last_day_of
 from .ids import is_case, licence_number
+from .renewing import first_reminder, licence_starts
 
 REASONS_MAX = 4000
 CONDITIONS_MAX = 60
@@ -150,9 +152,10 @@ def decide(deps, case_id, body, expected):
     case.decision = {**(case.decision or {}), "outcome": outcome, "reasons": reasons, "by": deps.principal.user_id,
                      "at": stamp(deps.clock())}
     if outcome == "granted":
-        term = licence_type.get("term_months")
-        case.licence = {"number": licence_number(case.id), "from": today.isoformat(),
-                        "to": add_months(today, term).isoformat() if term else None, "state": "current"}
+        term, starts = licence_type.get("term_months"), licence_starts(case, today)
+        case.licence = {"number": licence_number(case.id), "from": starts.isoformat(),
+                        "to": add_months(starts, term).isoformat() if term else None, "state": "current"}
+        case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime, today)
     return _saved(deps, case, expected, "licence_decided", outcome=outcome)
 
 
@@ -170,4 +173,8 @@ def change_licence(deps, case_id, body, expected):
     history = list(case.licence.get("history") or [])
     history.append({"action": action, "reasons": reasons, "by": deps.principal.user_id, "at": stamp(deps.clock())})
     case.licence = {**case.licence, "state": becomes, "history": history}
-    return _saved(deps, case, expected, "licence_" + becomes, action=action)
+    # Only a current licence is reminded: reinstated, its next reminder from today; otherwise none.
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
+    case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime,
+                                   london_today(deps.clock()))
+    return _saved(deps, case, expected, "licence_" + becomes, action=action, change=len(history))

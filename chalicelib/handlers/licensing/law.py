@@ -11,7 +11,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "licensing_law.json"
 REGIMES = ("premises_licence", "temporary_event_notice", "occasional_licence", "short_term_let", "taxi_driver",
-           "taxi_vehicle", "street_trading")
+           "taxi_vehicle", "private_hire_operator", "street_trading")
 MISSED = ("none", "tacit_consent", "deemed_granted")
 UNITS = ("days", "working_days", "months")
 _loaded = {}

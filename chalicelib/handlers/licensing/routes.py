@@ -16,6 +16,11 @@ hooks.register("licence_fee", "chalicelib.handlers.licensing.applying")
 register("licence_application_received", "chalicelib.handlers.licensing.neighbours")
 # A decision told to the applicant and to each person who made a representation, once each (telling.py).
 effects.register("licence_decided", "licensing.told", "chalicelib.handlers.licensing.telling:on_decided")
+# A hearing set, a licence suspended, revoked or reinstated: told to the applicant alone, once (telling.py).
+for _kind in ("licence_hearing_set", "licence_suspended", "licence_revoked", "licence_current"):
+    effects.register(_kind, "licensing.applicant_told", "chalicelib.handlers.licensing.telling:on_changed")
+# A licence's renewal or annual fee reminder, written by the five-minute job, mailed once (renewing.py).
+effects.register("licence_reminder_due", "licensing.reminded", "chalicelib.handlers.licensing.renewing:on_reminder")
 CASE_ID = path_param("case_id", {"type": "string", "pattern": "^LC-[0-9A-Z]{4,16}$", "example": "LC-7K3F9Q"})
 REP_ID = path_param("rep_id", {"type": "string", "pattern": "^LR-[0-9A-Z]{4,16}$", "example": "LR-7K3F9Q"})
 CONSULTEE = path_param("consultee_id", {"type": "string", "pattern": "^[a-z][a-z_]{0,39}$", "example": "police"})
@@ -72,6 +77,21 @@ def pay_case(case_id):
     from .applying import pay
     view, _ = pay(http.deps(), case_id)
     return http.ok(view, headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/renew", SIGNED_IN, {
+    "summary": "Renew my licence: a new application (draft) for the same type with what I gave last time filled "
+               "in, naming the licence it renews; granted, it runs on from the old licence's last day. One per "
+               "licence and term however often pressed (the renewal's id is made from the licence)",
+    "parameters": [CASE_ID], "requestBody": {"required": False, "content": {"application/json": {
+        "schema": {"type": "object"}}}},
+    "responses": {"201": json_response(ref("LicenceCase")),
+                  **errors(**NO_CASE, **{"409": "Not a current licence (licence_not_current), not one that is "
+                                                "renewed (not_renewable), or ended already (licence_expired)"})}})
+def renew_case(case_id):
+    from .renewing import renew
+    view, made = renew(http.deps(), case_id)
+    return http.created(view, made, headers={"Location": f"/v1/licensing/cases/{view['id']}"})
 
 
 @routes.get("/v1/me/licences", SIGNED_IN, {

@@ -3,7 +3,11 @@ representation: an effect of the case's `licence_decided` event
 (shared/effects.py), each mail kept in the outbox under an id made from the
 case and the person (notify/email.queue_email), so an effect run again after
 a crash sends each one once. The objectors are told by their own address;
-neither side's mail names the other."""
+neither side's mail names the other. The desk's other changes the applicant
+must know of (a hearing set; the licence suspended, revoked or reinstated)
+are told to the applicant alone, once per event."""
+from datetime import date
+
 from . import catalogue, wording
 
 
@@ -39,3 +43,35 @@ def tell_decision(deps, case_id):
 
 def _conditions(case):
     return "".join(f"- {c}\n" for c in case.conditions) or wording.NO_CONDITIONS
+
+
+def on_changed(deps, event, key):
+    tell_changed(deps, event)
+
+
+def tell_changed(deps, event):
+    """A hearing set, or a licence suspended, revoked or reinstated, told to the applicant alone (one mail per
+    event, kept in the outbox under the event's id): the words say the day or the reasons, never who made a
+    representation. Returns whether it was queued now."""
+    from ...notify.email import queue_email
+    payload = event.payload or {}
+    case = deps.licensing.get(payload.get("case_id"))
+    if case is None or not (case.applicant or {}).get("email"):
+        return False
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {"name": case.type_id}
+    words = {"type": licence_type["name"], "premises": case.premises.get("name") or case.premises.get("address"),
+             "reference": case.id}
+    if event.kind == "licence_hearing_set":
+        day = date.fromisoformat(payload["day"])
+        words["day"] = f"{day:%A} {day.day} {day:%B %Y}"
+        subject, body = wording.HEARING_SET_SUBJECT.format(**words), wording.HEARING_SET_BODY.format(**words)
+    else:
+        changed = wording.CHANGED[event.kind.removeprefix("licence_")]
+        history = (case.licence or {}).get("history") or []
+        change = payload.get("change") or len(history)  # this event's own change, whatever followed it
+        reasons = history[change - 1].get("reasons") if 0 < change <= len(history) else ""
+        words.update(number=(case.licence or {}).get("number"), changed=changed, reasons=reasons)
+        subject = wording.LICENCE_CHANGED_SUBJECT.format(**words)
+        body = wording.LICENCE_CHANGED_BODY.format(**words)
+    return queue_email(case.applicant["email"], subject, body, deps.clock(),
+                       f"licence-{event.kind.removeprefix('licence_')}:{case.id}:{event.id}") is not None

@@ -20,7 +20,8 @@ def _common(case):
             "premises": {k: v for k, v in (case.premises or {}).items() if k in ("name", "address")},
             "received_at": stamp(case.received_at), "clocks": clocks_view(case), "law": case.law or None,
             "event": {k: v for k, v in (case.event or {}).items() if k != "days"} or None,
-            "conditions": case.conditions or [], "decision": case.decision, "licence": case.licence}
+            "conditions": case.conditions or [], "decision": case.decision, "licence": case.licence,
+            "renews": case.renews}
 
 
 def applicant_view(deps, case, payment=None, representations=None):

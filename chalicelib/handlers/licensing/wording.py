@@ -44,6 +44,7 @@ NO_SUCH_TYPE = "{council} has no licence type {type}."
 BAND_REQUIRED = "Choose the premises' rateable value band"
 BAND_UNKNOWN = "Choose one of the bands listed"
 NOT_PAYING = "This application is not waiting for a payment."
+CHANGED_AS_PAYMENT_ENDED = "The application changed while its payment ended; it is tried again."
 EVENT_FIRST_DAY = "Enter the first day of the event"
 EVENT_HOURS = "Enter how many hours the event lasts, from 1 to {most}"
 EVENT_PEOPLE = "Enter the most people on the premises at any one time, from 1 to {most}"
@@ -100,3 +101,27 @@ NO_CONDITIONS = "none beyond those the law sets\n"
 
 # A county that licenses nothing: its services' settings name who does (councils/services.py).
 NO_LICENCES = "{council} does not issue licences."
+
+# Renewing (renewing.py).
+NOT_RENEWABLE = "This licence is not one that is renewed: it has no end, or the council takes no renewals of its type."
+RENEWAL_TOO_LATE = ("This licence ended on {to}, so it can no longer be renewed. Apply for a new licence of the same "
+                    "type instead.")
+
+# Reminders, e-mailed to the licence holder (renewing.py).
+RENEWAL_SUBJECT = "Your {type} {number} ends on {day}"
+RENEWAL_BODY = ("Your {type} {number} for {premises} ends on {day}.\n\n"
+                "Renew it here, with what you told us last time filled in for you to check:\n{link}\n\n"
+                "A renewal granted runs on from {day}, whenever it is decided, so apply in good time.\n")
+ANNUAL_FEE_SUBJECT = "The annual fee for {type} {number} is due on {day}"
+ANNUAL_FEE_BODY = ("The annual fee of {amount} for {type} {number} at {premises} is due on {day}, the anniversary "
+                   "of the licence's grant (Licensing Act 2003, s.55). If it is not paid, the council must suspend "
+                   "the licence (s.55A).\n\nYour licence:\n{link}\n")
+
+# The desk's changes told to the applicant (telling.py): never who made a representation.
+HEARING_SET_SUBJECT = "A hearing about {type} for {premises}: {day}"
+HEARING_SET_BODY = ("The licensing authority will hold a hearing about your application {reference} on {day}, because "
+                    "relevant representations were made about it. The council will send you the hearing's notice and "
+                    "papers. The decision follows the hearing.\n")
+LICENCE_CHANGED_SUBJECT = "Your {type} {number}: {changed}"
+LICENCE_CHANGED_BODY = "Your {type} {number} for {premises} has been {changed}.\n\nThe reasons:\n{reasons}\n"
+CHANGED = {"suspended": "suspended", "revoked": "revoked", "current": "reinstated"}

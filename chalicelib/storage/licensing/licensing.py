@@ -73,6 +73,15 @@ class CaseDeemedIndex(GlobalSecondaryIndex):
     deemed_on = UnicodeAttribute(range_key=True)
 
 
+class CaseRemindIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "remind"
+        projection = AllProjection()
+
+    remind = CouncilKey(hash_key=True)  # "remind" while a licence has a reminder ahead
+    remind_on = UnicodeAttribute(range_key=True)  # its day, YYYY-MM-DD
+
+
 class LicenceCaseModel(Stored):
     class Meta:
         table_name = table("licence-cases")
@@ -85,7 +94,9 @@ class LicenceCaseModel(Stored):
         purpose="An application for a licence or a notice given: who applied, for which premises, its statutory "
                 "dates, the decision and the licence; the register shows the premises, the licence and its "
                 "conditions, never the applicant's contact details",
-        not_personal={"premises_key": "what a notice's yearly limits count by: the premises, not a person"},
+        not_personal={"premises_key": "what a notice's yearly limits count by: the premises, not a person",
+                      "renews": "the licence a renewal continues: its case, number and last day",
+                      "reminder": "the licence's next reminder: its kind, the day it is for and when it is sent"},
         retention=KEPT_AS_A_LICENCE)
 
     id = CouncilKey(hash_key=True)
@@ -119,10 +130,15 @@ class LicenceCaseModel(Stored):
     register_sort = UnicodeAttribute(null=True)
     deemed = CouncilKey(null=True)
     deemed_on = UnicodeAttribute(null=True)
+    renews = JSONAttribute(null=True)
+    reminder = JSONAttribute(null=True)
+    remind = CouncilKey(null=True)
+    remind_on = UnicodeAttribute(null=True)
 
     user_index = CaseUserIndex()
     register_index = CaseRegisterIndex()
     deemed_index = CaseDeemedIndex()
+    remind_index = CaseRemindIndex()
 
 
 class RepresentationModel(Stored):
@@ -190,6 +206,11 @@ def deemed_keys(case):
     return {"deemed": "deemed"} if case.deemed_on and case.state in UNDECIDED else {}
 
 
+def remind_keys(case):
+    """The sparse `remind` index's keys: filed while the licence has a reminder ahead (renewing.py)."""
+    return {"remind": "remind", "remind_on": case.reminder["on"]} if case.reminder else {}
+
+
 def register_keys(case, listed):
     """(register, register_sort) a case is filed under on the public register, or (None, None)."""
     return (REGISTER, f"{case.type_id}#{case.state}#{case.id}") if listed else (None, None)
@@ -247,7 +268,8 @@ class LicensingStore:
         parts = []
         try:
             with writes(parts), transaction() as t:
-                t.save(model_of(C, case, register=register, register_sort=sort, **deemed_keys(case)), condition=same)
+                t.save(model_of(C, case, register=register, register_sort=sort, **deemed_keys(case), **remind_keys(case)),
+                       condition=same)
                 parts.append("case")
                 for tally, read_seq in tallies:
                     t.save(tally, condition=T.key.does_not_exist() if read_seq == 0 else T.seq == read_seq)
@@ -276,6 +298,10 @@ class LicensingStore:
     def deemed_by(self, day, limit=100):
         """Undecided cases whose deemed grant's day is before `day` (YYYY-MM-DD): one Query of the sparse index."""
         return [_case(m) for m in C.deemed_index.query("deemed", C.deemed_on < day, limit=limit, page_size=limit)]
+
+    def reminders_by(self, day, limit=100):
+        """Licences whose next reminder's day is `day` (YYYY-MM-DD) or before: one Query of the sparse index."""
+        return [_case(m) for m in C.remind_index.query("remind", C.remind_on <= day, limit=limit, page_size=limit)]
 
     # Representations
     def add_representation(self, representation, case_id, expected_seq):

@@ -39,6 +39,8 @@ class LicenceCase:
     licence: dict | None = None  # {number, from, to, state}
     refused: dict | None = None  # a notice refused when given: {code, words}
     deemed_on: str | None = None  # the day after which the law grants it undecided (Scotland's 1982 Act): YYYY-MM-DD
+    renews: dict | None = None  # a renewal's licence renewed: {case, number, to}; its licence runs on from `to`
+    reminder: dict | None = None  # the licence's next reminder: {kind: renewal | annual_fee, due, days, on}
     seq: int = 0
 
 

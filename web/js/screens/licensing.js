@@ -1,6 +1,6 @@
 // Licences: /licensing (the council's licence types, each with its fee and the law's periods in words),
 // /licensing/apply/{type} (an application or a temporary event notice, then its fee), /licensing/cases/{id}
-// (the applicant's case: each date with the rule that sets it), /licensing/register (the public register)
+// (the applicant's case: each date with the rule that sets it, and a licence's renewal), /licensing/register (the public register)
 // and /licensing/register/{id} (one case, and a representation while the period is open). The objector's
 // name and address go to the licensing officers only: the page says so before they are asked.
 import {api, query} from "../api.js";
@@ -115,7 +115,29 @@ async function mine(view, id) {
     found.decision?.outcome ? h("section", {id: "licensing-decision"}, h("h2", {class: "heading-m"}, t("licensing.decision")),
       h("p", {class: "body"}, t(`licensing.state.${found.decision.outcome}`), ": ", found.decision.reasons)) : null,
     found.conditions.length ? h("ul", {class: "list list--bullet", id: "licensing-conditions"},
-      found.conditions.map(c => h("li", {}, c))) : null);
+      found.conditions.map(c => h("li", {}, c))) : null,
+    found.renews ? h("p", {class: "body", id: "licensing-renews"},
+      t("licensing.renews", {number: found.renews.number, to: day(found.renews.to)})) : null,
+    found.licence?.to ? renewal(view, found) : null);
+}
+
+// A licence with an end: renewed from here (the reminder's link) with what was given last time, then paid.
+function renewal(view, found) {
+  const {licence} = found;
+  const section = h("section", {id: "licensing-licence"}, h("p", {class: "body"},
+    t("licensing.licence", {number: licence.number, from: day(licence.from), to: day(licence.to)})));
+  if (licence.state !== "current") return section;
+  const go = button(t("licensing.renew"), {type: "button", id: "licensing-renew"});
+  go.addEventListener("click", async () => {
+    go.disabled = true;
+    const made = await ask(view, `/v1/licensing/cases/${found.id}/renew`, {method: "POST", body: {}});
+    const paying = made && await ask(view, `/v1/licensing/cases/${made.id}/pay`, {method: "POST", body: {}});
+    if (paying?.payment?.next_url) location.assign(paying.payment.next_url);
+    else if (made) navigate(`/licensing/cases/${made.id}`);
+    go.disabled = false;
+  });
+  append(section, h("p", {class: "hint"}, t("licensing.renew_hint", {to: day(licence.to)})), go);
+  return section;
 }
 
 async function register(view, params) {
