@@ -256,13 +256,14 @@ def remind_appointments(event):
 
 # Every 15 minutes, a round of school admissions whose run an officer chose for offer day is released
 # once offer day has begun (London's day), with its event: the messages to every parent follow from it
-# (handlers/schools/releasing.py; an officer's release on the day and this one make one release).
+# (handlers/schools/releasing.py; an officer's release on the day and this one make one release); and
+# waiting lists' offers unanswered past their day lapse, each place offered on (handlers/schools/waiting.py).
 @app.schedule("rate(15 minutes)", name="release_school_offers")
 @every_council
 def release_school_offers(event):
     from chalicelib.deps import default_deps
-    from chalicelib.handlers.schools.releasing import release_due
-    return release_due(default_deps())
+    from chalicelib.handlers.schools.releasing import every_quarter
+    return every_quarter(default_deps())
 
 
 # Every 15 minutes, the committee system is read into our own copy, asking only

@@ -48,7 +48,7 @@ SCHEDULES = (
     ("tell_consultations", "chalicelib.handlers.consultations.notices:every_quarter"),
     ("remind_repairs", "chalicelib.handlers.repairs.desk.after:send_reminders"),
     ("suspend_unused_officers", "chalicelib.handlers.scim.unused:suspend_unused"),
-    ("release_school_offers", "chalicelib.handlers.schools.releasing:release_due"),
+    ("release_school_offers", "chalicelib.handlers.schools.releasing:every_quarter"),
 )
 
 

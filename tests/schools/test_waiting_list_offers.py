@@ -100,3 +100,39 @@ def test_a_place_from_the_list_answered_after_its_date_is_refused(client, deps, 
                            session(deps, near))
     assert late.status_code == 422 and late.json_body["error"]["code"] == "offer_expired"
     assert "Friday 30 April 2027" in late.json_body["error"]["message"]
+
+
+LAST_MINUTE = datetime(2027, 4, 30, 22, 59, tzinfo=timezone.utc)  # 23:59 on Friday 30 April in London (BST)
+NEXT_MINUTE = datetime(2027, 4, 30, 23, 0, tzinfo=timezone.utc)  # Saturday 1 May in London, still 30 April in UTC
+
+
+def test_a_place_from_the_list_not_answered_by_its_day_goes_to_the_next_child_once(client, deps, released):
+    from chalicelib.handlers.schools.releasing import every_quarter
+    from chalicelib.handlers.schools.waiting import on_lapsed
+    locals_, (far, middle, near), apps = released
+    client.post(f"{page(apps, locals_[0])}/answer", {"answer": "decline"}, locals_[0].auth)
+    with time_machine.travel(LAST_MINUTE, tick=False):
+        assert every_quarter(deps.replace(clock=lambda: LAST_MINUTE))["lapsed"] == 0  # its day, to its last minute
+    with time_machine.travel(NEXT_MINUTE, tick=False):
+        here = deps.replace(clock=lambda: NEXT_MINUTE)
+        assert every_quarter(here)["lapsed"] == 1
+        assert every_quarter(here)["lapsed"] == 0  # the next turn finds nothing more
+        lapsed = client.get(page(apps, near), session(deps, near)).json_body["waiting_offers"]
+        assert [(o["school_id"], o["answer"]["answer"]) for o in lapsed] == [("bishopthorpe-infant", "lapsed")]
+        offered = client.get(page(apps, middle), session(deps, middle)).json_body["waiting_offers"]
+        assert [(o["school_id"], o["accept_by"]) for o in offered] == [("bishopthorpe-infant", "2027-05-15")]
+        # The lapse's effect run again (the stream after a crash) gives the place to nobody else.
+        from chalicelib.handlers.shared.events import new_event
+        event = new_event(here, "school_place_lapsed", NEXT_MINUTE,
+                          event_id=f"schools.2027-primary.{apps[near]['id']}.bishopthorpe-infant.lapsed",
+                          round="2027-primary", run_id=offered_run(deps), school_id="bishopthorpe-infant")
+        on_lapsed(here, event, None)
+        assert client.get(page(apps, far), session(deps, far)).json_body["waiting_offers"] == []
+        assert places(client, apps, far) == [("bishopthorpe-infant", 1)]
+        late = client.post(f"{page(apps, near)}/answer", {"answer": "accept", "school_id": "bishopthorpe-infant"},
+                           near.auth)
+        assert late.status_code == 422 and late.json_body["error"]["code"] == "offer_expired"
+
+
+def offered_run(deps):
+    return deps.allocations.release("2027-primary")["run_id"]

@@ -53,16 +53,18 @@ def _answer_waiting(deps, app, offer, school_id, choice):
     found = next((r for r in reoffers if r["school_id"] == school_id), None)
     if found is None:
         raise Unacceptable(wording.NO_OFFER, code="no_offer")
-    if found.get("answer"):
+    lapsed = (found.get("answer") or {}).get("answer") == "lapsed"  # its day went by: the place went on
+    if found.get("answer") and not lapsed:
         if found["answer"]["answer"] == choice:
             return one(deps, app["id"])
         raise Conflict(wording.ANSWERED, code="answered_already")
-    if expired(found, london_today(deps.clock())):
+    if lapsed or expired(found, london_today(deps.clock())):
         raise Unacceptable(wording.OFFER_EXPIRED.format(date=long_day(found["accept_by"])), code="offer_expired")
     holding = held(app, offer, reoffers)
     try:
         deps.allocations.answer_reoffer(app["round"], app["id"], school_id, {"answer": choice,
-                                                                            "at": stamp(deps.clock())})
+                                                                            "at": stamp(deps.clock())},
+                                        found["accept_by"])
     except EditConflict:
         raise Conflict(wording.ANSWERED, code="answered_already") from None
     if choice == "decline":

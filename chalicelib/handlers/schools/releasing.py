@@ -85,6 +85,13 @@ def release_due(deps):
     return {"released": count}
 
 
+def every_quarter(deps):
+    """The quarter-hourly schedule's turn at a council: offer day's release, and waiting lists' offers
+    lapsed whose day has gone (waiting.lapse_due)."""
+    from .waiting import lapse_due
+    return {**release_due(deps), **lapse_due(deps)}
+
+
 def _same_or_refused(existing, run_id):
     if existing["run_id"] != run_id:
         raise Conflict(wording.RELEASED_ALREADY.format(at=stamp(existing["created_at"]), run=existing["run_id"]),

@@ -13,6 +13,11 @@ one partition per round, which no parent route reads before the round's release.
   child from the school's waiting list in its criteria order, with its own answer-by date; put in one
   transaction with the deletion of the child's entry on that list, so two places freed at once go to
   two children, never one twice.
+- `pending#<accept by>#<application>#<school>`: a waiting list's offer not answered yet, sorted by its
+  last day, so the quarter-hourly schedule reads only the offers whose day has gone (`lapsing`); put
+  with the offer, taken away by its answer or its lapse in the same transaction.
+- `given#<event>`: the place a lapsed offer freed, given on down its list once however often the
+  lapse's effect runs (put in the transaction that offers it).
 - `schedule`: the run an officer chose to be released on offer day (the schedule releases it then).
 - `release`: the round's one release (the run released, when, by whom), put with its event in one
   conditional transaction: a second or raced release fails, whatever is retried."""
@@ -119,19 +124,53 @@ class AllocationStore:
         from ..reports.report_store import event_model
         return batch_save(type(event_model(events[0])), [event_model(e) for e in events]) if events else 0
 
-    def add_reoffer(self, round_id, run_id, school_id, key, app_id, offer, event, now):
+    def add_reoffer(self, round_id, run_id, school_id, key, app_id, offer, event, now, freed_by=None):
         """The waiting list's next child offered the place: True, or False when another freed place took
-        this child first (their entry gone, or the offer there already)."""
+        this child first (their entry gone, or the offer there already). `freed_by`: the lapse whose place
+        this is, given once (`given#`); `given` says whether it was given already."""
         from ..errors import AlreadyExists, EditConflict
         from ..reports.report_store import event_model
         wait = AllocationModel(round_id, f"wait#{run_id}#{school_id}#{key}#{app_id}")
+        pending = {"run_id": run_id, "school_id": school_id, "application": app_id}
         try:
             with writes(["reoffer", "wait", "event"], exists={"reoffer"}), transaction() as t:
                 t.save(AllocationModel(round_id, f"reoffer#{app_id}#{school_id}", data=offer, created_at=now),
                        condition=AllocationModel.sk.does_not_exist())
+                t.save(AllocationModel(round_id, _pending(offer["accept_by"], app_id, school_id), data=pending,
+                                       created_at=now))
                 t.delete(wait, condition=AllocationModel.sk.exists())
+                if freed_by:
+                    t.save(AllocationModel(round_id, f"given#{freed_by}", data={"to": app_id}, created_at=now),
+                           condition=AllocationModel.sk.does_not_exist())
                 t.save(event_model(event))
         except (AlreadyExists, EditConflict):
+            return False
+        return True
+
+    def given(self, round_id, freed_by):
+        """Whether the place a lapse freed has been offered on already."""
+        return get_or_none(AllocationModel, round_id, range_key=f"given#{freed_by}", consistent_read=True) is not None
+
+    def lapsing(self, round_id, last_day):
+        """Waiting lists' offers unanswered whose answer-by day is `last_day` or before: [(accept by,
+        application, school, run)], read from their own sorted rows (never the round's other rows)."""
+        rows = AllocationModel.query(round_id, AllocationModel.sk.between("pending#", f"pending#{last_day}~"),
+                                     consistent_read=True)
+        return [(r.sk.split("#")[1], r.data["application"], r.data["school_id"], r.data["run_id"]) for r in rows]
+
+    def lapse(self, round_id, app_id, school_id, accept_by, event, now):
+        """An offer from a waiting list not answered by its day: marked lapsed with its event, once (False
+        when the parent's answer came first)."""
+        from ..errors import EditConflict
+        from ..reports.report_store import event_model
+        row = AllocationModel(round_id, f"reoffer#{app_id}#{school_id}")
+        try:
+            with writes(["reoffer", "event"]), transaction() as t:
+                t.update(row, actions=[AllocationModel.answer.set({"answer": "lapsed", "at": now.isoformat()})],
+                         condition=AllocationModel.sk.exists() & AllocationModel.answer.does_not_exist())
+                t.delete(AllocationModel(round_id, _pending(accept_by, app_id, school_id)))
+                t.save(event_model(event))
+        except EditConflict:
             return False
         return True
 
@@ -140,12 +179,14 @@ class AllocationStore:
         return [{**r.data, "at": r.created_at, "answer": r.answer} for r in AllocationModel.query(
             round_id, AllocationModel.sk.startswith(f"reoffer#{app_id}#"), consistent_read=True)]
 
-    def answer_reoffer(self, round_id, app_id, school_id, answer):
-        """The parent's answer to a waiting list's offer, once (EditConflict when answered already)."""
+    def answer_reoffer(self, round_id, app_id, school_id, answer, accept_by):
+        """The parent's answer to a waiting list's offer, once (EditConflict when answered already), and
+        the offer off the lapsing rows."""
         row = AllocationModel(round_id, f"reoffer#{app_id}#{school_id}")
-        with writes(["reoffer"]):
-            row.update(actions=[AllocationModel.answer.set(answer)],
-                       condition=AllocationModel.sk.exists() & AllocationModel.answer.does_not_exist())
+        with writes(["reoffer"]), transaction() as t:
+            t.update(row, actions=[AllocationModel.answer.set(answer)],
+                     condition=AllocationModel.sk.exists() & AllocationModel.answer.does_not_exist())
+            t.delete(AllocationModel(round_id, _pending(accept_by, app_id, school_id)))
 
     def leave_lists(self, round_id, run_id, entries):
         """The child off these waiting lists ([(school, key, application)]): they hold a place they prefer."""
@@ -168,3 +209,7 @@ class AllocationStore:
             t.save(AllocationModel(round_id, "release", data=release, created_at=now),
                    condition=AllocationModel.sk.does_not_exist())
             t.save(event_model(event))
+
+
+def _pending(accept_by, app_id, school_id):
+    return f"pending#{accept_by}#{app_id}#{school_id}"
