@@ -97,7 +97,7 @@ screens: $(STAMP) $(VENDOR) $(CHROMIUM)
 	  tests/web/test_bulky.py tests/web/test_staff_pay.py tests/web/test_appointments_desk.py \
 	  tests/web/test_staff_meetings.py tests/web/test_staff_hire.py tests/web/test_taking_part.py \
 	  tests/web/test_feedback.py tests/web/test_feedback_door.py tests/web/test_figures_page.py \
-	  tests/web/test_staff_contacts.py
+	  tests/web/test_staff_contacts.py tests/web/test_staff_retention.py tests/web/test_school_places.py
 
 bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run

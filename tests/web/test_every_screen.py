@@ -407,3 +407,30 @@ def test_the_repairs_screens_are_accessible_and_fit_a_small_phone(phone, repairs
     page.goto(f"/repairs/{taken['id']}/time?new=1")
     expect(page.locator("#repair-later")).to_be_visible()
     screen(page, "repair-time-later")
+
+
+def test_licensing_school_places_and_business_screens_are_accessible_and_fit_a_small_phone(phone):
+    # The newest services' screens: their journeys run axe at 412 px; here each is held to 320 px too.
+    stack = phone.stack
+    page = phone.new_page()
+    page.goto("/licensing")
+    heading(page, "Licences")
+    screen(page, "licensing")
+    page.goto("/licensing/register")
+    heading(page, "Licensing register")
+    screen(page, "licensing-register")
+    sign_in(page, stack.resident("screens.licence@example.org", name="Lee Licence"), "/licensing/apply/premises-licence")
+    heading(page, "Premises licence")
+    screen(page, "licensing-apply")
+    page.goto("/schools")
+    heading(page, "School places")
+    screen(page, "schools")
+    page.goto("/schools/apply")
+    heading(page, "Apply for a school place")
+    screen(page, "schools-apply")
+    page.goto("/starting-school")
+    heading(page, "My child is starting school")
+    screen(page, "starting-school")
+    page.goto("/business")
+    heading(page, "Tell us you are starting a business")
+    screen(page, "business")

@@ -89,7 +89,7 @@ async function form(view, id, params) {
     app ? h("p", {class: "body"}, roundName(app.round)) : choices({field: "round", legend: t("schools.round"),
       options: rounds.map(r => ({value: r.round, label: roundName(r.round)})), value: rounds[0].round}),
     input({field: "child_name", label: t("schools.child_name"), value: known?.child.name || "", autocomplete: "off"}),
-    dateInput({field: "born", legend: t("schools.born"), value: known?.child.date_of_birth}),
+    dateInput({field: "born", legend: t("schools.born"), hint: t("schools.born_hint"), value: known?.child.date_of_birth}),
     home(view, kept),
     input({field: "authority", label: t("schools.looked_after"), hint: t("schools.looked_after_hint"), optional: true,
       value: app?.looked_after?.authority || ""}),

@@ -24,7 +24,7 @@ export async function render(view) {
   }
   const form = h("form", {novalidate: true, id: "starting-form"},
     input({field: "child_name", label: t("schools.child_name"), autocomplete: "off"}),
-    dateInput({field: "born", legend: t("schools.born")}),
+    dateInput({field: "born", legend: t("schools.born"), hint: t("schools.born_hint")}),
     home(view, kept?.address),
     choices({field: "round", legend: t("starting.round"), options: rounds.map(r => ({value: r.round,
       label: roundName(r.round)}))}),
