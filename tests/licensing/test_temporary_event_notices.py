@@ -50,34 +50,48 @@ def test_objections_close_three_working_days_after_the_day_given_skipping_the_ba
     assert objections["last_day"] == "2026-05-28"  # Tue 26, Wed 27, Thu 28: Monday 25 May is a bank holiday
 
 
-def test_the_sixteenth_notice_for_a_premises_in_2026_is_refused_in_words_naming_the_limit_and_the_law(deps, pay,
-                                                                                                        york_types):
+def refused_before_the_fee(ctx, body, pay):
+    """The notice refused as it is started, in the words it would get when given: (code, words); nothing
+    made, nothing asked of the provider."""
+    asked = len(pay.payments)
+    with pytest.raises(ApiError) as refused:
+        started(ctx, body)
+    assert refused.value.status == 422 and len(pay.payments) == asked
+    error = refused.value.body()["error"]
+    return error["code"], error["message"]
+
+
+def test_the_sixteenth_notice_for_a_premises_in_2026_is_refused_in_words_naming_the_limit_and_nothing_is_charged(
+        deps, pay, york_types):
     tally_at(deps, HALL, 2026, 14)
     first = at(deps, london(2026, 3, 2, 9))
+    kept = started(first, notice("2026-05-23"))  # a draft kept while the year's last notice goes to another
     fifteenth = paid(first, started(first, notice("2026-04-18")))
     assert fifteenth.state == "given"
-    sixteenth = paid(first, started(first, notice("2026-05-16")))
-    assert sixteenth.state == "refused" and sixteenth.refused["code"] == "ten_premises_limit"
-    words = sixteenth.refused["words"]
+    code, words = refused_before_the_fee(first, notice("2026-05-16"), pay)
+    assert code == "ten_premises_limit"
     assert "Heslington Village Hall has had 15 temporary event notices for 2026 already" in words
-    assert "(15, Licensing Act 2003 s.107(2)-(5))" in words and "Your fee is refunded in full" in words
-    payment = deps.payments.get(sixteenth.payment_id)
-    assert payment.refunded == payment.amount
+    assert "(15, Licensing Act 2003 s.107(2)-(5))" in words and words.endswith("No fee has been taken.")
+    from chalicelib.handlers.licensing.applying import pay as start_paying
+    with pytest.raises(ApiError) as late:
+        start_paying(first, kept["id"])
+    assert late.value.body()["error"]["code"] == "ten_premises_limit"
+    assert deps.licensing.get(kept["id"]).state == "draft" and deps.licensing.get(kept["id"]).payment_id is None
 
 
 def test_in_2023_the_limit_was_twenty_so_the_twenty_first_was_refused_there(deps, pay, york_types):
     tally_at(deps, HALL, 2023, 19)
     spring = at(deps, london(2023, 3, 1, 9))
     assert paid(spring, started(spring, notice("2023-04-22"))).state == "given"  # the 20th
-    refused = paid(spring, started(spring, notice("2023-05-20")))  # the 21st
-    assert refused.refused["code"] == "ten_premises_limit" and "(20, " in refused.refused["words"]
+    code, words = refused_before_the_fee(spring, notice("2023-05-20"), pay)  # the 21st
+    assert code == "ten_premises_limit" and "(20, " in words
 
 
 def test_an_event_over_the_new_year_counts_against_next_years_limit_too(deps, pay, york_types):
     tally_at(deps, HALL, 2027, 15)  # 2027 full already; 2026 has room
     autumn = at(deps, london(2026, 11, 2, 9))
-    case = paid(autumn, started(autumn, notice("2026-12-31", start="20:00", hours=8)))
-    assert case.state == "refused" and "for 2027 already" in case.refused["words"]
+    code, words = refused_before_the_fee(autumn, notice("2026-12-31", start="20:00", hours=8), pay)
+    assert code == "ten_premises_limit" and "for 2027 already" in words
     just_2026 = paid(autumn, started(autumn, notice("2026-12-31", start="20:00", hours=4)))  # ends at midnight
     assert just_2026.state == "given" and just_2026.event["days"] == ["2026-12-31"]
 
@@ -86,8 +100,8 @@ def test_twenty_one_days_of_events_at_one_premises_is_the_most_in_a_year(deps, p
     taken = [f"2026-07-{d:02d}" for d in range(1, 20)]  # 19 days covered already
     tally_at(deps, HALL, 2026, 3, days=taken)
     summer = at(deps, london(2026, 6, 1, 9))
-    three_days = paid(summer, started(summer, notice("2026-08-07", start="10:00", hours=60)))  # 7, 8 and 9 August
-    assert three_days.refused["code"] == "ten_days_limit" and "this one would make 22" in three_days.refused["words"]
+    code, words = refused_before_the_fee(summer, notice("2026-08-07", start="10:00", hours=60), pay)  # 7-9 August
+    assert code == "ten_days_limit" and "this one would make 22" in words
     overlapping = paid(summer, started(summer, notice("2026-07-19", start="10:00", hours=30)))  # 19 (held) and 20
     assert overlapping.state == "given"  # a day already covered is not counted twice: 20 days
 
@@ -99,8 +113,8 @@ def test_a_person_without_a_personal_licence_gives_at_most_five_notices_and_two_
     given = [paid(spring, started(spring, notice(f"2026-0{4 + n // 4}-{10 + n}", premises=halls[n])))
              for n in range(5)]
     assert [c.state for c in given] == ["given"] * 5
-    sixth = paid(spring, started(spring, notice("2026-06-20", premises=halls[5])))
-    assert sixth.refused["code"] == "ten_user_limit" and "someone without a personal licence" in sixth.refused["words"]
+    code, words = refused_before_the_fee(spring, notice("2026-06-20", premises=halls[5]), pay)
+    assert code == "ten_user_limit" and "someone without a personal licence" in words
 
 
 def test_two_giving_the_last_notice_of_the_year_for_one_hall_at_once_one_is_given(deps, pay, york_types):
@@ -119,6 +133,7 @@ def test_two_giving_the_last_notice_of_the_year_for_one_hall_at_once_one_is_give
     assert sorted(outcomes) == ["given", "refused"]
     loser = next(deps.licensing.get(c.id) for c, o in zip(cases, outcomes) if o == "refused")
     assert loser.refused["code"] == "ten_premises_limit" and "had 15 temporary event notices" in loser.refused["words"]
+    assert loser.refused["words"].endswith("Your fee is refunded in full.")  # its fee taken before the race was lost
     count, _, _, notices, _ = deps.licensing.tallies([f"premises#{HALL}#2026"])[f"premises#{HALL}#2026"]
     assert count == 15 and len(notices) == 15
 

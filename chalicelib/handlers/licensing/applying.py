@@ -15,7 +15,7 @@ import logging
 from datetime import date, timedelta
 
 from ... import validation
-from ...errors import Conflict, NotFound
+from ...errors import Conflict, NotFound, Unacceptable
 from ...stamps import london_today
 from ..payments import core as payments
 from ..payments.in_full import refund_in_full
@@ -72,6 +72,7 @@ def start(deps, body, idempotency_key=None):
         premises=premises, premises_key=premises_key(premises), band=band, fee=fee,
         answers_reference=body.get("answers_reference") if isinstance(body.get("answers_reference"), str) else None,
         event=event, consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []])
+    _refuse_before_the_fee(deps, case, now)
     try:
         deps.licensing.create(case, idempotency=claim.record(case.id, now, IDEMPOTENCY_HOURS))
     except AlreadyExists:
@@ -150,6 +151,7 @@ def pay(deps, case_id, again=True):
         return applicant_view(deps, case, payment), False
     if case.state != "draft":
         return applicant_view(deps, case), False
+    _refuse_before_the_fee(deps, case, deps.clock())  # a draft kept while the year's notices ran out
     expected = case.seq
     case.state, case.payment_id, case.payment_status, case.updated_at = ("paying", deps.new_opaque_id(), None,
                                                                          deps.clock())
@@ -160,6 +162,17 @@ def pay(deps, case_id, again=True):
             raise Conflict(wording.NOT_PAYING, code="payment_starting") from None
         return pay(deps, case_id, again=False)
     return _made(deps, case), True
+
+
+def _refuse_before_the_fee(deps, case, now):
+    """A notice the law's limits or its timing already refuse is refused here, in the words it would get
+    when given, before any fee is asked (422; nothing made or charged)."""
+    if case.kind != "notice":
+        return
+    from .giving import refusal
+    refused = refusal(deps, case, now)
+    if refused:
+        raise Unacceptable(refused[1], code=refused[0])
 
 
 def _made(deps, case):

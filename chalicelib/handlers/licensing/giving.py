@@ -15,6 +15,7 @@ same count, one transaction is written, the other fails on its tally, reads
 again and is refused in words that say the limit. A notice refused is kept
 (state refused, with why) before its fee is refunded, so a refund interrupted
 is made again when the payment's hook is told again."""
+import copy
 import logging
 from datetime import date, datetime, timedelta
 
@@ -142,8 +143,19 @@ def _over(case, year, limits, kind, premises, user, new_days):
 
 
 def _refuse(case, code, words):
-    case.state, case.refused = "refused", {"code": code, "words": words}
+    case.state, case.refused = "refused", {"code": code, "words": f"{words} {wording.FEE_REFUNDED}"}
     return "refused"
+
+
+def refusal(deps, case, now):
+    """What giving the notice now would refuse, asked before its fee is (start, pay): (code, words saying
+    nothing was charged), or None. The moment of giving decides again (decide): a notice given meanwhile
+    may still take the last place, and that one's fee is refunded."""
+    trial = copy.deepcopy(case)
+    if _decided(deps, trial, now)[0] != "refused":
+        return None
+    words = trial.refused["words"].removesuffix(f" {wording.FEE_REFUNDED}")
+    return trial.refused["code"], f"{words} {wording.NOTHING_CHARGED}"
 
 
 def _event(deps, case, outcome, now):

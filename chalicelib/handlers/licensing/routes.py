@@ -46,7 +46,9 @@ def licence_types():
 
 @routes.post("/v1/licensing/cases", SIGNED_IN, {
     "summary": "Start an application, or a temporary event notice: a draft with its fee worked out from the type "
-               "and band, made before any money moves (idempotent with Idempotency-Key)",
+               "and band, made before any money moves (idempotent with Idempotency-Key). A notice the law's "
+               "limits or its timing refuse already is refused here, 422 in the words it would get when given "
+               "(ten_premises_limit, ten_days_limit, ten_user_limit, ten_late_limit, ten_too_late), nothing charged",
     "parameters": [idempotency_key()], "requestBody": BODY,
     "responses": {"201": json_response(ref("LicenceCase")),
                   **errors(400, 422, **{"404": "No such licence type (code licence_type_not_found)"})}})
@@ -72,7 +74,8 @@ def read_case(case_id):
     "parameters": [CASE_ID], "requestBody": {"required": False, "content": {"application/json": {
         "schema": {"type": "object"}}}},
     "responses": {"200": json_response(ref("LicenceCase")),
-                  **errors(503, **NO_CASE, **{"409": "A payment is being started (payment_starting)"})}})
+                  **errors(503, **NO_CASE, **{"409": "A payment is being started (payment_starting)",
+                                              "422": "A notice the law's limits or timing now refuse: nothing charged"})}})
 def pay_case(case_id):
     from .applying import pay
     view, _ = pay(http.deps(), case_id)

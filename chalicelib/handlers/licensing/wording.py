@@ -5,15 +5,18 @@ in words a person can act on, naming the law where the law is the reason."""
 # Giving a temporary event notice (a counter notice would follow one over the limits: refused before it is taken).
 TEN_PREMISES_LIMIT = ("{premises} has had {count} temporary event notices for {year} already, the most the law allows "
                       "for one premises in a calendar year ({limit}, {source}). The council would have to give a "
-                      "counter notice, so this notice cannot be given. Your fee is refunded in full.")
+                      "counter notice, so this notice cannot be given.")
 TEN_DAYS_LIMIT = ("Temporary events at {premises} already cover {used} days of {year}; this one would make {total}, "
-                  "more than the {limit} days the law allows for one premises in a calendar year ({source}). "
-                  "Your fee is refunded in full.")
+                  "more than the {limit} days the law allows for one premises in a calendar year ({source}).")
 TEN_USER_LIMIT = ("You have given {count} temporary event notices for {year} already, the most the law allows for "
-                  "{who} ({limit}, {source}). Your fee is refunded in full.")
+                  "{who} ({limit}, {source}).")
 TEN_LATE_USER_LIMIT = ("You have given {count} late temporary event notices for {year} already, the most the law "
                        "allows for {who} ({limit}, {source}). Give a standard notice, at least 10 working days before "
-                       "the event, instead. Your fee is refunded in full.")
+                       "the event, instead.")
+# After each refusal's words: a notice refused when given, its fee paid (and refunded), or one refused
+# before any fee is asked, when the limits were already reached (giving.refusal).
+FEE_REFUNDED = "Your fee is refunded in full."
+NOTHING_CHARGED = "No fee has been taken."
 WHO_PERSONAL = "a personal licence holder"
 WHO_NOT_PERSONAL = "someone without a personal licence"
 TEN_TOO_LATE = ("The event starts on {first_day}: there are {working_days} working days between today and then, not "
