@@ -24,7 +24,8 @@ def pub_application(stack):
     from chalicelib.handlers.licensing.applying import receive, start
     deps = default_deps(stack.url).replace(principal=Principal(user_id="pub-landlord", role="resident",
                                                                email="landlord@example.org"))
-    view, _ = start(deps, {"type": "premises-licence", "band": "C", "premises": PUB}, str(uuid.uuid4()))
+    view, _ = start(deps, {"type": "premises-licence", "band": "C", "premises": PUB, "purpose": "variation",
+                           "varies": "LN-7K3F9Q2M"}, str(uuid.uuid4()))
     case = deps.licensing.get(view["id"])
     case.state, case.payment_id = "paying", "paid-elsewhere"
     deps.licensing.save(case, case.seq, was="draft")
@@ -40,6 +41,7 @@ def test_a_neighbour_objects_in_time_from_the_register_and_is_not_named_to_the_p
     expect(page.locator("#type-temporary-event-notice")).to_contain_text("Licensing Act 2003 s.104(2)")
     page.get_by_role("link", name="See the public register of licences and applications").click()
     heading(page, "Licensing register")
+    expect(page.locator("#register-list li").filter(has_text="The Golden Fleece").first).to_contain_text("a variation")
     page.get_by_role("link", name="The Golden Fleece").first.click()
     heading(page, "The Golden Fleece")
     last = next(c["last_day"] for c in case.clocks if c["name"] == "representations")

@@ -57,6 +57,7 @@ def start(deps, body, idempotency_key=None):
     if fee is None:
         problems.rule("band", wording.BAND_REQUIRED if band is None else wording.BAND_UNKNOWN)
     event = _event(body.get("event"), version, today, problems) if licence_type["regime"] in NOTICE_REGIMES else None
+    purpose, varies = _purpose(licence_type, body, problems)
     problems.raise_if_any()
     user_id = deps.principal.user_id
     claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#licence", body, _answer(deps), "another application")
@@ -71,13 +72,31 @@ def start(deps, body, idempotency_key=None):
         applicant={"name": (body.get("applicant") or {}).get("name") or "", "email": deps.principal.email},
         premises=premises, premises_key=premises_key(premises), band=band, fee=fee,
         answers_reference=body.get("answers_reference") if isinstance(body.get("answers_reference"), str) else None,
-        event=event, consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []])
+        event=event, consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []],
+        purpose=purpose, varies=varies)
     _refuse_before_the_fee(deps, case, now)
     try:
         deps.licensing.create(case, idempotency=claim.record(case.id, now, IDEMPOTENCY_HOURS))
     except AlreadyExists:
         return claim.twin(), False
     return applicant_view(deps, case), True
+
+
+def _purpose(licence_type, body, problems):
+    """(purpose, varies): a new licence unless the type takes a variation and the body asks for one (its
+    procedure is the new licence's: Licensing Act 2003 s.35 applies s.18's); renewing is its own route."""
+    purpose = body.get("purpose", "new")
+    allowed = [p for p in licence_type.get("purposes") or ["new"] if p != "renewal"]
+    if purpose not in allowed:
+        problems.rule("purpose", wording.PURPOSE_UNKNOWN.format(choices=", ".join(allowed)))
+        return None, None
+    varies = body.get("varies")
+    if purpose != "variation" or varies is None:
+        return purpose, None
+    if not isinstance(varies, str) or not 0 < len(varies.strip()) <= 40:
+        problems.rule("varies", wording.VARIES_SHAPE)
+        return purpose, None
+    return purpose, varies.strip()
 
 
 def _premises(value, problems):

@@ -21,7 +21,11 @@ def _common(case):
             "received_at": stamp(case.received_at), "clocks": clocks_view(case), "law": case.law or None,
             "event": {k: v for k, v in (case.event or {}).items() if k != "days"} or None,
             "conditions": case.conditions or [], "decision": case.decision, "licence": case.licence,
-            "renews": case.renews}
+            "renews": case.renews, "purpose": purpose_of(case), "varies": case.varies}
+
+
+def purpose_of(case):
+    return case.purpose or ("renewal" if case.renews else "new")
 
 
 def applicant_view(deps, case, payment=None, representations=None):
@@ -52,7 +56,8 @@ def register_row(case, licence_type):
                                             if c["name"] == "representations"), None),
              "decision.outcome": (case.decision or {}).get("outcome"), "decision.at": (case.decision or {}).get("at")}
     assert allowed <= set(catalogue.REGISTER_FIELDS)
-    return {"id": case.id, **{k: v for k, v in whole.items() if k in allowed or k in ("type", "state")}}
+    return {"id": case.id, "purpose": purpose_of(case),
+            **{k: v for k, v in whole.items() if k in allowed or k in ("type", "state")}}
 
 
 def desk_view(case, representations):

@@ -52,6 +52,8 @@ EVENT_FIRST_DAY = "Enter the first day of the event"
 EVENT_HOURS = "Enter how many hours the event lasts, from 1 to {most}"
 EVENT_PEOPLE = "Enter the most people on the premises at any one time, from 1 to {most}"
 PREMISES_REQUIRED = "Enter the premises' name and address"
+PURPOSE_UNKNOWN = "Choose what you are applying for: {choices}"
+VARIES_SHAPE = "Enter the number of the licence you want to vary, as it is on the licence (up to 40 characters)"
 
 # Reading the types and the register.
 ACTIVITY_UNKNOWN = "Choose one of these activities: {known}"

@@ -131,6 +131,8 @@ class LicenceCaseModel(Stored):
     deemed = CouncilKey(null=True)
     deemed_on = UnicodeAttribute(null=True)
     renews = JSONAttribute(null=True)
+    purpose = UnicodeAttribute(null=True)
+    varies = UnicodeAttribute(null=True)
     reminder = JSONAttribute(null=True)
     remind = CouncilKey(null=True)
     remind_on = UnicodeAttribute(null=True)

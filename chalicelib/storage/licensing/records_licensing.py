@@ -40,6 +40,8 @@ class LicenceCase:
     refused: dict | None = None  # a notice refused when given: {code, words}
     deemed_on: str | None = None  # the day after which the law grants it undecided (Scotland's 1982 Act): YYYY-MM-DD
     renews: dict | None = None  # a renewal's licence renewed: {case, number, to}; its licence runs on from `to`
+    purpose: str | None = None  # new (None: before purposes were asked), variation, renewal
+    varies: str | None = None  # a variation's licence number, as the applicant gave it
     reminder: dict | None = None  # the licence's next reminder: {kind: renewal | annual_fee, due, days, on}
     seq: int = 0
 

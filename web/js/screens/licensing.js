@@ -63,7 +63,11 @@ async function apply(view, typeId) {
   if (!type) return append(view, h("h1", {class: "heading-l"}, t("licensing.no_type")));
   const notice = type.regime === "temporary_event_notice";
   const bands = type.fee?.by_band ? Object.entries(type.fee.by_band) : null;
+  const purposes = (type.purposes || ["new"]).filter(p => p !== "renewal");
   const form = h("form", {novalidate: true, id: "licensing-apply"},
+    purposes.length > 1 ? [choices({field: "purpose", legend: t("licensing.purpose"), value: "new",
+      options: purposes.map(p => ({value: p, label: t(`licensing.purpose_${p}`)}))}),
+      input({field: "varies", label: t("licensing.varies_number"), hint: t("licensing.varies_hint"), optional: true})] : null,
     input({field: "premises.name", label: t("licensing.premises_name"), optional: true}),
     input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address"}),
     bands ? select({field: "band", label: t("licensing.band"), hint: t("licensing.band_hint"),
@@ -82,6 +86,10 @@ async function apply(view, typeId) {
     const value = name => form.elements[name]?.value?.trim() || undefined;
     const body = {type: typeId, premises: {name: value("premises.name"), address: value("premises.address")},
       band: value("band"), applicant: {}};
+    if (purposes.length > 1) {
+      body.purpose = form.elements.purpose.value;
+      if (body.purpose === "variation" && value("varies")) body.varies = value("varies");
+    }
     if (notice) {
       body.event = {first_day: value("event.first_day"), start: value("event.start"),
         hours: Number(value("event.hours")) || undefined, people: Number(value("event.people")) || undefined,
@@ -106,6 +114,8 @@ async function mine(view, id) {
   if (!found) return;
   append(view, h("h1", {class: "heading-l"}, `${found.premises.name || found.premises.address}: ${id}`),
     h("p", {class: "body", id: "licensing-state"}, h("strong", {class: "tag"}, t(`licensing.state.${found.state}`))),
+    found.purpose === "variation" ? h("p", {class: "body", id: "licensing-varies"},
+      found.varies ? t("licensing.varies", {number: found.varies}) : t("licensing.purpose_variation")) : null,
     found.refused ? h("div", {class: "inset", id: "licensing-refused"}, found.refused.words) : null,
     found.clocks.length ? clocks(found.clocks) : null,
     found.event?.late ? h("p", {class: "body"}, t("licensing.late_notice")) : null,
@@ -152,7 +162,7 @@ async function register(view, params) {
   if (!answer.cases.length) return append(view, h("p", {class: "body", id: "register-empty"}, t("licensing.register_empty")));
   append(view, h("ul", {class: "list", id: "register-list"}, answer.cases.map(c => h("li", {},
     h("a", {href: `/licensing/register/${c.id}`}, c["premises.name"] || c["premises.address"] || c.id),
-    " ", h("span", {class: "hint"}, `${c.type}: ${t(`licensing.state.${c.state}`)}`,
+    " ", h("span", {class: "hint"}, `${c.type}${c.purpose === "variation" ? ` (${t("licensing.a_variation")})` : ""}: ${t(`licensing.state.${c.state}`)}`,
       c.representations_until ? ` ${t("licensing.until", {day: day(c.representations_until)})}` : "")))));
 }
 
