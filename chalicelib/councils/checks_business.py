@@ -9,17 +9,22 @@ cannot go)."""
 from . import wording as words
 
 
-def licence_problems(document, types):
-    """[(path, reason)] naming each activity's licence type id that is not one of `types`."""
+def _activities(document):
     business = document.get("business") if isinstance(document, dict) else None
     activities = business.get("activities") if isinstance(business, dict) else None
-    if not isinstance(activities, dict):
-        return []
+    return activities if isinstance(activities, dict) else {}
+
+
+def licence_problems(document, types, before=None):
+    """[(path, reason)] naming each activity's licence type id that is not one of `types`. A change
+    (`before`: the settings it replaces) is refused only for the ids it adds: one that changes the
+    colour is not refused for an id already held (a type still named cannot be removed meanwhile)."""
     known = [t.get("id") for t in types or [] if isinstance(t, dict)]
+    held = {i for ids in _activities(before).values() if isinstance(ids, list) for i in ids}
     found = []
-    for activity, ids in sorted(activities.items()):
+    for activity, ids in sorted(_activities(document).items()):
         for n, type_id in enumerate(ids if isinstance(ids, list) else []):
-            if type_id not in known:
+            if type_id not in known and type_id not in held:
                 found.append((f"$.business.activities.{activity}[{n}]", words.not_a_licence_type(type_id, known)))
     return found
 

@@ -94,3 +94,18 @@ def test_an_activity_naming_a_licence_type_the_council_does_not_have_is_refused_
     assert any(line.startswith("council.json $.business.activities.pub[1]: Names the licence type 'music-licence'")
                and "premises-licence" in line for line in said), said
     assert CouncilStore().get(document["id"], consistent=True) is None
+
+
+def test_an_administrator_naming_a_licence_type_the_council_does_not_have_is_refused_and_one_it_has_is_taken(
+        client, deps, people, newcastle, council_morning):
+    from support.councils_support import put
+    admin = resident_at(lambda: people("admin", email="admin@newcastle.example.gov.uk"), DISTRICT)
+    answer = client.get("/v1/admin/council", at(DISTRICT_HOST, admin.auth))
+    document, etag = answer.json_body["settings"], answer.headers["ETag"]
+    document["business"]["activities"]["shop"] = ["music-licence"]
+    refused = put(client, "/v1/admin/council", document, at(DISTRICT_HOST, {**admin.auth, "If-Match": etag}))
+    assert refused.status_code == 400, refused.body  # as every refused setting
+    assert [f["field"] for f in refused.json_body["error"]["fields"]] == ["$.business.activities.shop[0]"]
+    document["business"]["activities"]["shop"] = ["street-trading"]
+    taken = put(client, "/v1/admin/council", document, at(DISTRICT_HOST, {**admin.auth, "If-Match": etag}))
+    assert taken.status_code == 200, taken.body

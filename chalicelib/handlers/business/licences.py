@@ -23,7 +23,10 @@ def licences_for(deps, activity, types=None):
 def apply_link(deps, start, type_id):
     """Where the resident applies for `type_id` with the business's details filled in."""
     from ..alerts.delivery import links_base
-    details = {"name": start.get("trading_name") or "", "address": start["address"], "uprn": start["uprn"]}
+    address, postcode = start["address"], start.get("postcode") or ""
+    if postcode and postcode not in address:
+        address = f"{address}, {postcode}"  # the address base keeps the postcode apart: the licence's address has it
+    details = {"name": start.get("trading_name") or "", "address": address, "uprn": start["uprn"]}
     return f"{links_base(deps)}/licensing/apply/{type_id}?{urlencode(details)}"
 
 

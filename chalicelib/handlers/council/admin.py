@@ -40,7 +40,7 @@ def change(deps, document, version):
     store, (current, current_version) = _stored(deps)
     from ...councils.checks_business import licence_problems, stored_types
     found = settings.problems(document) + _operators(document, current)
-    found += licence_problems(document, stored_types(deps.council.id))
+    found += licence_problems(document, stored_types(deps.council.id), before=current)
     if found:
         raise settings.refused(sorted(set(found)))
     if document == current:

@@ -51,7 +51,7 @@ def change(deps, store, council_id, document, version):
     if current["version"] != version:
         raise Stale(current, f'"{current["version"]}"')
     from ...councils.checks_business import licence_problems, stored_types
-    found = licence_problems(document, stored_types(council_id))
+    found = licence_problems(document, stored_types(council_id), before=current["settings"])
     if found:
         raise settings.refused(found)
     try:
