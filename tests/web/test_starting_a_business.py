@@ -77,8 +77,18 @@ def test_a_new_cafe_owner_tells_us_once_and_reaches_the_premises_licence_applica
     licence = parts.locator('[data-part="licence:premises-licence"]')
     expect(licence).to_have_attribute("data-state", "not_applied")
     check_accessible(page, "business: a café's page, every part in one place")
+    business_page = page.url
     licence.get_by_role("link", name="Apply for the Premises licence").click()
     heading(page, "Premises licence")
     expect(page.get_by_label("Name of the premises or event")).to_have_value("The Corner Cafe")
     expect(page.get_by_label("Address of the premises")).to_have_value(re.compile(r"^Unit 1, 24 High Street.*ST5 1QL"))
     assert urlsplit(page.url).hostname == "newcastle.localhost"
+    # Applied: the case is made before its fee (the borough has no card payments set up here, and says so);
+    # the business's page shows it with the case's reference and its state.
+    page.get_by_role("button", name="Continue to pay").click()
+    expect(page.locator(".error-summary")).to_contain_text("Card payments are not set up here")
+    page.goto(business_page)
+    licence = page.locator('#business-parts [data-part="licence:premises-licence"]')
+    expect(licence).to_have_attribute("data-state", "applied")
+    expect(licence).to_contain_text(re.compile(r"you applied \(reference LC-[0-9A-Z]+\): not paid yet"))
+    expect(licence.get_by_role("link", name="See your application")).to_be_visible()
