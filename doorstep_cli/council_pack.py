@@ -45,6 +45,10 @@ def add(folder, store, deps, say=print, by="command line"):
     folder = Path(folder)
     document = read(folder / SETTINGS)
     refusals = [(f"{SETTINGS} {where}", reason) for where, reason in settings.problems(document)]
+    if not refusals:  # its activities' licences are its own licence types (the folder's, else none)
+        from chalicelib.councils.checks_business import licence_problems
+        types = read(folder / "licence_types.json") if (folder / "licence_types.json").exists() else []
+        refusals = [(f"{SETTINGS} {where}", reason) for where, reason in licence_problems(document, types)]
     if isinstance(document, dict) and store.get(document.get("id") or "", consistent=True) is not None:
         say(f"council {document['id']} exists already: use change")
         return 2
@@ -159,6 +163,9 @@ def load_licence_types(deps, path, jurisdiction=None):
         pack = path.parent / SETTINGS
         jurisdiction = read(pack).get("jurisdiction", "england") if pack.exists() else deps.council.jurisdiction
     found = problems(types, jurisdiction, london_today(deps.clock()))
+    if not found and not isinstance(deps, _Checking):  # a type its settings' activities still name cannot go
+        from chalicelib.councils.checks_business import licence_problems
+        found = [(f"{SETTINGS} {where}", reason) for where, reason in licence_problems(deps.council.document, types)]
     if found or isinstance(deps, _Checking):
         return (0 if found else len(types)), found
     deps.licensing.save_types(types, deps.licensing.types()[1])

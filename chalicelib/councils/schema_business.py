@@ -3,8 +3,9 @@ offers there (handlers/business; docs/decisions/starting-a-business.md).
 
 - `activities`: the activities a business may tell the council it will do
   (each one of use_classes.json's), each with the licence types it may need:
-  `{"cafe": ["premises-licence"], "office": []}`. Until licensing (issue 81)
-  is merged the list is the council's; `licence_names` gives their words.
+  `{"cafe": ["premises-licence"], "office": []}`: ids of the council's own
+  licensing types, whose words and applications are licensing's (the ids are
+  checked against its types: councils/checks_business.py).
 - `trade_waste`: the price list (`containers`: id, words, litres, the price of
   one collection in pence) and where its days come from (`days_from`: the
   premises' own round of that stream in the council's rounds data; absent:
@@ -31,8 +32,6 @@ BUSINESS = _object({
     "activities": {"type": "object", "propertyNames": {"enum": list(ACTIVITIES)}, "minProperties": 1,
                    "additionalProperties": {"type": "array", "maxItems": 10, "uniqueItems": True,
                                             "items": {"type": "string", "pattern": LICENCE_ID}}},
-    "licence_names": {"type": "object", "maxProperties": 50, "propertyNames": {"pattern": LICENCE_ID},
-                      "additionalProperties": _text(120)},
     "trade_waste": _object({
         "containers": {"type": "array", "minItems": 1, "maxItems": 20, "items": _object({
             "id": {"type": "string", "pattern": CONTAINER_ID}, "name": _text(80),

@@ -184,3 +184,9 @@ def not_hosts(strange):
 def warned_too_early(days, months):
     return (f"Must be fewer days than the {months} months an unused account is kept: a warning {days} days "
             "before would come before the account was last used.")
+
+
+def not_a_licence_type(type_id, known):
+    if not known:
+        return f"Names the licence type {type_id!r}, but the council has no licence types."
+    return f"Names the licence type {type_id!r}, which is not one of the council's: {', '.join(known)}."

@@ -26,7 +26,7 @@ def test_a_new_cafe_in_newcastle_is_offered_rates_relief_trade_waste_and_the_pre
     assert trade["facts"]["first"] == {"date": "2026-12-08", "weekday": "Tuesday"}
     assert "the first on Tuesday 8 December 2026" in trade["text"]
     licence = parts["licence:premises-licence"]
-    assert licence["state"] == "needed" and "Premises licence" in licence["text"]
+    assert licence["state"] == "not_applied" and "Premises licence" in licence["text"]
     assert parts["planning"]["state"] == "no_permission" and "E(a)" in parts["planning"]["text"]
     # The business rates office took the café as ratepayer from the start day, once.
     assert newcastle.rates.kept[told.json_body["id"]]["form"]["occdate"] == "01-Dec-2026"

@@ -1,20 +1,50 @@
-"""The licence types an activity may need at the council.
+"""The licences a business's activity needs at the council: one source of
+truth, the council's licensing types (handlers/licensing/catalogue.py). Its
+settings' `business.activities` name licence type ids for each activity; each
+id must be one of the council's types (councils/checks_business.py refuses
+another), and its words, its application and its state come from licensing.
 
-Until licensing (issue 81) is merged, the council's own list in its settings
-(`business.activities`, with `business.licence_names`). The wiring once it is
-(docs/decisions/starting-a-business.md): this function asks
-`licensing.catalogue.needs(catalogue.of_council(deps), a)` for each licensing
-activity in LICENSING_ACTIVITIES[activity], names from the types, and the
-settings' lists leave."""
-# The licensing activities (handlers/licensing/catalogue.ACTIVITIES on its branch) each business activity implies.
-LICENSING_ACTIVITIES = {"cafe": ("late_night_food", "sell_alcohol"), "restaurant": ("late_night_food", "sell_alcohol"),
-                        "takeaway": ("late_night_food",), "pub": ("sell_alcohol", "regulated_entertainment"),
-                        "shop": ("sell_alcohol",), "office": ()}
+Each licence is offered with a link to apply for that type at this council:
+the council's own address (its configuration, never a request's headers),
+carrying the business's trading name, premises address and UPRN, so the
+application does not ask them again."""
+from urllib.parse import urlencode
 
 
-def licences_for(deps, activity):
-    """[{id, name}] in the council's order."""
-    business = (deps.council.document or {}).get("business") or {}
-    names = business.get("licence_names") or {}
-    return [{"id": licence_id, "licence_name": names.get(licence_id, licence_id)}
-            for licence_id in (business.get("activities") or {}).get(activity, [])]
+def licences_for(deps, activity, types=None):
+    """[{id, licence_name}] in the settings' order, each one of the council's licence types."""
+    from ..licensing import catalogue
+    types = catalogue.of_council(deps) if types is None else types
+    named = ((deps.council.document or {}).get("business") or {}).get("activities") or {}
+    return [{"id": t["id"], "licence_name": t["name"]}
+            for t in (catalogue.find(types, i) for i in named.get(activity, [])) if t is not None]
+
+
+def apply_link(deps, start, type_id):
+    """Where the resident applies for `type_id` with the business's details filled in."""
+    from ..alerts.delivery import links_base
+    address, postcode = start["address"], start.get("postcode") or ""
+    if postcode and postcode not in address:
+        address = f"{address}, {postcode}"  # the address base keeps the postcode apart: the licence's address has it
+    details = {"name": start.get("trading_name") or "", "address": address, "uprn": start["uprn"]}
+    return f"{links_base(deps)}/licensing/apply/{type_id}?{urlencode(details)}"
+
+
+# A case's state as the business's page counts it: not applied, applied (with the case), granted.
+GRANTED = ("granted", "deemed_granted")
+
+
+def cases_by_type(deps, start):
+    """{type id: the newest of the resident's own cases for these premises}: one Query of licensing's
+    `user` index (the applicant's own cases, newest first), matched by the premises' UPRN."""
+    found = {}
+    for case in deps.licensing.of_user(start["user_id"], limit=50):
+        if (case.premises or {}).get("uprn") == start["uprn"] and case.type_id not in found:
+            found[case.type_id] = case
+    return found
+
+
+def stage(case):
+    if case is None:
+        return "not_applied"
+    return "granted" if case.state in GRANTED else "applied"

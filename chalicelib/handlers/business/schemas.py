@@ -6,13 +6,14 @@ PART = {"type": "object", "required": ["name", "kind", "state"], "properties": {
     "name": {"type": "string"}, "kind": {"type": "string", "enum": list(limits.ORDER)},
     "state": {"type": "string", "description": "business_rates: sent, waiting, not_rated, no_back_office; "
                                                "trade_waste: offered, requested, elsewhere, not_offered; licence: "
-                                               "needed; planning: no_permission, permitted_if, permission_needed, "
+                                               "not_applied, applied, granted; planning: no_permission, permitted_if, permission_needed, "
                                                "unknown"},
     "text": {"type": "string", "nullable": True, "description": "the state in words"},
     "facts": {"type": "object", "description": "business_rates: reference, rateable_value (whole pounds), estimate "
                                                "{rates, relief, to_pay (pence), percent, why, scheme {name, source, "
                                                "url, checked}}; trade_waste: prices, first {date, weekday}, bins, "
-                                               "weekly (pence); planning: from_class, to_class, rule, url, link"},
+                                               "weekly (pence); licence: id, licence_name, link (apply at this council with the "
+                                               "business's details, or the case), case {id, state}; planning: from_class, to_class, rule, url, link"},
     "choices": {"type": "array", "items": {"type": "string"}}, "version": {"type": "integer"},
     "updated_at": {"type": "string", "format": "date-time", "nullable": True}}}
 BRIEF = {"id": {"type": "string"}, "address": {"type": "string"}, "activity": {"type": "string"}, "starts": DAY,

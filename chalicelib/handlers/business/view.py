@@ -1,6 +1,8 @@
 """What the resident sees of a business starting up: every part with its
 state in words in one place. One GetItem and one Query of its parts (and,
-for a business rates part waiting on the back office, one try again)."""
+for a business rates part waiting on the back office, one try again); with
+licences, one GetItem of the council's licence types and one Query of the
+resident's own licence cases, whatever the number of licences."""
 from ...errors import NotFound
 from ...stamps import stamp
 from ..shared.filling import filled
@@ -34,15 +36,23 @@ def brief(start):
 
 def shown(deps, start, parts):
     parts = sorted(parts, key=lambda p: (ORDER.index(p["name"].split(":")[0]), p["name"]))
+    licensing = _licensing(deps, start) if any(p["name"].startswith("licence:") for p in parts) else None
     return {**brief(start), "uprn": start["uprn"], "last_use": start.get("last_use"),
-            "ratepayer": start.get("ratepayer"), "parts": [part_view(deps, start, p) for p in parts]}
+            "ratepayer": start.get("ratepayer"), "parts": [part_view(deps, start, p, licensing) for p in parts]}
+
+
+def _licensing(deps, start):
+    """(the council's licence types, {type id: the resident's case for these premises}): two reads."""
+    from ..licensing import catalogue
+    from .licences import cases_by_type
+    return catalogue.of_council(deps), cases_by_type(deps, start)
 
 
 def _pounds(pence):
     return None if pence is None else f"{pence // 100:,}.{pence % 100:02d}"
 
 
-def part_view(deps, start, part):
+def part_view(deps, start, part, licensing=None):
     kind = part["name"].split(":")[0]
     facts = {k: v for k, v in part.items() if k not in ("name", "state", "created_at", "updated_at", "version",
                                                           "user_id", "start_id", "tried_at")}
@@ -67,12 +77,32 @@ def part_view(deps, start, part):
         values.update(from_use=wording.USES.get(start.get("last_use") or "", ""),
                       to_use=wording.USES.get(start["activity"], start["activity"]))
         facts["link"] = "/planning"
+    state = part["state"]
     if kind == "licence":
-        facts["link"] = "/licensing"  # the licensing service's (issue 81) screens, once merged
-    return {"name": part["name"], "kind": kind, "state": part["state"], "facts": facts,
+        state, words = _licence(deps, start, part, licensing, facts, values)
+    return {"name": part["name"], "kind": kind, "state": state, "facts": facts,
             "text": filled(words, values), "choices": ["request"] if (kind, part["state"]) == ("trade_waste",
                                                                                              "offered") else [],
             "version": part["version"], "updated_at": stamp(part.get("updated_at"))}
+
+
+def _licence(deps, start, part, licensing, facts, values):
+    """(state, words): not applied (with the link to apply), applied (the case's reference and state) or
+    granted, from the resident's own case for these premises and this licence type."""
+    from ..licensing import catalogue
+    from .licences import apply_link, stage
+    types, cases = licensing or ([], {})
+    found = catalogue.find(types, part["id"])
+    case = cases.get(part["id"])
+    state = stage(case)
+    values["licence_name"] = facts["licence_name"] = found["name"] if found else part.get("licence_name", part["id"])
+    if case is not None:
+        facts["case"] = {"id": case.id, "state": case.state}
+        values.update(reference=case.id, case_state=wording.CASE_STATES.get(case.state, case.state))
+        facts["link"] = f"/licensing/cases/{case.id}"
+    elif found is not None:
+        facts["link"] = apply_link(deps, start, part["id"])
+    return state, wording.PARTS[("licence", state)]
 
 
 def _trade_waste(deps, part, facts, values):

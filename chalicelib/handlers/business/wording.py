@@ -40,7 +40,10 @@ PARTS = {
                                   "contact you to start the contract.",
     ("trade_waste", "elsewhere"): "Trade waste is collected by {name}, not by this council.",
     ("trade_waste", "not_offered"): "This council does not collect trade waste here: use a licensed waste carrier.",
-    ("licence", "needed"): "You may need a {licence_name}, depending on what you sell and when you open.",
+    ("licence", "not_applied"): "You may need a {licence_name}, depending on what you sell and when you open. You "
+                                "have not applied for one for these premises.",
+    ("licence", "applied"): "{licence_name}: you applied (reference {reference}): {case_state}.",
+    ("licence", "granted"): "{licence_name}: granted (reference {reference}).",
     ("planning", "no_permission"): "Planning: from {from_use} ({from_class}) to {to_use} ({to_class}) is a change "
                                    "within one use class, so it needs no planning permission.",
     ("planning", "permitted_if"): "Planning: from {from_use} ({from_class}) to {to_use} ({to_class}) is a permitted "
@@ -62,3 +65,7 @@ RELIEF = {
 }
 USES = {"shop": "a shop", "cafe": "a café", "restaurant": "a restaurant", "takeaway": "a hot food takeaway",
         "pub": "a pub", "office": "an office"}
+# A licence case's state as the business's page says it (licensing's own states).
+CASE_STATES = {"draft": "not paid yet", "paying": "payment being checked", "received": "received, being considered",
+               "hearing": "a hearing is arranged", "granted": "granted", "deemed_granted": "granted by law",
+               "refused": "refused", "withdrawn": "withdrawn"}

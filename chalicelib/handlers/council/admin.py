@@ -38,7 +38,9 @@ def change(deps, document, version):
     """The settings as stored after the change; as they were when nothing in it differs."""
     from ...councils import settings
     store, (current, current_version) = _stored(deps)
+    from ...councils.checks_business import licence_problems, stored_types
     found = settings.problems(document) + _operators(document, current)
+    found += licence_problems(document, stored_types(deps.council.id), before=current)
     if found:
         raise settings.refused(sorted(set(found)))
     if document == current:

@@ -50,6 +50,10 @@ def change(deps, store, council_id, document, version):
         raise ValidationFailed([("$.id", NOT_THIS_COUNCIL.format(council=council_id))])
     if current["version"] != version:
         raise Stale(current, f'"{current["version"]}"')
+    from ...councils.checks_business import licence_problems, stored_types
+    found = licence_problems(document, stored_types(council_id), before=current["settings"])
+    if found:
+        raise settings.refused(found)
     try:
         written = settings.write(store, document, version, deps.clock(), _by(deps))
     except EditConflict:  # changed between the read and the write

@@ -92,7 +92,8 @@ function page(view, b) {
         p.text || t("business.under_way"),
         rule ? h("p", {class: "hint"}, t("business.rule", {source: rule.source}), " ",
           rule.url ? h("a", {href: rule.url, rel: "noopener", target: "_blank"}, t("business.rule_link")) : null) : null,
-        p.facts.link ? h("p", {}, h("a", {href: p.facts.link}, t(`business.link_${p.kind}`))) : null,
+        p.facts.link ? h("p", {}, h("a", {href: p.facts.link, class: "button button--secondary", id: p.kind === "licence" ? `licence-${p.facts.id}` : undefined},
+          t(p.facts.case ? "business.link_licence_case" : `business.link_${p.kind}`, {name: p.facts.licence_name || ""}))) : null,
         p.choices.includes("request") ? trade(view, b.id, p, redraw) : null);
     })));
   return holder;

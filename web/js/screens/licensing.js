@@ -17,7 +17,7 @@ const day = iso => (iso ? formatDay(iso, true) : "");
 export async function render(view, {params, url}) {
   const path = url.pathname.replace(/\/+$/, "");
   let found;
-  if ((found = path.match(/^\/licensing\/apply\/([a-z0-9-]{1,48})$/))) return apply(view, found[1]);
+  if ((found = path.match(/^\/licensing\/apply\/([a-z0-9-]{1,48})$/))) return apply(view, found[1], params);
   if ((found = path.match(new RegExp(`^/licensing/cases/(${CASE})$`)))) return mine(view, found[1]);
   if ((found = path.match(new RegExp(`^/licensing/register/(${CASE})$`)))) return onRegister(view, found[1]);
   if (path === "/licensing/register") return register(view, params);
@@ -56,8 +56,10 @@ async function types(view) {
       : h("a", {href: `/sign-in?next=/licensing/apply/${type.id}`}, t("licensing.sign_in_to_apply"))))));
 }
 
-async function apply(view, typeId) {
-  if (!signedIn()) return navigate(`/sign-in?next=/licensing/apply/${typeId}`, {replace: true});
+// A business's page links here with its trading name, address and UPRN (?name=&address=&uprn=): not asked again.
+async function apply(view, typeId, params) {
+  const from = {name: params.get("name") || "", address: params.get("address") || "", uprn: params.get("uprn") || undefined};
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, {replace: true});
   const answer = await ask(view, "/v1/licensing/types");
   const type = answer?.types.find(x => x.id === typeId);
   if (!type) return append(view, h("h1", {class: "heading-l"}, t("licensing.no_type")));
@@ -68,8 +70,8 @@ async function apply(view, typeId) {
     purposes.length > 1 ? [choices({field: "purpose", legend: t("licensing.purpose"), value: "new",
       options: purposes.map(p => ({value: p, label: t(`licensing.purpose_${p}`)}))}),
       input({field: "varies", label: t("licensing.varies_number"), hint: t("licensing.varies_hint"), optional: true})] : null,
-    input({field: "premises.name", label: t("licensing.premises_name"), optional: true}),
-    input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address"}),
+    input({field: "premises.name", label: t("licensing.premises_name"), optional: true, value: from.name}),
+    input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address", value: from.address}),
     bands ? select({field: "band", label: t("licensing.band"), hint: t("licensing.band_hint"),
       options: bands.map(([band, pence]) => ({value: band, label: `${type.law.fee_bands?.[band] || band}: ${pounds(pence)}`}))})
       : null,
@@ -84,7 +86,7 @@ async function apply(view, typeId) {
   append(view, h("h1", {class: "heading-l"}, type.name), h("p", {class: "body"}, t("licensing.fee", {fee: feeWords(type.fee)})), form);
   onSubmit(form, view, async () => {
     const value = name => form.elements[name]?.value?.trim() || undefined;
-    const body = {type: typeId, premises: {name: value("premises.name"), address: value("premises.address")},
+    const body = {type: typeId, premises: {name: value("premises.name"), address: value("premises.address"), uprn: from.uprn},
       band: value("band"), applicant: {}};
     if (purposes.length > 1) {
       body.purpose = form.elements.purpose.value;

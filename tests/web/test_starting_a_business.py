@@ -1,0 +1,94 @@
+"""A new café at Newcastle-under-Lyme's address, told once in the browser: the owner is offered small
+business rate relief (from the borough's own local Civica), trade waste and the premises licence, follows
+the licence's link and reaches licensing's application with the café's name and address already there.
+The moment is pinned on the business routes' own clock (as the school places' journey pins its own)."""
+import re
+import types
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.web.browser import PASSWORD, Browser, check_accessible
+from tests.web.journeys import heading, sign_in
+
+LONDON = ZoneInfo("Europe/London")
+MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)  # a Tuesday, outside the Civica's nightly window
+BOROUGH = "newcastle-under-lyme"
+CORNER_CAFE = "990100000901"  # Unit 1, 24 High Street: rateable value £13,500 (civica_nndr.py)
+
+
+@pytest.fixture
+def borough(stack, chromium, monkeypatch):
+    """The borough's address, its business routes' clock pinned, its revenues at a local Civica of its own."""
+    from chalicelib.api import http
+    from chalicelib.councils import registry, settings
+    from chalicelib.handlers.business import routes
+    from chalicelib.storage.councils import CouncilStore
+    from doorstep_cli.local.civica import CivicaBackOffice
+    shim = types.SimpleNamespace(**{name: getattr(http, name) for name in dir(http) if not name.startswith("__")})
+    shim.deps = lambda: http.deps().replace(clock=lambda: MORNING.astimezone(timezone.utc))
+    monkeypatch.setattr(routes, "http", shim)
+    store = CouncilStore()
+    before, version = store.get(BOROUGH, consistent=True)
+    with CivicaBackOffice(clock=lambda: MORNING, council=BOROUGH) as office:
+        offices = dict(before["back_offices"], revenues={**before["back_offices"]["revenues"], "url": office.url})
+        now = settings.write(store, dict(before, back_offices=offices), version, stack.deps().clock(), "test")
+        registry.forget()
+        phone = Browser(chromium, stack, base_url=f"http://newcastle.localhost:{urlsplit(stack.url).port}")
+        try:
+            yield phone
+        finally:
+            phone.close()
+            settings.write(store, before, now, stack.deps().clock(), "test")
+            registry.forget()
+
+
+def test_a_new_cafe_owner_tells_us_once_and_reaches_the_premises_licence_application_with_the_cafe_filled_in(
+        stack, borough):
+    from chalicelib import tenancy
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.accounts import users
+    with tenancy.acting_for(BOROUGH):
+        users.create_user(default_deps(stack.url), "cafe.owner@example.org", "resident", name="Bea Barista",
+                          password=PASSWORD)
+    page = borough.new_page()
+    sign_in(page, "cafe.owner@example.org", next_path="/business")
+    heading(page, "Tell us you are starting a business")
+    page.get_by_label("Your premises' postcode or street").fill("ST5 1QL")
+    page.get_by_role("button", name="Find addresses").click()
+    page.get_by_label("Choose your premises").select_option(CORNER_CAFE)
+    page.get_by_label("A café").check()
+    page.get_by_label("What were the premises last used for?").select_option("shop")
+    for part, value in zip(("Day", "Month", "Year"), ("1", "12", "2026")):
+        page.get_by_label(part, exact=True).fill(value)
+    page.get_by_label("The business's trading name").fill("The Corner Cafe")
+    page.get_by_label("A person").check()
+    page.get_by_label("Their full name, or the company's name").fill("Bea Barista")
+    check_accessible(page, "business: telling us once")
+    page.get_by_role("button", name="Tell us about the business").click()
+    heading(page, "Your business")
+    parts = page.locator("#business-parts")
+    expect(parts.locator('[data-part="business_rates"]')).to_have_attribute("data-state", "sent")
+    expect(parts.locator('[data-part="business_rates"]')).to_contain_text("Small business rate relief: 50% off")
+    expect(parts.locator('[data-part="trade_waste"]')).to_have_attribute("data-state", "offered")
+    licence = parts.locator('[data-part="licence:premises-licence"]')
+    expect(licence).to_have_attribute("data-state", "not_applied")
+    check_accessible(page, "business: a café's page, every part in one place")
+    business_page = page.url
+    licence.get_by_role("link", name="Apply for the Premises licence").click()
+    heading(page, "Premises licence")
+    expect(page.get_by_label("Name of the premises or event")).to_have_value("The Corner Cafe")
+    expect(page.get_by_label("Address of the premises")).to_have_value(re.compile(r"^Unit 1, 24 High Street.*ST5 1QL"))
+    assert urlsplit(page.url).hostname == "newcastle.localhost"
+    # Applied: the case is made before its fee (the borough has no card payments set up here, and says so);
+    # the business's page shows it with the case's reference and its state.
+    page.get_by_role("button", name="Continue to pay").click()
+    expect(page.locator(".error-summary")).to_contain_text("Card payments are not set up here")
+    page.goto(business_page)
+    licence = page.locator('#business-parts [data-part="licence:premises-licence"]')
+    expect(licence).to_have_attribute("data-state", "applied")
+    expect(licence).to_contain_text(re.compile(r"you applied \(reference LC-[0-9A-Z]+\): not paid yet"))
+    expect(licence.get_by_role("link", name="See your application")).to_be_visible()
