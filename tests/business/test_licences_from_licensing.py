@@ -75,6 +75,20 @@ def test_the_page_follows_the_licence_from_applied_to_granted_in_the_same_few_re
     assert granted["state"] == "granted" and "granted" in granted["text"]
     # The start, its parts, the council's licence types and the resident's cases: the same reads at every stage.
     assert reads_before == reads_applied == reads_granted <= 5, (reads_before, reads_applied, reads_granted)
+    # The desk acts on the licence, the case stays granted: the page says what the licence is now.
+    officer = deps.replace(principal=Principal(user_id="officer", role="staff"))
+    with tenancy.acting_for(DISTRICT):
+        desk.change_licence(officer, case.id, {"action": "suspend", "reasons": "Noise."},
+                            deps.licensing.get(case.id).seq)
+    suspended, _ = read()
+    assert suspended["state"] == "suspended" and "suspended" in suspended["text"]
+    with tenancy.acting_for(DISTRICT):
+        for action in ("reinstate", "revoke"):
+            desk.change_licence(officer, case.id, {"action": action, "reasons": "Its conditions, again."},
+                                deps.licensing.get(case.id).seq)
+    revoked, _ = read()
+    assert revoked["state"] == "ended" and "revoked" in revoked["text"] and "apply again" in revoked["text"]
+    assert "/licensing/apply/premises-licence?" in revoked["facts"]["link"]  # to apply again, details carried
 
 
 def test_an_activity_naming_a_licence_type_the_council_does_not_have_is_refused_naming_the_field(

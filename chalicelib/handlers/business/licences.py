@@ -30,8 +30,11 @@ def apply_link(deps, start, type_id):
     return f"{links_base(deps)}/licensing/apply/{type_id}?{urlencode(details)}"
 
 
-# A case's state as the business's page counts it: not applied, applied (with the case), granted.
+# A case's state as the business's page counts it: not applied, applied (with the case), granted, suspended,
+# or ended (refused, withdrawn, or a licence revoked, surrendered or expired: the business may apply again).
 GRANTED = ("granted", "deemed_granted")
+ENDED = ("refused", "withdrawn")
+LICENCE_ENDED = ("revoked", "surrendered", "expired")
 
 
 def cases_by_type(deps, start):
@@ -45,6 +48,13 @@ def cases_by_type(deps, start):
 
 
 def stage(case):
+    """(stage, the words' state): a granted case is its licence's state now (the desk suspends, revokes and
+    takes surrenders on the licence, the case stays granted)."""
     if case is None:
-        return "not_applied"
-    return "granted" if case.state in GRANTED else "applied"
+        return "not_applied", None
+    if case.state in GRANTED:
+        licence = (case.licence or {}).get("state") or "current"
+        if licence == "suspended":
+            return "suspended", licence
+        return ("ended", licence) if licence in LICENCE_ENDED else ("granted", case.state)
+    return ("ended" if case.state in ENDED else "applied"), case.state

@@ -6,7 +6,7 @@ PART = {"type": "object", "required": ["name", "kind", "state"], "properties": {
     "name": {"type": "string"}, "kind": {"type": "string", "enum": list(limits.ORDER)},
     "state": {"type": "string", "description": "business_rates: sent, waiting, not_rated, no_back_office; "
                                                "trade_waste: offered, requested, elsewhere, not_offered; licence: "
-                                               "not_applied, applied, granted; planning: no_permission, permitted_if, permission_needed, "
+                                               "not_applied, applied, granted, suspended, ended (refused, withdrawn, revoked, surrendered or expired: apply again); planning: no_permission, permitted_if, permission_needed, "
                                                "unknown"},
     "text": {"type": "string", "nullable": True, "description": "the state in words"},
     "facts": {"type": "object", "description": "business_rates: reference, rateable_value (whole pounds), estimate "

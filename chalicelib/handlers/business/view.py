@@ -94,14 +94,14 @@ def _licence(deps, start, part, licensing, facts, values):
     types, cases = licensing or ([], {})
     found = catalogue.find(types, part["id"])
     case = cases.get(part["id"])
-    state = stage(case)
+    state, how = stage(case)
     values["licence_name"] = facts["licence_name"] = found["name"] if found else part.get("licence_name", part["id"])
     if case is not None:
         facts["case"] = {"id": case.id, "state": case.state}
-        values.update(reference=case.id, case_state=wording.CASE_STATES.get(case.state, case.state))
+        values.update(reference=case.id, case_state=wording.CASE_STATES.get(how, how))
         facts["link"] = f"/licensing/cases/{case.id}"
-    elif found is not None:
-        facts["link"] = apply_link(deps, start, part["id"])
+    if found is not None and state in ("not_applied", "ended"):
+        facts["link"] = apply_link(deps, start, part["id"])  # to apply (again)
     return state, wording.PARTS[("licence", state)]
 
 

@@ -44,6 +44,10 @@ PARTS = {
                                 "have not applied for one for these premises.",
     ("licence", "applied"): "{licence_name}: you applied (reference {reference}): {case_state}.",
     ("licence", "granted"): "{licence_name}: granted (reference {reference}).",
+    ("licence", "suspended"): "{licence_name}: suspended (reference {reference}). The licensing team's letter says "
+                              "why and until when.",
+    ("licence", "ended"): "{licence_name}: {case_state} (reference {reference}). You can apply again for these "
+                          "premises.",
     ("planning", "no_permission"): "Planning: from {from_use} ({from_class}) to {to_use} ({to_class}) is a change "
                                    "within one use class, so it needs no planning permission.",
     ("planning", "permitted_if"): "Planning: from {from_use} ({from_class}) to {to_use} ({to_class}) is a permitted "
@@ -68,4 +72,5 @@ USES = {"shop": "a shop", "cafe": "a café", "restaurant": "a restaurant", "take
 # A licence case's state as the business's page says it (licensing's own states).
 CASE_STATES = {"draft": "not paid yet", "paying": "payment being checked", "received": "received, being considered",
                "hearing": "a hearing is arranged", "granted": "granted", "deemed_granted": "granted by law",
-               "refused": "refused", "withdrawn": "withdrawn"}
+               "refused": "refused", "withdrawn": "withdrawn", "suspended": "suspended", "revoked": "revoked",
+               "surrendered": "surrendered", "expired": "expired"}
