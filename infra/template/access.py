@@ -292,6 +292,13 @@ def hidden_photos_deleted():
     return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/hidden-photos/*")}
 
 
+def chat_photos_deleted():
+    """The retention sweep deletes a closed chat's photos with it (handlers/retention/chats.py). They sit
+    under photos/ with the reports' (attach() names every cleaned photo there), so the grant is the
+    prefix's: the sweep's code deletes only the names a chat's messages hold."""
+    return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/photos/*")}
+
+
 def meeting_papers(writer=False):
     """The sync keeps each public paper once and deletes one withdrawn or made restricted since
     (handlers/democracy/agendas.py); the API only reads them."""

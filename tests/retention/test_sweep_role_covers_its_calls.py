@@ -1,12 +1,13 @@
 """The retention sweep's IAM role (infra/template/access.py SWEEPER_TABLES) allows every table and action
 the sweep was seen to call: a street report anonymised with its follow, "me too", private note and hidden
-photo; an unused resident with a report and an alert warned and then removed at the council. A role left
+photo; a closed chat deleted with its messages, photo and links; an unused resident with a report and an
+alert warned and then removed at the council. A role left
 behind the code fails here, not in AWS at 03:45."""
 import collections
 from datetime import timedelta
 
 from conftest import pothole
-from support.retention_support import sweep_at, york_keeping
+from support.retention_support import closed_chat, sweep_at, york_keeping
 
 ACTIONS = {"GetItem": "GetItem", "Query": "Query", "BatchGetItem": "BatchGetItem", "PutItem": "PutItem",
            "Put": "PutItem", "UpdateItem": "UpdateItem", "Update": "UpdateItem", "DeleteItem": "DeleteItem",
@@ -40,9 +41,12 @@ def test_the_sweepers_role_allows_every_call_the_sweep_makes(client, deps, peopl
     mine = client.post("/v1/reports", pothole(), resident.auth)  # theirs, with its follow
     assert mine.status_code == 201, mine.json_body
     rid = anonymised_in_full(client, deps, people)
+    chat = closed_chat(deps, deps.clock(), deps.clock() + timedelta(minutes=5), photo="chat-bin.jpg")
     seen = _recording(monkeypatch)
     now = deps.clock() + timedelta(days=800)
-    assert sweep_at(deps, now).counts["accounts_warned"]["warned"] >= 1
+    run = sweep_at(deps, now)
+    assert run.counts["accounts_warned"]["warned"] >= 1 and run.counts["chats"]["deleted"] == 1
+    assert deps.conversations.get(chat) is None
     assert deps.reports.get(rid).retained
     assert sweep_at(deps, now + timedelta(days=31)).counts["accounts_removed"]["removed"] >= 1
     assert deps.accounts.user(resident.user.id) is None
@@ -53,6 +57,7 @@ def test_the_sweepers_role_allows_every_call_the_sweep_makes(client, deps, peopl
                if actions - allowed.get(table, set())}
     assert refused == {}
     # ...and it saw the deletes anonymising and removing make, not only reads
-    for table in ("supporters", "alerts", "alert-index", "account-presence", "users", "identities"):
+    for table in ("supporters", "alerts", "alert-index", "account-presence", "users", "identities", "conversations"):
         assert "DeleteItem" in seen[f"test-{table}"], table
     assert "UpdateItem" in seen["test-report-audit"] and "PutItem" in seen["test-reports"]
+    assert "BatchWriteItem" in seen["test-conversation-messages"] and "BatchWriteItem" in seen["test-conversation-links"]

@@ -16,13 +16,16 @@ def utc(*parts):
 YORK_URL = "https://york.example.gov.uk"
 
 
-def york_keeping(deps, months=None, **more):
-    """York at its own address, its street reports kept `months` after closure when given (else the data
-    map's default), and `more` of its retention settings (unused_account_months, warn_days...)."""
+def york_keeping(deps, months=None, chats=None, **more):
+    """York at its own address, its street reports kept `months` after closure and its chats `chats`
+    months when given (else the data map's defaults), and `more` of its retention settings
+    (unused_account_months, warn_days...)."""
     document = {**york(), "public_url": YORK_URL}
     section = dict(more)
     if months is not None:
-        section["kinds"] = {"reports": {"after": "closed", "months": months, "then": "anonymise"}}
+        section.setdefault("kinds", {})["reports"] = {"after": "closed", "months": months, "then": "anonymise"}
+    if chats is not None:
+        section.setdefault("kinds", {})["chats"] = {"after": "closed", "months": chats, "then": "delete"}
     if section:
         document["retention"] = section
     return add(deps, document)
@@ -82,3 +85,29 @@ def anonymised_in_full(client, deps, people):
         done = officer.patch(rid, change)
         assert done.status_code == 200, done.body
     return rid
+
+
+def closed_chat(deps, started, closed, messages=(), photo=None):
+    """A chat Ada started at `started` (her e-mail its search link), with `messages` as (moment, text) after
+    her first, a photo in the last when `photo` names one (its file in the bucket), a report linked, and
+    closed at `closed` (None: left open). Its id."""
+    from datetime import timedelta
+
+    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from chalicelib.storage.records import ChatMessage, Conversation
+    store = deps.conversations
+    chat = Conversation(id="C" + deps.new_opaque_id()[:10], state="waiting", created_at=started, updated_at=started,
+                        contact={"name": "Ada", "email": "ada@example.org"}, waiting_since=started)
+    store.create(chat)
+    said = [(started, "My bin was not emptied.")] + list(messages)
+    for n, (at, text) in enumerate(said, start=1):
+        photos = [{"name": photo}] if photo and n == len(said) else []
+        if photos:
+            deps.blobs.write(PHOTO_PREFIX + photo, b"jpeg", "image/jpeg")
+        store.add_message(chat, ChatMessage(conversation_id=chat.id, seq=n, author="resident", text=text,
+                                            created_at=at, photos=photos))
+        chat.last_seq = n
+    store.link_report(chat.id, "DS-7K3F9Q", started + timedelta(minutes=1))
+    if closed is not None:
+        store.close(store.get(chat.id), "resident", closed)
+    return chat.id
