@@ -56,6 +56,17 @@ def test_a_month_end_closure_goes_on_the_shorter_months_last_day(deps):
     assert deps.conversations.get(chat) is None
 
 
+def test_a_closure_on_the_31st_goes_on_the_30th_of_a_30_day_month_not_the_1st_of_the_next(deps):
+    # Closed 31 March 2025 at 23:30 London (22:30 UTC): kept 6 months, it goes on 30 September 2025's
+    # first minute in London (23:00 UTC the 29th), not on 1 October (adding 183 days or rolling the 31st
+    # over would both keep it a day too long), and not on the 29th.
+    york_keeping(deps, chats=6)
+    chat = closed_chat(deps, utc(2025, 3, 31, 20), utc(2025, 3, 31, 22, 30))
+    assert sweep_at(deps, utc(2025, 9, 29, 22, 59)).counts["chats"]["deleted"] == 0
+    assert sweep_at(deps, utc(2025, 9, 29, 23, 0)).counts["chats"]["deleted"] == 1
+    assert deps.conversations.get(chat) is None
+
+
 def test_the_default_is_the_data_maps_two_years(deps):
     york_keeping(deps)
     chat = closed_chat(deps, utc(2024, 6, 1, 9), utc(2024, 6, 15, 10))
