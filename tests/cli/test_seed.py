@@ -168,3 +168,21 @@ def test_an_older_stages_closed_chats_are_put_on_the_retention_index_when_it_is_
     opened = client.get_item(TableName=ConversationModel.Meta.table_name, ConsistentRead=True,
                              Key={"id": {"S": ConversationModel.id.serialize(still_open)}})["Item"]
     assert "retain" not in opened
+
+
+def test_an_older_stages_finished_payments_are_put_on_the_retention_index_when_it_is_added(deps):
+    from datetime import datetime, timezone
+    from chalicelib.storage.due import INDEX
+    from chalicelib.storage.tables import ensure_tables
+    from chalicelib.storage.waste.payments import PaymentModel
+    from support.retention_support import paid
+    pid = paid(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc), datetime(2025, 1, 5, 10, 5, tzinfo=timezone.utc))
+    client = PaymentModel._get_connection().connection.client
+    key = {"id": {"S": PaymentModel.id.serialize(pid)}}
+    client.update_item(TableName=PaymentModel.Meta.table_name, Key=key, UpdateExpression="REMOVE #r, #f",
+                       ExpressionAttributeNames={"#r": "retain", "#f": "retain_from"})
+    client.update_table(TableName=PaymentModel.Meta.table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": INDEX}}])
+    result = ensure_tables(wait=False)[PaymentModel.Meta.table_name]
+    assert INDEX in result and "1 finished payments put on the due index" in result, result
+    item = client.get_item(TableName=PaymentModel.Meta.table_name, Key=key, ConsistentRead=True)["Item"]
+    assert item["retain_from"]["S"].startswith("2025-01-05T10:05:00")

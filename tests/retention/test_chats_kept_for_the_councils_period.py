@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from support.retention_support import closed_chat, sweep_at, utc, york_keeping
+from support.retention_support import Killed, closed_chat, die_at, sweep_at, utc, york_keeping, york_north
 
 NOW = utc(2026, 6, 15, 3, 45)  # the nightly run, in summer time (04:45 in London)
 PHOTO = "chat-photo-of-the-bin.jpg"
@@ -85,25 +85,13 @@ def test_a_dry_run_lists_and_counts_them_and_deletes_nothing(deps):
     assert deps.conversations.get(due) is not None
 
 
-class Killed(Exception):
-    pass
-
-
 @pytest.mark.parametrize("boundary", ["retention.chat_photos_deleted", "conversations.messages_deleted"])
 def test_a_sweep_killed_mid_batch_is_finished_by_the_next_run_without_a_wrong_delete_or_a_miss(
         deps, monkeypatch, boundary):
-    from chalicelib import faults
     york_keeping(deps, chats=12)
     due = [closed_chat(deps, utc(2025, 1, 10 + n, 9), utc(2025, 3, 1 + n, 10), photo=f"p{n}.jpg") for n in range(5)]
     kept = [closed_chat(deps, utc(2025, 1, 10, 9), utc(2025, 8, 1, 10)), closed_chat(deps, utc(2024, 1, 10, 9), None)]
-    reached = [0]
-
-    def die(at):
-        if at == boundary:
-            reached[0] += 1
-            if reached[0] > 2:
-                raise Killed(at)
-    monkeypatch.setattr(faults, "boundary", die)
+    die_at(monkeypatch, boundary, after=2)
     with pytest.raises(Killed):
         sweep_at(deps, NOW)
     assert sum(deps.conversations.get(c) is None for c in due) == 2  # the third died part way
@@ -127,9 +115,8 @@ def test_a_second_run_reads_nothing_the_first_run_did(deps):
 
 def test_two_councils_whose_ids_share_a_prefix_keep_their_own_chats(deps):
     from chalicelib import tenancy
-    from support.councils_support import add, other_council
     york_keeping(deps, chats=12)
-    add(deps, {**other_council(1), "id": "york-north", "hosts": ["york-north.localhost"]})
+    york_north(deps)
     mine = closed_chat(deps, utc(2025, 1, 10, 9), utc(2025, 2, 1, 10))
     with tenancy.acting_for("york-north"):
         theirs = closed_chat(deps.for_council(), utc(2025, 1, 10, 9), utc(2025, 2, 1, 10))

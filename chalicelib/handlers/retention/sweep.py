@@ -7,7 +7,8 @@ A run does at most BATCH of each kind; the next run takes the rest. Killed at an
 resumes from the index itself: what was done left it, what was not is still there.
 
 The kinds, in order: street reports (anonymised after the council's period from closure), live chats
-(deleted after the council's period from closure), unused
+(deleted after the council's period from closure), payments (their payer anonymised after the
+council's period from when they finished), unused
 accounts (warned, then removed at the council), and the forms engine's own sweeps of forms'
 submissions and consultations' responses (each form's period), folded in here."""
 from ...councils.retention import schedule_of
@@ -37,6 +38,8 @@ def run(deps, dry=False, by="schedule", claim=None):
                                           lambda rid, cut: street_reports.anonymise(deps, rid, cut, now))),
              ("chats", lambda: _indexed(deps.conversations, schedule.kinds["chats"], now, dry, "delete",
                                         lambda cid, cut: chats.delete(deps, cid, cut))),
+             ("payments", lambda: _indexed(deps.payments, schedule.kinds["payments"], now, dry, "anonymise",
+                                           lambda pid, cut: _payer_forgotten(deps, pid, cut, now))),
              ("accounts_warned", lambda: accounts.warn(deps, schedule, now, BATCH if not dry else LISTED, dry)),
              ("accounts_removed", lambda: accounts.remove(deps, schedule, now, BATCH if not dry else LISTED, dry)),
              ("form_submissions", lambda: forms.sweep(deps, BATCH if not dry else LISTED, dry)),
@@ -75,6 +78,16 @@ def _indexed(store, period, now, dry, then, act):
 
 
 DONE = {"anonymise": "anonymised", "delete": "deleted"}
+
+
+def _payer_forgotten(deps, payment_id, cut, now):
+    """A payment's payer (e-mail, account) taken off it; its amounts, reference, refunds and the finance
+    ledger stay true (the ledger names no payer). One conditioned write: "kept" when not due."""
+    if not deps.payments.anonymise(payment_id, cut, now):
+        return "kept"
+    from ...faults import boundary
+    boundary("retention.payment_anonymised")
+    return "anonymised"
 
 
 def _did_something(made):
