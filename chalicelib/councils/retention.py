@@ -5,7 +5,7 @@ for: York and North Lanarkshire keep different schedules on one deployment."""
 from dataclasses import dataclass
 
 # The table whose declaration holds each kind's default; accounts' is the person's row's.
-TABLES = {"reports": "reports"}
+TABLES = {"reports": "reports", "chats": "conversations", "payments": "payments"}
 ACCOUNTS_TABLE = "users"
 DEFAULT_WARN_DAYS = 30  # a month's warning, as FixMyStreet gives
 DEFAULT_BACKUP_DAYS = 35  # point-in-time recovery's 35 days

@@ -7,9 +7,13 @@ cannot say is checked in councils/checks_retention.py."""
 
 # Each kind the sweep acts on: the event its period runs from (one the code records and indexes when
 # it happens) and what may become of the record then. A report is anonymised, never deleted: its
-# category, point, state, dates and public words are the public record and the figures.
+# category, point, state, dates and public words are the public record and the figures. A live chat is
+# deleted whole from its closure (nothing is written to a closed chat): it is the person's words alone.
+# A payment is anonymised from when it finished, never deleted: the money figures and the ledger stay.
 KINDS = {
     "reports": {"after": ("closed",), "then": ("anonymise",)},
+    "chats": {"after": ("closed",), "then": ("delete",)},
+    "payments": {"after": ("paid",), "then": ("anonymise",)},
 }
 MOST_MONTHS = 1200  # a century: longer is "for ever", which is no schedule
 MOST_WARN_DAYS = 365

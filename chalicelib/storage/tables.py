@@ -56,6 +56,14 @@ def ensure_tables(wait=True):
             from .reports.report_store import ReportStore
             changed = ReportStore().add_due_keys()
             result[name] += f"; {changed} closed reports put on the due index" if changed else ""
+        if due.INDEX in added and model is conversations.ConversationModel:
+            # Chats closed before the retention sweep: put on its due index from when they closed.
+            changed = conversations.ConversationStore().add_due_keys()
+            result[name] += f"; {changed} closed chats put on the due index" if changed else ""
+        if due.INDEX in added and model is payments.PaymentModel:
+            # Payments finished before the retention sweep: put on its due index from their last change.
+            changed = payments.PaymentStore().add_due_keys()
+            result[name] += f"; {changed} finished payments put on the due index" if changed else ""
         if added and model is inbox.InboxModel:
             # Rows written before the index lack its key: write every report's rows again.
             from .reports.report_store import ReportStore

@@ -165,7 +165,8 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
                   "hire-bookings": "read-write", "participation": "read-write", "meeting-told": "read-write",
                   "repairs": "read-write", "repair-communal": "read-write", "bills": "read-write",
                   "moves": "read-write", "school-applications": "read-write", "business-starts": "read-write",
-                  "events": "create"}
+                  "events": "create",
+                  "payments": "change"}  # a payment's payer taken off it (never a payment deleted)
 # Every night, at a council without SCIM: an officer unused for its unused_days (handlers/scim/unused.py),
 # found by the grants' idle index, their grant deleted with the person's granted_in, their sessions here
 # ended, a line in the council's provisioning log. The one schedule that touches accounts.
@@ -290,6 +291,13 @@ def form_files_deleted():
 def hidden_photos_deleted():
     """The retention sweep deletes the photos moderation took off a report as the report is anonymised."""
     return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/hidden-photos/*")}
+
+
+def chat_photos_deleted():
+    """The retention sweep deletes a closed chat's photos with it (handlers/retention/chats.py). They sit
+    under photos/ with the reports' (attach() names every cleaned photo there), so the grant is the
+    prefix's: the sweep's code deletes only the names a chat's messages hold."""
+    return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/photos/*")}
 
 
 def meeting_papers(writer=False):

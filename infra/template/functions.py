@@ -154,7 +154,7 @@ def resources(app):
                            access.revenues_secrets(), *access.mail_and_sms(),  # the resident told when taken
                            access.forms_webhook_secret()])  # forms' webhook posts tried again (forms/webhook_queue.py)
     sweeper_role = role([access.logs(NAMES[SWEEPER]), *access.table_statements(access.SWEEPER_TABLES),
-                         *access.form_files_deleted(), access.hidden_photos_deleted(),
+                         *access.form_files_deleted(), access.hidden_photos_deleted(), access.chat_photos_deleted(),
                          *access.mail_and_sms()])  # an unused account's warning
     # Reminders go from the alert queue's worker (each reminder's event); an
     # offer passed on to the next resident waiting is told from here.

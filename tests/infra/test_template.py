@@ -422,8 +422,8 @@ def test_the_meetings_sync_runs_every_15_minutes_writing_only_our_copy_its_event
 
 def test_the_retention_sweep_runs_nightly_by_a_function_that_deletes_only_what_retention_removes(template):
     """Forms' submissions and consultations' responses past their retention, a report's hidden photos and
-    "me too" rows, and a removed resident's things at the council: never a report, and no S3 object but
-    form files and hidden photos."""
+    "me too" rows, a closed chat's messages and photos, and a removed resident's things at the council:
+    never a report, and no S3 object but form files, hidden photos and photos (a chat's)."""
     from infra.template.tables import logical_id
     function = template["Resources"]["SweepRetention"]["Properties"]
     assert function["Handler"] == "app.sweep_retention"
@@ -439,8 +439,9 @@ def test_the_retention_sweep_runs_nightly_by_a_function_that_deletes_only_what_r
     assert {logical_id(t) for t in ("form-submissions", "consultation-responses", "supporters", "account-presence",
                                      "users", "identities")} <= deleting, deleting
     files = [s for s in statements if "PhotoBucket" in str(s)]
-    assert [s["Action"] for s in files] == [["s3:DeleteObject"], ["s3:ListBucket"], ["s3:DeleteObject"]]
-    assert "hidden-photos/*" in str(files[2]["Resource"])
+    assert [s["Action"] for s in files] == [["s3:DeleteObject"], ["s3:ListBucket"], ["s3:DeleteObject"],
+                                            ["s3:DeleteObject"]]
+    assert "hidden-photos/*" in str(files[2]["Resource"]) and "/photos/*" in str(files[3]["Resource"])
     _form_files_only(files[:2])
 
 

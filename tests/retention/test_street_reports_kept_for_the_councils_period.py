@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from support.councils_support import YORK_HOST, at, signed_in_at
-from support.retention_support import closed_report, set_schedule, sweep_at, utc, york_keeping
+from support.retention_support import Killed, closed_report, die_at, set_schedule, sweep_at, utc, york_keeping
 
 NOW = utc(2026, 6, 15, 3, 45)  # the nightly run, in summer time (04:45 in London)
 
@@ -108,23 +108,6 @@ def _hold(client, admin, rid, body):
     return put(client, f"/v1/admin/retention/holds/reports/{rid}", body, at(YORK_HOST, admin))
 
 
-class Killed(BaseException):
-    """The process dying at a boundary (chalicelib/faults.py), as SIGKILL would: nothing after it runs."""
-
-
-def _die_at(monkeypatch, name, after):
-    """The sweep dies the `after`-th time it reaches boundary `name` (0: the first)."""
-    import chalicelib.faults as faults
-    reached = [0]
-
-    def boundary(at):
-        if at == name:
-            reached[0] += 1
-            if reached[0] > after:
-                raise Killed(at)
-    monkeypatch.setattr(faults, "boundary", boundary)
-
-
 @pytest.mark.parametrize("boundary", ["retention.photos_deleted", "retention.report_forgotten"])
 def test_a_sweep_killed_mid_batch_is_finished_by_the_next_run_without_a_wrong_anonymising_or_a_miss(
         deps, monkeypatch, boundary):
@@ -132,7 +115,7 @@ def test_a_sweep_killed_mid_batch_is_finished_by_the_next_run_without_a_wrong_an
     due = [closed_report(deps, utc(2025, 1, 10 + n, 9), utc(2025, 3, 1 + n, 10)) for n in range(5)]
     kept = [closed_report(deps, utc(2025, 1, 10, 9), utc(2025, 8, 1, 10)),  # closed 10.5 months before
             closed_report(deps, utc(2024, 1, 10, 9), None)]  # open
-    _die_at(monkeypatch, boundary, after=2)
+    die_at(monkeypatch, boundary, after=2)
     with pytest.raises(Killed):
         sweep_at(deps, NOW)
     done = [rid for rid in due if deps.reports.get(rid).retained]

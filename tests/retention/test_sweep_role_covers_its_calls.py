@@ -1,12 +1,13 @@
 """The retention sweep's IAM role (infra/template/access.py SWEEPER_TABLES) allows every table and action
 the sweep was seen to call: a street report anonymised with its follow, "me too", private note and hidden
-photo; an unused resident with a report and an alert warned and then removed at the council. A role left
+photo; a closed chat deleted with its messages, photo and links; a payment's payer anonymised; an unused resident with a report and an
+alert warned and then removed at the council. A role left
 behind the code fails here, not in AWS at 03:45."""
 import collections
 from datetime import timedelta
 
 from conftest import pothole
-from support.retention_support import sweep_at, york_keeping
+from support.retention_support import closed_chat, paid, sweep_at, york_keeping
 
 ACTIONS = {"GetItem": "GetItem", "Query": "Query", "BatchGetItem": "BatchGetItem", "PutItem": "PutItem",
            "Put": "PutItem", "UpdateItem": "UpdateItem", "Update": "UpdateItem", "DeleteItem": "DeleteItem",
@@ -35,14 +36,19 @@ def _recording(monkeypatch):
 def test_the_sweepers_role_allows_every_call_the_sweep_makes(client, deps, people, monkeypatch):
     from infra.template.access import CHANGE, CREATE, READ, WRITE, SWEEPER_TABLES
     from support.retention_support import anonymised_in_full
-    york_keeping(deps, months=12, unused_account_months=12, warn_days=30)
+    york_keeping(deps, months=12, payments=12, unused_account_months=12, warn_days=30)
     resident = people("resident", email="old@example.org")
     mine = client.post("/v1/reports", pothole(), resident.auth)  # theirs, with its follow
     assert mine.status_code == 201, mine.json_body
     rid = anonymised_in_full(client, deps, people)
+    chat = closed_chat(deps, deps.clock(), deps.clock() + timedelta(minutes=5), photo="chat-bin.jpg")
+    payment = paid(deps, deps.clock(), deps.clock() + timedelta(minutes=5))
     seen = _recording(monkeypatch)
     now = deps.clock() + timedelta(days=800)
-    assert sweep_at(deps, now).counts["accounts_warned"]["warned"] >= 1
+    run = sweep_at(deps, now)
+    assert run.counts["accounts_warned"]["warned"] >= 1 and run.counts["chats"]["deleted"] == 1
+    assert run.counts["payments"]["anonymised"] >= 1 and deps.payments.get(payment).email is None
+    assert deps.conversations.get(chat) is None
     assert deps.reports.get(rid).retained
     assert sweep_at(deps, now + timedelta(days=31)).counts["accounts_removed"]["removed"] >= 1
     assert deps.accounts.user(resident.user.id) is None
@@ -53,6 +59,8 @@ def test_the_sweepers_role_allows_every_call_the_sweep_makes(client, deps, peopl
                if actions - allowed.get(table, set())}
     assert refused == {}
     # ...and it saw the deletes anonymising and removing make, not only reads
-    for table in ("supporters", "alerts", "alert-index", "account-presence", "users", "identities"):
+    for table in ("supporters", "alerts", "alert-index", "account-presence", "users", "identities", "conversations"):
         assert "DeleteItem" in seen[f"test-{table}"], table
     assert "UpdateItem" in seen["test-report-audit"] and "PutItem" in seen["test-reports"]
+    assert "UpdateItem" in seen["test-payments"]
+    assert "BatchWriteItem" in seen["test-conversation-messages"] and "BatchWriteItem" in seen["test-conversation-links"]

@@ -16,13 +16,18 @@ def utc(*parts):
 YORK_URL = "https://york.example.gov.uk"
 
 
-def york_keeping(deps, months=None, **more):
-    """York at its own address, its street reports kept `months` after closure when given (else the data
-    map's default), and `more` of its retention settings (unused_account_months, warn_days...)."""
+def york_keeping(deps, months=None, chats=None, payments=None, **more):
+    """York at its own address, its street reports kept `months` after closure and its chats `chats`
+    months when given (else the data map's defaults), and `more` of its retention settings
+    (unused_account_months, warn_days...)."""
     document = {**york(), "public_url": YORK_URL}
     section = dict(more)
     if months is not None:
-        section["kinds"] = {"reports": {"after": "closed", "months": months, "then": "anonymise"}}
+        section.setdefault("kinds", {})["reports"] = {"after": "closed", "months": months, "then": "anonymise"}
+    if chats is not None:
+        section.setdefault("kinds", {})["chats"] = {"after": "closed", "months": chats, "then": "delete"}
+    if payments is not None:
+        section.setdefault("kinds", {})["payments"] = {"after": "paid", "months": payments, "then": "anonymise"}
     if section:
         document["retention"] = section
     return add(deps, document)
@@ -82,3 +87,67 @@ def anonymised_in_full(client, deps, people):
         done = officer.patch(rid, change)
         assert done.status_code == 200, done.body
     return rid
+
+
+def closed_chat(deps, started, closed, messages=(), photo=None):
+    """A chat Ada started at `started` (her e-mail its search link), with `messages` as (moment, text) after
+    her first, a photo in the last when `photo` names one (its file in the bucket), a report linked, and
+    closed at `closed` (None: left open). Its id."""
+    from datetime import timedelta
+
+    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from chalicelib.storage.records import ChatMessage, Conversation
+    store = deps.conversations
+    chat = Conversation(id="C" + deps.new_opaque_id()[:10], state="waiting", created_at=started, updated_at=started,
+                        contact={"name": "Ada", "email": "ada@example.org"}, waiting_since=started)
+    store.create(chat)
+    said = [(started, "My bin was not emptied.")] + list(messages)
+    for n, (at, text) in enumerate(said, start=1):
+        photos = [{"name": photo}] if photo and n == len(said) else []
+        if photos:
+            deps.blobs.write(PHOTO_PREFIX + photo, b"jpeg", "image/jpeg")
+        store.add_message(chat, ChatMessage(conversation_id=chat.id, seq=n, author="resident", text=text,
+                                            created_at=at, photos=photos))
+        chat.last_seq = n
+    store.link_report(chat.id, "DS-7K3F9Q", started + timedelta(minutes=1))
+    if closed is not None:
+        store.close(store.get(chat.id), "resident", closed)
+    return chat.id
+
+
+def paid(deps, made, finished, status="success"):
+    """A £23.50 bulky waste payment Ada started at `made` (her e-mail and account on it) that finished
+    (`status`, as the provider said) at `finished`, refunded £5 after: its id."""
+    from chalicelib.storage.records import Payment
+    payment = Payment(id="P" + deps.new_opaque_id()[:10], purpose="bulky", subject_id="B1", amount=2350,
+                      reference="BW-000123", description="Bulky waste collection", return_secret_hash="x",
+                      created_at=made, updated_at=made, user_id="u-ada", email="ada@example.org")
+    deps.payments.create(payment)
+    deps.payments.record_state(payment.id, status, True, None, None, finished)
+    if status == "success":
+        deps.payments.add_refund(payment.id, {"refund_id": "R1", "amount": 500, "status": "success",
+                                              "at": finished.isoformat(), "by": "olu"}, 0)
+    return payment.id
+
+
+class Killed(BaseException):
+    """The process dying at a boundary (chalicelib/faults.py), as SIGKILL would: nothing after it runs."""
+
+
+def die_at(monkeypatch, name, after):
+    """The sweep dies the `after`-th time it reaches boundary `name` (0: the first)."""
+    import chalicelib.faults as faults
+    reached = [0]
+
+    def boundary(at):
+        if at == name:
+            reached[0] += 1
+            if reached[0] > after:
+                raise Killed(at)
+    monkeypatch.setattr(faults, "boundary", boundary)
+
+
+def york_north(deps):
+    """York North, a council whose id begins with York's: the sweep must keep them apart."""
+    from support.councils_support import add, other_council
+    add(deps, {**other_council(1), "id": "york-north", "hosts": ["york-north.localhost"]})

@@ -6,13 +6,15 @@ run by the council's administrator, which lists what would go and counts it, and
 A run does at most BATCH of each kind; the next run takes the rest. Killed at any point, the next run
 resumes from the index itself: what was done left it, what was not is still there.
 
-The kinds, in order: street reports (anonymised after the council's period from closure), unused
+The kinds, in order: street reports (anonymised after the council's period from closure), live chats
+(deleted after the council's period from closure), payments (their payer anonymised after the
+council's period from when they finished), unused
 accounts (warned, then removed at the council), and the forms engine's own sweeps of forms'
 submissions and consultations' responses (each form's period), folded in here."""
 from ...councils.retention import schedule_of
 from ...storage.due import moment
 from ...storage.retention.runs import SweepRun
-from . import accounts, forms, periods
+from . import accounts, chats, forms, periods
 from . import reports as street_reports
 
 BATCH = 200  # of each kind acted on a run: a report's anonymising is about ten requests
@@ -32,7 +34,12 @@ def run(deps, dry=False, by="schedule", claim=None):
     now = deps.clock()
     schedule = schedule_of(deps.council)
     made = SweepRun(id=f"{moment(now)}_{deps.new_opaque_id()[:12]}", dry=dry, by=by, started_at=now)
-    steps = (("reports", lambda: _reports(deps, schedule, now, dry)),
+    steps = (("reports", lambda: _indexed(deps.reports, schedule.kinds["reports"], now, dry, "anonymise",
+                                          lambda rid, cut: street_reports.anonymise(deps, rid, cut, now))),
+             ("chats", lambda: _indexed(deps.conversations, schedule.kinds["chats"], now, dry, "delete",
+                                        lambda cid, cut: chats.delete(deps, cid, cut))),
+             ("payments", lambda: _indexed(deps.payments, schedule.kinds["payments"], now, dry, "anonymise",
+                                           lambda pid, cut: _payer_forgotten(deps, pid, cut, now))),
              ("accounts_warned", lambda: accounts.warn(deps, schedule, now, BATCH if not dry else LISTED, dry)),
              ("accounts_removed", lambda: accounts.remove(deps, schedule, now, BATCH if not dry else LISTED, dry)),
              ("form_submissions", lambda: forms.sweep(deps, BATCH if not dry else LISTED, dry)),
@@ -50,22 +57,37 @@ def run(deps, dry=False, by="schedule", claim=None):
     return made
 
 
-def _reports(deps, schedule, now, dry):
-    period = schedule.kinds["reports"]
+def _indexed(store, period, now, dry, then, act):
+    """A kind read from its due index (`store.due`, `store.due_count`): up to BATCH of those whose
+    period has ended acted on (`act(id, cut_off)` says "anonymised"/"deleted" or "kept"), or in a dry
+    run the first LISTED listed with the day each goes and all of them counted."""
     cut = periods.cut_off(now, period.months)
     if dry:
-        rows, more = deps.reports.due(cut, LISTED)
+        rows, more = store.due(cut, LISTED)
         listed = [{"id": rid, "since": moment(at), "until": periods.until(at, period.months).isoformat()}
                   for rid, at in rows]
-        return {"would_anonymise": deps.reports.due_count(cut)}, listed, bool(more)
-    done, start = {"anonymised": 0, "kept": 0}, None
+        return {f"would_{then}": store.due_count(cut)}, listed, bool(more)
+    done, start = {DONE[then]: 0, "kept": 0}, None
     while sum(done.values()) < BATCH:
-        rows, start = deps.reports.due(cut, min(PAGE, BATCH - sum(done.values())), start)
-        for report_id, _ in rows:
-            done[street_reports.anonymise(deps, report_id, cut, now)] += 1
+        rows, start = store.due(cut, min(PAGE, BATCH - sum(done.values())), start)
+        for record_id, _ in rows:
+            done[act(record_id, cut)] += 1
         if start is None:
             return done, None, False
     return done, None, True
+
+
+DONE = {"anonymise": "anonymised", "delete": "deleted"}
+
+
+def _payer_forgotten(deps, payment_id, cut, now):
+    """A payment's payer (e-mail, account) taken off it; its amounts, reference, refunds and the finance
+    ledger stay true (the ledger names no payer). One conditioned write: "kept" when not due."""
+    if not deps.payments.anonymise(payment_id, cut, now):
+        return "kept"
+    from ...faults import boundary
+    boundary("retention.payment_anonymised")
+    return "anonymised"
 
 
 def _did_something(made):

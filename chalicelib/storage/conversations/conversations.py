@@ -23,6 +23,10 @@
   Query of the key's partition and a BatchGetItem of what it found: it reads
   what it returns. (A GSI on the conversation would hold one value per item;
   a conversation has several reports.)
+
+A closed conversation is on the retention sweep's due index (storage/due.py) from the moment it closed:
+`retain` ("chats") and `retain_from` are set in the write that closes it. Nothing is written to a closed
+conversation (a message's write is conditioned on it being open), so its closure is its last word.
 """
 from pynamodb.attributes import (JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
                                  UTCDateTimeAttribute)
@@ -33,8 +37,10 @@ from ..council_key import CouncilKey
 from ..errors import EditConflict
 from ..records import ChatMessage, Conversation
 from ..data_map import KEPT_AS_A_CHAT, Holds, Retention
+from ..due import due_index, moment
 
 WAITING = "waiting"
+CHATS = "chats"  # the closed conversations' partition of their due index
 
 
 class QueueIndex(GlobalSecondaryIndex):
@@ -100,9 +106,12 @@ class ConversationModel(Stored):
     queue_pk = CouncilKey(null=True)
     queue_sk = UnicodeAttribute(null=True)
     officer_pk = CouncilKey(null=True)
+    retain = CouncilKey(null=True)  # CHATS once closed: the due index (storage/due.py)
+    retain_from = UnicodeAttribute(null=True)  # the closing moment, as the index sorts it
     queue_index = QueueIndex()
     officer_index = OfficerIndex()
     user_index = UserIndex()
+    retention_index = due_index()
 
 
 class MessageModel(Stored):
@@ -350,7 +359,8 @@ class ConversationStore:
                 ConversationModel.state.set("closed"), ConversationModel.closed_at.set(now),
                 ConversationModel.closed_by.set(by), ConversationModel.updated_at.set(now),
                 ConversationModel.queue_pk.remove(), ConversationModel.queue_sk.remove(),
-                ConversationModel.officer_pk.remove()], condition=condition)
+                ConversationModel.officer_pk.remove(), ConversationModel.retain.set(CHATS),
+                ConversationModel.retain_from.set(moment(now))], condition=condition)
             parts.append("conversation")
             if conversation.state == "taken" and conversation.officer:
                 self._count(t, conversation.officer, -1)
@@ -414,10 +424,39 @@ class ConversationStore:
         for conversation in self.of_user(user_id, limit=10_000):
             self.erase(conversation)
 
+    def due(self, before, limit, start=None):
+        """A page of conversations closed before `before`, oldest first: [(id, closed at)], cursor. One
+        Query of the due index (the retention sweep's)."""
+        from ..due import page
+        return page(ConversationModel.retention_index, CHATS, before, limit, start)
+
+    def due_count(self, before):
+        from ..due import count
+        return count(ConversationModel.retention_index, CHATS, before)
+
+    def add_due_keys(self):
+        """Put every closed conversation from before the due index on it, from its closing moment. One
+        pass over the table; CLI only (`doorstep tables`, when it adds the index). How many it put."""
+        changed = 0
+        before_it = ConversationModel.retain.does_not_exist() & (ConversationModel.state == "closed")
+        for item in ConversationModel.scan(filter_condition=before_it):  # CLI only
+            closed = moment(item.closed_at or item.updated_at)
+            item.update(actions=[ConversationModel.retain.set(CHATS), ConversationModel.retain_from.set(closed)])
+            changed += 1
+        return changed
+
+    def photos_of(self, conversation_id):
+        """Every photo its messages hold ({"name"...}): what must go from the bucket before they do."""
+        return [p for m in MessageModel.query(conversation_id, attributes_to_get=["photos"]) for p in m.photos or []]
+
     def erase(self, conversation):
+        """The conversation, its messages and the links staff found it by, the conversation itself last:
+        stopped part way, it is still there (and on the due index) for whoever erases it again."""
         with MessageModel.batch_write() as batch:
             for m in MessageModel.query(conversation.id, attributes_to_get=["conversation_id", "seq"]):
                 batch.delete(m)
+        from ...faults import boundary
+        boundary("conversations.messages_deleted")
         with LinkModel.batch_write() as batch:  # what staff found it by goes with it
             for key in contact_keys(conversation.contact) + [f"report#{r}" for r in conversation.report_ids]:
                 batch.delete(LinkModel(key, conversation.id))

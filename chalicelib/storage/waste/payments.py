@@ -4,6 +4,11 @@ An unfinished payment carries `queue` = "open": the sparse `open` index lists
 exactly those, by creation time, for the reconciliation job. The provider's
 state is written as read; a late read of an unfinished state never overwrites
 a finished one (webhooks and returns arrive in any order).
+
+A finished payment is on the retention sweep's due index (storage/due.py) from the moment it first
+finished (`retain` "payments", `retain_from`), set in the write that records that state, and never moved
+by a later read of it (if_not_exists). Anonymised, it moves to the index's RETAINED partition, which no
+sweep reads, so a late read of its state cannot put it back on the sweep's.
 """
 from pynamodb.attributes import (BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute,
                                  UTCDateTimeAttribute)
@@ -14,8 +19,11 @@ from ..council_key import CouncilKey
 from ..errors import AlreadyExists, EditConflict
 from ..records import Payment
 from ..data_map import KEPT_AS_A_PAYMENT, Holds, holds_nothing
+from ..due import due_index, moment
 
 OPEN = "open"  # unfinished, or finished and its purpose not yet told
+PAYMENTS = "payments"  # finished payments' partition of their due index
+RETAINED = "retained"  # anonymised ones': read by no sweep
 
 
 class OpenIndex(GlobalSecondaryIndex):
@@ -65,8 +73,12 @@ class PaymentModel(Stored):
     card_brand = UnicodeAttribute(null=True)  # as the provider says once paid (finance's cash files)
     asking = JSONAttribute(null=True)  # {by, since, token, open}: the one refund being asked of the provider
     asking_token = UnicodeAttribute(null=True)  # the asking's own, what the conditional writes compare
+    retain = CouncilKey(null=True)  # PAYMENTS once finished, RETAINED once anonymised (storage/due.py)
+    retain_from = UnicodeAttribute(null=True)  # the moment it first finished, as the index sorts it
+    retained_at = UTCDateTimeAttribute(null=True)
 
     open_index = OpenIndex()
+    retention_index = due_index()
 
 
 def _record(model):
@@ -123,6 +135,9 @@ class PaymentStore:
         actions += [PaymentModel.message.set(message)] if message else [PaymentModel.message.remove()]
         actions += [PaymentModel.card_brand.set(card_brand)] if card_brand else []
         if finished:  # it stays in the open index until its purpose is told (mark_settled)
+            # ...and is on the due index from its first finishing, however often it is read after
+            actions += [PaymentModel.retain.set(PaymentModel.retain | PAYMENTS),
+                        PaymentModel.retain_from.set(PaymentModel.retain_from | moment(now))]
             condition = PaymentModel.id.exists()
         else:
             condition = PaymentModel.id.exists() & (PaymentModel.finished == False)  # noqa: E712
@@ -231,6 +246,42 @@ class PaymentStore:
         """One day's rows, in the order they happened."""
         rows = [m.row for m in LedgerModel.query(day, consistent_read=True)]
         return sorted(rows, key=lambda r: (r.get("at") or "", r.get("kind") or ""))
+
+    def due(self, before, limit, start=None):
+        """A page of payments finished before `before`, oldest first: [(id, finished at)], cursor. One
+        Query of the due index (the retention sweep's)."""
+        from ..due import page
+        return page(PaymentModel.retention_index, PAYMENTS, before, limit, start)
+
+    def due_count(self, before):
+        from ..due import count
+        return count(PaymentModel.retention_index, PAYMENTS, before)
+
+    def anonymise(self, payment_id, before, now):
+        """The payer taken off a payment finished before `before` (their e-mail and account), and the
+        payment off the sweep's partition, in one conditioned write: amounts, references, refunds and the
+        ledger as they were. False when it is not due (anonymised already, or gone)."""
+        try:
+            with writes(["payment"]):
+                PaymentModel(payment_id).update(
+                    actions=[PaymentModel.email.remove(), PaymentModel.user_id.remove(),
+                             PaymentModel.retain.set(RETAINED), PaymentModel.retained_at.set(now)],
+                    condition=(PaymentModel.retain == PAYMENTS) & (PaymentModel.retain_from < moment(before)))
+        except EditConflict:
+            return False
+        return True
+
+    def add_due_keys(self):
+        """Put every finished payment from before the due index on it, from its last change (the closest
+        the payment remembers to its finishing). One pass over the table; CLI only (`doorstep tables`,
+        when it adds the index). How many it put."""
+        changed = 0
+        unindexed = PaymentModel.retain.does_not_exist() & (PaymentModel.finished == True)  # noqa: E712
+        for item in PaymentModel.scan(filter_condition=unindexed):  # CLI only
+            item.update(actions=[PaymentModel.retain.set(PaymentModel.retain | PAYMENTS),
+                                 PaymentModel.retain_from.set(moment(item.updated_at or item.created_at))])
+            changed += 1
+        return changed
 
     def open_between(self, oldest, newest, limit=100):
         """Unfinished payments made between `oldest` and `newest`, oldest first."""

@@ -31,6 +31,7 @@ class Payment:
     settled_status: str | None = None  # the finished status the purpose was last told of
     card_brand: str | None = None  # the provider's card_details.card_brand once paid
     asking: dict | None = None  # the one refund being asked of the provider: {by, since, token} (payments/asking.py)
+    retained_at: datetime | None = None  # when the retention sweep took the payer off it (handlers/retention/payments.py)
 
 
 @when_named
