@@ -166,4 +166,4 @@ def test_a_police_objection_in_its_window_stops_a_late_notice_and_sends_a_standa
     thursday = deps.replace(clock=lambda: london(2026, 6, 11, 9), principal=officer)
     with pytest.raises(ApiError) as too_late:
         desk.answer_consultee(thursday, again.id, "police", {"answer": "objection"}, again.seq)
-    assert too_late.value.code == "objection_window_passed" and "until the end of 2026-06-10" in too_late.value.message
+    assert too_late.value.code == "objection_window_passed" and "until the end of Wednesday 10 June 2026" in too_late.value.message
