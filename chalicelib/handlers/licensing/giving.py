@@ -121,7 +121,9 @@ def _decided(deps, case, now):
 def _over(case, year, limits, kind, premises, user, new_days):
     """(code, words) of the first limit this notice would pass in `year`, or None."""
     count, _, held, _, _ = premises or (0, 0, [], [], 0)
-    name = (case.premises or {}).get("name") or (case.premises or {}).get("address") or case.premises_key
+    # The premises' address, what the limits count by: the name given may be the event's ("Summer Fete"),
+    # which has had no notices of its own.
+    name = (case.premises or {}).get("address") or case.premises_key
     if count >= limits["per_premises"]:
         return "ten_premises_limit", wording.TEN_PREMISES_LIMIT.format(
             premises=name, count=count, year=year, limit=limits["per_premises"], source=limits["source"])
