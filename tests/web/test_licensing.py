@@ -3,7 +3,10 @@ public register, reads the last day for representations, objects in time and
 is told it went to the officers; the pub's own view and the register show what
 the officer shared, never who objected; the licences page lists York's types
 with the law's periods; a cab owner renews from the reminder's link and pays,
-and the renewal names the licence it continues."""
+and the renewal names the licence it continues; a fête at Newcastle-under-Lyme
+gives its hall's 15th notice of the year and is refused the 16th; and the York
+pub's variation goes from the neighbours' alert through an objection, the
+desk's hearing on the law's last day and the decision mailed to both."""
 import re
 
 from playwright.sync_api import expect
