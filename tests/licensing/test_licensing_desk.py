@@ -39,7 +39,7 @@ def test_a_hearing_past_the_laws_last_day_needs_a_reason_and_the_decision_waits_
     case = deps.licensing.get(case.id)  # as the officer opens it: the representation counted
     with pytest.raises(ApiError) as late:
         desk.set_hearing(desk_at, case.id, {"day": "2027-01-27"}, case.seq)
-    assert late.value.status == 422 and "The law's last day for the hearing is 2027-01-26" in str(late.value.body())
+    assert late.value.status == 422 and "The law's last day for the hearing is Tuesday 26 January 2027" in str(late.value.body())
     case = desk.set_hearing(desk_at, case.id, {"day": "2027-01-26"}, case.seq)
     assert {c["name"]: c["last_day"] for c in case.clocks}["decision"] == "2027-02-01"
     with pytest.raises(ApiError) as waiting:

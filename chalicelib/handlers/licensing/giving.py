@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 
 from ...stamps import london_today
 from . import law, wording
+from .clocks import day_words
 
 log = logging.getLogger(__name__)
 TRIES = 5
@@ -91,7 +92,8 @@ def _decided(deps, case, now):
     if kind is None:
         low = version["notice"]["late_working_days"][0]
         return _refuse(case, "ten_too_late", wording.TEN_TOO_LATE.format(
-            first_day=_day(first), working_days=between, last_day=_day(last_day_to_give(calendar, first, low)))), []
+            first_day=day_words(first), working_days=between,
+            last_day=day_words(last_day_to_give(calendar, first, low)))), []
     days = [date.fromisoformat(d) for d in event["days"]]
     years = sorted({d.year for d in days})
     keys = tally_keys(case, years)
@@ -119,7 +121,9 @@ def _decided(deps, case, now):
 def _over(case, year, limits, kind, premises, user, new_days):
     """(code, words) of the first limit this notice would pass in `year`, or None."""
     count, _, held, _, _ = premises or (0, 0, [], [], 0)
-    name = (case.premises or {}).get("name") or (case.premises or {}).get("address") or case.premises_key
+    # The premises' address, what the limits count by: the name given may be the event's ("Summer Fete"),
+    # which has had no notices of its own.
+    name = (case.premises or {}).get("address") or case.premises_key
     if count >= limits["per_premises"]:
         return "ten_premises_limit", wording.TEN_PREMISES_LIMIT.format(
             premises=name, count=count, year=year, limit=limits["per_premises"], source=limits["source"])
@@ -163,7 +167,3 @@ def _event(deps, case, outcome, now):
     kind = "licence_notice_given" if outcome == "given" else "licence_notice_refused"
     return new_event(deps, kind, now, event_id=f"licence.{case.id}.{outcome}", case_id=case.id,
                      type_id=case.type_id)
-
-
-def _day(day):
-    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"

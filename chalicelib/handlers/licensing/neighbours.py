@@ -4,13 +4,12 @@ public notice, once received, reaches the area alerts whose circle holds the
 premises, with the last day for representations and the link to make one.
 The alerts' page jobs, channels and delivery claims do the rest, so each
 alert hears of each application once."""
-from datetime import date
-
 from ..alerts.audience import Audience, point_check
 from ..alerts.delivery import links_base, unsubscribe_links
 from ..alerts.targets import point_keys
 from ..planning.notices import where_words
 from . import catalogue, wording
+from .clocks import day_words
 
 RECEIVED = "licence_application_received"
 TTL_S = 7 * 86400
@@ -41,12 +40,7 @@ def message(deps, event, case, licence_type, alert):
     return {"event_id": event.id,
             "title": wording.TOLD_TITLE.format(type=licence_type["name"], distance=distance),
             "body": wording.TOLD_BODY.format(premises=premises.get("name") or premises.get("address"),
-                                             address=premises.get("address"), last_day=_day(last) if last else "",
+                                             address=premises.get("address"), last_day=day_words(last) if last else "",
                                              reference=case.id),
             "url": f"{base}/licensing/register/{case.id}", "topic": f"licence-{case.id}"[:32], "ttl": TTL_S,
             "urgency": "normal", **unsubscribe_links(base, alert)}
-
-
-def _day(iso):
-    day = date.fromisoformat(iso)
-    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"

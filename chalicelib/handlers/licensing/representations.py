@@ -6,7 +6,7 @@ from ... import validation
 from ...errors import Conflict, NotFound, Unacceptable
 from ...stamps import london_today
 from . import wording
-from .clocks import last_day_of
+from .clocks import day_words, last_day_of
 from .ids import REPRESENTATION, is_case, new_id
 
 GROUNDS_MAX = 5000
@@ -33,7 +33,8 @@ def make(deps, case_id, body):
     now = deps.clock()
     if london_today(now) > last:
         rule = next(c["words"] for c in case.clocks if c["name"] == "representations")
-        raise Unacceptable(wording.REPRESENTATIONS_CLOSED.format(reference=case.id, last_day=_day(last), rule=rule),
+        raise Unacceptable(wording.REPRESENTATIONS_CLOSED.format(reference=case.id, last_day=day_words(last),
+                                                                 rule=rule),
                            code="representations_closed")
     problems = validation.Problems({"grounds": {"missing": wording.GROUNDS_REQUIRED,
                                                 "length": wording.GROUNDS_TOO_LONG.format(most=GROUNDS_MAX)},
@@ -75,7 +76,3 @@ def check(deps, case_id, rep_id, relevant, shared, why):
                                             shared if relevant else None, deps.principal.user_id, why)
     except AlreadyExists:
         raise Conflict(wording.ALREADY_CHECKED, code="already_checked") from None
-
-
-def _day(day):
-    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
