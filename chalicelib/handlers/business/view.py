@@ -5,6 +5,7 @@ licences, one GetItem of the council's licence types and one Query of the
 resident's own licence cases, whatever the number of licences."""
 from ...errors import NotFound
 from ...stamps import stamp
+from ..shared.clock import date_words
 from ..shared.filling import filled
 from . import limits, wording
 
@@ -62,7 +63,7 @@ def part_view(deps, start, part, licensing=None):
         from .rates import estimate
         found = estimate(start, part)
         facts["estimate"] = found
-        values.update(starts=_day(start["starts"]), rateable_value_text=f"{int(part['rateable_value']):,}")
+        values.update(starts=date_words(start["starts"]), rateable_value_text=f"{int(part['rateable_value']):,}")
         if found is not None:
             scheme = (found["scheme"] or {}).get("name", "")
             relief = wording.RELIEF[found["why"]] if found["rates"] is not None else wording.RELIEF["no_rule"]
@@ -110,15 +111,12 @@ def _trade_waste(deps, part, facts, values):
     if part["state"] == "offered":
         facts["prices"] = [{**c, "price_text": _pounds(c["price"])} for c in price_list(deps)]
         first = part.get("first")
-        values["days"] = f" Collections would be on {first['weekday']}s, the first on {_day(first['date'])}." \
+        values["days"] = f" Collections would be on {first['weekday']}s, the first on {date_words(first['date'])}." \
             if first else ""
     if part["state"] == "requested":
         values.update(bins_text=", ".join(f"{b['count']} x {b['name']}" for b in part.get("bins", [])),
                       weekly_text=_pounds(part.get("weekly")))
 
 
-def _day(iso):
-    from datetime import date
-    return f"{date.fromisoformat(iso):%A %-d %B %Y}"
 
 

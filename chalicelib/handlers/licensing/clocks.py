@@ -14,12 +14,6 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 
-def day_words(day):
-    """A day as a person reads it in a message: "Tuesday 26 January 2027" (a date or its ISO text)."""
-    day = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
-
-
 def add_months(day, months):
     """The same day `months` later, or the month's last day (31 August + 6 months is 28 February)."""
     month = day.month - 1 + months

@@ -18,7 +18,8 @@ from ... import validation
 from ...errors import Conflict, NotFound
 from ...stamps import london_today, stamp
 from . import catalogue, wording
-from .clocks import add_months, clocks, day_words, last_day_of
+from ..shared.clock import date_words
+from .clocks import add_months, clocks, last_day_of
 from .ids import is_case, licence_number
 from .renewing import first_reminder, licence_starts
 
@@ -85,7 +86,7 @@ def _notice_objected(case, answer, due, today):
     if case.state != "given":
         raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
     if due is not None and today > due:
-        raise Conflict(wording.OBJECTION_TOO_LATE.format(last_day=day_words(due)), code="objection_window_passed")
+        raise Conflict(wording.OBJECTION_TOO_LATE.format(last_day=date_words(due)), code="objection_window_passed")
     case.state = "counter_notice" if (case.event or {}).get("late") else "objected"
 
 
@@ -114,7 +115,7 @@ def set_hearing(deps, case_id, body, expected):
     if day <= today or not deps.calendar.is_working_day(day):
         raise validation.broken_rules([("day", wording.HEARING_DAY)])
     if latest is not None and day > latest and not why:
-        raise validation.broken_rules([("day", wording.HEARING_TOO_LATE.format(latest=day_words(latest)))])
+        raise validation.broken_rules([("day", wording.HEARING_TOO_LATE.format(latest=date_words(latest)))])
     version = law.version(deps.council.jurisdiction, case.regime, london_today(case.received_at))
     case.state = "hearing"
     case.clocks = clocks(version, london_today(case.received_at), deps.calendar, relevant_representations=True,

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 
 from ...stamps import london_today
 from . import law, wording
-from .clocks import day_words
+from ..shared.clock import date_words
 
 log = logging.getLogger(__name__)
 TRIES = 5
@@ -92,8 +92,8 @@ def _decided(deps, case, now):
     if kind is None:
         low = version["notice"]["late_working_days"][0]
         return _refuse(case, "ten_too_late", wording.TEN_TOO_LATE.format(
-            first_day=day_words(first), working_days=between,
-            last_day=day_words(last_day_to_give(calendar, first, low)))), []
+            first_day=date_words(first), working_days=between,
+            last_day=date_words(last_day_to_give(calendar, first, low)))), []
     days = [date.fromisoformat(d) for d in event["days"]]
     years = sorted({d.year for d in days})
     keys = tally_keys(case, years)

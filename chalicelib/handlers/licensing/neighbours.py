@@ -9,7 +9,7 @@ from ..alerts.delivery import links_base, unsubscribe_links
 from ..alerts.targets import point_keys
 from ..planning.notices import where_words
 from . import catalogue, wording
-from .clocks import day_words
+from ..shared.clock import date_words
 
 RECEIVED = "licence_application_received"
 TTL_S = 7 * 86400
@@ -40,7 +40,7 @@ def message(deps, event, case, licence_type, alert):
     return {"event_id": event.id,
             "title": wording.TOLD_TITLE.format(type=licence_type["name"], distance=distance),
             "body": wording.TOLD_BODY.format(premises=premises.get("name") or premises.get("address"),
-                                             address=premises.get("address"), last_day=day_words(last) if last else "",
+                                             address=premises.get("address"), last_day=date_words(last) if last else "",
                                              reference=case.id),
             "url": f"{base}/licensing/register/{case.id}", "topic": f"licence-{case.id}"[:32], "ttl": TTL_S,
             "urgency": "normal", **unsubscribe_links(base, alert)}

@@ -34,6 +34,7 @@ from datetime import date
 from ...errors import Conflict
 from ...ids import ALPHABET
 from ...stamps import london_today
+from ..shared.clock import date_words
 from . import catalogue, law, wording
 from .clocks import add_months
 from .ids import CASE
@@ -168,9 +169,8 @@ def remind(deps, payload):
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {"name": case.type_id}
     premises = case.premises.get("name") or case.premises.get("address")
     base = links_base(deps)
-    due = date.fromisoformat(payload["due"])
     words = {"type": licence_type["name"], "number": case.licence["number"], "premises": premises,
-             "day": f"{due:%A} {due.day} {due:%B %Y}"}
+             "day": date_words(payload["due"])}
     if payload.get("reminder") == "annual_fee":
         fee = (licence_type.get("annual_fee") or {})
         amount = fee.get("by_band", {}).get(case.band) if "by_band" in fee else fee.get("amount")

@@ -6,7 +6,8 @@ from ... import validation
 from ...errors import Conflict, NotFound, Unacceptable
 from ...stamps import london_today
 from . import wording
-from .clocks import day_words, last_day_of
+from ..shared.clock import date_words
+from .clocks import last_day_of
 from .ids import REPRESENTATION, is_case, new_id
 
 GROUNDS_MAX = 5000
@@ -33,7 +34,7 @@ def make(deps, case_id, body):
     now = deps.clock()
     if london_today(now) > last:
         rule = next(c["words"] for c in case.clocks if c["name"] == "representations")
-        raise Unacceptable(wording.REPRESENTATIONS_CLOSED.format(reference=case.id, last_day=day_words(last),
+        raise Unacceptable(wording.REPRESENTATIONS_CLOSED.format(reference=case.id, last_day=date_words(last),
                                                                  rule=rule),
                            code="representations_closed")
     problems = validation.Problems({"grounds": {"missing": wording.GROUNDS_REQUIRED,

@@ -6,8 +6,8 @@ a crash sends each one once. The objectors are told by their own address;
 neither side's mail names the other. The desk's other changes the applicant
 must know of (a hearing set; the licence suspended, revoked or reinstated)
 are told to the applicant alone, once per event."""
-from datetime import date
 
+from ..shared.clock import date_words
 from . import catalogue, wording
 
 
@@ -62,8 +62,7 @@ def tell_changed(deps, event):
     words = {"type": licence_type["name"], "premises": case.premises.get("name") or case.premises.get("address"),
              "reference": case.id}
     if event.kind == "licence_hearing_set":
-        day = date.fromisoformat(payload["day"])
-        words["day"] = f"{day:%A} {day.day} {day:%B %Y}"
+        words["day"] = date_words(payload["day"])
         subject, body = wording.HEARING_SET_SUBJECT.format(**words), wording.HEARING_SET_BODY.format(**words)
     else:
         changed = wording.CHANGED[event.kind.removeprefix("licence_")]

@@ -1,6 +1,7 @@
 """The move's e-mail: the same list as its page, once (the outbox keeps one
 row per id, and the id is the move's), sent when every step of the move's
 effect has written its part (the last step of following.on_move)."""
+from ..shared.clock import date_words
 from . import wording
 from .view import shown
 
@@ -11,7 +12,7 @@ def email(deps, move, feedback):
         return
     from ...notify.email import queue_email
     page = shown(deps, move, deps.moves.parts(move["user_id"], move["id"]))
-    lines = [wording.EMAIL_TOP.format(date=_day(move["date"])), ""]
+    lines = [wording.EMAIL_TOP.format(date=date_words(move["date"])), ""]
     lines += [f"- {p['text']}" for p in page["parts"] if p["text"]]
     lines += ["", wording.EMAIL_ELSEWHERE] + [f"- {e['text']}: {e['url']}" for e in page["elsewhere"]]
     lines += ["", wording.EMAIL_REFERENCE.format(id=move["id"]), wording.EMAIL_END, "",
@@ -19,6 +20,3 @@ def email(deps, move, feedback):
     queue_email(move["email"], wording.EMAIL_SUBJECT, "\n".join(lines), deps.clock(), f"move:{move['id']}")
 
 
-def _day(iso):
-    from datetime import date
-    return f"{date.fromisoformat(iso):%A %-d %B %Y}"

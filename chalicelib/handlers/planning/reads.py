@@ -14,16 +14,13 @@ from ...geo import cells
 from ...geo.distance import haversine_m
 from ...storage import metering
 from ... import validation
+from ..shared.clock import date_words
 from . import limits, wording
 from .kinds import kind_of
 from .notification import rule_for
 
 LONDON = ZoneInfo("Europe/London")
 
-
-def _day_words(day):
-    d = date.fromisoformat(day)
-    return f"{d:%A} {d.day} {d:%B %Y}"
 
 
 def phase(app, today, days=limits.CONSULTATION_DAYS):
@@ -50,16 +47,16 @@ def shown(app, today, origin=None, rule=None):
     ends = closes(app, days)
     if now == "decided":
         comments, decision = wording.COMMENTS_DECIDED, wording.DECIDED.format(
-            decision=app["decision"] or "Decided", day=_day_words(app["decided"])) if app["decided"] else app["decision"]
+            decision=app["decision"] or "Decided", day=date_words(app["decided"])) if app["decided"] else app["decision"]
     else:
         decision = wording.AWAITING
         if ends == date.min:
             comments = ""
         elif ends == today:
-            comments = wording.COMMENTS_CLOSE_TODAY.format(day=_day_words(ends.isoformat()))
+            comments = wording.COMMENTS_CLOSE_TODAY.format(day=date_words(ends.isoformat()))
         else:
             comments = (wording.COMMENTS_CLOSE if ends > today else wording.COMMENTS_CLOSED).format(
-                day=_day_words(ends.isoformat()))
+                day=date_words(ends.isoformat()))
     found = {"id": app["id"], "reference": app["reference"], "proposal": app["proposal"], "address": app["address"],
              "validated": app["validated"] or None, "phase": now, "status": app["status"] or None,
              "comments_close": ends.isoformat() if ends != date.min else None, "comments": comments or None,

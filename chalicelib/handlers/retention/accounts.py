@@ -86,11 +86,11 @@ def _officer_here(user):
 def _send_warning(deps, user, row, schedule, now):
     from ...notify.email import queue_email
     from ..privacy.wording import period
-    from ..shared.clock import day
+    from ..shared.clock import date_words, day
     council = deps.council.short_name
     goes = periods.until(row.last_active, schedule.unused_account_months)
-    subject = words.UNUSED_SUBJECT.format(council=council, day=_day(goes))
-    body = words.UNUSED_BODY.format(council=council, since=day(row.last_active), day=_day(goes),
+    subject = words.UNUSED_SUBJECT.format(council=council, day=date_words(goes))
+    body = words.UNUSED_BODY.format(council=council, since=day(row.last_active), day=date_words(goes),
                                     period=period(schedule.unused_account_months, 0),
                                     link=f"{deps.base_url}/account")
     # One message per person per last use: a run killed after sending sends it again under the same id,
@@ -98,9 +98,6 @@ def _send_warning(deps, user, row, schedule, now):
     queue_email(user.email, subject, body, now, f"retention-warning:{tenancy.current()}:{user.id}:"
                                                 f"{moment(row.last_active)}")
 
-
-def _day(on):
-    return f"{on:%A} {on.day} {on:%B %Y}"
 
 
 def _listed(rows, schedule):

@@ -7,7 +7,8 @@ from ... import validation
 from ...errors import Conflict, Unacceptable
 from ...stamps import london_today, stamp
 from . import limits, wording
-from .view import long_day, mine_or_404, one
+from ..shared.clock import date_words
+from .view import mine_or_404, one
 
 
 def _released_offer(deps, app):
@@ -59,7 +60,7 @@ def _answer_waiting(deps, app, offer, school_id, choice):
             return one(deps, app["id"])
         raise Conflict(wording.ANSWERED, code="answered_already")
     if lapsed or expired(found, london_today(deps.clock())):
-        raise Unacceptable(wording.OFFER_EXPIRED.format(date=long_day(found["accept_by"])), code="offer_expired")
+        raise Unacceptable(wording.OFFER_EXPIRED.format(date=date_words(found["accept_by"])), code="offer_expired")
     holding = held(app, offer, reoffers)
     try:
         deps.allocations.answer_reoffer(app["round"], app["id"], school_id, {"answer": choice,
@@ -105,7 +106,7 @@ def appeal(deps, app_id, body):
     due = (dates["dates"].get("appeal_by") or {}).get("date")
     late = bool(due) and london_today(deps.clock()) > date.fromisoformat(due)
     made = {"school_id": body["school_id"], "grounds": grounds.strip(), "lodged_at": stamp(deps.clock()),
-            "due": due, "late": late, "note": wording.LATE_APPEAL.format(date=long_day(due)) if late else None}
+            "due": due, "late": late, "note": wording.LATE_APPEAL.format(date=date_words(due)) if late else None}
     _save(deps, app, appeals=[*appeals, made])
     return one(deps, app_id)
 

@@ -147,8 +147,8 @@ def limits_most():
 def _closing(dates, today):
     closing = dates["dates"].get("closing")
     if closing and today > date.fromisoformat(closing["date"]):
-        from .view import long_day
-        words = wording.CLOSED.format(date=long_day(closing["date"]))
+        from ..shared.clock import date_words
+        words = wording.CLOSED.format(date=date_words(closing["date"]))
         raise Unacceptable(words, code="closed", fields=[{"field": "round", "message": words}])
 
 

@@ -10,7 +10,8 @@ effect, raising, is tried again for those alone. A text goes to the phone the ap
 account's, where its owner chose texts); a push to the browser subscription it gave. Every link opens
 the application's page at the council's configured address (deps.base_url), never a request's Host."""
 from . import wording
-from .view import long_day, offer_view, waiting_offers
+from ..shared.clock import date_words
+from .view import offer_view, waiting_offers
 from .waiting import KIND as WAITING_KIND
 
 PAGE = 200
@@ -70,8 +71,8 @@ def _end(dates, link, short=False):
     if "accept_by" not in dates:
         return wording.TOLD_LINK.format(link=link)
     words = wording.SMS_END if short else wording.TOLD_END
-    return words.format(date=long_day(dates["accept_by"]["date"]), link=link,
-                        appeal=long_day(dates["appeal_by"]["date"]))
+    return words.format(date=date_words(dates["accept_by"]["date"]), link=link,
+                        appeal=date_words(dates["appeal_by"]["date"]))
 
 
 def by_email(deps, event, key):

@@ -17,7 +17,8 @@ from ...geo.polygon import contains
 from ...stamps import london_today, stamp
 from . import wording
 from .rules import round_dates, transport_offer
-from .view import long_day, shown as application_view
+from ..shared.clock import date_words
+from .view import shown as application_view
 
 AWARDS = ("free_school_meals", "clothing_grant")
 
@@ -56,15 +57,15 @@ def _place(deps, told, dates, app):
     if app is not None:
         seen = application_view(deps, app)
         text = seen["offer"]["text"] if seen["offer"] else wording.PART_APPLIED.format(
-            count=len(app["preferences"]), date=long_day(dates["dates"]["offer"]["date"]))
+            count=len(app["preferences"]), date=date_words(dates["dates"]["offer"]["date"]))
         return {"name": "school_place", "state": "offered" if seen["offer"] else "applied", "text": text,
                 "link": f"/schools/{app['id']}"}
     closing = dates["dates"]["closing"]["date"]
     if london_today(deps.clock()) > date.fromisoformat(closing):
-        return {"name": "school_place", "state": "closed", "text": wording.PART_CLOSED.format(date=long_day(closing)),
+        return {"name": "school_place", "state": "closed", "text": wording.PART_CLOSED.format(date=date_words(closing)),
                 "link": None}
     return {"name": "school_place", "state": "to_do", "link": _apply_link(told),
-            "text": wording.PART_APPLY.format(child=child, date=long_day(closing))}
+            "text": wording.PART_APPLY.format(child=child, date=date_words(closing))}
 
 
 def _catchment(deps, told, dates, school, app):
@@ -72,7 +73,7 @@ def _catchment(deps, told, dates, school, app):
     enrol = dates["dates"].get("enrolment")
     told_school = {"name": "catchment_school", "state": "told" if school else "unknown", "link": None,
                    "text": wording.PART_CATCHMENT.format(child=child, school=school["name"]) + (
-                       " " + wording.PART_ENROL.format(date=long_day(enrol["date"])) if enrol else "")
+                       " " + wording.PART_ENROL.format(date=date_words(enrol["date"])) if enrol else "")
                    if school else wording.PART_NO_CATCHMENT}
     if app is not None:
         placing = application_view(deps, app)["placing"]
@@ -81,8 +82,8 @@ def _catchment(deps, told, dates, school, app):
     else:
         request = {"name": "placing_request", "state": "optional", "link": _apply_link(told),
                    "text": wording.PART_PLACING.format(
-                       received=long_day(dates["dates"]["placing_received_by"]["date"]),
-                       answer=long_day(dates["dates"]["placing_answer_by"]["date"]))}
+                       received=date_words(dates["dates"]["placing_received_by"]["date"]),
+                       answer=date_words(dates["dates"]["placing_answer_by"]["date"]))}
     return [told_school, request]
 
 

@@ -11,7 +11,7 @@ from ...errors import Conflict, NotFound, Unacceptable
 from ...stamps import london_today, stamp
 from . import wording
 from .applying import round_of
-from .view import long_day
+from ..shared.clock import date_words
 
 KIND = "school_offers_released"
 
@@ -38,7 +38,7 @@ def release(deps, round_id, body):
     by = deps.principal.email or deps.principal.user_id
     if offer_day and london_today(now) < offer_day:
         if not body.get("on_offer_day"):
-            words = wording.RELEASE_TOO_SOON.format(date=long_day(offer_day.isoformat()))
+            words = wording.RELEASE_TOO_SOON.format(date=date_words(offer_day.isoformat()))
             raise Unacceptable(words, code="release_too_soon")
         deps.allocations.schedule(round_id, {"run_id": run_id, "by": by, "on": offer_day.isoformat()}, now)
         return {"run_id": run_id, "by": by, "released_at": None, "scheduled_for": offer_day.isoformat()}, False

@@ -8,6 +8,7 @@ export reads, holds no offer."""
 from datetime import date
 
 from ...stamps import london_today, stamp
+from ..shared.clock import date_words
 from . import wording
 from .rules import round_dates
 
@@ -70,7 +71,7 @@ def waiting_offers(deps, app, names):
     child = (app.get("child") or {}).get("name") or ""
     return [{"school_id": r["school_id"], "school_name": names.get(r["school_id"]), "accept_by": r["accept_by"],
              "answer": r.get("answer"), "text": wording.WAITING_OFFERED.format(
-                 school=names.get(r["school_id"]), child=child, date=long_day(r["accept_by"]))}
+                 school=names.get(r["school_id"]), child=child, date=date_words(r["accept_by"]))}
             for r in deps.allocations.reoffers(app["round"], app["id"])]
 
 
@@ -93,7 +94,7 @@ def placing(deps, app, dates, offer):
     words = {"waiting": wording.PLACING_WAITING, "deemed_refused": wording.PLACING_DEEMED,
              "granted": wording.PLACING_GRANTED, "refused": wording.PLACING_REFUSED}[state]
     return {"state": state, "received": received.isoformat(), "decided_by": decided_by.isoformat(),
-            "source": by["source"], "text": words.format(date=long_day(decided_by.isoformat()))}
+            "source": by["source"], "text": words.format(date=date_words(decided_by.isoformat()))}
 
 
 def offer_view(deps, app, release, names):
@@ -129,8 +130,6 @@ def _lists_of(deps, round_id, run_id, entries, app_id):
 
 
 def _dates(dates):
-    return {name: {**d, "text": long_day(d["date"])} for name, d in dates["dates"].items()}
+    return {name: {**d, "text": date_words(d["date"])} for name, d in dates["dates"].items()}
 
 
-def long_day(iso):
-    return f"{date.fromisoformat(iso):%A %-d %B %Y}"

@@ -22,5 +22,12 @@ def clock(moment):
 
 def day(moment):
     """A moment's day on the council's calendar: "Tuesday 1 December 2026"."""
-    moment = local(moment)
-    return f"{moment:%A} {moment.day} {moment:%B %Y}"
+    return date_words(local(moment))
+
+
+def date_words(day):
+    """A calendar day (a date, or its ISO text) as a person reads it: "Tuesday 26 January 2027"."""
+    if isinstance(day, str):
+        from datetime import date
+        day = date.fromisoformat(day)
+    return f"{day:%A} {day.day} {day:%B %Y}"
