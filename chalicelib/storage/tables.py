@@ -51,19 +51,11 @@ def ensure_tables(wait=True):
             changed = ReportStore().add_missing_keys()
             if changed:
                 result[name] += f"; {changed} reports given the new keys"
-        if due.INDEX in added and model is reports.ReportModel:
-            # Closed reports from before the retention sweep: put on its due index from when they closed.
-            from .reports.report_store import ReportStore
-            changed = ReportStore().add_due_keys()
-            result[name] += f"; {changed} closed reports put on the due index" if changed else ""
-        if due.INDEX in added and model is conversations.ConversationModel:
-            # Chats closed before the retention sweep: put on its due index from when they closed.
-            changed = conversations.ConversationStore().add_due_keys()
-            result[name] += f"; {changed} closed chats put on the due index" if changed else ""
-        if due.INDEX in added and model is payments.PaymentModel:
-            # Payments finished before the retention sweep: put on its due index from their last change.
-            changed = payments.PaymentStore().add_due_keys()
-            result[name] += f"; {changed} finished payments put on the due index" if changed else ""
+        if due.INDEX in added and model in _due_keys():
+            # Records whose event came before the retention sweep: put on its due index from that event.
+            what, store = _due_keys()[model]
+            changed = store().add_due_keys()
+            result[name] += f"; {changed} {what} put on the due index" if changed else ""
         if added and model is inbox.InboxModel:
             # Rows written before the index lack its key: write every report's rows again.
             from .reports.report_store import ReportStore
@@ -86,6 +78,16 @@ def ensure_tables(wait=True):
         made = presence.PresenceStore.enrol_existing(utc_now())
         result[presence.PresenceModel.Meta.table_name] += f"; {made} accounts' last use counted from now" if made else ""
     return result
+
+
+def _due_keys():
+    """Each kind the retention sweep reads from its due index: (what its records are, in words; its store,
+    whose add_due_keys puts records from before the index on it: reports and chats from when they closed,
+    payments from their last change)."""
+    from .reports.report_store import ReportStore
+    return {reports.ReportModel: ("closed reports", ReportStore),
+            conversations.ConversationModel: ("closed chats", conversations.ConversationStore),
+            payments.PaymentModel: ("finished payments", payments.PaymentStore)}
 
 
 def _add_missing_indexes(model):

@@ -128,20 +128,12 @@ def test_an_older_stages_closed_reports_are_put_on_the_retention_index_when_it_i
     # A stage from before retention: its closed report has no due keys and the table no index; `doorstep
     # tables` adds the index and the keys, so the sweep's first run finds the report.
     from datetime import datetime, timezone
-    from chalicelib.storage.due import INDEX
     from chalicelib.storage.reports.reports import ReportModel
-    from chalicelib.storage.tables import ensure_tables
     from support.retention_support import closed_report
     rid = closed_report(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc),
                         datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
-    client = ReportModel._get_connection().connection.client
-    key = {"id": {"S": ReportModel.id.serialize(rid)}}
-    client.update_item(TableName=ReportModel.Meta.table_name, Key=key, UpdateExpression="REMOVE #r, #f",
-                       ExpressionAttributeNames={"#r": "retain", "#f": "retain_from"})
-    client.update_table(TableName=ReportModel.Meta.table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": INDEX}}])
-    result = ensure_tables(wait=False)[ReportModel.Meta.table_name]
-    assert INDEX in result and "1 closed reports put on the due index" in result, result
-    item = client.get_item(TableName=ReportModel.Meta.table_name, Key=key, ConsistentRead=True)["Item"]
+    result, item = before_the_retention_index(ReportModel, rid)
+    assert "1 closed reports put on the due index" in result, result
     assert item["retain_from"]["S"].startswith("2025-02-03T09:00:00")
 
 
@@ -150,21 +142,13 @@ def test_an_older_stages_closed_chats_are_put_on_the_retention_index_when_it_is_
     # keys from its closing moment, and leaves an open chat off it.
     from datetime import datetime, timezone
     from chalicelib.storage.conversations.conversations import ConversationModel
-    from chalicelib.storage.due import INDEX
-    from chalicelib.storage.tables import ensure_tables
     from support.retention_support import closed_chat
     closed = closed_chat(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc), datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
     still_open = closed_chat(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc), None)
-    client = ConversationModel._get_connection().connection.client
-    key = {"id": {"S": ConversationModel.id.serialize(closed)}}
-    client.update_item(TableName=ConversationModel.Meta.table_name, Key=key, UpdateExpression="REMOVE #r, #f",
-                       ExpressionAttributeNames={"#r": "retain", "#f": "retain_from"})
-    client.update_table(TableName=ConversationModel.Meta.table_name,
-                        GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": INDEX}}])
-    result = ensure_tables(wait=False)[ConversationModel.Meta.table_name]
-    assert INDEX in result and "1 closed chats put on the due index" in result, result
-    item = client.get_item(TableName=ConversationModel.Meta.table_name, Key=key, ConsistentRead=True)["Item"]
+    result, item = before_the_retention_index(ConversationModel, closed)
+    assert "1 closed chats put on the due index" in result, result
     assert item["retain_from"]["S"].startswith("2025-02-03T09:00:00")
+    client = ConversationModel._get_connection().connection.client
     opened = client.get_item(TableName=ConversationModel.Meta.table_name, ConsistentRead=True,
                              Key={"id": {"S": ConversationModel.id.serialize(still_open)}})["Item"]
     assert "retain" not in opened
@@ -172,17 +156,24 @@ def test_an_older_stages_closed_chats_are_put_on_the_retention_index_when_it_is_
 
 def test_an_older_stages_finished_payments_are_put_on_the_retention_index_when_it_is_added(deps):
     from datetime import datetime, timezone
-    from chalicelib.storage.due import INDEX
-    from chalicelib.storage.tables import ensure_tables
     from chalicelib.storage.waste.payments import PaymentModel
     from support.retention_support import paid
     pid = paid(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc), datetime(2025, 1, 5, 10, 5, tzinfo=timezone.utc))
-    client = PaymentModel._get_connection().connection.client
-    key = {"id": {"S": PaymentModel.id.serialize(pid)}}
-    client.update_item(TableName=PaymentModel.Meta.table_name, Key=key, UpdateExpression="REMOVE #r, #f",
-                       ExpressionAttributeNames={"#r": "retain", "#f": "retain_from"})
-    client.update_table(TableName=PaymentModel.Meta.table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": INDEX}}])
-    result = ensure_tables(wait=False)[PaymentModel.Meta.table_name]
-    assert INDEX in result and "1 finished payments put on the due index" in result, result
-    item = client.get_item(TableName=PaymentModel.Meta.table_name, Key=key, ConsistentRead=True)["Item"]
+    result, item = before_the_retention_index(PaymentModel, pid)
+    assert "1 finished payments put on the due index" in result, result
     assert item["retain_from"]["S"].startswith("2025-01-05T10:05:00")
+
+
+def before_the_retention_index(model, record_id):
+    """`record_id` of `model` as a stage from before the retention index holds it (no due keys, the table no
+    index), then `doorstep tables`: (what it said of the table, having added the index; the item after)."""
+    from chalicelib.storage.due import INDEX
+    from chalicelib.storage.tables import ensure_tables
+    client = model._get_connection().connection.client
+    key = {"id": {"S": model.id.serialize(record_id)}}
+    client.update_item(TableName=model.Meta.table_name, Key=key, UpdateExpression="REMOVE #r, #f",
+                       ExpressionAttributeNames={"#r": "retain", "#f": "retain_from"})
+    client.update_table(TableName=model.Meta.table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": INDEX}}])
+    result = ensure_tables(wait=False)[model.Meta.table_name]
+    assert INDEX in result, result
+    return result, client.get_item(TableName=model.Meta.table_name, Key=key, ConsistentRead=True)["Item"]
