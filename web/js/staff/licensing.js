@@ -41,13 +41,14 @@ async function one(view, id) {
 }
 
 async function draw(box, id) {
-  clear(box);
+  // Read first, then redraw: clearing before the answer came left the case (and its heading) blank meanwhile.
   let c;
   try {
     c = await api(`/v1/staff/licensing/cases/${id}`);
   } catch (error) {
-    return append(box, h("p", {class: "body"}, errorsOf(error)[0].message));
+    return append(clear(box), h("p", {class: "body"}, errorsOf(error)[0].message));
   }
+  clear(box);
   const change = (path, body) => api(`/v1/staff/licensing/cases/${id}/${path}`,
     {method: "POST", body, headers: {"If-Match": `"${c.version}"`}}).then(() => draw(box, id));
   append(box, h("h1", {class: "heading-l"}, `${c.premises.name || c.premises.address}: ${id}`),
