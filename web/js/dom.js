@@ -72,3 +72,9 @@ export function addStylesheet(href) {
     document.head.append(sheet);
   });
 }
+
+/** A row of a summary list (<dl class="summary-list">): its key and its value. */
+export function summaryRow(key, ...value) {
+  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
+    h("dd", {class: "summary-list__value"}, ...value));
+}

@@ -49,7 +49,4 @@ export function navigateLinks(point, from, name) {
       "aria-label": t("crew.web_map_to", {name})}, t("crew.web_map")));
 }
 
-export function row(key, ...value) {
-  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
-    h("dd", {class: "summary-list__value"}, ...value));
-}
+export {summaryRow as row} from "../dom.js";

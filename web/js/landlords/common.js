@@ -2,7 +2,7 @@
 // words on the screen, money in pounds, the age of the back office's copy,
 // and the way back to the portal's start.
 import {api} from "../api.js";
-import {append, h} from "../dom.js";
+import {append, h, summaryRow} from "../dom.js";
 import {errorsOf} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 
@@ -34,8 +34,7 @@ export function back(href = "/landlords", key = "ll.back_start") {
 }
 
 export function row(key, ...value) {
-  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, t(key)),
-    h("dd", {class: "summary-list__value"}, ...value));
+  return summaryRow(t(key), ...value);
 }
 
 /** A table that may be wider than a phone: its own scrolling region, reachable by keyboard. */

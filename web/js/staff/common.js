@@ -73,10 +73,7 @@ export function teamName(list, id) {
   return (list.find(x => x.id === id) || {}).name || id;
 }
 
-export function summaryRow(key, ...value) {
-  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
-    h("dd", {class: "summary-list__value"}, ...value));
-}
+export {summaryRow} from "../dom.js";
 
 /** A select's options: [{value, label}] with an "any" or "none" first when `first` is given. */
 export function options(list, first) {
