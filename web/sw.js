@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-22";
+const VERSION = "doorstep-23";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -27,7 +27,7 @@ const SHELL = [
 // keeps each one the first time it is opened, so the phone downloads them only if its
 // resident uses them. Every resident module is in one list or the other.
 const ON_FIRST_USE = [
-  "/js/screens/performance.js", "/js/screens/feedback-door.js", "/js/chart.js", "/js/screens/questionnaire.js", "/js/screens/body-link.js",
+  "/js/screens/performance.js", "/js/screens/feedback-door.js", "/js/chart.js", "/js/screens/questionnaire.js", "/js/screens/body-link.js", "/js/screens/licence-consult.js",
   "/js/screens/bulky.js", "/js/screens/bulky-booking.js", "/js/reasons.js", "/js/screens/bulky-change.js",
   "/js/screens/garden.js",
   "/js/screens/council-tax.js", "/js/screens/council-tax-charges.js", "/js/screens/council-tax-requests.js", "/js/save-pdf.js", "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js",

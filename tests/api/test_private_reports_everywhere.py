@@ -66,6 +66,7 @@ WALK = {
     "/v1/open-data/{name}": ["/v1/open-data/reports.csv"],
     "/v1/questionnaires/{report_id}": ["/v1/questionnaires/{id}?token=not-the-token"],
     "/v1/body-links/{token}": ["/v1/body-links/not-a-token"],
+    "/v1/licensing/consultations/{token}": ["/v1/licensing/consultations/not-a-token"],
     "/v1/form-cases/{token}": ["/v1/form-cases/bm90LWEtbGluaw.c2lnbmF0dXJl"],
     "/v1/conversations/{conversation_id}": ["/v1/conversations/CV-0000000000000000"],
     "/v1/conversations/{conversation_id}/messages": ["/v1/conversations/CV-0000000000000000/messages?after=0"],

@@ -328,6 +328,8 @@ ROUTE_ACCESS = {
     ("POST", "/v1/licensing/cases/{case_id}/renew"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/me/licences"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/licensing/consultations/{token}"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("POST", "/v1/licensing/consultations/{token}"): (ANYONE, Outcome(404, "link_not_valid")),
     ("GET", "/v1/licensing/register"): (ANYONE, Outcome(200)),
     ("GET", "/v1/licensing/register.csv"): (ANYONE, Outcome(200)),
     ("GET", "/v1/licensing/register/{case_id}"): (ANYONE, Outcome(404, "licence_case_not_found")),
@@ -1047,6 +1049,8 @@ _simple("POST", "/v1/licensing/cases/{case_id}/renew", "/v1/licensing/cases/LC-7
 _simple("GET", "/v1/me/licences")
 _simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/cases/LC-7K3F9Q/representations",
         {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})
+_simple("GET", "/v1/licensing/consultations/{token}", "/v1/licensing/consultations/abc.def")
+_simple("POST", "/v1/licensing/consultations/{token}", "/v1/licensing/consultations/abc.def", {"answer": "objection"})
 _simple("GET", "/v1/licensing/register")
 _simple("GET", "/v1/licensing/register.csv")
 _simple("GET", "/v1/licensing/register/{case_id}", "/v1/licensing/register/LC-7K3F9Q")

@@ -243,6 +243,17 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     page.get_by_role("button", name="Send representation").click()
     expect(page.locator("#representation-sent")).to_contain_text("sent to the licensing officers")
 
+    police = "licensing.nyp@example.org"  # York's settings ask the police by email: they answer from its link
+    stack.once(lambda: next((m for m in stack.mail_to(police) if case.id in m.body), None), "the police asked")
+    page.goto(stack.link_in_mail(police, "/licensing/consult#"))
+    heading(page, "The Golden Fleece: your answer as North Yorkshire Police")
+    expect(page.locator(".summary-list")).to_contain_text(f"18 December {year}")
+    check_accessible(page, "a consultee's link")
+    page.get_by_label("No objection, with conditions").check()
+    page.get_by_label("Your reasons or conditions").fill("CCTV covering the yard door until closing.")
+    page.get_by_role("button", name="Send answer").click()
+    expect(page.locator("#consult-answered")).to_contain_text("Your answer is recorded: No objection, with conditions")
+
     calendar = deps.calendar
     latest = calendar.add_working_days(datetime(year, 12, 18).date(), 20)
     naive = datetime(year, 12, 18).date()
@@ -257,6 +268,8 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     sign_in(desk_page, officer, f"/staff/licensing/{case.id}")
     rep = desk_page.locator("#licensing-case section.inset").first
     expect(rep).to_contain_text("Ada Quietly")
+    expect(desk_page.locator("#licensing-consultees")).to_contain_text(
+        "North Yorkshire Police: conditions proposed CCTV covering the yard door until closing.")
     rep.get_by_label("What the applicant reads of it").fill("Music in the yard late at night (public nuisance).")
     rep.get_by_role("button", name="Relevant: share these words").click()
     expect(desk_page.locator("#licensing-case")).to_contain_text("Music in the yard late at night")

@@ -77,6 +77,7 @@ function screenFor(url) {
   if (/^\/forms(\/|$)/.test(url.pathname)) return () => import("./screens/forms.js");
   if (/^\/consultations(\/|$)/.test(url.pathname)) return () => import("./screens/consultations.js");
   if (/^\/planning(\/|$)/.test(url.pathname)) return () => import("./screens/planning.js");
+  if (url.pathname === "/licensing/consult") return () => import("./screens/licence-consult.js");  // a consultee's link
   if (/^\/licensing(\/|$)/.test(url.pathname)) return () => import("./screens/licensing.js");
   if (/^\/repairs\/new$/.test(url.pathname)) return () => import("./screens/repair-report.js");
   if (/^\/repairs(\/|$)/.test(url.pathname)) return () => import("./screens/repairs.js");

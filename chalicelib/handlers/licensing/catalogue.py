@@ -8,7 +8,8 @@ A type (licence_types.json in a council's folder; York's is the demo's own):
   form                      the forms engine's form holding its questions and files
   fee                       {amount} or {by_band: {band: pence}}, with its source; `set_by` council or law
   documents                 [{id, name}]: each a file question of the form
-  consultees                [{id, name, until: a clock's name | working_days: n}]
+  consultees                [{id, name, until: a clock's name | working_days: n, email}]: `email`, where the
+                            consultee is asked by e-mail and answers through its link (consulting.py)
   term_months               up to the regime's maximum (null: no end, as a premises licence)
   renewal_reminders         days before the licence ends that its holder is reminded (renewing.py)
   annual_fee                a licence with no end that pays a fee each year (a premises licence): {amount} or
@@ -125,6 +126,8 @@ def _type_problems(t, available, jurisdiction, today, seen):
             out.append(f"consultee {c['id']}: until must name one of the regime's clocks ({', '.join(sorted(clocks))})")
         elif c.get("until") is None and not (isinstance(c.get("working_days"), int) and 1 <= c["working_days"] <= 90):
             out.append(f"consultee {c['id']}: answers until a clock (until) or within working_days (1 to 90)")
+        elif c.get("email") is not None and not _is_email(c["email"]):
+            out.append(f"consultee {c['id']}: email must be one email address")
     for d in t.get("documents") or []:
         if not isinstance(d, dict) or not d.get("id") or not d.get("name"):
             out.append("each document needs an id and a name")
@@ -147,3 +150,8 @@ def _fee_problems(fee, version, name):
 
 def _pence(value):
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= PENCE_MAX
+
+
+def _is_email(value):
+    from ...validation import EMAIL
+    return isinstance(value, str) and len(value) <= 254 and bool(EMAIL.match(value))

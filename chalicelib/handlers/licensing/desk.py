@@ -29,7 +29,7 @@ DECIDABLE = ("received", "hearing")
 OUTCOMES = ("granted", "refused")
 ACTIONS = {"suspend": ("current", "suspended"), "reinstate": ("suspended", "current"),
            "revoke": ("current", "revoked"), "surrender": ("current", "surrendered")}
-ANSWERS = ("no_objection", "objection", "conditions")
+ANSWERS = wording.CONSULTEE_ANSWERS
 
 
 def case_or_404(deps, case_id):
@@ -39,7 +39,7 @@ def case_or_404(deps, case_id):
     return case
 
 
-def _saved(deps, case, expected, kind, listed=True, **payload):
+def save_change(deps, case, expected, kind, listed=True, **payload):
     from ...storage.errors import EditConflict
     from ..shared.events import new_event
     if case.seq != expected:  # the desk reads the case again: its GET gives the ETag
@@ -58,6 +58,13 @@ def _saved(deps, case, expected, kind, listed=True, **payload):
 
 def answer_consultee(deps, case_id, consultee_id, body, expected):
     case = case_or_404(deps, case_id)
+    record_answer(deps, case, consultee_id, body, by=deps.principal.user_id)
+    return save_change(deps, case, expected, "licence_consultee_answered", consultee=consultee_id)
+
+
+def record_answer(deps, case, consultee_id, body, by):
+    """A consultee's answer on `case` (not yet saved), given at the desk by an officer or through the
+    consultee's own link (consulting.py) by `by`: marked late after the consultee's day."""
     problems = validation.Problems()
     answer = body.get("answer")
     if answer not in ANSWERS:
@@ -68,13 +75,13 @@ def answer_consultee(deps, case_id, consultee_id, body, expected):
     if found is None:
         raise NotFound(wording.NO_SUCH_CONSULTEE.format(consultee=consultee_id), code="consultee_not_found")
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
-    due = _consultee_due(deps, case, licence_type, consultee_id)
+    due = consultee_due(deps, case, licence_type, consultee_id)
     today = london_today(deps.clock())
     if case.kind == "notice":
         _notice_objected(case, answer, due, today)
-    found.update(answer=answer, words=words, at=stamp(deps.clock()), by=deps.principal.user_id,
+    found.update(answer=answer, words=words, at=stamp(deps.clock()), by=by,
                  due=due.isoformat() if due else None, late=bool(due and today > due))
-    return _saved(deps, case, expected, "licence_consultee_answered", consultee=consultee_id)
+    return case
 
 
 def _notice_objected(case, answer, due, today):
@@ -90,7 +97,7 @@ def _notice_objected(case, answer, due, today):
     case.state = "counter_notice" if (case.event or {}).get("late") else "objected"
 
 
-def _consultee_due(deps, case, licence_type, consultee_id):
+def consultee_due(deps, case, licence_type, consultee_id):
     setting = next((c for c in licence_type.get("consultees") or [] if c["id"] == consultee_id), {})
     if setting.get("until"):
         return last_day_of(case.clocks, setting["until"])
@@ -121,7 +128,7 @@ def set_hearing(deps, case_id, body, expected):
     case.clocks = clocks(version, london_today(case.received_at), deps.calendar, relevant_representations=True,
                          hearing=day)
     case.decision = {**(case.decision or {}), "hearing_why_late": why} if why else case.decision
-    return _saved(deps, case, expected, "licence_hearing_set", day=day.isoformat())
+    return save_change(deps, case, expected, "licence_hearing_set", day=day.isoformat())
 
 
 def set_conditions(deps, case_id, body, expected):
@@ -131,7 +138,7 @@ def set_conditions(deps, case_id, body, expected):
             isinstance(c, str) and c.strip() and len(c) <= 1000 for c in conditions):
         raise validation.broken_rules([("conditions", wording.CONDITIONS_SHAPE.format(most=CONDITIONS_MAX))])
     case.conditions = [c.strip() for c in conditions]
-    return _saved(deps, case, expected, "licence_conditions_changed")
+    return save_change(deps, case, expected, "licence_conditions_changed")
 
 
 def decide(deps, case_id, body, expected):
@@ -157,7 +164,7 @@ def decide(deps, case_id, body, expected):
         case.licence = {"number": licence_number(case.id), "from": starts.isoformat(),
                         "to": add_months(starts, term).isoformat() if term else None, "state": "current"}
         case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime, today)
-    return _saved(deps, case, expected, "licence_decided", outcome=outcome)
+    return save_change(deps, case, expected, "licence_decided", outcome=outcome)
 
 
 def change_licence(deps, case_id, body, expected):
@@ -178,4 +185,4 @@ def change_licence(deps, case_id, body, expected):
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
     case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime,
                                    london_today(deps.clock()))
-    return _saved(deps, case, expected, "licence_" + becomes, action=action, change=len(history))
+    return save_change(deps, case, expected, "licence_" + becomes, action=action, change=len(history))

@@ -19,6 +19,9 @@ effects.register("licence_decided", "licensing.told", "chalicelib.handlers.licen
 # A hearing set, a licence suspended, revoked or reinstated: told to the applicant alone, once (telling.py).
 for _kind in ("licence_hearing_set", "licence_suspended", "licence_revoked", "licence_current"):
     effects.register(_kind, "licensing.applicant_told", "chalicelib.handlers.licensing.telling:on_changed")
+# Consultees with an address asked by e-mail, once each, with their own link (consulting.py).
+for _kind in ("licence_application_received", "licence_notice_given"):
+    effects.register(_kind, "licensing.consultees_asked", "chalicelib.handlers.licensing.consulting:on_received")
 # A licence's renewal or annual fee reminder, written by the five-minute job, mailed once (renewing.py).
 effects.register("licence_reminder_due", "licensing.reminded", "chalicelib.handlers.licensing.renewing:on_reminder")
 CASE_ID = path_param("case_id", {"type": "string", "pattern": "^LC-[0-9A-Z]{4,16}$", "example": "LC-7K3F9Q"})
@@ -26,6 +29,7 @@ REP_ID = path_param("rep_id", {"type": "string", "pattern": "^LR-[0-9A-Z]{4,16}$
 CONSULTEE = path_param("consultee_id", {"type": "string", "pattern": "^[a-z][a-z_]{0,39}$", "example": "police"})
 NO_CASE = {"404": "No such case, or not yours (code licence_case_not_found)"}
 IF_MATCH = if_match("case", stale="changed meanwhile: 409 edit_conflict, read it again")
+TOKEN = path_param("token", {"type": "string", "maxLength": 300, "example": "eW9yay...c2ln"})
 BODY = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
 
 
@@ -242,3 +246,30 @@ def decide(case_id):
 def change_licence(case_id):
     from .desk import change_licence as change
     return _change(case_id, change)
+
+
+@routes.get("/v1/licensing/consultations/{token}", ANYONE, {
+    "summary": "A consultee (police, environmental health ...) opens the signed link from its e-mail: the case as its "
+               "applicant reads it, their own last day and answer, and whether it takes one (no account)",
+    "parameters": [TOKEN],
+    "responses": {"200": json_response(ref("LicenceConsultation")),
+                  **errors(**{"403": "The link has expired (code link_expired)",
+                              "404": "Not a link to a case here (code link_not_valid)"})}})
+def consultation(token):
+    from .consulting import show
+    return http.ok(show(http.deps(), token), headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/consultations/{token}", ANYONE, {
+    "summary": "The consultee's answer through its link (no objection, objection, conditions, with words): "
+               "marked late after their day; a notice's objection only within the law's window; answering "
+               "again replaces it until the case is decided",
+    "parameters": [TOKEN], "requestBody": BODY,
+    "responses": {"200": json_response(ref("LicenceConsultation")),
+                  **errors(400, 422, **{"403": "The link has expired (code link_expired)",
+                                        "404": "Not a link to a case here (code link_not_valid)",
+                                        "409": "Decided, or too late to object (not_decidable, "
+                                               "objection_window_passed)"})}})
+def consultation_answer(token):
+    from .consulting import answer
+    return http.ok(answer(http.deps(), token, http.body()), headers=http.NO_STORE)

@@ -32,6 +32,13 @@ SCHEMAS = {
     "LicenceRegisterCase": {"type": "object", "properties": {
         "id": STR, "type": STR, "type_name": STR, "state": STR,
         "representations": {"type": "object", "properties": {"open": {"type": "boolean"}, "last_day": NSTR}}}},
+    "LicenceConsultation": {"type": "object", "properties": {
+        "case": {**CASE, "properties": {**CASE["properties"], "type_name": STR, "applicant": OBJ}},
+        "consultee": {"type": "object", "properties": {
+            "id": STR, "name": STR, "due": {**NSTR, "format": "date"}, "answer": NSTR, "words": NSTR,
+            "late": {"type": "boolean"}}},
+        "answers": {"type": "array", "items": STR}, "open": {"type": "boolean", "description": "takes an answer"},
+        "expires_at": {"type": "string", "format": "date-time"}}},
     "LicenceDeskCases": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}}},
     "LicenceDeskCase": {**CASE, "properties": {**CASE["properties"], "applicant": OBJ,
                                                "version": {"type": "integer", "description": "the ETag's number"},

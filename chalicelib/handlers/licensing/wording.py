@@ -80,6 +80,18 @@ REPRESENTATIONS_UNCHECKED = ("{count} representations have not been checked yet.
 ACTION_UNKNOWN = "Choose suspend, reinstate, revoke or surrender"
 LICENCE_NOT = "The licence is not {state}."
 
+# Consultees asked by email and answering through its link (consulting.py).
+CONSULTEE_ANSWERS = ("no_objection", "objection", "conditions")
+CONSULTEE_SUBJECT = "{type} for {premises}: your answer as {name} ({reference})"
+CONSULTEE_BODY = ("{type} has been received for {premises} ({reference}). You are asked as {name}.{until}\n\n"
+                  "Read it and answer (no objection, an objection, or conditions) here:\n{link}\n\n"
+                  "The link is for your organisation alone: it answers for {name} on this case.\n")
+CONSULTEE_UNTIL = " Answer by the end of {day}."
+CONSULT_LINK_NOT_VALID = "This link does not open a licensing case. Check that it is the whole link from the email."
+CONSULT_LINK_EXPIRED = ("This link stopped working on {day}. Ask the council's licensing team for the case, or for a "
+                        "new link.")
+CONSULT_DECIDED = "This case is {state} now, so it takes no more answers. The licensing team has what you said before."
+
 # Clocks, said beside their dates.
 CLOCK_NAMES = {"notice": "Notice on the premises until", "representations": "Last day for representations",
                "consultation": "Consultees answer by", "hearing": "Hearing by", "decision": "Decision by",

@@ -59,7 +59,8 @@ async function draw(box, id) {
     c.refused ? h("div", {class: "inset"}, c.refused.words) : null,
     h("h2", {class: "heading-m"}, t("staff.licensing.consultees")),
     h("ul", {class: "list", id: "licensing-consultees"}, c.consultees.map(k => h("li", {}, k.name, ": ",
-      k.answer ? `${t(`staff.licensing.answer.${k.answer}`)}${k.late ? ` (${t("staff.licensing.late")})` : ""}` : t("staff.licensing.waiting")))),
+      k.answer ? `${t(`staff.licensing.answer.${k.answer}`)}${k.late ? ` (${t("staff.licensing.late")})` : ""}` : t("staff.licensing.waiting"),
+      k.words ? h("span", {class: "hint"}, ` ${k.words}`) : null))),
     h("h2", {class: "heading-m"}, t("staff.licensing.representations")),
     ...c.representations.map(r => representation(id, r, () => draw(box, id))));
   const forms = [
