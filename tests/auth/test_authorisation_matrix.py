@@ -328,6 +328,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/licensing/cases/{case_id}/renew"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/me/licences"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/documents/{document_id}"): (
+        desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/licensing/consultations/{token}"): (ANYONE, Outcome(404, "link_not_valid")),
     ("POST", "/v1/licensing/consultations/{token}"): (ANYONE, Outcome(404, "link_not_valid")),
     ("GET", "/v1/licensing/register"): (ANYONE, Outcome(200)),
@@ -617,7 +620,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/licensing/cases"), ("GET", "/v1/staff/licensing/cases/{case_id}"),
                 *(("POST", f"/v1/staff/licensing/cases/{{case_id}}/{change}") for change in
                   ("consultees/{consultee_id}", "representations/{rep_id}/check", "hearing", "conditions", "decision",
-                   "licence")),
+                   "licence", "documents/{document_id}")),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
@@ -1049,6 +1052,10 @@ _simple("POST", "/v1/licensing/cases/{case_id}/renew", "/v1/licensing/cases/LC-7
 _simple("GET", "/v1/me/licences")
 _simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/cases/LC-7K3F9Q/representations",
         {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})
+_simple("POST", "/v1/licensing/cases/{case_id}/documents/{document_id}", "/v1/licensing/cases/LC-7K3F9Q/documents/plan",
+        {"upload_id": "u1"})
+_simple("POST", "/v1/staff/licensing/cases/{case_id}/documents/{document_id}",
+        "/v1/staff/licensing/cases/LC-7K3F9Q/documents/plan", {})
 _simple("GET", "/v1/licensing/consultations/{token}", "/v1/licensing/consultations/abc.def")
 _simple("POST", "/v1/licensing/consultations/{token}", "/v1/licensing/consultations/abc.def", {"answer": "objection"})
 _simple("GET", "/v1/licensing/register")

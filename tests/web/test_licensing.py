@@ -302,3 +302,59 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     assert "Music in the yard late at night" in shown
     assert "Ada" not in shown and "Peckitt" not in shown and neighbour not in shown
     phone.close()
+
+
+def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_the_officer_opens_it(
+        browser, desk, pay, tmp_path):  # noqa: F811
+    import io
+    from PIL import Image
+    from chalicelib.handlers.licensing.documents import key_of
+    from support.licensing_support import store_types
+    from support.pay_support import SUCCESS
+    from tests.web.browser import PASSWORD
+    from tests.web.journeys import phone_photo
+    from tests.web.test_bulky import fill_the_card_page
+    from chalicelib.handlers.accounts import users
+    stack = browser.stack
+    deps = stack.deps()
+    store_types(deps)
+    users.create_user(deps, "new.landlord@example.org", "resident", name="Jo Landlord", password=PASSWORD)
+    page = browser.new_page()
+    sign_in(page, "new.landlord@example.org", next_path="/licensing/apply/premises-licence")
+    heading(page, "Premises licence (alcohol, entertainment, late night refreshment)")
+    page.get_by_label("Name of the premises or event").fill("The Shambles Tap")
+    page.get_by_label("Address of the premises").fill("12 The Shambles, York YO1 7LZ")
+    page.get_by_label("Rateable value band").select_option(index=2)
+    plan = page.locator('[data-field="document-plan"]')
+    with page.expect_file_chooser() as chooser:
+        plan.get_by_role("button", name="Choose a file").click()
+    chooser.value.set_files([phone_photo(tmp_path, "plan of the bar.jpg")])
+    expect(plan.locator(".file-list li")).to_contain_text("plan of the bar.jpg")
+    check_accessible(page, "licensing: applying with documents")
+    page.get_by_role("button", name="Continue to pay").click()
+    fill_the_card_page(page, SUCCESS, "£315.00")
+    page.wait_for_url(re.compile(r"/licensing/cases/LC-"))
+    case_id = page.url.rsplit("/", 1)[1].split("?")[0]
+    expect(page.locator("#licensing-documents")).to_contain_text("plan of the bar.jpg")
+    case = deps.licensing.get(case_id)
+    kept = deps.blobs.read(key_of(case_id, case.documents["plan"]["upload_id"]))
+    assert not Image.open(io.BytesIO(kept)).getexif().get_ifd(0x8825)  # the phone's GPS gone
+    assert set(case.documents) == {"plan"}
+    officer = stack.resident("licensing.desk@example.org", name="Lin Officer", role="staff")
+    desk_page = desk.new_page()
+    sign_in(desk_page, officer, f"/staff/licensing/{case_id}")
+    open_case_with_a_reason(desk_page)
+    documents = desk_page.locator("#licensing-documents")
+    expect(documents).to_contain_text("The designated premises supervisor's consent: not sent")
+    with desk_page.expect_download() as saved:
+        documents.get_by_role("button", name="Open A plan of the premises (plan of the bar.jpg)").click()
+    assert saved.value.suggested_filename == "plan of the bar.jpg"
+    assert [e.action for e in deps.audit.entries(case_id)][-1] == "file_opened"
+
+
+def open_case_with_a_reason(desk_page):
+    """The desk asks why before it shows a case's people (a no-op where it does not ask yet)."""
+    reason = desk_page.get_by_label("Why are you opening this?")
+    if reason.count():
+        reason.fill("Checking the application's plan")
+        desk_page.locator(".reason-form").get_by_role("button").click()

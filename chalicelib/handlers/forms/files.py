@@ -66,9 +66,18 @@ def _named(kept, name):
 
 
 def _keep(deps, submission, q, upload_id):
+    return keep_upload(deps, upload_id, q, f"{PREFIX}{submission.id}/{upload_id}",
+                       lambda upload: _made_for(deps, submission, upload))
+
+
+def keep_upload(deps, upload_id, q, key, may_take):
+    """(the kept file {upload_id, content_type, size}, None) or (None, a message): the upload checked by its
+    real bytes against the question's `types` and `max_bytes` (its `label` names it in the message), cleaned
+    if a photo, and copied to `key`; `may_take(upload)` says whether the caller may claim it. Forms' files
+    and a licence application's documents (licensing/documents.py) are kept this one way."""
     from ...storage.blobs import BlobMissing
     upload = deps.reports.upload(upload_id) if isinstance(upload_id, str) and len(upload_id) <= 64 else None
-    if upload is None or not _made_for(deps, submission, upload) or upload.content_type not in FILE_TYPES:
+    if upload is None or not may_take(upload) or upload.content_type not in FILE_TYPES:
         return None, w.required(q)
     names = [FILE_TYPES[t] for t in q["types"]]
     if upload.content_type not in q["types"]:
@@ -83,7 +92,6 @@ def _keep(deps, submission, q, upload_id):
     content_type, data = _checked(upload.content_type, data)
     if content_type is None:
         return None, w.file_type(q["label"], names)
-    key = f"{PREFIX}{submission.id}/{upload_id}"
     deps.blobs.write(key, data, content_type, cache_control="private, no-store")
     return {"upload_id": upload_id, "content_type": content_type, "size": len(data)}, None
 

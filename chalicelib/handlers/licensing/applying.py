@@ -171,6 +171,9 @@ def pay(deps, case_id, again=True):
     if case.state != "draft":
         return applicant_view(deps, case), False
     _refuse_before_the_fee(deps, case, deps.clock())  # a draft kept while the year's notices ran out
+    absent = catalogue.documents_missing(catalogue.find(catalogue.of_council(deps), case.type_id), case)
+    if absent:
+        raise validation.broken_rules([("documents", wording.DOCUMENTS_MISSING.format(documents="; ".join(absent)))])
     expected = case.seq
     case.state, case.payment_id, case.payment_status, case.updated_at = ("paying", deps.new_opaque_id(), None,
                                                                          deps.clock())

@@ -7,7 +7,7 @@ A type (licence_types.json in a council's folder; York's is the demo's own):
   purposes                  new, variation, renewal (default: new)
   form                      the forms engine's form holding its questions and files
   fee                       {amount} or {by_band: {band: pence}}, with its source; `set_by` council or law
-  documents                 [{id, name}]: each a file question of the form
+  documents                 [{id, name, required}]: sent as files (documents.py); `required` ones before the fee
   consultees                [{id, name, until: a clock's name | working_days: n, email}]: `email`, where the
                             consultee is asked by e-mail and answers through its link (consulting.py)
   term_months               up to the regime's maximum (null: no end, as a premises licence)
@@ -131,6 +131,8 @@ def _type_problems(t, available, jurisdiction, today, seen):
     for d in t.get("documents") or []:
         if not isinstance(d, dict) or not d.get("id") or not d.get("name"):
             out.append("each document needs an id and a name")
+        elif not isinstance(d.get("required", False), bool):
+            out.append(f"document {d['id']}: required is true or false")
     return out
 
 
@@ -155,3 +157,18 @@ def _pence(value):
 def _is_email(value):
     from ...validation import EMAIL
     return isinstance(value, str) and len(value) <= 254 and bool(EMAIL.match(value))
+
+
+def documents_missing(licence_type, case):
+    """The names of the type's required documents the case does not have (documents.py keeps them)."""
+    return [d["name"] for d in (licence_type or {}).get("documents") or []
+            if d.get("required") and d["id"] not in (case.documents or {})]
+
+
+def documents_listed(licence_type, case):
+    """Each document the type asks for, with the one sent (never where it is stored)."""
+    sent = case.documents or {}
+    return [{"id": d["id"], "name": d["name"], "required": bool(d.get("required")),
+             "sent": {k: sent[d["id"]].get(k) for k in ("upload_id", "name", "content_type", "size", "at")}
+             if d["id"] in sent else None}
+            for d in (licence_type or {}).get("documents") or []]

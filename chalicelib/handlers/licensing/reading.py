@@ -163,4 +163,5 @@ def _late(case, today):
 def desk_one(deps, case_id):
     from .desk import case_or_404
     case = case_or_404(deps, case_id)
-    return desk_view(case, deps.licensing.representations(case.id)), case.seq
+    return desk_view(case, deps.licensing.representations(case.id),
+                     catalogue.find(catalogue.of_council(deps), case.type_id)), case.seq

@@ -2,7 +2,7 @@
 paid for and followed, representations, the public register as a list and as
 open data, and the licensing desk (docs/decisions/licensing.md)."""
 from ...api import http
-from ...api.openapi import errors, idempotency_key, if_match, json_response, path_param, q, ref
+from ...api.openapi import access_reason, errors, idempotency_key, if_match, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
@@ -29,6 +29,7 @@ REP_ID = path_param("rep_id", {"type": "string", "pattern": "^LR-[0-9A-Z]{4,16}$
 CONSULTEE = path_param("consultee_id", {"type": "string", "pattern": "^[a-z][a-z_]{0,39}$", "example": "police"})
 NO_CASE = {"404": "No such case, or not yours (code licence_case_not_found)"}
 IF_MATCH = if_match("case", stale="changed meanwhile: 409 edit_conflict, read it again")
+DOCUMENT = path_param("document_id", {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$", "example": "plan"})
 TOKEN = path_param("token", {"type": "string", "maxLength": 300, "example": "eW9yay...c2ln"})
 BODY = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
 
@@ -273,3 +274,29 @@ def consultation(token):
 def consultation_answer(token):
     from .consulting import answer
     return http.ok(answer(http.deps(), token, http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/documents/{document_id}", SIGNED_IN, {
+    "summary": "Send one of the documents the licence type asks for (an upload's id, and the file's name to show): "
+               "checked by its real bytes (PDF, JPG, PNG, DOCX, ODT; 10 MB), a photo's EXIF gone; sent again, it "
+               "replaces the one before (the same upload again changes nothing); taken until the case is decided",
+    "parameters": [CASE_ID, DOCUMENT], "requestBody": BODY,
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(400, 422, **{"404": "No such case of yours, or no such document for its type (codes "
+                                               "licence_case_not_found, document_not_found)",
+                                        "409": "Paying or decided (documents_closed), or changed meanwhile"})}})
+def send_document(case_id, document_id):
+    from .documents import send
+    return http.ok(send(http.deps(), case_id, document_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/documents/{document_id}", desk("licensing"), {
+    "summary": "Open a document an applicant sent: the opening is written to the case's audit with its reason, and "
+               "the answer is a link to the file made for this officer, working for a minute",
+    "parameters": [CASE_ID, DOCUMENT, access_reason("the document")],
+    "responses": {"200": json_response(ref("LicenceDocumentLink")),
+                  **errors(400, **{"404": "No such case or document, or none sent (codes licence_case_not_found, "
+                                          "document_not_found, file_not_found)"})}})
+def open_document(case_id, document_id):
+    from .documents import open_for_officer
+    return http.ok(open_for_officer(http.deps(), case_id, document_id), headers=http.NO_STORE)

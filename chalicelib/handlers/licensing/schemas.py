@@ -19,6 +19,9 @@ CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
     "fee": {"type": "integer", "description": "pence"},
     "band": NSTR, "refused": {"type": "object", "nullable": True, "description": "{code, words}: a notice refused"},
     "payment_status": NSTR, "payment": {"type": "object", "nullable": True},
+    "documents": {"type": "array", "items": {"type": "object", "properties": {
+        "id": STR, "name": STR, "required": {"type": "boolean"},
+        "sent": {"type": "object", "nullable": True, "description": "{upload_id, name, content_type, size, at}"}}}},
     "representations": {"type": "array", "items": OBJ,
                         "description": "as the officer shared them: never who made them"}}}
 
@@ -39,6 +42,10 @@ SCHEMAS = {
             "late": {"type": "boolean"}}},
         "answers": {"type": "array", "items": STR}, "open": {"type": "boolean", "description": "takes an answer"},
         "expires_at": {"type": "string", "format": "date-time"}}},
+    "LicenceDocumentLink": {"type": "object", "required": ["url", "expires_at", "name"], "properties": {
+        "url": {"type": "string", "description": "the file, for a minute, made for this officer"},
+        "expires_at": {"type": "string", "format": "date-time"}, "name": STR, "content_type": STR,
+        "size": {"type": "integer"}}},
     "LicenceDeskCases": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}}},
     "LicenceDeskCase": {**CASE, "properties": {**CASE["properties"], "applicant": OBJ,
                                                "version": {"type": "integer", "description": "the ETag's number"},

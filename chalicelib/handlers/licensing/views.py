@@ -31,6 +31,7 @@ def purpose_of(case):
 def applicant_view(deps, case, payment=None, representations=None):
     out = {**_common(case), "fee": case.fee, "band": case.band, "refused": case.refused,
            "payment_status": case.payment_status,
+           "documents": catalogue.documents_listed(catalogue.find(catalogue.of_council(deps), case.type_id), case),
            "representations": [shared(r) for r in representations or () if r.state == "relevant"]}
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "amount": payment.amount,
@@ -60,9 +61,11 @@ def register_row(case, licence_type):
             **{k: v for k, v in whole.items() if k in allowed or k in ("type", "state")}}
 
 
-def desk_view(case, representations):
-    """The officer's: everything, each representation with who made it (for the hearing's notice)."""
+def desk_view(case, representations, licence_type=None):
+    """The officer's: everything, each representation with who made it (for the hearing's notice), and each
+    document asked for with the one sent (opened through its own audited link: documents.py)."""
     return {**_common(case), "version": case.seq, "applicant": case.applicant, "fee": case.fee, "band": case.band,
+            "documents": catalogue.documents_listed(licence_type, case),
             "payment_id": case.payment_id, "consultees": case.consultees, "refused": case.refused,
             "representations": [{**shared(r), "grounds": r.grounds, "contact": r.contact, "state": r.state,
                                  "why": r.why} for r in representations]}

@@ -92,6 +92,12 @@ CONSULT_LINK_EXPIRED = ("This link stopped working on {day}. Ask the council's l
                         "new link.")
 CONSULT_DECIDED = "This case is {state} now, so it takes no more answers. The licensing team has what you said before."
 
+# Documents (documents.py).
+NO_SUCH_DOCUMENT = "This licence does not ask for a document called {document}."
+DOCUMENTS_CLOSED = "Documents cannot be sent now: the case is {state}."
+DOCUMENT_NOT_SENT = "The applicant has not sent {document} yet."
+DOCUMENTS_MISSING = "Send {documents} before you pay: the council needs them to take the application."
+
 # Clocks, said beside their dates.
 CLOCK_NAMES = {"notice": "Notice on the premises until", "representations": "Last day for representations",
                "consultation": "Consultees answer by", "hearing": "Hearing by", "decision": "Decision by",

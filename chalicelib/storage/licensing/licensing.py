@@ -89,7 +89,8 @@ class LicenceCaseModel(Stored):
 
     personal = Holds(
         fields={"user_id": "identifier", "applicant": "contact", "premises": "address", "answers_reference": "identifier",
-                "decision": "free_text", "conditions": "free_text", "payment_id": "payment", "event": "free_text"},
+                "decision": "free_text", "conditions": "free_text", "payment_id": "payment", "event": "free_text",
+                "documents": "free_text"},
         whose="licensee", part="licensing", basis="public_task", recipients=("public", "payments", "mailer"),
         purpose="An application for a licence or a notice given: who applied, for which premises, its statutory "
                 "dates, the decision and the licence; the register shows the premises, the licence and its "
@@ -136,6 +137,7 @@ class LicenceCaseModel(Stored):
     reminder = JSONAttribute(null=True)
     remind = CouncilKey(null=True)
     remind_on = UnicodeAttribute(null=True)
+    documents = JSONAttribute(null=True)  # the files under form-files/<case>/ (handlers/licensing/documents.py)
 
     user_index = CaseUserIndex()
     register_index = CaseRegisterIndex()

@@ -43,6 +43,7 @@ class LicenceCase:
     purpose: str | None = None  # new (None: before purposes were asked), variation, renewal
     varies: str | None = None  # a variation's licence number, as the applicant gave it
     reminder: dict | None = None  # the licence's next reminder: {kind: renewal | annual_fee, due, days, on}
+    documents: dict = field(default_factory=dict)  # {document id: {upload_id, name, content_type, size, at}}
     seq: int = 0
 
 

@@ -8,6 +8,7 @@ import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, select, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
+import {filePicker} from "../forms/questions.js";
 import {signedIn} from "../session.js";
 
 const CASE = "LC-[0-9A-Z]{4,16}";
@@ -66,6 +67,7 @@ async function apply(view, typeId, params) {
   const notice = type.regime === "temporary_event_notice";
   const bands = type.fee?.by_band ? Object.entries(type.fee.by_band) : null;
   const purposes = (type.purposes || ["new"]).filter(p => p !== "renewal");
+  let pickers;
   const form = h("form", {novalidate: true, id: "licensing-apply"},
     purposes.length > 1 ? [choices({field: "purpose", legend: t("licensing.purpose"), value: "new",
       options: purposes.map(p => ({value: p, label: t(`licensing.purpose_${p}`)}))}),
@@ -82,6 +84,7 @@ async function apply(view, typeId, params) {
         type: "number", inputmode: "numeric"}),
       choices({field: "event.personal_licence", legend: t("licensing.personal_licence"), options: [
         {value: "yes", label: t("licensing.yes")}, {value: "no", label: t("licensing.no")}], value: "no"})] : null,
+    ...(pickers = documentPickers(type.documents)).map(p => p.el),
     button(t("licensing.continue_to_pay")));
   append(view, h("h1", {class: "heading-l"}, type.name), h("p", {class: "body"}, t("licensing.fee", {fee: feeWords(type.fee)})), form);
   onSubmit(form, view, async () => {
@@ -98,6 +101,7 @@ async function apply(view, typeId, params) {
         personal_licence: form.elements["event.personal_licence"].value === "yes"};
     }
     const made = await api("/v1/licensing/cases", {method: "POST", body, headers: {"Idempotency-Key": crypto.randomUUID()}});
+    await sendDocuments(made.id, pickers);
     const paying = await api(`/v1/licensing/cases/${made.id}/pay`, {method: "POST", body: {}});
     if (paying.payment?.next_url) location.assign(paying.payment.next_url);
     else navigate(`/licensing/cases/${made.id}`);
@@ -128,6 +132,7 @@ async function mine(view, id) {
       h("p", {class: "body"}, t(`licensing.state.${found.decision.outcome}`), ": ", found.decision.reasons)) : null,
     found.conditions.length ? h("ul", {class: "list list--bullet", id: "licensing-conditions"},
       found.conditions.map(c => h("li", {}, c))) : null,
+    found.documents?.length ? documents(view, found) : null,
     found.renews ? h("p", {class: "body", id: "licensing-renews"},
       t("licensing.renews", {number: found.renews.number, to: day(found.renews.to)})) : null,
     found.licence?.to ? renewal(view, found) : null);
@@ -195,4 +200,40 @@ async function onRegister(view, id) {
       body: {grounds: value("grounds"), name: value("name"), email: value("email"), address: value("address"), objectives}});
     form.replaceWith(h("div", {class: "panel", id: "representation-sent", role: "status"}, t("licensing.sent")));
   });
+}
+
+// Each document the type asks for, as a file question (the one upload path; a photo shrunk and its EXIF gone).
+function documentPickers(list = []) {
+  return list.map(d => ({id: d.id, ...filePicker({id: `document-${d.id}`, label: d.name, types: DOCUMENT_TYPES,
+    hint: d.required ? t("licensing.document_required") : t("licensing.document_optional")}, d.sent)}));
+}
+
+const DOCUMENT_TYPES = ["application/pdf", "image/jpeg", "image/png",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text"];
+
+async function sendDocuments(id, pickers) {
+  for (const p of pickers) {
+    const [file] = p.read() || [];  // one sent before comes back as it was: the server changes nothing for it
+    if (file) {
+      await api(`/v1/licensing/cases/${id}/documents/${p.id}`, {method: "POST", body: {upload_id: file.upload_id, name: file.name}});
+    }
+  }
+}
+
+// The documents on a case: those sent, and until it is decided, each sent or replaced from here.
+function documents(view, found) {
+  const open = ["draft", "received", "hearing", "given"].includes(found.state);
+  const section = h("section", {id: "licensing-documents"}, h("h2", {class: "heading-m"}, t("licensing.documents")));
+  if (!open) {
+    return append(section, h("ul", {class: "list"}, found.documents.map(d => h("li", {}, d.name, ": ",
+      d.sent ? d.sent.name || t("licensing.document_sent") : t("licensing.document_not_sent")))));
+  }
+  const pickers = documentPickers(found.documents);
+  const form = h("form", {novalidate: true, id: "licensing-documents-form"}, ...pickers.map(p => p.el),
+    button(t("licensing.documents_send"), {secondary: true}));
+  onSubmit(form, view, async () => {
+    await sendDocuments(found.id, pickers);
+    navigate(location.pathname, {replace: true});
+  });
+  return append(section, form);
 }

@@ -7,6 +7,7 @@ import {append, clear, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {summaryRow} from "./common.js";
+import {keptWhy} from "../reasons.js";
 
 const day = iso => (iso ? formatDay(iso, true) : "");
 
@@ -61,6 +62,7 @@ async function draw(box, id) {
     h("ul", {class: "list", id: "licensing-consultees"}, c.consultees.map(k => h("li", {}, k.name, ": ",
       k.answer ? `${t(`staff.licensing.answer.${k.answer}`)}${k.late ? ` (${t("staff.licensing.late")})` : ""}` : t("staff.licensing.waiting"),
       k.words ? h("span", {class: "hint"}, ` ${k.words}`) : null))),
+    c.documents?.length ? documents(id, c.documents) : null,
     h("h2", {class: "heading-m"}, t("staff.licensing.representations")),
     ...c.representations.map(r => representation(id, r, () => draw(box, id))));
   const forms = [
@@ -105,4 +107,25 @@ function representation(id, r, again) {
   });
   append(item, form);
   return item;
+}
+
+// The documents sent: each opened through a link made for this officer (a minute), with the reason the case was
+// opened for (audited by the API).
+function documents(id, list) {
+  const status = h("p", {class: "hint", role: "status", id: "licensing-document-status"});
+  return h("section", {id: "licensing-documents"}, h("h2", {class: "heading-m"}, t("staff.licensing.documents")),
+    h("ul", {class: "list"}, list.map(d => h("li", {}, d.sent
+      ? button(t("staff.licensing.document_open", {name: d.name, file: d.sent.name || d.id}), {type: "button",
+        secondary: true, class: "button button--secondary button--small", onclick: async () => {
+          try {
+            const link = await api(`/v1/staff/licensing/cases/${id}/documents/${d.id}`, {method: "POST", body: {},
+              headers: keptWhy(id)});
+            status.textContent = t("staff.licensing.document_opened", {name: link.name});
+            location.assign(link.url);
+          } catch (error) {
+            status.textContent = errorsOf(error)[0].message;
+          }
+        }})
+      : `${d.name}: ${t(d.required ? "staff.licensing.document_missing" : "staff.licensing.document_not_sent")}`))),
+    status);
 }
