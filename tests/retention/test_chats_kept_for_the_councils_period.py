@@ -85,7 +85,7 @@ def test_a_dry_run_lists_and_counts_them_and_deletes_nothing(deps):
     assert deps.conversations.get(due) is not None
 
 
-@pytest.mark.parametrize("boundary", ["retention.chat_photos_deleted", "conversations.messages_deleted"])
+@pytest.mark.parametrize("boundary", ["conversations.photos_deleted", "conversations.messages_deleted"])
 def test_a_sweep_killed_mid_batch_is_finished_by_the_next_run_without_a_wrong_delete_or_a_miss(
         deps, monkeypatch, boundary):
     york_keeping(deps, chats=12)

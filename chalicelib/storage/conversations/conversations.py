@@ -419,11 +419,6 @@ class ConversationStore:
             t.save(PartyModel(f"resident#{party}", reason=reason, by=by, at=now))
             t.save(audit_model(entry))
 
-    def erase_user(self, user_id):
-        """Every conversation of the account and every message in them: gone."""
-        for conversation in self.of_user(user_id, limit=10_000):
-            self.erase(conversation)
-
     def due(self, before, limit, start=None):
         """A page of conversations closed before `before`, oldest first: [(id, closed at)], cursor. One
         Query of the due index (the retention sweep's)."""
@@ -451,7 +446,8 @@ class ConversationStore:
 
     def erase(self, conversation):
         """The conversation, its messages and the links staff found it by, the conversation itself last:
-        stopped part way, it is still there (and on the due index) for whoever erases it again."""
+        stopped part way, it is still there (and on the due index) for whoever erases it again. Its photos
+        are the bucket's: handlers/conversations/erasing.erase deletes them first, then calls this."""
         with MessageModel.batch_write() as batch:
             for m in MessageModel.query(conversation.id, attributes_to_get=["conversation_id", "seq"]):
                 batch.delete(m)
