@@ -14,19 +14,19 @@ PHOTO = "chat-photo-of-the-bin.jpg"
 
 
 def _gone(deps, chat_id):
-    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from chalicelib.storage.blobs import CHAT_PHOTO_PREFIX
     return (deps.conversations.get(chat_id) is None and deps.conversations.messages(chat_id) == []
-            and deps.conversations.search("report#DS-7K3F9Q") == [] and PHOTO_PREFIX + PHOTO not in
-            deps.blobs.keys(PHOTO_PREFIX))
+            and deps.conversations.search("report#DS-7K3F9Q") == [] and CHAT_PHOTO_PREFIX + PHOTO not in
+            deps.blobs.keys(CHAT_PHOTO_PREFIX))
 
 
 def test_a_chat_goes_with_its_messages_photo_and_links_its_period_after_it_closed(deps):
-    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from chalicelib.storage.blobs import CHAT_PHOTO_PREFIX
     from chalicelib.storage.conversations.conversations import contact_keys
     york_keeping(deps, chats=12)
     chat = closed_chat(deps, utc(2025, 3, 1, 9), utc(2025, 3, 1, 10),
                        [(utc(2025, 3, 1, 9, 5), "Here is the bin.")], photo=PHOTO)
-    assert PHOTO_PREFIX + PHOTO in deps.blobs.keys(PHOTO_PREFIX)
+    assert CHAT_PHOTO_PREFIX + PHOTO in deps.blobs.keys(CHAT_PHOTO_PREFIX)
     assert sweep_at(deps, utc(2026, 2, 28, 12)).counts["chats"] == {"deleted": 0, "kept": 0}
     assert deps.conversations.get(chat) is not None
     assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 1, "kept": 0}
@@ -99,7 +99,7 @@ def test_a_sweep_killed_mid_batch_is_finished_by_the_next_run_without_a_wrong_de
     assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 3, "kept": 0}
     assert all(deps.conversations.get(c) is None and deps.conversations.messages(c) == [] for c in due)
     assert all(deps.conversations.get(c) is not None and deps.conversations.messages(c) for c in kept)
-    assert deps.blobs.keys("photos/p") == []
+    assert deps.blobs.keys("chat-photos/p") == []
 
 
 def test_a_second_run_reads_nothing_the_first_run_did(deps):

@@ -5,13 +5,13 @@ The photos its messages carry go from the bucket first: the store's erase takes 
 them the only record of which files were the chat's. Then its messages, the links staff found it by, and
 the conversation last: stopped part way, it is still there for whoever erases it again (each step is a
 delete, and deleting what is gone is no error)."""
-from ...storage.blobs import PHOTO_PREFIX
+from ...storage.blobs import CHAT_PHOTO_PREFIX
 
 
 def erase(deps, conversation):
     from ...faults import boundary
     for photo in deps.conversations.photos_of(conversation.id):
-        deps.blobs.delete(PHOTO_PREFIX + photo["name"])
+        deps.blobs.delete(CHAT_PHOTO_PREFIX + photo["name"])
     boundary("conversations.photos_deleted")
     deps.conversations.erase(conversation)
 
