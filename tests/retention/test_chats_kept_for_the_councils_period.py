@@ -204,3 +204,58 @@ def test_a_sweep_killed_after_closing_an_idle_chat_is_finished_by_the_next_run(d
     monkeypatch.undo()
     assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 2, "kept": 0}
     assert all(deps.conversations.get(c) is None for c in idle)
+
+
+def _old_chat_photo(deps, name, started=utc(2025, 1, 10, 9)):
+    """A closed chat whose photo the release before cleaned under photos/, with the reports'."""
+    from chalicelib.storage.blobs import CHAT_PHOTO_PREFIX, PHOTO_PREFIX
+    chat = closed_chat(deps, started, utc(2025, 3, 1, 10), photo=name)
+    deps.blobs.copy(CHAT_PHOTO_PREFIX + name, PHOTO_PREFIX + name)
+    deps.blobs.delete(CHAT_PHOTO_PREFIX + name)
+    return chat
+
+
+def test_photos_sent_in_chats_before_chat_photos_are_moved_there_and_a_reports_own_stays(deps, monkeypatch):
+    """`doorstep tables` moves every photo a chat's message names from photos/ to chat-photos/, each
+    council's in its own; one whose upload a report claimed too stays under photos/ as well; a run killed
+    after a copy is finished by the next, and a second run moves nothing. Then the sweep, which may delete
+    chat-photos/ alone, deletes them with their chats."""
+    from chalicelib import tenancy
+    from chalicelib.storage.blobs import CHAT_PHOTO_PREFIX, PHOTO_PREFIX
+    from chalicelib.storage.conversations.upgrade import move_photos
+    from chalicelib.storage.records import Upload
+    york_keeping(deps, chats=12)
+    york_north(deps)
+    names = [f"{n:032x}.jpg" for n in range(1, 4)]
+    chats = [_old_chat_photo(deps, name) for name in names]
+    deps.reports.save_upload(Upload(upload_id=names[2][:32], content_type="image/jpeg", size=4,
+                                    created_at=utc(2025, 1, 10), expires=utc(2025, 1, 11), report_id="DS-7K3F9Q"))
+    deps.blobs.write(PHOTO_PREFIX + "f" * 32 + ".jpg", b"jpeg", "image/jpeg")  # a report's own: no chat names it
+    with tenancy.acting_for("york-north"):
+        theirs = _old_chat_photo(deps.for_council(), names[0])
+    die_at(monkeypatch, "upgrade.chat_photo_copied", after=0)
+    with pytest.raises(Killed):
+        move_photos()
+    monkeypatch.undo()
+    assert vars(move_photos()) == {"moved": 3, "already": 0, "shared": 1, "missing": 0}
+    assert vars(move_photos()) == {"moved": 0, "already": 3, "shared": 1, "missing": 0}
+    assert sorted(deps.blobs.keys(CHAT_PHOTO_PREFIX)) == [CHAT_PHOTO_PREFIX + n for n in names]
+    assert sorted(deps.blobs.keys(PHOTO_PREFIX)) == [PHOTO_PREFIX + names[2], PHOTO_PREFIX + "f" * 32 + ".jpg"]
+    with tenancy.acting_for("york-north"):
+        assert deps.for_council().blobs.keys(CHAT_PHOTO_PREFIX) == [CHAT_PHOTO_PREFIX + names[0]]
+        assert deps.for_council().blobs.keys(PHOTO_PREFIX) == []
+    assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 3, "kept": 0}
+    assert deps.blobs.keys(CHAT_PHOTO_PREFIX) == [] and all(deps.conversations.get(c) is None for c in chats)
+    assert PHOTO_PREFIX + names[2] in deps.blobs.keys(PHOTO_PREFIX)  # the report's, still
+    with tenancy.acting_for("york-north"):
+        assert deps.for_council().conversations.get(theirs) is not None
+
+
+def test_doorstep_tables_moves_them_and_says_how_many(deps, doorstep, capsys):
+    from chalicelib.storage.blobs import CHAT_PHOTO_PREFIX, PHOTO_PREFIX
+    york_keeping(deps, chats=12)
+    name = f"{7:032x}.jpg"
+    _old_chat_photo(deps, name)
+    assert doorstep("tables") == 0
+    assert "chat photos: 1 moved to chat-photos/" in capsys.readouterr().out
+    assert deps.blobs.keys(CHAT_PHOTO_PREFIX) == [CHAT_PHOTO_PREFIX + name] and deps.blobs.keys(PHOTO_PREFIX) == []
