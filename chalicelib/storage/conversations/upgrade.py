@@ -46,7 +46,8 @@ def move_photos(dry_run=False):
     while True:
         page = call("Scan", TableName=MessageModel.Meta.table_name, FilterExpression="contains(#p, :n)",
                     ProjectionExpression="#c, #p", ExpressionAttributeNames={"#c": "conversation_id", "#p": "photos"},
-                    ExpressionAttributeValues={":n": {"S": '"name"'}}, **({"ExclusiveStartKey": start} if start else {}))
+                    ExpressionAttributeValues={":n": {"S": '"name"'}},  # a value, not a key
+                    **({"ExclusiveStartKey": start} if start else {}))
         for item in page.get("Items", []):
             council = item["conversation_id"]["S"].partition(tenancy.SEPARATOR)[0]
             for photo in json.loads(item["photos"]["S"]) or []:
