@@ -288,6 +288,12 @@ def prepare_storage():
         result[InboxModel.Meta.table_name] += f"; {ReportStore().reindex_inbox()} reports indexed"
     store = BlobStore()
     result[f"s3://{store.bucket}"] = store.ensure_bucket() if args_local() else "not managed here"
+    # Chats from before chat-photos/ and before open chats were swept: each run finds only what is left.
+    from chalicelib.storage.conversations.conversations import ConversationModel
+    from chalicelib.storage.conversations.upgrade import upgrade_chats
+    put, moved = upgrade_chats()
+    result[ConversationModel.Meta.table_name] += f"; {put} chats put on the due index" if put else ""
+    result[f"s3://{store.bucket}"] += f"; {moved.words()}" if moved.moved or moved.shared else ""
     return result
 
 

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 # The table whose declaration holds each kind's default; accounts' is the person's row's.
 TABLES = {"reports": "reports", "chats": "conversations", "payments": "payments"}
+# The tables whose records the sweep removes with each kind's (handlers/retention/chats.py: a chat's messages
+# and the links staff found it by): kept as long as the kind, so the record of processing says its period.
+GOES_WITH = {"chats": ("conversation-messages", "conversation-links")}
 ACCOUNTS_TABLE = "users"
 DEFAULT_WARN_DAYS = 30  # a month's warning, as FixMyStreet gives
 DEFAULT_BACKUP_DAYS = 35  # point-in-time recovery's 35 days
@@ -77,7 +80,7 @@ def retention_of_table(council, table, default):
     from ..storage.data_map import Retention
     for kind, kind_table in TABLES.items():
         own = (section.get("kinds") or {}).get(kind)
-        if kind_table == table and own:
+        if own and (kind_table == table or table in GOES_WITH.get(kind, ())):
             return Retention(after=own["after"], months=int(own["months"]), then=own["then"], source="council",
                              note=default.note if default is not None else "")
     if table == ACCOUNTS_TABLE and section.get("unused_account_months"):

@@ -20,6 +20,9 @@ PHOTO_PREFIX = "photos/"
 # Photos taken off public reports (moderation): kept for staff, never under
 # photos/, so GET /v1/photos/{name} and every link it ever gave stop working.
 HIDDEN_PHOTO_PREFIX = "hidden-photos/"
+# Photos sent in live chats: the person's, deleted with their chat (retention, erasure). Apart from the
+# reports' photos/, so what deletes chats may delete chats' photos and no report's (docs/decisions/retention.md).
+CHAT_PHOTO_PREFIX = "chat-photos/"
 PUBLIC_DATA_PREFIX = "public-data/"  # open data: rewritten daily, so never cached as immutable
 IMMUTABLE = "public, max-age=31536000, immutable"
 

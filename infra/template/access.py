@@ -294,10 +294,9 @@ def hidden_photos_deleted():
 
 
 def chat_photos_deleted():
-    """The retention sweep deletes a closed chat's photos with it (handlers/retention/chats.py). They sit
-    under photos/ with the reports' (attach() names every cleaned photo there), so the grant is the
-    prefix's: the sweep's code deletes only the names a chat's messages hold."""
-    return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/photos/*")}
+    """The retention sweep deletes a chat's photos with it (handlers/conversations/erasing.py: a chat past
+    its period, an unused account's chats): chat-photos/ alone, never a street report's photos/."""
+    return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/chat-photos/*")}
 
 
 def meeting_papers(writer=False):
@@ -312,10 +311,11 @@ def photos():
     bucket = "${PhotoBucket.Arn}"
     return [
         # hidden-photos/: photos moderation took off public reports, kept for staff (handlers/moderation);
-        # form-files/: a form's files, copied there from uploads/ when their page is saved (handlers/forms/files).
+        # form-files/: a form's files, copied there from uploads/ when their page is saved (handlers/forms/files);
+        # chat-photos/: photos sent in live chats, cleaned there from uploads/ and deleted with the chat.
         {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
          "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*"), sub(f"{bucket}/hidden-photos/*"),
-                      sub(f"{bucket}/form-files/*")]},
+                      sub(f"{bucket}/form-files/*"), sub(f"{bucket}/chat-photos/*")]},
         # GET /v1/open-data reads the export's index and signs links to its files; a
         # moderation rewrites the published files at once (opendata/export.rewrite_report).
         {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": sub(f"{bucket}/public-data/*")},

@@ -35,6 +35,30 @@ def test_the_transcript_is_in_the_export_and_gone_with_the_erase(client, deps, p
     assert deps.conversations.officer_load(officer.user.id) == 0  # the officer's place is free again
 
 
+def test_an_erased_resident_leaves_no_photo_of_their_chats_in_the_bucket(client, deps, people, open_desk):
+    """DELETE /v1/me took the chats' messages and left the photos they carried in S3 (photo cleaned on
+    the way in: the bucket held the person's picture with no message left to find it by)."""
+    from api.test_photos_api import upload
+    from conftest import jpeg_with_gps
+    resident = people()
+    body = {"text": "This is the bin.", "photos": [upload(client, jpeg_with_gps(), headers=resident.auth)],
+            "context": {"screen": "home"}}
+    conversation = start(client, body, resident.auth)
+    name = messages(client, conversation, headers=resident.auth)["messages"][0]["photos"][0]["url"]
+    name = name.split("?")[0].rsplit("/", 1)[1]
+    assert _in_bucket(deps, name)
+    assert client.raw.http.delete("/v1/me", headers=resident.auth).status_code == 204
+    assert deps.conversations.get(conversation["id"]) is None
+    assert not _in_bucket(deps, name)
+
+
+def _in_bucket(deps, name):
+    """Whether the photo lies anywhere among the council's files (photos/, chat-photos/...)."""
+    from chalicelib import tenancy
+    listed = deps.blobs.client.list_objects_v2(Bucket=deps.blobs.bucket).get("Contents", ())
+    return any(item["Key"].endswith(f"/{tenancy.current()}/{name}") for item in listed)
+
+
 def test_an_answer_reaches_a_resident_whose_app_is_closed_by_email_not_one_who_is_looking(client, deps, people,
                                                                                            open_desk):
     from chalicelib.handlers.conversations.notices import tell_resident

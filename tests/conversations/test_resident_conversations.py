@@ -93,8 +93,31 @@ def test_a_photo_sent_in_a_message_is_kept_without_its_gps_location(client, open
                     {"text": "This is the bin.", "photos": [upload_id]})
     assert r.status_code == 201, r.body
     name = r.json_body["photos"][0]["url"].split("?")[0].rsplit("/", 1)[1]
-    cleaned = Image.open(io.BytesIO(BlobStore().read("photos/" + name)))
+    cleaned = Image.open(io.BytesIO(BlobStore().read("chat-photos/" + name)))
     assert not cleaned.getexif().get_ifd(0x8825)
     too_many = client.post(f"/v1/conversations/{conversation['id']}/messages?token={conversation['token']}",
                            {"text": "More", "photos": [upload_id] * 4})
     assert too_many.status_code == 400
+
+
+def test_a_chats_photo_lies_apart_from_reports_photos_and_only_its_chat_link_opens_it(client, open_desk):
+    """Under chat-photos/, never photos/ (what deletes a chat's photos may then delete no report's): its
+    signed link says `of=chat` and redirects there; the same name without it, a plain link, or a report
+    photo's signature with `of=chat` added open nothing."""
+    from urllib.parse import parse_qs, urlsplit
+    from api.test_photos_api import upload
+    from chalicelib.storage.blobs import BlobStore
+    from conftest import jpeg_with_gps
+    conversation = start(client)
+    r = client.post(f"/v1/conversations/{conversation['id']}/messages?token={conversation['token']}",
+                    {"text": "This is the bin.", "photos": [upload(client, jpeg_with_gps())]})
+    assert r.status_code == 201, r.body
+    url = urlsplit(r.json_body["photos"][0]["url"])
+    name, query = url.path.rsplit("/", 1)[1], parse_qs(url.query)
+    store = BlobStore()
+    assert store.keys("chat-photos/") == ["chat-photos/" + name] and "photos/" + name not in store.keys("photos/")
+    opened = client.get(f"{url.path}?{url.query}")
+    assert opened.status_code == 302 and f"/chat-photos/york/{name}" in opened.headers["Location"]
+    exp, sig = query["exp"][0], query["sig"][0]
+    for other in (f"exp={exp}&sig={sig}", "", f"of=elsewhere&exp={exp}&sig={sig}"):
+        assert client.get(f"{url.path}?{other}").status_code == 404, other

@@ -139,3 +139,18 @@ def test_the_schedule_is_refused_to_staff_residents_and_another_councils_adminis
     nl_admin = signed_in_at(deps, "north-lanarkshire", "admin")
     assert client.get(RETENTION, at(YORK_HOST, nl_admin)).status_code == 401  # a session is its council's
     assert client.get(RETENTION, at(NL_HOST, nl_admin)).json_body["schedule"]["kinds"]["reports"]["months"] == 72
+
+
+def test_the_record_of_processing_says_the_councils_chats_period_for_the_messages_and_links_too(client, deps, admin):
+    """A chat's messages and the links staff find it by go with it (handlers/retention/chats.py), so the
+    record says the council's period for all three tables; only the conversation's said it, the other
+    two the data map's two years."""
+    changed = set_schedule(client, admin, {"kinds": {"chats": {"after": "closed", "months": 6, "then": "delete"}}})
+    assert changed.status_code == 200, changed.json_body
+    record = client.get("/v1/council/record-of-processing", at(YORK_HOST, admin)).json_body
+    kept = {a["table"]: (a["retention"]["months"], a["retention"]["source"]) for a in record["activities"]}
+    assert {kept[t] for t in ("conversations", "conversation-messages", "conversation-links")} == {(6, "council")}
+    assert kept["conversation-parties"] == (12, "project")  # a block keeps its own year: not swept with a chat
+    notice = client.get("/v1/privacy", at(YORK_HOST)).json_body["sections"]
+    chat = next(s for s in notice if s["id"] == "chat")
+    assert not any(k.startswith("Kept 2 years") for k in chat["kept"])

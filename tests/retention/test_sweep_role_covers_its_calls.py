@@ -1,6 +1,7 @@
 """The retention sweep's IAM role (infra/template/access.py SWEEPER_TABLES) allows every table and action
 the sweep was seen to call: a street report anonymised with its follow, "me too", private note and hidden
-photo; a closed chat deleted with its messages, photo and links; a payment's payer anonymised; an unused resident with a report and an
+photo; a closed chat deleted with its messages, photo and links, and one never closed closed first (its officer's
+place freed); a payment's payer anonymised; an unused resident with a report and an
 alert warned and then removed at the council. A role left
 behind the code fails here, not in AWS at 03:45."""
 import collections
@@ -42,13 +43,15 @@ def test_the_sweepers_role_allows_every_call_the_sweep_makes(client, deps, peopl
     assert mine.status_code == 201, mine.json_body
     rid = anonymised_in_full(client, deps, people)
     chat = closed_chat(deps, deps.clock(), deps.clock() + timedelta(minutes=5), photo="chat-bin.jpg")
+    idle = closed_chat(deps, deps.clock(), None)  # never closed: the sweep closes it, its officer's place freed
+    deps.conversations.take(idle, "olu", "Olu", 5, deps.clock())
     payment = paid(deps, deps.clock(), deps.clock() + timedelta(minutes=5))
     seen = _recording(monkeypatch)
     now = deps.clock() + timedelta(days=800)
     run = sweep_at(deps, now)
-    assert run.counts["accounts_warned"]["warned"] >= 1 and run.counts["chats"]["deleted"] == 1
+    assert run.counts["accounts_warned"]["warned"] >= 1 and run.counts["chats"]["deleted"] == 2
     assert run.counts["payments"]["anonymised"] >= 1 and deps.payments.get(payment).email is None
-    assert deps.conversations.get(chat) is None
+    assert deps.conversations.get(chat) is None and deps.conversations.get(idle) is None
     assert deps.reports.get(rid).retained
     assert sweep_at(deps, now + timedelta(days=31)).counts["accounts_removed"]["removed"] >= 1
     assert deps.accounts.user(resident.user.id) is None

@@ -95,7 +95,7 @@ def closed_chat(deps, started, closed, messages=(), photo=None):
     closed at `closed` (None: left open). Its id."""
     from datetime import timedelta
 
-    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from chalicelib.storage.blobs import CHAT_PHOTO_PREFIX
     from chalicelib.storage.records import ChatMessage, Conversation
     store = deps.conversations
     chat = Conversation(id="C" + deps.new_opaque_id()[:10], state="waiting", created_at=started, updated_at=started,
@@ -105,7 +105,7 @@ def closed_chat(deps, started, closed, messages=(), photo=None):
     for n, (at, text) in enumerate(said, start=1):
         photos = [{"name": photo}] if photo and n == len(said) else []
         if photos:
-            deps.blobs.write(PHOTO_PREFIX + photo, b"jpeg", "image/jpeg")
+            deps.blobs.write(CHAT_PHOTO_PREFIX + photo, b"jpeg", "image/jpeg")
         store.add_message(chat, ChatMessage(conversation_id=chat.id, seq=n, author="resident", text=text,
                                             created_at=at, photos=photos))
         chat.last_seq = n

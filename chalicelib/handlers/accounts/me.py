@@ -214,7 +214,8 @@ def forget_here(deps, user):
             deps.reports.anonymise(rid, only_if_anonymous=True)
     from ..alerts.subscriptions import forget_user
     forget_user(deps, user.id)
-    deps.conversations.erase_user(user.id)  # chats are the person's words, not the street's: gone
+    from ..conversations.erasing import erase_of_user
+    erase_of_user(deps, user.id)  # chats are the person's words, not the street's: gone, their photos too
     from ..revenues.linking import unlink_all
     unlink_all(deps, user.id)  # their council tax links and every cached copy (the audit keeps an opaque id)
     deps.revenue_requests.erase(user.id)  # and their requests (the back office keeps what it took)

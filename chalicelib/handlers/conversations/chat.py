@@ -44,9 +44,10 @@ def opened(deps, conversation_id, token=None):
 
 
 def message_view(deps, m):
+    from ..reports.photo_access import CHAT
     from ..reports.views import photo_url
     return {"seq": m.seq, "author": m.author, "author_name": m.author_name, "text": m.text,
-            "photos": [{"url": photo_url(deps, p, signed=True), "width": p.get("width"), "height": p.get("height")}
+            "photos": [{"url": photo_url(deps, p, signed=True, of=CHAT), "width": p.get("width"), "height": p.get("height")}
                        for p in m.photos or []],
             "created_at": stamp(m.created_at)}
 
@@ -142,8 +143,9 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
     now = deps.clock()
     photos = []
     if upload_ids:
+        from ...storage.blobs import CHAT_PHOTO_PREFIX
         from ..reports.uploads import attach
-        photos = [p for _, p in attach(deps, list(upload_ids), now)]
+        photos = [p for _, p in attach(deps, list(upload_ids), now, into=CHAT_PHOTO_PREFIX)]
     for _ in range(ATTEMPTS):
         message = ChatMessage(conversation_id=conversation.id, seq=conversation.last_seq + 1, author=author,
                               text=text, created_at=now, author_name=author_name, photos=photos,

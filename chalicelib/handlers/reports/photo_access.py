@@ -14,6 +14,10 @@ report is sent to): an <img> sends no Authorization header, so the link
 carries the permission itself, for a while (VIEW_LINK_S, or BODY_LINK_S in
 an e-mail to a body), bound to the photo's name by an HMAC.
 
+A photo sent in a live chat lies under chat-photos/, not photos/ (its deletion with the chat may not
+reach a report's): its link is signed alone, says `of=chat`, and its signature is made for a chat's
+photo, so neither kind's link opens the other's file. A plain link never opens a chat's photo.
+
 The redirect's Cache-Control is private (no shared cache, such as
 CloudFront, keeps it) and short, and the S3 URL it points to lives
 S3_URL_S: a report made private stops showing its photos within a minute
@@ -29,25 +33,28 @@ from .wording import NO_SUCH_PHOTO
 VIEW_LINK_S = 6 * 3600
 BODY_LINK_S = 30 * 86400
 S3_URL_S = 300
+CHAT = "chat"  # `of=chat`: a chat's photo (its prefix and its signatures its own)
 CACHE = {"Cache-Control": "private, max-age=60"}
 
 
-def signed_query(deps, name, valid_s=VIEW_LINK_S):
+def signed_query(deps, name, valid_s=VIEW_LINK_S, of=None):
     """Valid for valid_s to valid_s + an hour: the expiry is rounded up to the
     hour, so a view read twice within the hour gives the same links (a retried
-    request's answer, a browser's cached image, an ETag)."""
+    request's answer, a browser's cached image, an ETag). of: CHAT for a chat's photo."""
     expires = -(-(int(deps.clock().timestamp()) + valid_s) // 3600) * 3600
-    return f"exp={expires}&sig={_mac(name, expires)}"
+    return (f"of={of}&" if of else "") + f"exp={expires}&sig={_mac(name, expires, of)}"
 
 
 def location(deps, name, query):
     """The photo's short-lived S3 URL for this caller, or NotFound."""
+    from ...storage.blobs import CHAT_PHOTO_PREFIX
     from .uploads import PHOTO_NAME, PHOTO_PREFIX
-    if not PHOTO_NAME.match(name or ""):
+    of = query.get("of")
+    if not PHOTO_NAME.match(name or "") or of not in (None, CHAT):
         raise NotFound(NO_SUCH_PHOTO, code="photo_not_found")
-    if not (_signed(deps, name, query) or _visible(deps, name)):
+    if not (_signed(deps, name, query, of) or (of is None and _visible(deps, name))):
         raise NotFound(NO_SUCH_PHOTO, code="photo_not_found")
-    return deps.blobs.download_url(PHOTO_PREFIX + name, expires_in=S3_URL_S)
+    return deps.blobs.download_url((CHAT_PHOTO_PREFIX if of == CHAT else PHOTO_PREFIX) + name, expires_in=S3_URL_S)
 
 
 def _visible(deps, name):
@@ -62,16 +69,17 @@ def _visible(deps, name):
             or can_see_private(deps.principal, report))
 
 
-def _signed(deps, name, query):
+def _signed(deps, name, query, of=None):
     expires, sig = query.get("exp") or "", query.get("sig") or ""
     if not expires.isdigit() or int(expires) < deps.clock().timestamp():
         return False
-    return hmac.compare_digest(_mac(name, int(expires)), sig)
+    return hmac.compare_digest(_mac(name, int(expires), of), sig)
 
 
-def _mac(name, expires):
+def _mac(name, expires, of=None):
     from ...auth.keys import signing_key
-    return hmac.new(signing_key(), f"photo:{name}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
+    what = "chat-photo" if of == CHAT else "photo"
+    return hmac.new(signing_key(), f"{what}:{name}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def _visible_where_held(deps, report_id):

@@ -53,9 +53,11 @@ def create_upload():
 
 @routes.get("/v1/photos/{name}", ANYONE, holds=REPORT, doc={
     "summary": "A report photo (cleaned of metadata): redirects to the image while its report is one the caller "
-               "may see now (public, theirs, or in their staff scope), or with a signed link a private view gave",
+               "may see now (public, theirs, or in their staff scope), or with a signed link a private view gave; "
+               "a live chat's photo (of=chat) with the signed link its chat gave alone",
     "parameters": [path_param("name"), q("exp", "a signed link's expiry (Unix seconds)"),
-                   q("sig", "a signed link's signature")],
+                   q("sig", "a signed link's signature"),
+                   q("of", "chat: a photo sent in a live chat (its signed link opens it; no plain link does)")],
     "responses": {"302": {"description": "Redirect to the image (a short-lived URL; Cache-Control private)"},
                   **errors(404)}})
 def photo(name):

@@ -72,8 +72,9 @@ def store_upload(deps, data, content_type):
     return upload_id
 
 
-def attach(deps, upload_ids, now):
-    """Check and clean each named upload; returns [(Upload, photo dict)].
+def attach(deps, upload_ids, now, into=PHOTO_PREFIX):
+    """Check and clean each named upload into the prefix `into` (a report's photos/, a chat's
+    chat-photos/); returns [(Upload, photo dict)].
 
     Cleaning is idempotent (the cleaned copy's name derives from the upload),
     so a retried report creation may safely run it again.
@@ -106,7 +107,7 @@ def attach(deps, upload_ids, now):
             raise Unacceptable(e.message, code=e.code, fields=[{"field": field, "message": e.message}])
         extension = "png" if cleaned.content_type == "image/png" else "jpg"
         name = f"{upload_id}.{extension}"
-        deps.blobs.write(PHOTO_PREFIX + name, cleaned.data, cleaned.content_type)
+        deps.blobs.write(into + name, cleaned.data, cleaned.content_type)
         attached.append((upload, {"name": name, "content_type": cleaned.content_type,
                                   "width": cleaned.width, "height": cleaned.height}))
     return attached

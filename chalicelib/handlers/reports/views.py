@@ -131,16 +131,17 @@ def local_time(moment):
     return LOCAL_MOMENT.format(at=local, day=local.day)
 
 
-def photo_url(deps, photo, signed=None, valid_s=None):
+def photo_url(deps, photo, signed=None, valid_s=None, of=None):
     """The photo's link. Signed (photo_access.py) for those who may see a
     private report's photos, whose <img> sends no token: staff and crews by
     default, and any view that says so; plain for everyone else, opened only
-    while the report is one the caller may see."""
+    while the report is one the caller may see. of: photo_access.CHAT for a
+    chat's photo (always signed)."""
     url = f"{deps.base_url}{PHOTO_ROUTE}{photo['name']}"
     caller = getattr(deps, "principal", None)
     if signed is None:
         signed = caller is not None and (caller.role == "crew" or caller.opens(REPORTS_DESK))
     if signed:
         from .photo_access import VIEW_LINK_S, signed_query
-        url += "?" + signed_query(deps, photo["name"], valid_s or VIEW_LINK_S)
+        url += "?" + signed_query(deps, photo["name"], valid_s or VIEW_LINK_S, of)
     return url

@@ -24,9 +24,11 @@
   what it returns. (A GSI on the conversation would hold one value per item;
   a conversation has several reports.)
 
-A closed conversation is on the retention sweep's due index (storage/due.py) from the moment it closed:
-`retain` ("chats") and `retain_from` are set in the write that closes it. Nothing is written to a closed
-conversation (a message's write is conditioned on it being open), so its closure is its last word.
+Every conversation is on the retention sweep's due index (storage/due.py) from its last word: `retain`
+("chats") and `retain_from` are set in the write that creates it (its start), moved on by each message's
+(in the message's transaction) and by the one that closes it. Nothing is written to a closed
+conversation (a message's write is conditioned on it being open), so its closure is its last word; a
+conversation never closed is due from its last message (docs/decisions/retention.md).
 """
 from pynamodb.attributes import (JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
                                  UTCDateTimeAttribute)
@@ -207,7 +209,8 @@ class ConversationStore:
         from ..reports.report_store import _claim_key
         parts = ["conversation"]
         with writes(parts, exists={"conversation", "idempotency"}), transaction() as t:
-            t.save(model_of(ConversationModel, conversation, **_queue_keys(conversation)),
+            t.save(model_of(ConversationModel, conversation, **_queue_keys(conversation), retain=CHATS,
+                            retain_from=moment(conversation.created_at)),
                    condition=ConversationModel.id.does_not_exist())
             for key in contact_keys(conversation.contact):
                 t.save(LinkModel(key, conversation.id, created_at=conversation.created_at))
@@ -229,7 +232,8 @@ class ConversationStore:
         from ..reports.report_store import _claim_key
         parts = ["message"]
         staff = message.author == "staff"
-        actions = [ConversationModel.last_seq.set(message.seq), ConversationModel.updated_at.set(message.created_at)]
+        actions = [ConversationModel.last_seq.set(message.seq), ConversationModel.updated_at.set(message.created_at),
+                   ConversationModel.retain.set(CHATS), ConversationModel.retain_from.set(moment(message.created_at))]
         if staff:
             actions.append(ConversationModel.last_staff_seq.set(message.seq))
         actions += [getattr(ConversationModel, name).set(value) for name, value in (changes or {}).items()]
@@ -347,13 +351,16 @@ class ConversationStore:
                 raise OfficerFull("officer") from e
             raise
 
-    def close(self, conversation, by, now):
+    def close(self, conversation, by, now, if_silent=False):
         """-> closed; its officer's count down by one. EditConflict when it was
-        closed (or changed hands) meanwhile."""
+        closed (or changed hands) meanwhile, or, `if_silent`, when a message was
+        added since it was read (the sweep closing one idle since `now`)."""
         parts = []
         condition = ConversationModel.state == conversation.state
         if conversation.officer:
             condition &= ConversationModel.officer == conversation.officer
+        if if_silent:
+            condition &= ConversationModel.last_seq == conversation.last_seq
         with writes(parts), transaction() as t:
             t.update(ConversationModel(conversation.id), actions=[
                 ConversationModel.state.set("closed"), ConversationModel.closed_at.set(now),
@@ -419,11 +426,6 @@ class ConversationStore:
             t.save(PartyModel(f"resident#{party}", reason=reason, by=by, at=now))
             t.save(audit_model(entry))
 
-    def erase_user(self, user_id):
-        """Every conversation of the account and every message in them: gone."""
-        for conversation in self.of_user(user_id, limit=10_000):
-            self.erase(conversation)
-
     def due(self, before, limit, start=None):
         """A page of conversations closed before `before`, oldest first: [(id, closed at)], cursor. One
         Query of the due index (the retention sweep's)."""
@@ -435,15 +437,44 @@ class ConversationStore:
         return count(ConversationModel.retention_index, CHATS, before)
 
     def add_due_keys(self):
-        """Put every closed conversation from before the due index on it, from its closing moment. One
-        pass over the table; CLI only (`doorstep tables`, when it adds the index). How many it put."""
-        changed = 0
-        before_it = ConversationModel.retain.does_not_exist() & (ConversationModel.state == "closed")
-        for item in ConversationModel.scan(filter_condition=before_it):  # CLI only
-            closed = moment(item.closed_at or item.updated_at)
-            item.update(actions=[ConversationModel.retain.set(CHATS), ConversationModel.retain_from.set(closed)])
-            changed += 1
-        return changed
+        """Put every conversation written before its due keys on the due index: a closed one from its
+        closing moment, an open one from its last message (its start when it has none). One pass over
+        the table, every council's; CLI only (`doorstep tables`). How many it put."""
+        from ... import tenancy
+        from ..offboarding.paging import call
+        changed, start = 0, None
+        names = {"#r": "retain", "#i": "id", "#s": "state", "#c": "closed_at", "#u": "updated_at",
+                 "#n": "last_seq", "#m": "created_at"}
+        while True:
+            page = call("Scan", TableName=ConversationModel.Meta.table_name, FilterExpression="attribute_not_exists(#r)",
+                        ProjectionExpression="#i, #s, #c, #u, #n, #m", ExpressionAttributeNames=names,
+                        **({"ExclusiveStartKey": start} if start else {}))
+            for item in page.get("Items", []):  # CLI only
+                council, _, conversation_id = item["id"]["S"].partition(tenancy.SEPARATOR)
+                with tenancy.acting_for(council):
+                    changed += self._put_due(conversation_id, item)
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return changed
+
+    def _put_due(self, conversation_id, item):
+        """One conversation from before its due keys put on the index (1), unless they were written since (0)."""
+        def at(name):
+            return ConversationModel.closed_at.deserialize(item[name]["S"]) if name in item else None
+        if item["state"]["S"] == "closed":
+            since = at("closed_at") or at("updated_at")
+        else:
+            said = int(item.get("last_seq", {}).get("N", "0"))
+            last = self.message(conversation_id, said) if said else None
+            since = last.created_at if last is not None else at("created_at")
+        try:
+            with writes(["conversation"]):
+                ConversationModel(conversation_id).update(
+                    actions=[ConversationModel.retain.set(CHATS), ConversationModel.retain_from.set(moment(since))],
+                    condition=ConversationModel.id.exists() & ConversationModel.retain.does_not_exist())
+        except EditConflict:
+            return 0  # a message or its closing put it there meanwhile, from a later word (or it was erased)
+        return 1
 
     def photos_of(self, conversation_id):
         """Every photo its messages hold ({"name"...}): what must go from the bucket before they do."""
@@ -451,7 +482,8 @@ class ConversationStore:
 
     def erase(self, conversation):
         """The conversation, its messages and the links staff found it by, the conversation itself last:
-        stopped part way, it is still there (and on the due index) for whoever erases it again."""
+        stopped part way, it is still there (and on the due index) for whoever erases it again. Its photos
+        are the bucket's: handlers/conversations/erasing.erase deletes them first, then calls this."""
         with MessageModel.batch_write() as batch:
             for m in MessageModel.query(conversation.id, attributes_to_get=["conversation_id", "seq"]):
                 batch.delete(m)
