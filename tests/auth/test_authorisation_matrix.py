@@ -329,6 +329,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/licences"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/licensing/cases/{case_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/withdraw"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/staff/licensing/cases/{case_id}/documents/{document_id}"): (
         desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/licensing/consultations/{token}"): (ANYONE, Outcome(404, "link_not_valid")),
@@ -1054,6 +1055,7 @@ _simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/
         {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})
 _simple("POST", "/v1/licensing/cases/{case_id}/documents/{document_id}", "/v1/licensing/cases/LC-7K3F9Q/documents/plan",
         {"upload_id": "u1"})
+_simple("POST", "/v1/licensing/cases/{case_id}/withdraw", "/v1/licensing/cases/LC-7K3F9Q/withdraw", {})
 _simple("POST", "/v1/staff/licensing/cases/{case_id}/documents/{document_id}",
         "/v1/staff/licensing/cases/LC-7K3F9Q/documents/plan", {})
 _simple("GET", "/v1/licensing/consultations/{token}", "/v1/licensing/consultations/abc.def")

@@ -18,6 +18,7 @@ A type (licence_types.json in a council's folder; York's is the demo's own):
   register                  the public register's fields, from REGISTER_FIELDS only
   activities                what it licenses, from ACTIVITIES: what `needs` answers by
   public_notice             neighbours told and representations taken (default false)
+  refund_on_withdrawal      "none" (default), "full", or {"full_within_working_days": n} (withdrawing.py)
 """
 import re
 
@@ -33,7 +34,8 @@ PURPOSES = ("new", "variation", "renewal")
 TYPE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 PENCE_MAX = 10_000_000
 KEYS = {"id", "name", "regime", "purposes", "form", "fee", "documents", "consultees", "term_months",
-        "renewal_reminders", "register", "activities", "public_notice", "annual_fee", "annual_fee_reminders", "about"}
+        "renewal_reminders", "register", "activities", "public_notice", "annual_fee", "annual_fee_reminders", "about",
+        "refund_on_withdrawal"}
 
 
 def needs(types, activity):
@@ -128,6 +130,11 @@ def _type_problems(t, available, jurisdiction, today, seen):
             out.append(f"consultee {c['id']}: answers until a clock (until) or within working_days (1 to 90)")
         elif c.get("email") is not None and not _is_email(c["email"]):
             out.append(f"consultee {c['id']}: email must be one email address")
+    refund = t.get("refund_on_withdrawal", "none")
+    if refund not in ("none", "full") and not (
+            isinstance(refund, dict) and set(refund) == {"full_within_working_days"}
+            and isinstance(refund["full_within_working_days"], int) and 1 <= refund["full_within_working_days"] <= 60):
+        out.append('refund_on_withdrawal is "none", "full" or {"full_within_working_days": 1 to 60}')
     for d in t.get("documents") or []:
         if not isinstance(d, dict) or not d.get("id") or not d.get("name"):
             out.append("each document needs an id and a name")

@@ -22,6 +22,8 @@ for _kind in ("licence_hearing_set", "licence_suspended", "licence_revoked", "li
 # Consultees with an address asked by e-mail, once each, with their own link (consulting.py).
 for _kind in ("licence_application_received", "licence_notice_given"):
     effects.register(_kind, "licensing.consultees_asked", "chalicelib.handlers.licensing.consulting:on_received")
+# An application withdrawn: its fee refunded by the type's rule, the applicant and objectors told, once (withdrawing.py).
+effects.register("licence_withdrawn", "licensing.withdrawn", "chalicelib.handlers.licensing.withdrawing:on_withdrawn")
 # A licence's renewal or annual fee reminder, written by the five-minute job, mailed once (renewing.py).
 effects.register("licence_reminder_due", "licensing.reminded", "chalicelib.handlers.licensing.renewing:on_reminder")
 CASE_ID = path_param("case_id", {"type": "string", "pattern": "^LC-[0-9A-Z]{4,16}$", "example": "LC-7K3F9Q"})
@@ -300,3 +302,16 @@ def send_document(case_id, document_id):
 def open_document(case_id, document_id):
     from .documents import open_for_officer
     return http.ok(open_for_officer(http.deps(), case_id, document_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/withdraw", SIGNED_IN, {
+    "summary": "The applicant withdraws an application before it is decided: its fee refunded or kept by the type's "
+               "rule (refund_on_withdrawal), said on the case and in the mail; those who made representations told; "
+               "withdrawn again, it is answered as it is",
+    "parameters": [CASE_ID], "requestBody": BODY,
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(400, **{"404": "No such case of yours (code licence_case_not_found)",
+                                   "409": "Decided, paying, or a temporary event notice (not_withdrawable)"})}})
+def withdraw_case(case_id):
+    from .withdrawing import withdraw
+    return http.ok(withdraw(http.deps(), case_id, http.body()), headers=http.NO_STORE)

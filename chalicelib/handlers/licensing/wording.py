@@ -98,6 +98,23 @@ DOCUMENTS_CLOSED = "Documents cannot be sent now: the case is {state}."
 DOCUMENT_NOT_SENT = "The applicant has not sent {document} yet."
 DOCUMENTS_MISSING = "Send {documents} before you pay: the council needs them to take the application."
 
+# Withdrawing (withdrawing.py).
+NOTICE_NOT_WITHDRAWN = ("A temporary event notice cannot be withdrawn here. Ask the council's licensing team: they "
+                        "will take it off the premises' count for the year.")
+NOT_WITHDRAWABLE = "This application cannot be withdrawn now: it is {state}."
+REFUND_RULES = {"full": "The fee is refunded in full when an application is withdrawn before it is decided.",
+                "none": "The fee is not refunded: it pays for the work the council began when it received the "
+                        "application.",
+                "within": "The fee is refunded in full when an application is withdrawn within {days} working days "
+                          "of being received (by the end of {last}); after that it is kept."}
+WITHDRAWN_SUBJECT = "{type} for {premises}: withdrawn ({reference})"
+WITHDRAWN_APPLICANT = {
+    "full": "You have withdrawn your application {reference}. Your fee of {amount} is being refunded to the card you "
+            "paid with: it takes up to 10 working days to reach your account.\n\n{rule}\n",
+    "none": "You have withdrawn your application {reference}. Your fee of {amount} is not refunded.\n\n{rule}\n"}
+WITHDRAWN_OBJECTOR = ("The application {reference} for {premises}, about which you made a representation, has been "
+                      "withdrawn by the applicant. It will not be decided, and there will be no hearing.\n")
+
 # Clocks, said beside their dates.
 CLOCK_NAMES = {"notice": "Notice on the premises until", "representations": "Last day for representations",
                "consultation": "Consultees answer by", "hearing": "Hearing by", "decision": "Decision by",

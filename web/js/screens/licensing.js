@@ -133,6 +133,9 @@ async function mine(view, id) {
     found.conditions.length ? h("ul", {class: "list list--bullet", id: "licensing-conditions"},
       found.conditions.map(c => h("li", {}, c))) : null,
     found.documents?.length ? documents(view, found) : null,
+    found.kind === "application" && ["received", "hearing"].includes(found.state) ? withdrawal(view, found) : null,
+    found.state === "withdrawn" && found.decision?.rule ? h("p", {class: "body", id: "licensing-withdrawn"},
+      found.decision.rule) : null,
     found.renews ? h("p", {class: "body", id: "licensing-renews"},
       t("licensing.renews", {number: found.renews.number, to: day(found.renews.to)})) : null,
     found.licence?.to ? renewal(view, found) : null);
@@ -236,4 +239,15 @@ function documents(view, found) {
     navigate(location.pathname, {replace: true});
   });
   return append(section, form);
+}
+
+// Withdrawing before the decision: the fee refunded or kept by the type's rule, which the answer says.
+function withdrawal(view, found) {
+  const form = h("form", {novalidate: true, id: "licensing-withdraw"}, h("h2", {class: "heading-m"}, t("licensing.withdraw_title")),
+    h("p", {class: "body"}, t("licensing.withdraw_hint")), button(t("licensing.withdraw"), {warning: true}));
+  onSubmit(form, view, async () => {
+    await api(`/v1/licensing/cases/${found.id}/withdraw`, {method: "POST", body: {}});
+    navigate(location.pathname, {replace: true});
+  });
+  return form;
 }
