@@ -37,7 +37,7 @@ def make_run(served, deps, monkeypatch, tmp_path):
             demo_councils(deps)
             council_offices.point_settings(deps.clock(), started)
             registry.forget()
-            yield provider, served.port
+            yield provider, served.port, started
         finally:
             council_offices.close(started)
 
@@ -70,7 +70,7 @@ def settled(deps, council, payment_id, seconds=15):
 
 
 def test_each_demo_council_that_takes_payments_has_an_account_of_its_own(make_run):
-    provider, port = make_run
+    provider, port, _ = make_run
     assert sorted(provider.accounts) == sorted(["york", NL, DISTRICT])  # the county takes no payments
     assert provider.accounts[DISTRICT].webhook_url == f"http://{DISTRICT_HOST}:{port}/v1/payments/webhook"
     assert provider.accounts[NL].webhook_url == f"http://northlanarkshire.localhost:{port}/v1/payments/webhook"
@@ -79,7 +79,7 @@ def test_each_demo_council_that_takes_payments_has_an_account_of_its_own(make_ru
 
 
 def test_a_newcastle_under_lyme_payment_settles_through_its_own_webhook_and_york_cannot_read_it(make_run, deps):
-    provider, port = make_run
+    provider, port, _ = make_run
     payment = paid_at(deps, DISTRICT)  # no return followed: the webhook alone settles it
     found = settled(deps, DISTRICT, payment.id)
     assert (found.status, found.settled_status) == ("success", "success")
@@ -98,7 +98,7 @@ def test_a_newcastle_under_lyme_payment_settles_through_its_own_webhook_and_york
 
 
 def test_a_webhook_signed_with_yorks_secret_is_refused_at_newcastle_under_lyme(make_run, deps):
-    provider, port = make_run
+    provider, port, _ = make_run
     provider.webhooks_paused = True  # only the webhooks sent by hand below reach the app
     payment = paid_at(deps, DISTRICT)
     body = json.dumps({"webhook_message_id": "m1", "resource_id": payment.provider_id, "resource_type": "payment",
@@ -116,3 +116,18 @@ def test_a_webhook_signed_with_yorks_secret_is_refused_at_newcastle_under_lyme(m
     assert answer.status_code == 200, answer.text
     assert answer.json()["payment"]["status"] == "success"
     assert settled(deps, DISTRICT, payment.id).settled_status == "success"
+
+
+def test_a_stage_made_before_the_accounts_gets_its_demo_councils_account_at_the_next_start(make_run, deps):
+    from chalicelib.councils import settings
+    from chalicelib.storage.councils import CouncilStore
+    from doorstep_cli.local import council_offices
+    provider, _, started = make_run
+    store = CouncilStore()
+    document, version = store.get(DISTRICT, consistent=True)
+    offices = {kind: office for kind, office in document["back_offices"].items() if kind != "payments"}
+    settings.write(store, dict(document, back_offices=offices), version, deps.clock(), "test")
+    assert council_offices.point_settings(deps.clock(), started) == 1
+    payments = store.get(DISTRICT, consistent=True)[0]["back_offices"]["payments"]
+    assert (payments["url"], payments["account"]) == (provider.origin, "test")
+    assert council_offices.point_settings(deps.clock(), started) == 0
