@@ -5,6 +5,12 @@ at it exactly as it would point at GOV.UK Pay: DOORSTEP_PAY_URL,
 DOORSTEP_PAY_API_KEY, DOORSTEP_PAY_WEBHOOK_SECRET. Tests start their own
 (`with PayProvider(...) as pay:`) and talk to it over real HTTP.
 
+Like GOV.UK Pay it holds several accounts (`add_account`; the one made with
+it is the first), as each council's service has its own: an API key belongs
+to one account and sees that account's payments alone (another's is 404, as
+an unknown one), and each account's webhooks go to its own address, signed
+with its own secret.
+
 What it speaks (the parts Doorstep uses, with GOV.UK Pay's error shape
 {"code": "P0102", "field": ..., "description": ...}):
   POST /v1/payments (Idempotency-Key)          201 a payment, _links.next_url; "moto": true makes
@@ -29,6 +35,7 @@ import json
 import secrets
 import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,18 +53,29 @@ EVENTS = {"started": "card_payment_started", "success": "card_payment_succeeded"
           "cancelled": "card_payment_cancelled", "error": "card_payment_failed", "refunded": "card_payment_refunded"}
 
 
+@dataclass
+class Account:
+    """One GOV.UK Pay account (a service's test or live one): its API key, and its webhook
+    subscription's address and signing secret (no address: its changes are sent nowhere)."""
+    id: str
+    api_key: str
+    webhook_secret: str
+    webhook_url: str | None = None
+
+
 class PayProvider:
     """The provider's state and its HTTP server (a thread)."""
 
     def __init__(self, api_key="local-pay-api-key", webhook_secret="local-pay-webhook-secret", webhook_url=None,
                  host="127.0.0.1", port=0, state_file=None, clock=time.time, retry_delays_s=RETRY_DELAYS_S,
-                 expiry_s=EXPIRY_S):
-        self.api_key, self.webhook_secret, self.webhook_url = api_key, webhook_secret, webhook_url
+                 expiry_s=EXPIRY_S, account_id="local"):
+        self.lock = threading.RLock()
+        self.accounts = {}  # id -> Account
+        self.first = self.add_account(account_id, api_key, webhook_secret, webhook_url)
         self.clock, self.retry_delays_s, self.expiry_s = clock, tuple(retry_delays_s), expiry_s
         self.state_file = Path(state_file) if state_file else None
-        self.lock = threading.RLock()
         self.payments, self.keys, self.pages = {}, {}, {}  # pages: charge token -> payment id
-        self.outbox = []  # webhooks waiting: {message, body, attempts, due}
+        self.outbox = []  # webhooks waiting: {body, account, attempts, due}
         self.delivered, self.failed_deliveries = [], []  # what was sent (message dicts), what gave up
         self.webhooks_paused = False  # tests: a webhook lost on the way
         self._load()
@@ -77,6 +95,25 @@ class PayProvider:
     def __exit__(self, *exc):
         self.close()
 
+    # The first account's, as before the provider held more than one (tests set its webhook_url).
+    api_key = property(lambda self: self.first.api_key)
+    webhook_secret = property(lambda self: self.first.webhook_secret)
+    webhook_url = property(lambda self: self.first.webhook_url,
+                           lambda self, url: setattr(self.first, "webhook_url", url))
+
+    def add_account(self, account_id, api_key, webhook_secret, webhook_url=None):
+        """Another account (a council's service), or the one of that id given a new key and webhook."""
+        with self.lock:
+            taken = self.holder(api_key)
+            if taken is not None and taken.id != account_id:
+                raise ValueError(f"the API key is account {taken.id}'s: a key belongs to one account")
+            self.accounts[account_id] = Account(account_id, api_key, webhook_secret, webhook_url)
+            return self.accounts[account_id]
+
+    def holder(self, api_key):
+        """The account whose API key this is, or None."""
+        return next((a for a in self.accounts.values() if hmac.compare_digest(a.api_key, api_key or "")), None)
+
     def close(self):
         self._stop.set()
         self._server.shutdown()
@@ -85,45 +122,49 @@ class PayProvider:
             thread.join(timeout=5)
 
     # -- the API ---------------------------------------------------------
-    def create(self, body, idempotency_key=None):
+    def create(self, body, idempotency_key=None, account=None):
+        account = account or self.first.id
         with self.lock:
-            if idempotency_key:
-                earlier = self.keys.get(idempotency_key)
+            if idempotency_key:  # an account's own: another's key of the same text is another payment
+                earlier = self.keys.get(_keyed(account, idempotency_key))
                 if earlier is not None:
                     if earlier["body"] != body:
                         raise ApiProblem(409, "P0191", "The Idempotency-Key was used for another payment")
                     return 200, self.view(self.payments[earlier["payment_id"]])
             clean = _validated(body)
             now = self.clock()
-            payment = {**clean, "payment_id": secrets.token_hex(13), "status": "created", "code": None,
+            payment = {**clean, "payment_id": secrets.token_hex(13), "account": account, "status": "created", "code": None,
                        "created": now, "refunds": [], "page_token": secrets.token_urlsafe(18), "page_used": False,
                        "form_secret": secrets.token_urlsafe(18), "card": None,
                        "history": [{"status": "created", "code": None, "at": now}]}
             self.payments[payment["payment_id"]] = payment
             self.pages[payment["page_token"]] = payment["payment_id"]
             if idempotency_key:
-                self.keys[idempotency_key] = {"body": body, "payment_id": payment["payment_id"]}
+                self.keys[_keyed(account, idempotency_key)] = {"body": body, "payment_id": payment["payment_id"],
+                                                               "account": account}
             self._save()
             return 201, self.view(payment)
 
-    def get(self, payment_id, missing="P0200"):
+    def get(self, payment_id, missing="P0200", account=None):
+        """The payment, seen by `account` (None: the provider's own side: the card page, the sweep);
+        another account's is not found, as GOV.UK Pay answers a key of another service."""
         with self.lock:
             payment = self.payments.get(payment_id)
-            if payment is None:
+            if payment is None or account is not None and payment["account"] != account:
                 raise ApiProblem(404, missing, "Not found")
             self._expire(payment)
             return payment
 
-    def cancel(self, payment_id):
+    def cancel(self, payment_id, account=None):
         with self.lock:
-            payment = self.get(payment_id, "P0500")
+            payment = self.get(payment_id, "P0500", account)
             if payment["status"] in FINISHED:
                 raise ApiProblem(400, "P0501", "Cancellation of payment failed")
             self._finish(payment, "cancelled", "P0040")
 
-    def refund(self, payment_id, body):
+    def refund(self, payment_id, body, account=None):
         with self.lock:
-            payment = self.get(payment_id, "P0600")
+            payment = self.get(payment_id, "P0600", account)
             amount, available = body.get("amount"), body.get("refund_amount_available")
             if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
                 raise ApiProblem(400, "P0602", "Invalid attribute value: amount. Must be a positive integer", "amount")
@@ -248,8 +289,12 @@ class PayProvider:
         if self.state_file and self.state_file.exists():
             state = json.loads(self.state_file.read_text())
             self.payments, self.keys = state["payments"], state["keys"]
+            for payment in self.payments.values():  # a state file from before accounts: the first's
+                payment.setdefault("account", self.first.id)
+            self.keys = {key if "account" in kept else _keyed(self.first.id, key): {"account": self.first.id, **kept}
+                         for key, kept in self.keys.items()}
             # Webhooks still to send go at once after a restart (their times were another process's clock).
-            self.outbox = [{**m, "due": time.monotonic()} for m in state.get("outbox", [])]
+            self.outbox = [{"account": self.first.id, **m, "due": time.monotonic()} for m in state.get("outbox", [])]
             self.pages = {p["page_token"]: p["payment_id"] for p in self.payments.values()}
             for payment in self.payments.values():  # a state file from before events were kept
                 payment.setdefault("history", [{"status": "created", "code": None, "at": payment["created"]}]
@@ -264,15 +309,19 @@ class PayProvider:
 
     # -- webhooks ----------------------------------------------------------
     def _announce(self, payment, what):
-        if not self.webhook_url:
+        account = self.accounts.get(payment["account"])
+        if account is None or not account.webhook_url:
             return
         message = {"webhook_message_id": secrets.token_hex(13), "created_date": stamp(self.clock()),
                    "resource_id": payment["payment_id"], "api_version": 1, "resource_type": "payment",
                    "event_type": EVENTS[what], "resource": self.view(payment)}
-        self.outbox.append({"body": json.dumps(message), "attempts": 0, "due": time.monotonic()})
+        self.outbox.append({"body": json.dumps(message), "account": account.id, "attempts": 0,
+                            "due": time.monotonic()})
 
-    def signature(self, body):
-        return hmac.new(self.webhook_secret.encode(), body, hashlib.sha256).hexdigest()
+    def signature(self, body, account=None):
+        """Pay-Signature of the body with the account's signing secret (None: the first account's)."""
+        secret = (self.accounts[account] if account else self.first).webhook_secret
+        return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
     def _background(self):
         swept = 0.0
@@ -293,9 +342,14 @@ class PayProvider:
         from urllib.error import URLError
         from urllib.request import Request, urlopen
         body = message["body"].encode()
-        request = Request(self.webhook_url, data=body, method="POST", headers={
-            "Content-Type": "application/json", "Pay-Signature": self.signature(body)})
+        account = self.accounts.get(message["account"])
+        url, host = _addressed(account.webhook_url if account else None)
+        request = Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/json", "Pay-Signature": self.signature(body, account.id),
+            **({"Host": host} if host else {})}) if url else None
         try:
+            if request is None:  # its account gone or its webhook taken away: tried again, as a refusal is
+                raise URLError("no webhook address")
             with urlopen(request, timeout=10) as answer:
                 ok = 200 <= answer.status < 300
         except (URLError, OSError):
@@ -311,6 +365,20 @@ class PayProvider:
             else:
                 message["due"] = time.monotonic() + self.retry_delays_s[message["attempts"] - 1]
             self._save()
+
+
+def _keyed(account, idempotency_key):
+    return f"{account} {idempotency_key}"
+
+
+def _addressed(url):
+    """(the URL to open, the Host to send): a name under .localhost is this machine (RFC 6761), as
+    browsers know and this resolver may not, so it is opened at 127.0.0.1 with the name as its Host:
+    the app answers it as the council at that name (a council's webhook at its own address)."""
+    parts = urlsplit(url or "")
+    if parts.hostname and parts.hostname.endswith(".localhost"):
+        return parts._replace(netloc="127.0.0.1" + (f":{parts.port}" if parts.port else "")).geturl(), parts.netloc
+    return url, None
 
 
 def _validated(body):
@@ -366,13 +434,15 @@ def _handler(provider):
             try:
                 if path.startswith(("/secure/", "/card_details/")):
                     return self._page(method, path, raw)
-                if self.headers.get("Authorization") != f"Bearer {provider.api_key}":
+                given = self.headers.get("Authorization") or ""
+                account = provider.holder(given[len("Bearer "):]) if given.startswith("Bearer ") else None
+                if account is None:
                     return self._json(401, {"description": "Credentials are required to access this resource"})
-                self._api(method, path.rstrip("/").split("/")[1:], raw)
+                self._api(method, path.rstrip("/").split("/")[1:], raw, account.id)
             except ApiProblem as problem:
                 self._json(problem.status, problem.body)
 
-        def _api(self, method, parts, raw):
+        def _api(self, method, parts, raw, account):
             if parts[:2] != ["v1", "payments"]:
                 raise ApiProblem(404, "P0200", "Not found")
             rest = parts[2:]
@@ -381,24 +451,24 @@ def _handler(provider):
                     body = json.loads(raw or b"null")
                 except ValueError:
                     raise ApiProblem(400, "P0197", "Unable to parse JSON")
-                return self._json(*provider.create(body, self.headers.get("Idempotency-Key")))
+                return self._json(*provider.create(body, self.headers.get("Idempotency-Key"), account))
             if method == "GET" and not rest:
-                return self._json(200, pay_reports.search(provider, urlsplit(self.path).query))
+                return self._json(200, pay_reports.search(provider, urlsplit(self.path).query, account))
             if method == "GET" and len(rest) == 1:
-                return self._json(200, provider.view(provider.get(rest[0])))
+                return self._json(200, provider.view(provider.get(rest[0], account=account)))
             if method == "GET" and rest[1:] == ["events"]:
-                return self._json(200, pay_reports.events(provider, rest[0]))
+                return self._json(200, pay_reports.events(provider, rest[0], account))
             if method == "POST" and rest[1:] == ["cancel"]:
-                provider.cancel(rest[0])
+                provider.cancel(rest[0], account)
                 return self._send(204, b"", "application/json")
             if method == "POST" and rest[1:] == ["refunds"]:
                 try:
                     body = json.loads(raw or b"{}")
                 except ValueError:
                     raise ApiProblem(400, "P0197", "Unable to parse JSON")
-                return self._json(202, provider.refund(rest[0], body if isinstance(body, dict) else {}))
+                return self._json(202, provider.refund(rest[0], body if isinstance(body, dict) else {}, account))
             if method == "GET" and rest[1:2] == ["refunds"]:
-                payment = provider.get(rest[0], "P0700")
+                payment = provider.get(rest[0], "P0700", account)
                 refunds = [provider.refund_view(payment, r) for r in payment["refunds"]]
                 if len(rest) == 3:
                     found = [r for r in refunds if r["refund_id"] == rest[2]]

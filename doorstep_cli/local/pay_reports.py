@@ -27,12 +27,9 @@ _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def events(provider, payment_id):
+def events(provider, payment_id, account=None):
     with provider.lock:
-        payment = provider.payments.get(payment_id)
-        if payment is None:
-            raise ApiProblem(404, "P0300", "Not found")
-        provider._expire(payment)
+        payment = provider.get(payment_id, "P0300", account)
         url = f"{provider.origin}/v1/payments/{payment_id}"
         return {"payment_id": payment_id,
                 "events": [{"payment_id": payment_id, "state": state_of(move["status"], move["code"]),
@@ -41,7 +38,8 @@ def events(provider, payment_id):
                 "_links": {"self": {"href": url + "/events", "method": "GET"}}}
 
 
-def search(provider, query):
+def search(provider, query, account=None):
+    """The account's payments (None: every account's) the query finds."""
     given = {name: values[0] for name, values in parse_qs(query, keep_blank_values=True).items() if values[0] != ""}
     wrong = _wrong(given)
     if wrong:
@@ -51,7 +49,7 @@ def search(provider, query):
     with provider.lock:
         # Newest first; payments made in the same instant, the later-made first.
         found = [p for p in sorted(reversed(list(provider.payments.values())), key=lambda p: p["created"],
-                                   reverse=True) if _matches(p, given)]
+                                   reverse=True) if account in (None, p["account"]) and _matches(p, given)]
         last = max(1, -(-len(found) // size))
         if page > last:
             raise ApiProblem(404, "P0402", "Page not found")

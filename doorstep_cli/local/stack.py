@@ -61,20 +61,24 @@ def local_ports(port: int) -> tuple[int, int]:
     return port_for("DOORSTEP_EMULATOR_PORT", port, 1), port_for("DOORSTEP_DYNAMODB_PORT", port, 2)
 
 
-def start_local_payments(data_dir: Path, port: int):
+def start_local_payments(data_dir: Path, port: int, web_port: int | None = None):
     """The local GOV.UK Pay-speaking provider (doorstep_cli/local/pay_provider.py),
     and the app pointed at it as it would be at GOV.UK Pay; None when
-    DOORSTEP_PAY_URL names a real provider already (README: Payments)."""
+    DOORSTEP_PAY_URL names a real provider already (README: Payments). Its first
+    account is the default council's, webhooks to the web server (`web_port`, the
+    one bound: PORT may be 0); the other demo councils' accounts are added beside
+    it (council_offices.start)."""
     env = os.environ
     if env.get("DOORSTEP_PAY_URL"):
         return None
+    from chalicelib import tenancy
     from doorstep_cli.local.pay_provider import PayProvider
     pay_port = port_for("DOORSTEP_PAY_PORT", port, 3)
     ensure_port_free("127.0.0.1", pay_port, "payment provider")
     provider = PayProvider(api_key=env.get("DOORSTEP_PAY_API_KEY") or "local-pay-api-key",
                            webhook_secret=env.get("DOORSTEP_PAY_WEBHOOK_SECRET") or "local-pay-webhook-secret",
-                           webhook_url=f"http://127.0.0.1:{port}/v1/payments/webhook", port=pay_port,
-                           state_file=data_dir / "payments.json")
+                           webhook_url=f"http://127.0.0.1:{web_port or port}/v1/payments/webhook", port=pay_port,
+                           state_file=data_dir / "payments.json", account_id=tenancy.default())
     env.update(DOORSTEP_PAY_URL=provider.origin, DOORSTEP_PAY_API_KEY=provider.api_key,
                DOORSTEP_PAY_WEBHOOK_SECRET=provider.webhook_secret)
     return provider
@@ -254,7 +258,7 @@ def run_stack(
         # the stack's own address unless one is configured.
         public_url = configured_url or f"http://localhost:{port}"
         os.environ["DOORSTEP_PUBLIC_URL"] = public_url
-        payments = start_local_payments(data_dir, siblings)
+        payments = start_local_payments(data_dir, siblings, port)
         back_office = start_local_back_office(data_dir, siblings)
         bill_office = start_local_bill_office(siblings)
         moderngov = start_local_moderngov(data_dir, siblings)
@@ -262,8 +266,8 @@ def run_stack(
         public_access = start_local_public_access(data_dir, siblings)
         drs = start_local_scheduler(data_dir, siblings)
         from doorstep_cli.local import council_offices
-        council_servers = council_offices.start(  # the other demo councils' own
-            data_dir, siblings, nightly_window(os.environ.get("DOORSTEP_CIVICA_NIGHTLY")))
+        council_servers = council_offices.start(  # the other demo councils' own, their payment accounts too
+            data_dir, siblings, nightly_window(os.environ.get("DOORSTEP_CIVICA_NIGHTLY")), payments, port)
         prepare()  # the demo councils' settings pointed at their servers (council_offices.point_settings)
         from doorstep_cli.local.sign_in import start_local_sign_in
         sign_in = start_local_sign_in(siblings)  # PORT+N where a council's settings put one on this machine

@@ -84,8 +84,11 @@ def test_the_stack_starts_each_demo_councils_own_back_offices_beside_yorks(tmp_p
         offices = info["back_offices"]
         # Newcastle-under-Lyme has no council homes, so no scheduler; Staffordshire County needs none.
         assert {council: sorted(kinds) for council, kinds in offices.items()} == {
-            "north-lanarkshire": ["planning", "revenues", "scheduler"],
-            "newcastle-under-lyme": ["planning", "revenues"]}
+            "north-lanarkshire": ["payments", "planning", "revenues", "scheduler"],
+            "newcastle-under-lyme": ["payments", "planning", "revenues"]}
+        # a payment account each on the one provider, as GOV.UK Pay holds every council's
+        assert offices["north-lanarkshire"]["payments"] == offices["newcastle-under-lyme"]["payments"] \
+            == info["pay_url"]
         civicas = [info["civica_url"], offices["north-lanarkshire"]["revenues"],
                    offices["newcastle-under-lyme"]["revenues"]]
         assert len(set(civicas)) == 3  # three Civicas, each on a port of its own
@@ -97,4 +100,4 @@ def test_the_stack_starts_each_demo_councils_own_back_offices_beside_yorks(tmp_p
         stack.send_signal(signal.SIGINT)
         out, err = stack.communicate(timeout=30)
     assert stack.returncode == 0, err
-    assert "5 back offices of 2 other councils" in out
+    assert "7 back offices of 2 other councils" in out

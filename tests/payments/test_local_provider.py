@@ -125,7 +125,7 @@ class Receiver:
     """A webhook endpoint that refuses the first `refuse` deliveries."""
 
     def __init__(self, refuse=0):
-        self.received, self.refuse = [], refuse
+        self.received, self.hosts, self.refuse = [], [], refuse
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -135,6 +135,7 @@ class Receiver:
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.received.append((raw, self.headers["Pay-Signature"]))
+                receiver.hosts.append(self.headers["Host"])
                 status = 500 if len(receiver.received) <= receiver.refuse else 200
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
