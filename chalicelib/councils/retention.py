@@ -5,7 +5,10 @@ for: York and North Lanarkshire keep different schedules on one deployment."""
 from dataclasses import dataclass
 
 # The table whose declaration holds each kind's default; accounts' is the person's row's.
-TABLES = {"reports": "reports", "chats": "conversations", "payments": "payments"}
+TABLES = {"reports": "reports", "chats": "conversations", "payments": "payments", "repairs": "repairs"}
+# Copies the sweep changes in the same act as their kind's record (a block's communal repair row and its
+# "me too"s go with the repair: handlers/retention/repairs.py), so kept for the kind's period too.
+WITH_KIND = {"repair-communal": "repairs"}
 ACCOUNTS_TABLE = "users"
 DEFAULT_WARN_DAYS = 30  # a month's warning, as FixMyStreet gives
 DEFAULT_BACKUP_DAYS = 35  # point-in-time recovery's 35 days
@@ -75,6 +78,7 @@ def retention_of_table(council, table, default):
     its kind's period where the council's schedule sets one, else `default` (the data map's)."""
     section = (council.document or {}).get("retention") or {}
     from ..storage.data_map import Retention
+    table = WITH_KIND.get(table, table)
     for kind, kind_table in TABLES.items():
         own = (section.get("kinds") or {}).get(kind)
         if kind_table == table and own:
