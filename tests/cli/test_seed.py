@@ -187,7 +187,8 @@ def test_an_older_stages_closed_repairs_are_put_on_the_retention_index_when_it_i
     from chalicelib.storage.repairs.repairs import RepairModel
     from chalicelib.storage.tables import ensure_tables
     from support.retention_support import closed_repair
-    done = closed_repair(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc), datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
+    done = closed_repair(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc),
+                         datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
     still_open = closed_repair(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc), None)
     client = RepairModel._get_connection().connection.client
     key = {"id": {"S": RepairModel.id.serialize(done)}}

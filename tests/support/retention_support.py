@@ -17,9 +17,9 @@ YORK_URL = "https://york.example.gov.uk"
 
 
 def york_keeping(deps, months=None, chats=None, payments=None, repairs=None, **more):
-    """York at its own address, its street reports kept `months` after closure, its chats `chats`
-    months, its payments' payers `payments` and its repairs' tenants `repairs` when given (else the data map's defaults), and `more` of its retention settings
-    (unused_account_months, warn_days...)."""
+    """York at its own address, its street reports kept `months` after closure, its chats `chats` months,
+    its payments' payers `payments` and its repairs' tenants `repairs` when given (else the data map's
+    defaults), and `more` of its retention settings (unused_account_months, warn_days...)."""
     document = {**york(), "public_url": YORK_URL}
     section = dict(more)
     if months is not None:

@@ -3,7 +3,7 @@ whose unused account is about to be removed."""
 
 # An internal note's words, once its report's period has ended (the audit keeps who and when).
 NOTE_REMOVED = "(This note was removed when the report's retention period ended.)"
-# A repair's priority change's reason, once its repair's period has ended (the audit keeps who, when and the priorities).
+# A repair's priority change's reason, once its period has ended (the audit keeps who, when and the priorities).
 REASON_REMOVED = "(This reason was removed when the repair's retention period ended.)"
 # The audit's line of the sweep's change and of a hold (what a report's audit shows staff).
 RETAINED = "anonymised: its retention period ended"
