@@ -61,6 +61,31 @@ def count(index, partition, before):
     return index.count(partition, model.retain_from < moment(before))
 
 
+def hold(model, key, partition, held):
+    """A record on the kind's `partition` moved to the held one with its hold ({reason, by, at}), its moment
+    kept, in one conditioned UpdateItem (for the kinds whose writes are updates: chats, payments). False
+    when it is not on the partition (not closed or finished yet, anonymised or deleted, held already)."""
+    return _moved(model, key, [model.hold.set(held), model.retain.set(HELD)],
+                  (model.retain == partition) & model.hold.does_not_exist())
+
+
+def release(model, key, partition):
+    """`hold`'s undoing: back on the kind's partition from its own moment. False when it was not held."""
+    return _moved(model, key, [model.hold.remove(), model.retain.set(partition)],
+                  (model.retain == HELD) & model.hold.exists())
+
+
+def _moved(model, key, actions, condition):
+    from .binding import writes
+    from .errors import EditConflict
+    try:
+        with writes(["held"]):
+            model(key).update(actions=actions, condition=condition)
+    except EditConflict:
+        return False
+    return True
+
+
 def keys(partition, record, closed_at):
     """The due index's keys of a record that closes (a report, a repair): none once the sweep has acted on
     it (`retained`); the held partition while on a legal hold (`hold`), its event's moment kept; the kind's

@@ -136,3 +136,24 @@ def test_chats_closed_before_the_index_are_put_on_it_from_their_closure(deps):
     assert deps.conversations.add_due_keys() == 1
     assert deps.conversations.add_due_keys() == 0
     assert sweep_at(deps, NOW).counts["chats"]["deleted"] == 1
+
+
+def test_a_closed_chat_on_hold_is_kept_until_released_and_an_open_one_has_no_clock_to_hold(client, deps):
+    from support.councils_support import YORK_HOST, at, put, signed_in_at
+    york_keeping(deps, chats=6)
+    admin = signed_in_at(deps, "york", "admin")
+    old = closed_chat(deps, utc(2025, 1, 10, 9), utc(2025, 1, 10, 10))
+    still_open = closed_chat(deps, utc(2025, 1, 10, 9), None)
+    path = f"/v1/admin/retention/holds/chats/{old}"
+    held = put(client, path, {"reason": "Complaint CX-204 about this chat"}, at(YORK_HOST, admin))
+    assert held.status_code == 200, held.json_body
+    refused = put(client, f"/v1/admin/retention/holds/chats/{still_open}", {"reason": "Complaint CX-205"},
+                  at(YORK_HOST, admin))
+    assert (refused.status_code, refused.json_body["error"]["code"]) == (409, "not_on_the_schedule")
+    assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 0, "kept": 0}  # off the index: not even read
+    assert deps.conversations.get(old) is not None
+    listed = client.get("/v1/admin/retention/holds", at(YORK_HOST, admin)).json_body["holds"]
+    assert [(h["kind"], h["id"]) for h in listed] == [("chats", old)]
+    assert client.raw.http.delete(path, headers=at(YORK_HOST, admin)).status_code == 200
+    assert client.raw.http.delete(path, headers=at(YORK_HOST, admin)).status_code == 404  # not held now
+    assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 1, "kept": 0}  # due at once, from its closure

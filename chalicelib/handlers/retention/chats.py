@@ -9,8 +9,8 @@ from ...storage.blobs import PHOTO_PREFIX
 
 
 def is_due(conversation, cut_off):
-    return (conversation is not None and conversation.state == "closed" and conversation.closed_at is not None
-            and conversation.closed_at < cut_off)
+    return (conversation is not None and conversation.state == "closed" and not conversation.hold
+            and conversation.closed_at is not None and conversation.closed_at < cut_off)
 
 
 def delete(deps, conversation_id, cut_off):

@@ -2,14 +2,16 @@
 index until released, its clock kept: released, it is due from its event again, as if never held.
 A report's hold is on the report, changed through the one report transition (its audit says who held
 it and why); a repair's on the repair, changed under the seq it was read at with a line in its audit
-(as the desk's changes are); an account's is on the person's row at this council
+(as the desk's changes are); a chat's and a payment's on the record, moved to the index's held partition
+in one conditioned update, and only once it is on the sweep's clock (closed, or finished): an open chat or
+an unpaid payment has no clock to stop (409); an account's is on the person's row at this council
 (storage/accounts/presence.py)."""
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
 from . import wording as words
 
-KINDS = ("reports", "repairs", "accounts")
+KINDS = ("reports", "repairs", "chats", "payments", "accounts")
 REASON_LEAST, REASON_MOST = 5, 300
 LISTED = 500  # of each kind: a council holds tens
 TRIES = 3  # a record changed by staff as it is held is read again
@@ -45,6 +47,8 @@ def put(deps, kind, record_id, body):
         if not deps.presence.hold(record_id, hold):
             raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
         return view(kind, record_id, hold)
+    if kind in UPDATED:
+        return _held_by_update(deps, kind, record_id, hold, reason)
     for _ in range(TRIES):
         record = _store(deps, kind).get(record_id)
         if record is None:
@@ -64,6 +68,10 @@ def release(deps, kind, record_id):
         if not deps.presence.release(record_id):
             raise NotFound(words.NOT_HELD, code="not_held")
         return {"kind": kind, "id": record_id, "released_at": stamp(now)}
+    if kind in UPDATED:
+        if not _store(deps, kind).release(record_id):
+            raise NotFound(words.NOT_HELD, code="not_held")
+        return {"kind": kind, "id": record_id, "released_at": stamp(now)}
     for _ in range(TRIES):
         record = _store(deps, kind).get(record_id)
         if record is None or not record.hold:
@@ -78,7 +86,7 @@ def listed(deps):
     """{"holds": [{kind, id, reason, by, at}]}: every record held at this council, by kind."""
     from ...storage.due import HELD
     found, more = [], False
-    for kind in CHANGED:
+    for kind in (*CHANGED, *UPDATED):
         rows, more_of_kind = _store(deps, kind).due(None, LISTED, held=True)
         more = more or more_of_kind
         for record in _many(deps, kind, [rid for rid, _ in rows]):
@@ -102,12 +110,27 @@ def _same(kind, record_id, hold, reason):
     return view(kind, record_id, hold)
 
 
+def _held_by_update(deps, kind, record_id, hold, reason):
+    store = _store(deps, kind)
+    record = store.get(record_id)
+    if record is None:
+        raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
+    if record.hold:
+        return _same(kind, record_id, record.hold, reason)
+    if store.hold(record_id, hold):
+        return view(kind, record_id, hold)
+    record = store.get(record_id)  # held meanwhile (a twin), or not on the sweep's clock
+    if record is not None and record.hold:
+        return _same(kind, record_id, record.hold, reason)
+    raise Conflict(words.NO_CLOCK, code="not_on_the_schedule")
+
+
 def _store(deps, kind):
-    return deps.reports if kind == "reports" else deps.repairs
+    return getattr(deps, {"chats": "conversations"}.get(kind, kind))
 
 
 def _many(deps, kind, ids):
-    return deps.reports.get_many(ids) if kind == "reports" else [deps.repairs.get(i) for i in ids]  # tens
+    return deps.reports.get_many(ids) if kind == "reports" else [_store(deps, kind).get(i) for i in ids]  # tens
 
 
 def _report_changed(deps, report, now, action, before, after):
@@ -138,4 +161,5 @@ def _repair_changed(deps, repair, now, action, before, after):
     return True
 
 
-CHANGED = {"reports": _report_changed, "repairs": _repair_changed}  # the kinds held on the record itself
+CHANGED = {"reports": _report_changed, "repairs": _repair_changed}  # the kinds held by saving the record
+UPDATED = ("chats", "payments")  # the kinds held by one conditioned update of their due keys

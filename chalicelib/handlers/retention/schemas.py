@@ -8,7 +8,8 @@ COUNTS = {"type": "object", "additionalProperties": {"type": "object", "addition
 PERIOD = {"type": "object", "properties": {
     "after": STRING, "months": {"type": "integer"}, "then": {"type": "string", "enum": ["delete", "anonymise"]},
     "source": {"type": "string", "enum": ["council", "project", "lga"]}, "words": STRING}}
-HOLD = {"type": "object", "properties": {"kind": {"type": "string", "enum": ["reports", "repairs", "accounts"]},
+HOLD = {"type": "object", "properties": {"kind": {"type": "string",
+                                                   "enum": ["reports", "repairs", "chats", "payments", "accounts"]},
                                           "id": STRING,
                                           "reason": STRING, "by": STRING, "at": STRING}}
 RUN = {"type": "object", "properties": {

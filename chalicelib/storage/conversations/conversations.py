@@ -77,7 +77,7 @@ class ConversationModel(Stored):
 
     personal = Holds(
         fields={"contact": "contact", "user_id": "identifier", "context": "free_text", "officer_name": "name",
-                "token_hash": "credentials", "officer": "identifier", "party": "identifier"},
+                "token_hash": "credentials", "officer": "identifier", "party": "identifier", "hold": "free_text"},
         whose="resident", part="chat", basis="public_task", recipients=("mailer",),
         purpose="A live chat between a resident and an officer", retention=KEPT_AS_A_CHAT)
 
@@ -108,6 +108,7 @@ class ConversationModel(Stored):
     officer_pk = CouncilKey(null=True)
     retain = CouncilKey(null=True)  # CHATS once closed: the due index (storage/due.py)
     retain_from = UnicodeAttribute(null=True)  # the closing moment, as the index sorts it
+    hold = JSONAttribute(null=True)  # a legal hold ({reason, by, at}): `retain` HELD while it lasts
     queue_index = QueueIndex()
     officer_index = OfficerIndex()
     user_index = UserIndex()
@@ -424,11 +425,20 @@ class ConversationStore:
         for conversation in self.of_user(user_id, limit=10_000):
             self.erase(conversation)
 
-    def due(self, before, limit, start=None):
-        """A page of conversations closed before `before`, oldest first: [(id, closed at)], cursor. One
-        Query of the due index (the retention sweep's)."""
-        from ..due import page
-        return page(ConversationModel.retention_index, CHATS, before, limit, start)
+    def due(self, before, limit, start=None, held=False):
+        """A page of conversations closed before `before`, oldest first: [(id, closed at)], cursor (held:
+        those on a legal hold, whenever closed). One Query of the due index (the retention sweep's)."""
+        from ..due import due_or_held
+        return due_or_held(ConversationModel.retention_index, CHATS, before, limit, start, held)
+
+    def hold(self, conversation_id, held):
+        """A closed chat off the sweep until released (storage/due.hold)."""
+        from ..due import hold
+        return hold(ConversationModel, conversation_id, CHATS, held)
+
+    def release(self, conversation_id):
+        from ..due import release
+        return release(ConversationModel, conversation_id, CHATS)
 
     def due_count(self, before):
         from ..due import count
