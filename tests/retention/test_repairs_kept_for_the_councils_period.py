@@ -82,13 +82,13 @@ def test_a_cancelled_repair_goes_from_its_cancelling_and_an_open_one_is_kept(dep
 
 
 def test_a_reopened_repair_is_off_the_index_until_it_is_done_again(deps):
+    from chalicelib.auth.principal import Principal
     from chalicelib.handlers.repairs.closing import done
+    from chalicelib.handlers.repairs.desk.after import reopen
     york_keeping(deps, repairs=12)
     rid = closed_repair(deps, utc(2025, 1, 10, 9), utc(2025, 2, 1, 10))
-    repair = deps.repairs.get(rid)  # the tenant's reopening's write (desk/after.py reopen)
-    repair.status, repair.reopened_at, repair.done_at, repair.updated_at = "reported", *(utc(2025, 2, 5),) * 3
-    repair.done_at = None
-    deps.repairs.changed(repair, repair.seq)
+    dev = deps.replace(clock=lambda: utc(2025, 2, 5, 9), principal=Principal(user_id="u-dev", role="resident"))
+    reopen(dev, rid, {"what": "It drips again."})
     assert deps.repairs.get(rid).closed_at is None
     assert sweep_at(deps, NOW).counts["repairs"] == {"anonymised": 0, "kept": 0}
     done(deps.replace(clock=lambda: utc(2025, 8, 1, 10)), rid, {"what": "Tap replaced"})
@@ -97,13 +97,12 @@ def test_a_reopened_repair_is_off_the_index_until_it_is_done_again(deps):
 
 
 def test_a_block_repairs_me_toos_go_and_its_count_stays(deps):
+    from chalicelib.handlers.repairs.closing import done
     york_keeping(deps, repairs=12)
     rid = closed_repair(deps, utc(2025, 1, 10, 9), None, block="hull-road-4", location="communal",
                         problem="lighting", issue="stair_light")
-    deps.communal.me_too(rid, "u-sam", utc(2025, 1, 11, 9))
-    closed_repair_done = deps.repairs.get(rid)
-    from chalicelib.handlers.repairs.closing import done
-    done(deps.replace(clock=lambda: utc(2025, 2, 1, 10)), closed_repair_done.id, {"what": "Bulb replaced"})
+    deps.communal.me_too(rid, "u-sam", utc(2025, 1, 11, 9))  # Sam's, while it was open
+    done(deps.replace(clock=lambda: utc(2025, 2, 1, 10)), rid, {"what": "Bulb replaced"})
     assert sweep_at(deps, NOW).counts["repairs"] == {"anonymised": 1, "kept": 0}
     row = deps.communal.get(rid)
     assert (row.me_too, row.description, row.reporter) == (1, "", f"erased#{rid}")

@@ -161,7 +161,7 @@ DEV = {"name": "Dev Patel", "phone": "07700 900123"}
 def closed_repair(deps, made, closed, how="done", photo=None, block=None, **changes):
     """A dripping tap Dev reported at `made` from his home (his contact, access notes, words and a photo in the
     bucket when `photo` names one), closed at `closed` the way `how` says: "done" (by the desk's close, what was
-    done said) or "cancelled" (the write the tenant's cancel makes); `closed` None: left open. Its id."""
+    done said) or "cancelled" (by its tenant, before it was ordered); `closed` None: left open. Its id."""
     from chalicelib.handlers.repairs.closing import done
     from chalicelib.storage.blobs import PHOTO_PREFIX
     from chalicelib.storage.records import Repair
@@ -179,7 +179,7 @@ def closed_repair(deps, made, closed, how="done", photo=None, block=None, **chan
     if how == "done":
         done(deps.replace(clock=lambda: closed), repair.id, {"what": "New washer fitted; Dev was in."})
     else:
-        repair = deps.repairs.get(repair.id)
-        repair.status, repair.updated_at = "cancelled", closed
-        deps.repairs.changed(repair, repair.seq)
+        from chalicelib.auth.principal import Principal
+        from chalicelib.handlers.repairs.appointments import cancel
+        cancel(deps.replace(clock=lambda: closed, principal=Principal(user_id="u-dev", role="resident")), repair.id)
     return repair.id
