@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 
 from support.councils_support import YORK_HOST, at, put, signed_in_at
-from support.retention_support import (DEV, Killed, closed_repair, die_at, set_schedule, sweep_at, utc, york_keeping,
-                                       york_north)
+from support.retention_support import (DEV, Killed, answered, closed_repair, die_at, set_schedule, sweep_at, utc,
+                                       york_keeping, york_north)
 
 NOW = utc(2026, 6, 15, 3, 45)  # the nightly run, in summer time (04:45 in London)
 KEPT = ("id", "home", "address", "block", "location", "problem", "issue", "repair", "code", "trade", "priority",
@@ -35,6 +35,7 @@ def test_a_done_repairs_tenant_goes_the_councils_period_after_and_the_homes_reco
         report_id=rid, seq=repair.seq + 1, action="priority", by_user_id="olu", created_at=utc(2025, 3, 2),
         changes={"priority": {"before": "routine", "after": "urgent"},
                  "reason": {"before": None, "after": "Dev's daughter is disabled"}}))
+    answered(deps, rid, "Fixed fast; my carer let them in.", utc(2025, 3, 11, 9))
     before = deps.repairs.get(rid)
     assert deps.repairs.of_user("u-dev")[0].id == rid
     assert sweep_at(deps, utc(2026, 3, 9, 12)).counts["repairs"] == {"anonymised": 0, "kept": 0}
@@ -50,6 +51,9 @@ def test_a_done_repairs_tenant_goes_the_councils_period_after_and_the_homes_reco
     said = {e.action: e.changes for e in deps.audit.entries(rid)}["priority"]
     assert said["priority"] == {"before": "routine", "after": "urgent"}
     assert "disabled" not in said["reason"]["after"]
+    answer = deps.questionnaires.get(rid).answer
+    assert (answer["fixed"], answer["rating"], answer["comment"]) == (True, 4, None)
+
 
 
 def test_the_default_is_six_years_after_completion_on_the_councils_calendar(deps):

@@ -1,14 +1,14 @@
 """The retention sweep's IAM role (infra/template/access.py SWEEPER_TABLES) allows every table and action
 the sweep was seen to call: a street report anonymised with its follow, "me too", private note and hidden
 photo; a closed chat deleted with its messages, photo and links; a payment's payer anonymised; a block's
-repair anonymised with its photo, its priority's reason and a neighbour's "me too"; an unused resident with
+repair anonymised with its photo, its priority's reason, a neighbour's "me too" and its tenant's comment; an unused resident with
 a report and an alert warned and then removed at the council. A role left
 behind the code fails here, not in AWS at 03:45."""
 import collections
 from datetime import timedelta
 
 from conftest import pothole
-from support.retention_support import closed_chat, closed_repair, paid, sweep_at, york_keeping
+from support.retention_support import answered, closed_chat, closed_repair, paid, sweep_at, york_keeping
 
 ACTIONS = {"GetItem": "GetItem", "Query": "Query", "BatchGetItem": "BatchGetItem", "PutItem": "PutItem",
            "Put": "PutItem", "UpdateItem": "UpdateItem", "Update": "UpdateItem", "DeleteItem": "DeleteItem",
@@ -67,12 +67,13 @@ def test_the_sweepers_role_allows_every_call_the_sweep_makes(client, deps, peopl
     assert "UpdateItem" in seen["test-report-audit"] and "PutItem" in seen["test-reports"]
     assert "UpdateItem" in seen["test-payments"]
     assert "PutItem" in seen["test-repairs"] and "DeleteItem" in seen["test-repair-communal"]
+    assert "UpdateItem" in seen["test-questionnaires"] and deps.questionnaires.get(repair).answer["comment"] is None
     assert "BatchWriteItem" in seen["test-conversation-messages"] and "BatchWriteItem" in seen["test-conversation-links"]
 
 
 def _block_repair_with_everything(deps):
-    """A done repair to Dev's block's stair light, with a photo, a priority's reason in its audit and Sam's
-    "me too": its id."""
+    """A done repair to Dev's block's stair light, with a photo, a priority's reason in its audit, Sam's
+    "me too" and Dev's answer to how it went: its id."""
     from chalicelib.storage.records import AuditEntry
     made = deps.clock()
     rid = closed_repair(deps, made, None, photo="f" * 32 + ".jpg", block="hull-road-4", location="communal",
@@ -85,4 +86,5 @@ def _block_repair_with_everything(deps):
         changes={"reason": {"before": None, "after": "Sam fell on the stairs"}}))
     from chalicelib.handlers.repairs.closing import done
     done(deps.replace(clock=lambda: made + timedelta(minutes=5)), rid, {"what": "Bulb replaced"})
+    answered(deps, rid, "The stairs are bright again", made + timedelta(minutes=10))
     return rid

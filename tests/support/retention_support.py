@@ -183,3 +183,14 @@ def closed_repair(deps, made, closed, how="done", photo=None, block=None, **chan
         from chalicelib.handlers.repairs.appointments import cancel
         cancel(deps.replace(clock=lambda: closed, principal=Principal(user_id="u-dev", role="resident")), repair.id)
     return repair.id
+
+
+def answered(deps, rid, comment, at):
+    """Dev's answer to "how did it go?" at `at` (asked as its repair_done event's effect asks, claimed then
+    sent, where that effect has not asked already), with his words."""
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.repairs.desk.after import answer
+    if deps.repairs.ask(rid, at, at) in ("new", "sending"):
+        deps.repairs.asked(rid)
+    dev = deps.replace(clock=lambda: at, principal=Principal(user_id="u-dev", role="resident"))
+    assert answer(dev, rid, {"fixed": True, "rating": 4, "comment": comment})["answer"]["comment"] == comment

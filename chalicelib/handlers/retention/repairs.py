@@ -8,8 +8,8 @@ damp and mould, the order and appointment at the scheduler, the team, the "me to
 the tenant: their contact (name, phone), access notes and needs, their account (the repair's user key an
 opaque one of its own, off their list, as their own erasure makes it: storage/repairs/repairs.forget_user),
 the words they and officers wrote (description, the inspection's summary, what was done, why the priority
-changed, in the audit too), the photos (their files in S3 first), and the neighbours' "me too"s (who, not
-how many). The block's copy of it (repair-communal) follows in the repair's own write.
+changed, in the audit too; the comment of their "how did it go?" answer, its rating kept), the photos
+(their files in S3 first), and the neighbours' "me too"s (who, not how many). The block's copy of it (repair-communal) follows in the repair's own write.
 
 Each step is idempotent and the repair's own write comes last, conditional on the `seq` it read, which
 takes it off the due index in the same write (its `retained`): a sweep killed part way finds it still due
@@ -38,6 +38,7 @@ def anonymise(deps, repair_id, cut_off, now, by="schedule"):
         deps.blobs.delete(PHOTO_PREFIX + photo["name"])  # gone already: no error in S3
     boundary("retention.repair_photos_deleted")
     deps.audit.forget_words(repair.id, REASON, words.REASON_REMOVED)
+    deps.questionnaires.forget_comment(repair.id)  # "how did it go?": the rating stays, their words go
     if repair.block:
         deps.communal.forget_supporters(repair.id)
     boundary("retention.repair_forgotten")  # its photos, audit words and "me too"s gone; the repair not yet written
