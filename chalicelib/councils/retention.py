@@ -5,10 +5,12 @@ for: York and North Lanarkshire keep different schedules on one deployment."""
 from dataclasses import dataclass
 
 # The table whose declaration holds each kind's default; accounts' is the person's row's.
-TABLES = {"reports": "reports", "chats": "conversations", "payments": "payments"}
-# The tables whose records the sweep removes with each kind's (handlers/retention/chats.py: a chat's messages
-# and the links staff found it by): kept as long as the kind, so the record of processing says its period.
-GOES_WITH = {"chats": ("conversation-messages", "conversation-links")}
+TABLES = {"reports": "reports", "chats": "conversations", "payments": "payments", "repairs": "repairs"}
+# Records the sweep removes or changes in the same act as their kind's own (a chat's messages and the links staff
+# found it by: handlers/retention/chats.py; a block's communal repair row and its "me too"s: retention/repairs.py),
+# by table: kept as long as the kind, so the record of processing says the kind's period for them too.
+WITH_KIND = {"conversation-messages": "conversations", "conversation-links": "conversations",
+             "repair-communal": "repairs"}
 ACCOUNTS_TABLE = "users"
 DEFAULT_WARN_DAYS = 30  # a month's warning, as FixMyStreet gives
 DEFAULT_BACKUP_DAYS = 35  # point-in-time recovery's 35 days
@@ -78,9 +80,10 @@ def retention_of_table(council, table, default):
     its kind's period where the council's schedule sets one, else `default` (the data map's)."""
     section = (council.document or {}).get("retention") or {}
     from ..storage.data_map import Retention
+    table = WITH_KIND.get(table, table)
     for kind, kind_table in TABLES.items():
         own = (section.get("kinds") or {}).get(kind)
-        if own and (kind_table == table or table in GOES_WITH.get(kind, ())):
+        if own and kind_table == table:
             return Retention(after=own["after"], months=int(own["months"]), then=own["then"], source="council",
                              note=default.note if default is not None else "")
     if table == ACCOUNTS_TABLE and section.get("unused_account_months"):

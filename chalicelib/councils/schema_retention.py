@@ -10,10 +10,13 @@ cannot say is checked in councils/checks_retention.py."""
 # category, point, state, dates and public words are the public record and the figures. A live chat is
 # deleted whole from its closure (nothing is written to a closed chat): it is the person's words alone.
 # A payment is anonymised from when it finished, never deleted: the money figures and the ledger stay.
+# A repair to a council home is anonymised from when it closed (done or cancelled), never deleted: it is
+# the home's history (later tenants read it) and the repairs' figures; only its tenant goes.
 KINDS = {
     "reports": {"after": ("closed",), "then": ("anonymise",)},
     "chats": {"after": ("closed",), "then": ("delete",)},
     "payments": {"after": ("paid",), "then": ("anonymise",)},
+    "repairs": {"after": ("closed",), "then": ("anonymise",)},
 }
 MOST_MONTHS = 1200  # a century: longer is "for ever", which is no schedule
 MOST_WARN_DAYS = 365

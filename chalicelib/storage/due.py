@@ -59,3 +59,63 @@ def count(index, partition, before):
     reading the due keys alone."""
     model = index._model
     return index.count(partition, model.retain_from < moment(before))
+
+
+def hold(model, key, partition, held):
+    """A record on the kind's `partition` moved to the held one with its hold ({reason, by, at}), its moment
+    kept, in one conditioned UpdateItem (for the kinds whose writes are updates: chats, payments). False
+    when it is not on the partition (not closed or finished yet, anonymised or deleted, held already)."""
+    return _moved(model, key, [model.hold.set(held), model.retain.set(HELD)],
+                  (model.retain == partition) & model.hold.does_not_exist())
+
+
+def release(model, key, partition):
+    """`hold`'s undoing: back on the kind's partition from its own moment. False when it was not held."""
+    return _moved(model, key, [model.hold.remove(), model.retain.set(partition)],
+                  (model.retain == HELD) & model.hold.exists())
+
+
+def _moved(model, key, actions, condition):
+    from .binding import writes
+    from .errors import EditConflict
+    try:
+        with writes(["held"]):
+            model(key).update(actions=actions, condition=condition)
+    except EditConflict:
+        return False
+    return True
+
+
+def keys(partition, record, closed_at):
+    """The due index's keys of a record that closes (a report, a repair): none once the sweep has acted on
+    it (`retained`); the held partition while on a legal hold (`hold`), its event's moment kept; the kind's
+    `partition` from `closed_at` once closed; none while open."""
+    if record.retained:
+        return {"retain": None, "retain_from": None}
+    if record.hold:
+        return {"retain": HELD, "retain_from": moment(closed_at or record.created_at)}
+    if closed_at is not None:
+        return {"retain": partition, "retain_from": moment(closed_at)}
+    return {"retain": None, "retain_from": None}
+
+
+def due_or_held(index, partition, before, limit, start=None, held=False):
+    """`page` of the kind's partition (held: of the held partition, whenever its event)."""
+    from datetime import datetime, timezone
+    until = datetime.max.replace(tzinfo=timezone.utc) if held else before
+    return page(index, HELD if held else partition, until, limit, start)
+
+
+def add_keys(model, record_class, keys_of, unindexed):
+    """Records from before the index (`unindexed`, a filter) given their keys by `keys_of(record)`, with the
+    `closed_at` it settles: one pass over the table, CLI only (`doorstep tables`). How many were given them."""
+    from .binding import record_of
+    changed = 0
+    for item in model.scan(filter_condition=model.retain.does_not_exist() & unindexed):  # CLI only
+        record = record_of(record_class, item)
+        found = keys_of(record)
+        if found["retain"] is not None:
+            item.update(actions=[model.closed_at.set(record.closed_at), model.retain.set(found["retain"]),
+                                 model.retain_from.set(found["retain_from"])])
+            changed += 1
+    return changed

@@ -83,11 +83,13 @@ def ensure_tables(wait=True):
 def _due_keys():
     """Each kind the retention sweep reads from its due index: (what its records are, in words; its store,
     whose add_due_keys puts records from before the index on it: reports from when they closed, chats from
-    their last word (their closing, or the last message of one never closed), payments from their last change)."""
+    their last word (their closing, or the last message of one never closed), payments from their last change,
+    repairs from when they were done or last changed when cancelled)."""
     from .reports.report_store import ReportStore
     return {reports.ReportModel: ("closed reports", ReportStore),
             conversations.ConversationModel: ("chats", conversations.ConversationStore),
-            payments.PaymentModel: ("finished payments", payments.PaymentStore)}
+            payments.PaymentModel: ("finished payments", payments.PaymentStore),
+            repairs.RepairModel: ("closed repairs", repairs.RepairStore)}
 
 
 def _add_missing_indexes(model):

@@ -166,7 +166,8 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
                   "repairs": "read-write", "repair-communal": "read-write", "bills": "read-write",
                   "moves": "read-write", "school-applications": "read-write", "business-starts": "read-write",
                   "events": "create",
-                  "payments": "change"}  # a payment's payer taken off it (never a payment deleted)
+                  "payments": "change",  # a payment's payer taken off it (never a payment deleted)
+                  "questionnaires": "change"}  # a repair's "how did it go?" comment taken off its answer
 # Every night, at a council without SCIM: an officer unused for its unused_days (handlers/scim/unused.py),
 # found by the grants' idle index, their grant deleted with the person's granted_in, their sessions here
 # ended, a line in the council's provisioning log. The one schedule that touches accounts.

@@ -181,3 +181,29 @@ def before_the_retention_index(model, record_id):
     result = ensure_tables(wait=False)[model.Meta.table_name]
     assert INDEX in result, result
     return result, client.get_item(TableName=model.Meta.table_name, Key=key, ConsistentRead=True)["Item"]
+
+
+def test_an_older_stages_closed_repairs_are_put_on_the_retention_index_when_it_is_added(deps):
+    # A repair done before the index has no due keys; `doorstep tables` adds the index and the keys from when
+    # it was done, and leaves an open repair off it.
+    from datetime import datetime, timezone
+    from chalicelib.storage.due import INDEX
+    from chalicelib.storage.repairs.repairs import RepairModel
+    from chalicelib.storage.tables import ensure_tables
+    from support.retention_support import closed_repair
+    done = closed_repair(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc),
+                         datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
+    still_open = closed_repair(deps, datetime(2025, 1, 5, 10, tzinfo=timezone.utc), None)
+    client = RepairModel._get_connection().connection.client
+    key = {"id": {"S": RepairModel.id.serialize(done)}}
+    client.update_item(TableName=RepairModel.Meta.table_name, Key=key, UpdateExpression="REMOVE #r, #f, #c",
+                       ExpressionAttributeNames={"#r": "retain", "#f": "retain_from", "#c": "closed_at"})
+    client.update_table(TableName=RepairModel.Meta.table_name,
+                        GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": INDEX}}])
+    result = ensure_tables(wait=False)[RepairModel.Meta.table_name]
+    assert INDEX in result and "1 closed repairs put on the due index" in result, result
+    item = client.get_item(TableName=RepairModel.Meta.table_name, Key=key, ConsistentRead=True)["Item"]
+    assert item["retain_from"]["S"].startswith("2025-02-03T09:00:00")
+    opened = client.get_item(TableName=RepairModel.Meta.table_name, ConsistentRead=True,
+                             Key={"id": {"S": RepairModel.id.serialize(still_open)}})["Item"]
+    assert "retain" not in opened

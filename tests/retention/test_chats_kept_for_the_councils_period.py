@@ -259,3 +259,29 @@ def test_doorstep_tables_moves_them_and_says_how_many(deps, doorstep, capsys):
     assert doorstep("tables") == 0
     assert "chat photos: 1 moved to chat-photos/" in capsys.readouterr().out
     assert deps.blobs.keys(CHAT_PHOTO_PREFIX) == [CHAT_PHOTO_PREFIX + name] and deps.blobs.keys(PHOTO_PREFIX) == []
+
+
+def test_a_chat_on_hold_is_kept_until_released_and_a_word_said_meanwhile_leaves_it_held(client, deps):
+    from support.councils_support import YORK_HOST, at, put, signed_in_at
+    york_keeping(deps, chats=6)
+    admin = signed_in_at(deps, "york", "admin")
+    old = closed_chat(deps, utc(2025, 1, 10, 9), utc(2025, 1, 10, 10))
+    still_open = closed_chat(deps, utc(2025, 1, 10, 9), None)
+    path = f"/v1/admin/retention/holds/chats/{old}"
+    held = put(client, path, {"reason": "Complaint CX-204 about this chat"}, at(YORK_HOST, admin))
+    assert held.status_code == 200, held.json_body
+    open_held = put(client, f"/v1/admin/retention/holds/chats/{still_open}", {"reason": "Complaint CX-205"},
+                    at(YORK_HOST, admin))
+    assert open_held.status_code == 200, open_held.json_body  # on the clock from its last word: held as well
+    from chalicelib.storage.records import ChatMessage
+    talking = deps.conversations.get(still_open)
+    deps.conversations.add_message(talking, ChatMessage(conversation_id=still_open, seq=talking.last_seq + 1,
+                                                        author="resident", text="Hello?", created_at=utc(2025, 2, 1)))
+    assert deps.conversations.get(still_open).hold is not None  # a word moves its clock, never its hold
+    assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 0, "kept": 0}  # off the index: not even read
+    assert deps.conversations.get(old) is not None
+    listed = client.get("/v1/admin/retention/holds", at(YORK_HOST, admin)).json_body["holds"]
+    assert sorted((h["kind"], h["id"]) for h in listed) == sorted([("chats", old), ("chats", still_open)])
+    assert client.raw.http.delete(path, headers=at(YORK_HOST, admin)).status_code == 200
+    assert client.raw.http.delete(path, headers=at(YORK_HOST, admin)).status_code == 404  # not held now
+    assert sweep_at(deps, NOW).counts["chats"] == {"deleted": 1, "kept": 0}  # due at once, from its closure

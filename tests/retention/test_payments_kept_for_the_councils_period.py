@@ -112,3 +112,19 @@ def test_a_second_run_a_day_later_finds_nothing(deps):
     paid(deps, utc(2025, 1, 10, 9), utc(2025, 3, 1, 10))
     assert sweep_at(deps, NOW).counts["payments"]["anonymised"] == 1
     assert sweep_at(deps, NOW + timedelta(days=1)).counts["payments"] == {"anonymised": 0, "kept": 0}
+
+
+def test_a_payment_on_hold_keeps_its_payer_through_a_late_read_until_released(client, deps):
+    from support.councils_support import YORK_HOST, at, put, signed_in_at
+    york_keeping(deps, payments=12)
+    admin = signed_in_at(deps, "york", "admin")
+    pid = paid(deps, utc(2025, 1, 10, 9), utc(2025, 2, 1, 10))
+    path = f"/v1/admin/retention/holds/payments/{pid}"
+    assert put(client, path, {"reason": "Chargeback dispute 7781"}, at(YORK_HOST, admin)).status_code == 200
+    deps.payments.record_state(pid, "success", True, None, None, utc(2025, 6, 1, 9))  # the reconciliation reads it
+    assert sweep_at(deps, NOW).counts["payments"] == {"anonymised": 0, "kept": 0}
+    assert deps.payments.get(pid).email == "ada@example.org"
+    assert client.raw.http.delete(path, headers=at(YORK_HOST, admin)).status_code == 200
+    assert sweep_at(deps, NOW).counts["payments"] == {"anonymised": 1, "kept": 0}  # from when it was paid
+    again = put(client, path, {"reason": "Chargeback dispute 7781"}, at(YORK_HOST, admin))
+    assert (again.status_code, again.json_body["error"]["code"]) == (409, "not_on_the_schedule")  # anonymised

@@ -16,10 +16,10 @@ def utc(*parts):
 YORK_URL = "https://york.example.gov.uk"
 
 
-def york_keeping(deps, months=None, chats=None, payments=None, **more):
-    """York at its own address, its street reports kept `months` after closure and its chats `chats`
-    months when given (else the data map's defaults), and `more` of its retention settings
-    (unused_account_months, warn_days...)."""
+def york_keeping(deps, months=None, chats=None, payments=None, repairs=None, **more):
+    """York at its own address, its street reports kept `months` after closure, its chats `chats` months,
+    its payments' payers `payments` and its repairs' tenants `repairs` when given (else the data map's
+    defaults), and `more` of its retention settings (unused_account_months, warn_days...)."""
     document = {**york(), "public_url": YORK_URL}
     section = dict(more)
     if months is not None:
@@ -28,6 +28,8 @@ def york_keeping(deps, months=None, chats=None, payments=None, **more):
         section.setdefault("kinds", {})["chats"] = {"after": "closed", "months": chats, "then": "delete"}
     if payments is not None:
         section.setdefault("kinds", {})["payments"] = {"after": "paid", "months": payments, "then": "anonymise"}
+    if repairs is not None:
+        section.setdefault("kinds", {})["repairs"] = {"after": "closed", "months": repairs, "then": "anonymise"}
     if section:
         document["retention"] = section
     return add(deps, document)
@@ -151,3 +153,44 @@ def york_north(deps):
     """York North, a council whose id begins with York's: the sweep must keep them apart."""
     from support.councils_support import add, other_council
     add(deps, {**other_council(1), "id": "york-north", "hosts": ["york-north.localhost"]})
+
+
+DEV = {"name": "Dev Patel", "phone": "07700 900123"}
+
+
+def closed_repair(deps, made, closed, how="done", photo=None, block=None, **changes):
+    """A dripping tap Dev reported at `made` from his home (his contact, access notes, words and a photo in the
+    bucket when `photo` names one), closed at `closed` the way `how` says: "done" (by the desk's close, what was
+    done said) or "cancelled" (by its tenant, before it was ordered); `closed` None: left open. Its id."""
+    from chalicelib.handlers.repairs.closing import done
+    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from chalicelib.storage.records import Repair
+    if photo:
+        deps.blobs.write(PHOTO_PREFIX + photo, b"jpeg", "image/jpeg")
+    values = dict(home="R0448105", address="Flat 1, 4 Hull Road", user_id="u-dev", location="kitchen", problem="sink",
+                  issue="tap_dripping", repair="Tap dripping", code="TAP-DRIP", trade="plumbing", priority="routine",
+                  description="The cold tap drips all night; I use a wheelchair.", contact=dict(DEV),
+                  access={"pets": "A friendly dog", "needs": "Knock loudly"}, photos=[{"name": photo}] if photo else [])
+    repair = Repair(id="RP-" + deps.new_opaque_id()[:6].upper(), aware_at=made, created_at=made, updated_at=made,
+                    block=block, **{**values, **changes})
+    deps.repairs.create(repair)
+    if closed is None:
+        return repair.id
+    if how == "done":
+        done(deps.replace(clock=lambda: closed), repair.id, {"what": "New washer fitted; Dev was in."})
+    else:
+        from chalicelib.auth.principal import Principal
+        from chalicelib.handlers.repairs.appointments import cancel
+        cancel(deps.replace(clock=lambda: closed, principal=Principal(user_id="u-dev", role="resident")), repair.id)
+    return repair.id
+
+
+def answered(deps, rid, comment, at):
+    """Dev's answer to "how did it go?" at `at` (asked as its repair_done event's effect asks, claimed then
+    sent, where that effect has not asked already), with his words."""
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.repairs.desk.after import answer
+    if deps.repairs.ask(rid, at, at) in ("new", "sending"):
+        deps.repairs.asked(rid)
+    dev = deps.replace(clock=lambda: at, principal=Principal(user_id="u-dev", role="resident"))
+    assert answer(dev, rid, {"fixed": True, "rating": 4, "comment": comment})["answer"]["comment"] == comment

@@ -26,7 +26,7 @@ def delete(deps, conversation_id, cut_off):
     """"deleted", or "kept" (gone already, or its last word not before the cut-off when read again)."""
     conversation = deps.conversations.get(conversation_id)
     said = last_word(deps, conversation) if conversation is not None else None
-    if said is None or said >= cut_off:
+    if said is None or said >= cut_off or conversation.hold:  # a legal hold stops its clock (holds.py)
         return "kept"
     if conversation.state != "closed":
         try:

@@ -1,16 +1,21 @@
 """Legal holds (a complaint under investigation, a claim): a record on hold is off the sweep's due
 index until released, its clock kept: released, it is due from its event again, as if never held.
 A report's hold is on the report, changed through the one report transition (its audit says who held
-it and why); an account's is on the person's row at this council (storage/accounts/presence.py)."""
+it and why); a repair's on the repair, changed under the seq it was read at with a line in its audit
+(as the desk's changes are); a chat's and a payment's on the record, moved to the index's held partition
+in one conditioned update, and only while it is on the sweep's clock (a chat from its start, a payment once
+finished): an unpaid payment, or a record already deleted or anonymised, has no clock to stop (409); a word
+said in a held chat moves its clock beneath the hold and keeps it held; an account's is on the person's row at this council
+(storage/accounts/presence.py)."""
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
 from . import wording as words
 
-KINDS = ("reports", "accounts")
+KINDS = ("reports", "repairs", "chats", "payments", "accounts")
 REASON_LEAST, REASON_MOST = 5, 300
 LISTED = 500  # of each kind: a council holds tens
-TRIES = 3  # a report changed by staff as it is held is read again
+TRIES = 3  # a record changed by staff as it is held is read again
 
 
 def kind_of(kind):
@@ -43,14 +48,16 @@ def put(deps, kind, record_id, body):
         if not deps.presence.hold(record_id, hold):
             raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
         return view(kind, record_id, hold)
+    if kind in UPDATED:
+        return _held_by_update(deps, kind, record_id, hold, reason)
     for _ in range(TRIES):
-        report = deps.reports.get(record_id)
-        if report is None:
+        record = _store(deps, kind).get(record_id)
+        if record is None:
             raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
-        if report.hold:
-            return _same(kind, record_id, report.hold, reason)
-        report.hold = hold
-        if _changed(deps, report, now, "retention_held", None, reason):
+        if record.hold:
+            return _same(kind, record_id, record.hold, reason)
+        record.hold = hold
+        if CHANGED[kind](deps, record, now, "retention_held", None, reason):
             return view(kind, record_id, hold)
     raise Conflict(words.HELD_ALREADY, code="edit_conflict")
 
@@ -62,12 +69,16 @@ def release(deps, kind, record_id):
         if not deps.presence.release(record_id):
             raise NotFound(words.NOT_HELD, code="not_held")
         return {"kind": kind, "id": record_id, "released_at": stamp(now)}
-    for _ in range(TRIES):
-        report = deps.reports.get(record_id)
-        if report is None or not report.hold:
+    if kind in UPDATED:
+        if not _store(deps, kind).release(record_id):
             raise NotFound(words.NOT_HELD, code="not_held")
-        before, report.hold = report.hold, None
-        if _changed(deps, report, now, "retention_released", before.get("reason"), None):
+        return {"kind": kind, "id": record_id, "released_at": stamp(now)}
+    for _ in range(TRIES):
+        record = _store(deps, kind).get(record_id)
+        if record is None or not record.hold:
+            raise NotFound(words.NOT_HELD, code="not_held")
+        before, record.hold = record.hold, None
+        if CHANGED[kind](deps, record, now, "retention_released", before.get("reason"), None):
             return {"kind": kind, "id": record_id, "released_at": stamp(now)}
     raise Conflict(words.HELD_ALREADY, code="edit_conflict")
 
@@ -75,11 +86,13 @@ def release(deps, kind, record_id):
 def listed(deps):
     """{"holds": [{kind, id, reason, by, at}]}: every record held at this council, by kind."""
     from ...storage.due import HELD
-    found = []
-    rows, more = deps.reports.due(None, LISTED, held=True)
-    for report in deps.reports.get_many([rid for rid, _ in rows]):
-        if report.hold:
-            found.append(view("reports", report.id, report.hold))
+    found, more = [], False
+    for kind in (*CHANGED, *UPDATED):
+        rows, more_of_kind = _store(deps, kind).due(None, LISTED, held=True)
+        more = more or more_of_kind
+        for record in _many(deps, kind, [rid for rid, _ in rows]):
+            if record is not None and record.hold:
+                found.append(view(kind, record.id, record.hold))
     people, more_people = deps.presence.due(HELD, _far(), LISTED)
     for user_id, _ in people:
         row = deps.presence.get(user_id)
@@ -98,7 +111,30 @@ def _same(kind, record_id, hold, reason):
     return view(kind, record_id, hold)
 
 
-def _changed(deps, report, now, action, before, after):
+def _held_by_update(deps, kind, record_id, hold, reason):
+    store = _store(deps, kind)
+    record = store.get(record_id)
+    if record is None:
+        raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
+    if record.hold:
+        return _same(kind, record_id, record.hold, reason)
+    if store.hold(record_id, hold):
+        return view(kind, record_id, hold)
+    record = store.get(record_id)  # held meanwhile (a twin), or not on the sweep's clock
+    if record is not None and record.hold:
+        return _same(kind, record_id, record.hold, reason)
+    raise Conflict(words.NO_CLOCK, code="not_on_the_schedule")
+
+
+def _store(deps, kind):
+    return getattr(deps, {"chats": "conversations"}.get(kind, kind))
+
+
+def _many(deps, kind, ids):
+    return deps.reports.get_many(ids) if kind == "reports" else [_store(deps, kind).get(i) for i in ids]  # tens
+
+
+def _report_changed(deps, report, now, action, before, after):
     from ..reports.transition import transition
     change = transition(deps, report, now, action=action, inbox=False,  # nothing its inbox rows show
                         changes={"hold": {"before": before, "after": after}})
@@ -112,3 +148,19 @@ def _changed(deps, report, now, action, before, after):
 def _far():
     from datetime import datetime, timezone
     return datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _repair_changed(deps, repair, now, action, before, after):
+    """The repair written under the seq it was read at, with its audit line (who held it and why); its
+    `updated_at` as it was: nothing the tenant or the desk's clocks read changes."""
+    from ..repairs.desk.staffing import _audit
+    try:
+        deps.repairs.changed(repair, repair.seq, audit=_audit(deps, repair, action, now,
+                                                             {"hold": {"before": before, "after": after}}))
+    except EditConflict:
+        return False
+    return True
+
+
+CHANGED = {"reports": _report_changed, "repairs": _repair_changed}  # the kinds held by saving the record
+UPDATED = ("chats", "payments")  # the kinds held by one conditioned update of their due keys

@@ -8,7 +8,8 @@ from ...auth.rules import ADMIN
 
 routes = Routes("retention", schemas="chalicelib.handlers.retention.schemas")
 READ = "GET /v1/admin/retention"
-KIND = path_param("kind", {"type": "string", "example": "reports", "description": "reports or accounts (else 400)"})
+KIND = path_param("kind", {"type": "string", "example": "reports",
+                           "description": "reports, repairs, chats, payments or accounts (else 400)"})
 RECORD_ID = path_param("record_id", {"type": "string", "example": "DS-7K3F9Q"})
 RUN_ID = path_param("run_id", {"type": "string", "example": "2026-03-10T03:45:00.000000Z_3f9a0c1d2e4b"})
 
@@ -37,7 +38,8 @@ def change_schedule():
 
 
 @routes.get("/v1/admin/retention/holds", ADMIN, operation(
-    "The council's records on a legal hold (administrators): reports and accounts, each with why, who and when",
+    "The council's records on a legal hold (administrators): reports, repairs, chats, payments and accounts, "
+    "each with why, who and when",
     None, "200", ref("RetentionHolds")))
 def list_holds():
     from .holds import listed
@@ -45,8 +47,9 @@ def list_holds():
 
 
 @routes.route("PUT", "/v1/admin/retention/holds/{kind}/{record_id}", ADMIN, {**operation(
-    "Put a legal hold on a report or an account (administrators): it is off the sweep until released, its "
-    "clock kept. The same reason again answers the hold as it is; another reason: 409 (release it first)",
+    "Put a legal hold on a report, a repair, a chat, a payment or an account (administrators): it is off the sweep "
+    "until released, its clock kept. The same reason again answers the hold as it is; another reason: 409 (release "
+    "it first); a chat not closed or a payment not finished, which has no clock yet: 409 (code not_on_the_schedule)",
     "RetentionHoldPut", "200", ref("RetentionHold"), (400, 404, 409)), "parameters": [KIND, RECORD_ID]})
 def put_hold(kind, record_id):
     from .holds import put

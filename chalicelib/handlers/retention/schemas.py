@@ -8,7 +8,9 @@ COUNTS = {"type": "object", "additionalProperties": {"type": "object", "addition
 PERIOD = {"type": "object", "properties": {
     "after": STRING, "months": {"type": "integer"}, "then": {"type": "string", "enum": ["delete", "anonymise"]},
     "source": {"type": "string", "enum": ["council", "project", "lga"]}, "words": STRING}}
-HOLD = {"type": "object", "properties": {"kind": {"type": "string", "enum": ["reports", "accounts"]}, "id": STRING,
+HOLD = {"type": "object", "properties": {"kind": {"type": "string",
+                                                   "enum": ["reports", "repairs", "chats", "payments", "accounts"]},
+                                          "id": STRING,
                                           "reason": STRING, "by": STRING, "at": STRING}}
 RUN = {"type": "object", "properties": {
     "id": STRING, "dry": {"type": "boolean"}, "by": STRING, "started_at": STRING, "finished_at": TEXT,

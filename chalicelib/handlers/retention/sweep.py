@@ -8,13 +8,14 @@ resumes from the index itself: what was done left it, what was not is still ther
 
 The kinds, in order: street reports (anonymised after the council's period from closure), live chats
 (deleted after the council's period from closure), payments (their payer anonymised after the
-council's period from when they finished), unused
+council's period from when they finished), repairs to council homes (their tenant anonymised after
+the council's period from when they were done or cancelled), unused
 accounts (warned, then removed at the council), and the forms engine's own sweeps of forms'
 submissions and consultations' responses (each form's period), folded in here."""
 from ...councils.retention import schedule_of
 from ...storage.due import moment
 from ...storage.retention.runs import SweepRun
-from . import accounts, chats, forms, periods
+from . import accounts, chats, forms, periods, repairs
 from . import reports as street_reports
 
 BATCH = 200  # of each kind acted on a run: a report's anonymising is about ten requests
@@ -40,6 +41,8 @@ def run(deps, dry=False, by="schedule", claim=None):
                                         lambda cid, cut: chats.delete(deps, cid, cut))),
              ("payments", lambda: _indexed(deps.payments, schedule.kinds["payments"], now, dry, "anonymise",
                                            lambda pid, cut: _payer_forgotten(deps, pid, cut, now))),
+             ("repairs", lambda: _indexed(deps.repairs, schedule.kinds["repairs"], now, dry, "anonymise",
+                                          lambda rid, cut: repairs.anonymise(deps, rid, cut, now))),
              ("accounts_warned", lambda: accounts.warn(deps, schedule, now, BATCH if not dry else LISTED, dry)),
              ("accounts_removed", lambda: accounts.remove(deps, schedule, now, BATCH if not dry else LISTED, dry)),
              ("form_submissions", lambda: forms.sweep(deps, BATCH if not dry else LISTED, dry)),

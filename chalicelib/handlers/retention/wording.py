@@ -3,6 +3,8 @@ whose unused account is about to be removed."""
 
 # An internal note's words, once its report's period has ended (the audit keeps who and when).
 NOTE_REMOVED = "(This note was removed when the report's retention period ended.)"
+# A repair's priority change's reason, once its period has ended (the audit keeps who, when and the priorities).
+REASON_REMOVED = "(This reason was removed when the repair's retention period ended.)"
 # The audit's line of the sweep's change and of a hold (what a report's audit shows staff).
 RETAINED = "anonymised: its retention period ended"
 
@@ -21,6 +23,8 @@ UNUSED_BODY = (
 NOT_A_KIND = "Must be one of: {kinds}."
 NOT_HELD = "That record has no legal hold on it."
 NO_SUCH_RECORD = "There is no such record at this council."
+NO_CLOCK = ("That record is not on the retention schedule: a payment is once it is finished, and a record whose "
+            "period has ended is gone or anonymised already.")
 HELD_ALREADY = "That record is on a legal hold already: release it first to change its reason."
 REASON = "Say why it is held: at least 5 characters, at most 300."
 NOT_A_CURSOR = "Must be the `next` of the page before."

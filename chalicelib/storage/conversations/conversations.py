@@ -79,7 +79,7 @@ class ConversationModel(Stored):
 
     personal = Holds(
         fields={"contact": "contact", "user_id": "identifier", "context": "free_text", "officer_name": "name",
-                "token_hash": "credentials", "officer": "identifier", "party": "identifier"},
+                "token_hash": "credentials", "officer": "identifier", "party": "identifier", "hold": "free_text"},
         whose="resident", part="chat", basis="public_task", recipients=("mailer",),
         purpose="A live chat between a resident and an officer", retention=KEPT_AS_A_CHAT)
 
@@ -110,6 +110,7 @@ class ConversationModel(Stored):
     officer_pk = CouncilKey(null=True)
     retain = CouncilKey(null=True)  # CHATS once closed: the due index (storage/due.py)
     retain_from = UnicodeAttribute(null=True)  # the closing moment, as the index sorts it
+    hold = JSONAttribute(null=True)  # a legal hold ({reason, by, at}): `retain` HELD while it lasts
     queue_index = QueueIndex()
     officer_index = OfficerIndex()
     user_index = UserIndex()
@@ -232,8 +233,9 @@ class ConversationStore:
         from ..reports.report_store import _claim_key
         parts = ["message"]
         staff = message.author == "staff"
+        partition, as_held = _due_partition(conversation)
         actions = [ConversationModel.last_seq.set(message.seq), ConversationModel.updated_at.set(message.created_at),
-                   ConversationModel.retain.set(CHATS), ConversationModel.retain_from.set(moment(message.created_at))]
+                   ConversationModel.retain.set(partition), ConversationModel.retain_from.set(moment(message.created_at))]
         if staff:
             actions.append(ConversationModel.last_staff_seq.set(message.seq))
         actions += [getattr(ConversationModel, name).set(value) for name, value in (changes or {}).items()]
@@ -247,7 +249,7 @@ class ConversationStore:
                 parts.append("event")
             t.update(ConversationModel(conversation.id), actions=actions,
                      condition=(ConversationModel.last_seq == conversation.last_seq)
-                     & (ConversationModel.state != "closed"))
+                     & (ConversationModel.state != "closed") & as_held)
             parts.append("conversation")
 
     def message(self, conversation_id, seq):
@@ -361,12 +363,14 @@ class ConversationStore:
             condition &= ConversationModel.officer == conversation.officer
         if if_silent:
             condition &= ConversationModel.last_seq == conversation.last_seq
+        partition, as_held = _due_partition(conversation)
+        condition &= as_held
         with writes(parts), transaction() as t:
             t.update(ConversationModel(conversation.id), actions=[
                 ConversationModel.state.set("closed"), ConversationModel.closed_at.set(now),
                 ConversationModel.closed_by.set(by), ConversationModel.updated_at.set(now),
                 ConversationModel.queue_pk.remove(), ConversationModel.queue_sk.remove(),
-                ConversationModel.officer_pk.remove(), ConversationModel.retain.set(CHATS),
+                ConversationModel.officer_pk.remove(), ConversationModel.retain.set(partition),
                 ConversationModel.retain_from.set(moment(now))], condition=condition)
             parts.append("conversation")
             if conversation.state == "taken" and conversation.officer:
@@ -426,11 +430,20 @@ class ConversationStore:
             t.save(PartyModel(f"resident#{party}", reason=reason, by=by, at=now))
             t.save(audit_model(entry))
 
-    def due(self, before, limit, start=None):
-        """A page of conversations closed before `before`, oldest first: [(id, closed at)], cursor. One
-        Query of the due index (the retention sweep's)."""
-        from ..due import page
-        return page(ConversationModel.retention_index, CHATS, before, limit, start)
+    def due(self, before, limit, start=None, held=False):
+        """A page of conversations closed before `before`, oldest first: [(id, closed at)], cursor (held:
+        those on a legal hold, whenever closed). One Query of the due index (the retention sweep's)."""
+        from ..due import due_or_held
+        return due_or_held(ConversationModel.retention_index, CHATS, before, limit, start, held)
+
+    def hold(self, conversation_id, held):
+        """A closed chat off the sweep until released (storage/due.hold)."""
+        from ..due import hold
+        return hold(ConversationModel, conversation_id, CHATS, held)
+
+    def release(self, conversation_id):
+        from ..due import release
+        return release(ConversationModel, conversation_id, CHATS)
 
     def due_count(self, before):
         from ..due import count
@@ -507,3 +520,13 @@ class ConversationStore:
         else:
             t.update(item, actions=[PartyModel.taken.add(step)],
                      condition=PartyModel.taken.does_not_exist() | (PartyModel.taken < most))
+
+
+def _due_partition(conversation):
+    """(the due index's partition a word or a closing keeps it on, the condition that it is still so): a chat
+    on a legal hold stays held, its clock moved on beneath the hold, and one held or released meanwhile makes
+    the write an EditConflict, read again, rather than a hold undone by a message."""
+    from ..due import HELD
+    if conversation.hold:
+        return HELD, ConversationModel.hold.exists()
+    return CHATS, ConversationModel.hold.does_not_exist()

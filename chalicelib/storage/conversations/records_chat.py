@@ -31,6 +31,7 @@ class Conversation:
     offered_at: datetime | None = None  # when the waiting resident was first shown "e-mail us or call instead"
     choice: str | None = None  # what they chose then: email (answer by e-mail), phone (they call), end
     chosen_at: datetime | None = None
+    hold: dict | None = None  # a legal hold ({reason, by, at}): off the retention sweep until released
 
 
 @when_named

@@ -131,6 +131,18 @@ class QuestionnaireStore:
         except EditConflict:
             pass  # rescheduled meanwhile: the new schedule stands
 
+    def forget_comment(self, report_id):
+        """Retention: an answer's comment (the person's own words) removed, what they answered (fixed, the
+        rating, when) kept for the figures. One GetItem, and one UpdateItem while words are there; True when
+        it removed them."""
+        found = self.get(report_id)
+        if found is None or not (found.answer or {}).get("comment"):
+            return False
+        with writes(["questionnaire"]):
+            QuestionnaireModel(report_id).update(actions=[QuestionnaireModel.answer.set(
+                {**found.answer, "comment": None})])
+        return True
+
     def answer(self, report_id, answer, event, reopen=None):
         """Record the answer, once, with its event; reopen: a ReportWrite
         reopening the report. EditConflict when an answer is there already

@@ -54,6 +54,12 @@ class Repair:
     reminded_for: str | None = None  # the appointment day whose day-before text's event is written (once a day)
     reopened_at: datetime | None = None  # reopened by its tenant after it failed
     block: str | None = None  # a repair to a shared part of this block (data/repair_blocks.json): its tenants see it
+    # Retention (docs/decisions/retention.md): when it was closed (done or cancelled: its period runs from then),
+    # a legal hold ({reason, by, at}), and what the sweep did ({then, at, by}); storage/repairs/repairs.py
+    # derives the due index's keys from these in every write of it.
+    closed_at: datetime | None = None
+    hold: dict | None = None
+    retained: dict | None = None
 
 
 @when_named

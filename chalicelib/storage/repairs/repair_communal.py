@@ -163,6 +163,17 @@ class CommunalStore:
             changed += 1
         return changed
 
+    def forget_supporters(self, repair_id):
+        """Retention: the "me too" rows of a repair deleted, its count as it was (the figure stays true, no
+        longer anyone's): one Query of its partition, one DeleteItem each; deleting what is gone is no error,
+        so a sweep killed part way does the rest. How many went."""
+        M, gone = CommunalModel, 0
+        for item in M.query(repair_id, M.key.startswith("tenant#"), consistent_read=True):
+            with writes(["me_too"]):
+                M(item.repair_id, item.key).delete()
+            gone += 1
+        return gone
+
     def forget_reporter(self, repair_id):
         """Erasure: the row no longer names whose it was."""
         with writes(["communal"]):

@@ -8,6 +8,12 @@ reads the repairs at risk, due or late, never the open ones still on time. Every
 move and a cancel) make one, the other an EditConflict. A report is stored
 with its Idempotency-Key and its event in one transaction, so its effects
 (the order at the contractor's scheduler) follow from it once.
+
+A closed repair (done, or cancelled) is on the retention sweep's due index (storage/due.py) from the
+moment it closed: `closed_at`, stamped by the write that closes it (every write saves the repair whole,
+through `_model`), cleared when a tenant reopens it, so whichever path closes it puts it on the index in
+that write. One on a legal hold sits in the index's held partition; one the sweep anonymised is on it no
+more, whatever is saved of it after.
 """
 from pynamodb.attributes import (BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
                                  UTCDateTimeAttribute)
@@ -19,6 +25,10 @@ from ..council_key import CouncilKey
 from ..records import Repair
 from .repair_communal import put_communal
 from ..data_map import KEPT_AS_A_REPAIR, Holds
+from ..due import due_index
+
+REPAIRS = "repairs"  # closed repairs' partition of their due index
+CLOSED = ("done", "cancelled")
 
 
 class HomeIndex(GlobalSecondaryIndex):
@@ -67,7 +77,8 @@ class RepairModel(Stored):
         fields={"contact": "contact", "access": "needs", "user_id": "identifier", "description": "free_text",
                 "summary": "free_text", "photos": "photo", "address": "address", "location": "free_text",
                 "home": "address", "damp_mould": "needs",
-                "priority_reason": "free_text"},
+                "priority_reason": "free_text", "done_what": "free_text",
+                "hold": "free_text"},
         whose="tenant", part="repairs", basis="contract", recipients=("repairs", "mailer", "sms"),
         purpose="A repair to a council home: what, where, access, and the clocks the law sets",
         retention=KEPT_AS_A_REPAIR)
@@ -115,11 +126,18 @@ class RepairModel(Stored):
     reopened_at = UTCDateTimeAttribute(null=True)
     remind_day = CouncilKey(null=True)  # a booked appointment's day until its reminder: the sparse index
     block = UnicodeAttribute(null=True)  # a shared part of this block: its row in repair_communal follows it
+    # Retention: records_repairs.Repair says what each holds; the due index's keys are `_model`'s.
+    closed_at = UTCDateTimeAttribute(null=True)
+    hold = JSONAttribute(null=True)
+    retained = JSONAttribute(null=True)
+    retain = CouncilKey(null=True)
+    retain_from = UnicodeAttribute(null=True)
 
     home_index = HomeIndex()
     user_index = UserIndex()
     board_index = BoardIndex()
     remind_index = RemindIndex()
+    retention_index = due_index()
 
 
 M = RepairModel
@@ -130,7 +148,19 @@ def _model(repair):
     day = (repair.appointment or {}).get("day") if repair.status == "booked" else None
     if (repair.appointment or {}).get("state") != "booked" or day == repair.reminded_for:
         day = None
-    return model_of(M, repair, remind_day=day)
+    return model_of(M, repair, remind_day=day, **retention_keys(repair))
+
+
+def retention_keys(repair):
+    """The due index's keys. A closed repair is due from when it closed: `closed_at`, stamped when it is
+    first saved done or cancelled (done: its `done_at`; cancelled: that change's `updated_at`) and cleared
+    when it is open again (reopened, or a cancel the scheduler could not take back)."""
+    from ..due import keys
+    if repair.status not in CLOSED:
+        repair.closed_at = None
+    elif repair.closed_at is None:
+        repair.closed_at = repair.done_at or repair.updated_at or repair.created_at
+    return keys(REPAIRS, repair, repair.closed_at)
 
 
 class RepairStore:
@@ -222,6 +252,22 @@ class RepairStore:
                 Q(repair_id).update(actions=[Q.status.set("sent")], condition=Q.status == "sending")
         except EditConflict:
             pass  # answered already
+
+    def due(self, before, limit, start=None, held=False):
+        """A page of repairs due for the retention sweep, oldest first: [(id, closed at)], cursor. Those
+        closed before `before` (held: those on a legal hold, whenever closed). One Query of the due index."""
+        from ..due import due_or_held
+        return due_or_held(M.retention_index, REPAIRS, before, limit, start, held)
+
+    def due_count(self, before):
+        from ..due import count
+        return count(M.retention_index, REPAIRS, before)
+
+    def add_due_keys(self):
+        """Put every closed repair from before the due index on it, from when it was done (a cancelled one:
+        its last change, the closest it remembers). CLI only (`doorstep tables`, when it adds the index)."""
+        from ..due import add_keys
+        return add_keys(M, Repair, retention_keys, M.status.is_in(*CLOSED))
 
     def forget_user(self, user_id):
         """Erasure: each of their repairs kept for the home's history and the law's clocks, no longer

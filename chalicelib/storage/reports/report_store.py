@@ -44,18 +44,12 @@ def retention_keys(report):
     stamped here when it is first saved closed (its closing change's moment, `updated_at`), whichever
     path closed it, and cleared when it reopens. One on hold is in the held partition; one the sweep
     has anonymised is on the index no more, whatever is saved of it after."""
-    from ..due import HELD, moment
+    from ..due import keys
     if states.is_open(report.state):
         report.closed_at = None
     elif report.closed_at is None:
         report.closed_at = report.updated_at or report.created_at
-    if report.retained:
-        return {"retain": None, "retain_from": None}
-    if report.hold:
-        return {"retain": HELD, "retain_from": moment(report.closed_at or report.created_at)}
-    if report.closed_at is not None:
-        return {"retain": REPORTS, "retain_from": moment(report.closed_at)}
-    return {"retain": None, "retain_from": None}
+    return keys(REPORTS, report, report.closed_at)
 
 
 def category_keys(report, geo_pk, month):
@@ -325,10 +319,8 @@ class ReportStore:
     def due(self, before, limit, start=None, held=False):
         """A page of reports due for the retention sweep, oldest first: [(id, closed at)], cursor. Those
         closed before `before` (held: those on a legal hold, whenever closed). One Query of the due index."""
-        from ..due import HELD, page
-        from datetime import datetime, timezone
-        until = datetime.max.replace(tzinfo=timezone.utc) if held else before
-        return page(ReportModel.retention_index, HELD if held else REPORTS, until, limit, start)
+        from ..due import due_or_held
+        return due_or_held(ReportModel.retention_index, REPORTS, before, limit, start, held)
 
     def due_count(self, before):
         from ..due import count
@@ -336,17 +328,10 @@ class ReportStore:
 
     def add_due_keys(self):
         """Put every closed report on the due index (a stage from before it): its closing moment taken as
-        its last public change's, the closest the report itself remembers. One pass over the table;
-        CLI only (`doorstep tables`, when it adds the index). Returns how many were given the keys."""
-        changed = 0
-        for item in ReportModel.scan(filter_condition=ReportModel.retain.does_not_exist()):  # CLI only
-            report = record_of(records.Report, item)
-            keys = retention_keys(report)
-            if keys["retain"] is not None:
-                item.update(actions=[ReportModel.closed_at.set(report.closed_at), ReportModel.retain.set(keys["retain"]),
-                                     ReportModel.retain_from.set(keys["retain_from"])])
-                changed += 1
-        return changed
+        its last public change's, the closest the report itself remembers. CLI only (`doorstep tables`,
+        when it adds the index). Returns how many were given the keys."""
+        from ..due import add_keys
+        return add_keys(ReportModel, records.Report, retention_keys, ReportModel.id.exists())
 
     def idempotency_record(self, key):
         from .uploads import IdempotencyModel

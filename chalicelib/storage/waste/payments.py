@@ -43,7 +43,7 @@ class PaymentModel(Stored):
 
     personal = Holds(
         fields={"email": "contact", "user_id": "identifier", "card_brand": "payment", "amount": "payment",
-                "description": "payment", "reference": "payment", "provider_id": "payment"},
+                "description": "payment", "reference": "payment", "provider_id": "payment", "hold": "free_text"},
         whose="resident", part="payments", basis="contract", recipients=("payments",),
         not_personal={"message": "the provider's words for a failure"},
         purpose="A payment taken through the payment provider, its state and refunds (never a card number)",
@@ -76,6 +76,7 @@ class PaymentModel(Stored):
     retain = CouncilKey(null=True)  # PAYMENTS once finished, RETAINED once anonymised (storage/due.py)
     retain_from = UnicodeAttribute(null=True)  # the moment it first finished, as the index sorts it
     retained_at = UTCDateTimeAttribute(null=True)
+    hold = JSONAttribute(null=True)  # a legal hold ({reason, by, at}): `retain` HELD while it lasts
 
     open_index = OpenIndex()
     retention_index = due_index()
@@ -247,11 +248,21 @@ class PaymentStore:
         rows = [m.row for m in LedgerModel.query(day, consistent_read=True)]
         return sorted(rows, key=lambda r: (r.get("at") or "", r.get("kind") or ""))
 
-    def due(self, before, limit, start=None):
-        """A page of payments finished before `before`, oldest first: [(id, finished at)], cursor. One
-        Query of the due index (the retention sweep's)."""
-        from ..due import page
-        return page(PaymentModel.retention_index, PAYMENTS, before, limit, start)
+    def due(self, before, limit, start=None, held=False):
+        """A page of payments finished before `before`, oldest first: [(id, finished at)], cursor (held:
+        those on a legal hold, whenever finished). One Query of the due index (the retention sweep's)."""
+        from ..due import due_or_held
+        return due_or_held(PaymentModel.retention_index, PAYMENTS, before, limit, start, held)
+
+    def hold(self, payment_id, held):
+        """A finished payment off the sweep until released (storage/due.hold); a later read of its state
+        keeps it held (its keys are if_not_exists)."""
+        from ..due import hold
+        return hold(PaymentModel, payment_id, PAYMENTS, held)
+
+    def release(self, payment_id):
+        from ..due import release
+        return release(PaymentModel, payment_id, PAYMENTS)
 
     def due_count(self, before):
         from ..due import count

@@ -32,6 +32,7 @@ class Payment:
     card_brand: str | None = None  # the provider's card_details.card_brand once paid
     asking: dict | None = None  # the one refund being asked of the provider: {by, since, token} (payments/asking.py)
     retained_at: datetime | None = None  # when the retention sweep took the payer off it (handlers/retention/payments.py)
+    hold: dict | None = None  # a legal hold ({reason, by, at}): off the retention sweep until released
 
 
 @when_named

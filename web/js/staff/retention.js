@@ -12,7 +12,7 @@ const BASE = "/v1/admin/retention";
 const SETTINGS = ["unused_account_months", "warn_days", "backup_days"];
 const SHOWN = 20;  // of a dry run's rows per kind (the API lists up to 200, and counts them all)
 const RUNS = 5;
-const HOLDS = ["reports", "accounts"];
+const HOLDS = ["reports", "repairs", "chats", "payments", "accounts"];
 
 export async function render(view) {
   const schedule = h("div", {id: "retention"});
