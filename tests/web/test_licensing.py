@@ -359,8 +359,5 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
 
 
 def open_case_with_a_reason(desk_page):
-    """The desk asks why before it shows a case's people (a no-op where it does not ask yet)."""
-    reason = desk_page.get_by_label("Why are you opening this?")
-    if reason.count():
-        reason.fill("Checking the application's plan")
-        desk_page.locator(".reason-form").get_by_role("button").click()
+    """The desk asks why before it shows a case's people (web/js/staff/reasons.js)."""
+    say_why(desk_page, "Checking the application's plan")
