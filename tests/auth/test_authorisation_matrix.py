@@ -1064,7 +1064,8 @@ _simple("GET", "/v1/licensing/register")
 _simple("GET", "/v1/licensing/register.csv")
 _simple("GET", "/v1/licensing/register/{case_id}", "/v1/licensing/register/LC-7K3F9Q")
 _simple("GET", "/v1/staff/licensing/cases")
-_simple("GET", "/v1/staff/licensing/cases/{case_id}", "/v1/staff/licensing/cases/LC-7K3F9Q")
+REQUESTS[("GET", "/v1/staff/licensing/cases/{case_id}")] = lambda world, caller: Request(
+    "GET", "/v1/staff/licensing/cases/LC-7K3F9Q", None, _why(caller))  # the applicant and objectors: with a reason
 _simple("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check",
         "/v1/staff/licensing/cases/LC-7K3F9Q/representations/LR-7K3F9Q/check", {"relevant": False, "why": "Not about it"})
 for _path, _body in (("consultees/police", {"answer": "no_objection"}), ("hearing", {"day": "2030-01-08"}),

@@ -115,3 +115,62 @@ def test_the_decision_reaches_the_applicant_and_the_objector_once_each_and_neith
     assert "has been refused" in applicant.body and "The beer garden cannot be kept quiet." in applicant.body
     assert "Ada" not in applicant.body and "Peckitt" not in applicant.body
     assert "The applicant was not told your name" in objector.body
+
+
+def test_an_officer_opens_a_case_only_saying_why_and_each_reading_is_in_the_cases_audit(client, deps, people, pay,
+                                                                                          york_types):
+    from chalicelib.handlers.licensing import representations
+    case = received(deps)
+    neighbour = deps.replace(clock=lambda: london(2026, 12, 10, 9), principal=None)
+    representations.make(neighbour, case.id, dict(OBJECTOR, grounds="Late music."))
+    case = deps.licensing.get(case.id)  # the representation counted: a version on
+    lin = people("staff", email="lin.licensing@council.example")
+    path = f"/v1/staff/licensing/cases/{case.id}"
+    personal = (OBJECTOR["email"], OBJECTOR["name"], "Peckitt", case.applicant["email"])
+
+    unsaid = client.get(path, lin.auth)
+    assert unsaid.status_code == 400, unsaid.body
+    assert unsaid.json_body["error"]["fields"] == [
+        {"field": "Access-Reason", "message": "Say why you are opening it, in 5 characters or more: it is kept "
+                                             "in the audit."}]
+    assert not any(p in unsaid.body.decode() for p in personal) and deps.audit.entries(case.id) == []
+    assert client.get("/v1/staff/licensing/cases/LC-NONE99", lin.auth).status_code == 400  # asked before reading
+
+    said = client.get(path, {**lin.auth, "Access-Reason": "Preparing the hearing's notice"})
+    assert said.status_code == 200, said.body
+    assert said.json_body["representations"][0]["contact"]["email"] == OBJECTOR["email"]
+    assert said.json_body["applicant"]["email"] == case.applicant["email"] and said.headers["ETag"] == f'"{case.seq}"'
+    [entry] = deps.audit.entries(case.id)
+    assert (entry.action, entry.by_email, entry.reason, entry.changes) == (
+        "read", "lin.licensing@council.example", "Preparing the hearing's notice",
+        {"read": {"before": None, "after": f"The applicant's and objectors' details, version {case.seq}"}})
+
+    # A change answers without the personal parts unless the officer said why (the desk then reads it again).
+    changed = client.post(f"{path}/conditions", {"conditions": ["Doors shut by 23:00"]},
+                          {**lin.auth, "If-Match": f'"{case.seq}"'})
+    assert changed.status_code == 200, changed.body
+    assert changed.json_body["personal_withheld"] is True and changed.json_body["version"] == case.seq + 1
+    assert not any(p in changed.body.decode() for p in personal) and PUB["address"] not in changed.body.decode()
+    assert len(deps.audit.entries(case.id)) == 1
+    again = client.post(f"{path}/conditions", {"conditions": ["Doors shut by 22:30"]},
+                        {**lin.auth, "If-Match": f'"{case.seq + 1}"', "Access-Reason": "Preparing the hearing's notice"})
+    assert again.status_code == 200 and again.json_body["personal_withheld"] is False
+    assert again.json_body["representations"][0]["contact"]["name"] == OBJECTOR["name"]
+    assert [e.changes["read"]["after"] for e in deps.audit.entries(case.id)] == [
+        f"The applicant's and objectors' details, version {v}" for v in (case.seq, case.seq + 2)]
+    refused = client.post(f"{path}/conditions", {"conditions": ["Doors shut by 22:00"]},
+                          {**lin.auth, "If-Match": f'"{case.seq + 2}"', "Access-Reason": "  "})
+    assert refused.status_code == 400 and deps.licensing.get(case.id).conditions == ["Doors shut by 22:30"]
+
+
+def test_the_desks_list_shows_no_persons_details_not_even_a_cab_drivers_home(client, deps, people, pay, york_types):
+    pub = received(deps)
+    who = at(deps, london(2026, 8, 31, 11))
+    cab = paid(who, started(who, {"type": "taxi-driver", "premises": {"address": "4 Acomb Road, York"}}))
+    listed = client.get("/v1/staff/licensing/cases", people("staff").auth)
+    assert listed.status_code == 200, listed.body
+    rows = {c["id"]: c for c in listed.json_body["cases"]}
+    assert rows[pub.id]["premises"] == {"name": PUB["name"], "address": PUB["address"]}  # as the register shows them
+    assert rows[cab.id]["premises"] == {}
+    text = listed.body.decode()
+    assert "Acomb" not in text and pub.applicant["email"] not in text and cab.applicant["email"] not in text

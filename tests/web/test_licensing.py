@@ -12,7 +12,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
-from tests.web.desk import desk  # noqa: F401  (a fixture: an office computer)
+from tests.web.desk import desk, say_why  # noqa: F401  (desk: a fixture, an office computer)
 from tests.web.journeys import heading, sign_in
 from tests.web.test_bulky import pay  # noqa: F401  (a fixture: the local card provider)
 
@@ -266,6 +266,10 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     officer = stack.resident("licensing.officer@example.org", name="Lin Officer", role="staff")
     desk_page = desk.new_page()
     sign_in(desk_page, officer, f"/staff/licensing/{case.id}")
+    expect(desk_page.locator("#licensing-reason")).to_be_visible()  # asked why before the case is read
+    expect(desk_page.locator("#licensing-case")).not_to_contain_text("Ada Quietly")
+    check_accessible(desk_page, "licensing desk: asked why before a case is read")
+    say_why(desk_page, "Preparing the hearing's notice")
     rep = desk_page.locator("#licensing-case section.inset").first
     expect(rep).to_contain_text("Ada Quietly")
     expect(desk_page.locator("#licensing-consultees")).to_contain_text(
@@ -289,6 +293,8 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     decision.get_by_label("Reasons").fill("Granted with the yard closed at 23:00 after hearing the residents.")
     decision.get_by_role("button", name="Save").click()
     expect(desk_page.locator("#licensing-case")).to_contain_text("granted")
+    readings = [e for e in deps.audit.entries(case.id) if e.action == "read"]  # once, then again after each change
+    assert readings and {(e.by_email, e.reason) for e in readings} == {(officer, "Preparing the hearing's notice")}
 
     to_pub = stack.once(lambda: next((m for m in stack.mail_to("landlord@example.org") if "closed at 23:00" in m.body),
                                      None), "the decision mailed to the pub")
@@ -353,8 +359,5 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
 
 
 def open_case_with_a_reason(desk_page):
-    """The desk asks why before it shows a case's people (a no-op where it does not ask yet)."""
-    reason = desk_page.get_by_label("Why are you opening this?")
-    if reason.count():
-        reason.fill("Checking the application's plan")
-        desk_page.locator(".reason-form").get_by_role("button").click()
+    """The desk asks why before it shows a case's people (web/js/staff/reasons.js)."""
+    say_why(desk_page, "Checking the application's plan")

@@ -9,7 +9,7 @@ from ...stamps import london_today
 from . import catalogue, law, wording
 from .applying import own_case
 from .clocks import last_day_of
-from .views import applicant_view, clocks_view, desk_view, register_row
+from .views import applicant_view, clocks_view, desk_view, register_row, withheld_view
 
 PAGE = 50
 CSV_MAX = 10_000
@@ -142,12 +142,19 @@ def desk_list(deps, params):
         upcoming = sorted((c for c in clocks_view(case) if c["last_day"] >= today.isoformat()),
                           key=lambda c: c["last_day"])
         nxt = upcoming[0] if upcoming else None
-        out.append({"id": case.id, "type": case.type_id, "state": case.state, "premises": case.premises,
+        out.append({"id": case.id, "type": case.type_id, "state": case.state, "premises": _public(case, types),
                     "representations": case.representations, "next_clock": nxt,
                     "at_risk": bool(nxt and _working_days(deps, today, nxt["last_day"]) <= AT_RISK_DAYS),
                     "late": _late(case, today)})
     out.sort(key=lambda c: (c["next_clock"] or {}).get("last_day") or "9999")
     return {"cases": out}
+
+
+def _public(case, types):
+    """The premises as the register shows them, no more: a list read without a reason holds no person's data (a
+    cab driver's premises are their home, which their type's register leaves out)."""
+    shown = set((types.get(case.type_id) or {}).get("register") or ())
+    return {k: v for k, v in (case.premises or {}).items() if f"premises.{k}" in shown}
 
 
 def _working_days(deps, today, iso):
@@ -161,8 +168,27 @@ def _late(case, today):
     return bool(due and today > due and case.state in ("received", "hearing"))
 
 
-def desk_one(deps, case_id):
+def said_why(deps, required=True):
+    """Whether the officer said why (Access-Reason): checked before the case is read or changed, so a bad
+    reason is a 400 naming the header with nothing read or changed. The case's GET needs one; a change's
+    answer without one withholds the case's personal parts."""
+    from ..shared.reading import reason
+    if required or deps.reason is not None:
+        reason(deps)
+        return True
+    return False
+
+
+def desk_one(deps, case_id, said=True):
+    """(the case as the desk reads it, its version). Said why: everything, the reading audited under the case
+    before the answer leaves, numbered by the clock (its changes are versions and events, not audit lines, and
+    a licence is read for years: no 999 readings a version), the version read named in the line. Not said (a
+    change's answer): the case's state, clocks and version only (views.withheld_view)."""
+    from ..shared.reading import audited
     from .desk import case_or_404
     case = case_or_404(deps, case_id)
-    return desk_view(case, deps.licensing.representations(case.id),
-                     catalogue.find(catalogue.of_council(deps), case.type_id)), case.seq
+    if not said:
+        return withheld_view(case), case.seq
+    audited(deps, case.id, wording.READ_CASE.format(version=case.seq))
+    return {**desk_view(case, deps.licensing.representations(case.id),
+                        catalogue.find(catalogue.of_council(deps), case.type_id)), "personal_withheld": False}, case.seq

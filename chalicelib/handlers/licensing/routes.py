@@ -34,6 +34,9 @@ IF_MATCH = if_match("case", stale="changed meanwhile: 409 edit_conflict, read it
 DOCUMENT = path_param("document_id", {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$", "example": "plan"})
 TOKEN = path_param("token", {"type": "string", "maxLength": 300, "example": "eW9yay...c2ln"})
 BODY = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
+# A case at the desk holds the applicant's and objectors' details: read with a reason, audited (reading.desk_one).
+PERSONAL = "the case's applicant and objectors"
+WHY_CHANGED = access_reason(PERSONAL, required=False, without="the answer withholds them (personal_withheld true)")
 
 
 def _etag(case_view_seq):
@@ -173,21 +176,25 @@ def desk_cases():
 
 @routes.get("/v1/staff/licensing/cases/{case_id}", desk("licensing"), {
     "summary": "A case at the desk: the applicant, each clock, consultees, representations with who made them "
-               "(for the hearing's notice), conditions, decision and licence; its ETag for changes",
-    "parameters": [CASE_ID], "responses": {"200": json_response(ref("LicenceDeskCase")), **errors(**NO_CASE)}})
+               "(for the hearing's notice), conditions, decision and licence; its ETag for changes. Read with "
+               "Access-Reason, the reading audited under the case",
+    "parameters": [CASE_ID, access_reason(PERSONAL)],
+    "responses": {"200": json_response(ref("LicenceDeskCase")), **errors(400, **NO_CASE)}})
 def desk_case(case_id):
-    from .reading import desk_one
-    view, seq = desk_one(http.deps(), case_id)
+    from .reading import desk_one, said_why
+    deps = http.deps()
+    view, seq = desk_one(deps, case_id, said_why(deps))
     return http.ok(view, headers=_etag(seq))
 
 
 def _change(case_id, change, *args):
     from ..shared.versions import expected_version
-    from .reading import desk_one
+    from .reading import desk_one, said_why
     deps = http.deps()
     expected = expected_version(http.header("if-match"), "GET /v1/staff/licensing/cases/{case_id}")
+    said = said_why(deps, required=False)
     change(deps, case_id, *args, http.body(), expected)
-    view, seq = desk_one(deps, case_id)
+    view, seq = desk_one(deps, case_id, said)
     return http.ok(view, headers=_etag(seq))
 
 
@@ -198,7 +205,7 @@ CHANGE = {"200": json_response(ref("LicenceDeskCase")),
 
 @routes.post("/v1/staff/licensing/cases/{case_id}/consultees/{consultee_id}", desk("licensing"), {
     "summary": "A consultee's answer (no objection, objection, conditions), marked late after its deadline",
-    "parameters": [CASE_ID, CONSULTEE, IF_MATCH], "requestBody": BODY, "responses": CHANGE})
+    "parameters": [CASE_ID, CONSULTEE, IF_MATCH, WHY_CHANGED], "requestBody": BODY, "responses": CHANGE})
 def answer_consultee(case_id, consultee_id):
     from .desk import answer_consultee as answer
     return _change(case_id, answer, consultee_id)
@@ -206,28 +213,30 @@ def answer_consultee(case_id, consultee_id):
 
 @routes.post("/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check", desk("licensing"), {
     "summary": "Mark a representation relevant (with the words the applicant reads) or not (with why); once",
-    "parameters": [CASE_ID, REP_ID], "requestBody": BODY,
+    "parameters": [CASE_ID, REP_ID, WHY_CHANGED], "requestBody": BODY,
     "responses": {"200": json_response(ref("LicenceDeskCase")),
                   **errors(400, **NO_CASE, **{"409": "Checked already (already_checked)"})}})
 def check_representation(case_id, rep_id):
-    from .reading import desk_one
+    from .reading import desk_one, said_why
     from .representations import check
     deps, body = http.deps(), http.body()
+    said = said_why(deps, required=False)
     check(deps, case_id, rep_id, body.get("relevant") is True, body.get("shared"), body.get("why"))
-    view, seq = desk_one(deps, case_id)
+    view, seq = desk_one(deps, case_id, said)
     return http.ok(view, headers=_etag(seq))
 
 
 @routes.post("/v1/staff/licensing/cases/{case_id}/hearing", desk("licensing"), {
     "summary": "Set the hearing's day, by the law's last day unless why says otherwise; the decision's clock "
-               "then runs from it", "parameters": [CASE_ID, IF_MATCH], "requestBody": BODY, "responses": CHANGE})
+               "then runs from it", "parameters": [CASE_ID, IF_MATCH, WHY_CHANGED], "requestBody": BODY,
+    "responses": CHANGE})
 def set_hearing(case_id):
     from .desk import set_hearing as hearing
     return _change(case_id, hearing)
 
 
 @routes.post("/v1/staff/licensing/cases/{case_id}/conditions", desk("licensing"), {
-    "summary": "Replace the case's conditions (a list of words)", "parameters": [CASE_ID, IF_MATCH],
+    "summary": "Replace the case's conditions (a list of words)", "parameters": [CASE_ID, IF_MATCH, WHY_CHANGED],
     "requestBody": BODY, "responses": CHANGE})
 def set_conditions(case_id):
     from .desk import set_conditions as conditions
@@ -236,7 +245,7 @@ def set_conditions(case_id):
 
 @routes.post("/v1/staff/licensing/cases/{case_id}/decision", desk("licensing"), {
     "summary": "Decide with reasons: granted (the licence numbered, its term from today) or refused; every "
-               "representation must have been checked first", "parameters": [CASE_ID, IF_MATCH],
+               "representation must have been checked first", "parameters": [CASE_ID, IF_MATCH, WHY_CHANGED],
     "requestBody": BODY, "responses": CHANGE})
 def decide(case_id):
     from .desk import decide as decision
@@ -245,7 +254,7 @@ def decide(case_id):
 
 @routes.post("/v1/staff/licensing/cases/{case_id}/licence", desk("licensing"), {
     "summary": "Suspend, reinstate, revoke or record the surrender of a licence, with reasons",
-    "parameters": [CASE_ID, IF_MATCH], "requestBody": BODY, "responses": CHANGE})
+    "parameters": [CASE_ID, IF_MATCH, WHY_CHANGED], "requestBody": BODY, "responses": CHANGE})
 def change_licence(case_id):
     from .desk import change_licence as change
     return _change(case_id, change)

@@ -49,5 +49,8 @@ SCHEMAS = {
     "LicenceDeskCases": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}}},
     "LicenceDeskCase": {**CASE, "properties": {**CASE["properties"], "applicant": OBJ,
                                                "version": {"type": "integer", "description": "the ETag's number"},
+                                               "personal_withheld": {"type": "boolean", "description": (
+                                                   "a change answered without Access-Reason: the case's state, "
+                                                   "clocks and version only")},
                                                "consultees": {"type": "array", "items": OBJ}}},
 }

@@ -69,3 +69,11 @@ def desk_view(case, representations, licence_type=None):
             "payment_id": case.payment_id, "consultees": case.consultees, "refused": case.refused,
             "representations": [{**shared(r), "grounds": r.grounds, "contact": r.contact, "state": r.state,
                                  "why": r.why} for r in representations]}
+
+
+def withheld_view(case):
+    """A change's answer to an officer who gave no reason: nothing of a person (the data map holds the applicant,
+    premises, event, conditions and decision personal), only what the desk needs to read the case again."""
+    return {"id": case.id, "type": case.type_id, "kind": case.kind, "state": case.state, "purpose": purpose_of(case),
+            "received_at": stamp(case.received_at), "clocks": clocks_view(case), "version": case.seq,
+            "personal_withheld": True}

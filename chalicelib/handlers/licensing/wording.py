@@ -63,6 +63,8 @@ CURSOR_INVALID = "This is not a page of the register: start again from the first
 
 # The desk.
 CHANGED_MEANWHILE = "Someone changed this case after you opened it. Open it again to see what changed."
+# The audit's line for a case read at the desk (its applicant's and objectors' details), naming the version read.
+READ_CASE = "The applicant's and objectors' details, version {version}"
 ANSWER_UNKNOWN = "Choose the consultee's answer: no objection, an objection, or conditions"
 NO_SUCH_CONSULTEE = "This case has no consultee {consultee}."
 NOT_DECIDABLE = "This case cannot be decided now: it is {state}."

@@ -1,13 +1,15 @@
 // The licensing desk: /staff/licensing (cases by the clock due soonest, at risk and late marked) and
 // /staff/licensing/{id} (one case: its clocks with the rule and source of each, consultees, representations
 // with who made them, each checked relevant or not with the words the applicant reads, the hearing's day,
-// conditions, the decision with reasons, and a licence suspended, reinstated or revoked).
+// conditions, the decision with reasons, and a licence suspended, reinstated or revoked). A case is read once the
+// officer says why (reasons.js; the API audits each reading), and read again with that reason after each change.
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {summaryRow} from "./common.js";
 import {keptWhy} from "../reasons.js";
+import {reasonFor, reasonForm, why} from "./reasons.js";
 
 const day = iso => (iso ? formatDay(iso, true) : "");
 
@@ -29,7 +31,7 @@ async function list(view) {
     h("thead", {}, h("tr", {}, ["case", "premises", "state", "next"].map(c => h("th", {scope: "col"}, t(`staff.licensing.col_${c}`))))),
     h("tbody", {}, answer.cases.map(c => h("tr", {},
       h("td", {}, h("a", {href: `/staff/licensing/${c.id}`}, c.id)),
-      h("td", {}, c.premises.name || c.premises.address), h("td", {}, c.state),
+      h("td", {}, c.premises.name || c.premises.address || c.type), h("td", {}, c.state),
       h("td", {}, c.next_clock ? `${c.next_clock.label}: ${day(c.next_clock.last_day)}` : "",
         c.late ? h("strong", {class: "tag tag--red"}, t("staff.licensing.late"))
           : c.at_risk ? h("strong", {class: "tag tag--yellow"}, t("staff.licensing.at_risk")) : null)))))));
@@ -38,15 +40,20 @@ async function list(view) {
 async function one(view, id) {
   const box = h("div", {id: "licensing-case"});
   append(view, box);
-  await draw(box, id);
+  if (reasonFor(id) !== null) return draw(box, id);
+  append(box, h("h1", {class: "heading-l"}, t("staff.licensing.case_title", {id})), reasonForm({id,
+    formId: "licensing-reason", lead: t("staff.licensing.why_lead"), label: t("staff.licensing.open_case"),
+    open: given => draw(box, id, given)}));
 }
 
-async function draw(box, id) {
+// `given`: the reason just typed, whose refusal is shown against its box; otherwise the one kept for the case.
+async function draw(box, id, given = null) {
   // Read first, then redraw: clearing before the answer came left the case (and its heading) blank meanwhile.
   let c;
   try {
-    c = await api(`/v1/staff/licensing/cases/${id}`);
+    c = await api(`/v1/staff/licensing/cases/${id}`, {headers: why(given ?? reasonFor(id))});
   } catch (error) {
+    if (given !== null) throw error;
     return append(clear(box), h("p", {class: "body"}, errorsOf(error)[0].message));
   }
   clear(box);
