@@ -349,7 +349,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     officer = stack.resident("licensing.desk@example.org", name="Lin Officer", role="staff")
     desk_page = desk.new_page()
     sign_in(desk_page, officer, f"/staff/licensing/{case_id}")
-    open_case_with_a_reason(desk_page)
+    say_why(desk_page, "Checking the application's plan")
     documents = desk_page.locator("#licensing-documents")
     expect(documents).to_contain_text("The designated premises supervisor's consent: not sent")
     with desk_page.expect_download() as saved:
@@ -357,7 +357,3 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     assert saved.value.suggested_filename == "plan of the bar.jpg"
     assert [e.action for e in deps.audit.entries(case_id)][-1] == "file_opened"
 
-
-def open_case_with_a_reason(desk_page):
-    """The desk asks why before it shows a case's people (web/js/staff/reasons.js)."""
-    say_why(desk_page, "Checking the application's plan")
