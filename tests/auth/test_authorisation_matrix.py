@@ -330,6 +330,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/licensing/cases/{case_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/licensing/cases/{case_id}/withdraw"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/requests/{request_id}/answer"): (
+        SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/requests"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/staff/licensing/cases/{case_id}/documents/{document_id}"): (
         desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/licensing/consultations/{token}"): (ANYONE, Outcome(404, "link_not_valid")),
@@ -621,7 +624,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/licensing/cases"), ("GET", "/v1/staff/licensing/cases/{case_id}"),
                 *(("POST", f"/v1/staff/licensing/cases/{{case_id}}/{change}") for change in
                   ("consultees/{consultee_id}", "representations/{rep_id}/check", "hearing", "conditions", "decision",
-                   "licence", "documents/{document_id}")),
+                   "licence", "documents/{document_id}", "requests")),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
@@ -1056,6 +1059,8 @@ _simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/
 _simple("POST", "/v1/licensing/cases/{case_id}/documents/{document_id}", "/v1/licensing/cases/LC-7K3F9Q/documents/plan",
         {"upload_id": "u1"})
 _simple("POST", "/v1/licensing/cases/{case_id}/withdraw", "/v1/licensing/cases/LC-7K3F9Q/withdraw", {})
+_simple("POST", "/v1/licensing/cases/{case_id}/requests/{request_id}/answer",
+        "/v1/licensing/cases/LC-7K3F9Q/requests/1/answer", {"words": "Jo"})
 _simple("POST", "/v1/staff/licensing/cases/{case_id}/documents/{document_id}",
         "/v1/staff/licensing/cases/LC-7K3F9Q/documents/plan", {})
 _simple("GET", "/v1/licensing/consultations/{token}", "/v1/licensing/consultations/abc.def")
@@ -1071,7 +1076,8 @@ _simple("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/ch
 for _path, _body in (("consultees/police", {"answer": "no_objection"}), ("hearing", {"day": "2030-01-08"}),
                      ("conditions", {"conditions": ["Doors shut by 23:00"]}),
                      ("decision", {"outcome": "granted", "reasons": "No relevant representations"}),
-                     ("licence", {"action": "suspend", "reasons": "Annual fee unpaid"})):
+                     ("licence", {"action": "suspend", "reasons": "Annual fee unpaid"}),
+                     ("requests", {"words": "Please send the plan"})):
     _template = "consultees/{consultee_id}" if _path.startswith("consultees/") else _path
     REQUESTS[("POST", f"/v1/staff/licensing/cases/{{case_id}}/{_template}")] = \
         lambda world, caller, _path=_path, _body=_body: Request(

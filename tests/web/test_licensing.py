@@ -356,4 +356,23 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
         documents.get_by_role("button", name="Open A plan of the premises (plan of the bar.jpg)").click()
     assert saved.value.suggested_filename == "plan of the bar.jpg"
     assert [e.action for e in deps.audit.entries(case_id)][-1] == "file_opened"
+    asking = desk_page.locator("#licensing-requests")
+    asking.get_by_label("What you ask for (the applicant reads this)").fill("Please send the supervisor's consent.")
+    asking.get_by_label("A document asked for").select_option(label="The designated premises supervisor's consent")
+    asking.get_by_role("button", name="Save").click()
+    asked = desk_page.locator("#licensing-asked li")
+    expect(asked).to_contain_text("Please send the supervisor's consent.")
+    expect(asked).to_contain_text("Not answered yet")
+    told = stack.once(lambda: next((m for m in stack.mail_to("new.landlord@example.org")
+                                    if "supervisor's consent" in m.body), None), "the applicant asked")
+    page.goto(stack.link_in_mail("new.landlord@example.org", f"/licensing/cases/{case_id}"))
+    request = page.locator("#request-1")
+    expect(request).to_contain_text("Please send the supervisor's consent.")
+    request.get_by_label("Your answer").fill("Sent below, signed by Sam Supervisor.")
+    request.get_by_role("button", name="Send answer").click()
+    expect(page.locator("#request-1")).to_contain_text("Your answer: Sent below, signed by Sam Supervisor.")
+    check_accessible(page, "licensing: a request answered")
+    desk_page.reload()  # the reason given in this tab is sent again (and audited again): not asked twice
+    expect(desk_page.locator("#licensing-asked li")).to_contain_text("Answered: Sent below, signed by Sam Supervisor.")
+    assert told.subject.endswith(f"({case_id})")
 

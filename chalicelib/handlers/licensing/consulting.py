@@ -92,7 +92,7 @@ def show(deps, token):
     from .desk import consultee_due
     due = consultee_due(deps, case, licence_type, consultee["id"])
     view = applicant_view(deps, case, representations=deps.licensing.representations(case.id))
-    for private in ("payment_status", "refused", "fee", "band", "documents"):
+    for private in ("payment_status", "refused", "fee", "band", "documents", "requests"):
         view.pop(private, None)
     return {"case": {**view, "type_name": licence_type.get("name", case.type_id),
                      "applicant": {"name": (case.applicant or {}).get("name")}},

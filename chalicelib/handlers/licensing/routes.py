@@ -24,6 +24,9 @@ for _kind in ("licence_application_received", "licence_notice_given"):
     effects.register(_kind, "licensing.consultees_asked", "chalicelib.handlers.licensing.consulting:on_received")
 # An application withdrawn: its fee refunded by the type's rule, the applicant and objectors told, once (withdrawing.py).
 effects.register("licence_withdrawn", "licensing.withdrawn", "chalicelib.handlers.licensing.withdrawing:on_withdrawn")
+# An officer's request mailed to the applicant once, with a link to their case (asking.py).
+effects.register("licence_information_requested", "licensing.applicant_asked",
+                 "chalicelib.handlers.licensing.asking:on_requested")
 # A licence's renewal or annual fee reminder, written by the five-minute job, mailed once (renewing.py).
 effects.register("licence_reminder_due", "licensing.reminded", "chalicelib.handlers.licensing.renewing:on_reminder")
 CASE_ID = path_param("case_id", {"type": "string", "pattern": "^LC-[0-9A-Z]{4,16}$", "example": "LC-7K3F9Q"})
@@ -31,6 +34,7 @@ REP_ID = path_param("rep_id", {"type": "string", "pattern": "^LR-[0-9A-Z]{4,16}$
 CONSULTEE = path_param("consultee_id", {"type": "string", "pattern": "^[a-z][a-z_]{0,39}$", "example": "police"})
 NO_CASE = {"404": "No such case, or not yours (code licence_case_not_found)"}
 IF_MATCH = if_match("case", stale="changed meanwhile: 409 edit_conflict, read it again")
+REQUEST = path_param("request_id", {"type": "integer", "minimum": 1, "maximum": 30, "example": 1})
 DOCUMENT = path_param("document_id", {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$", "example": "plan"})
 TOKEN = path_param("token", {"type": "string", "maxLength": 300, "example": "eW9yay...c2ln"})
 BODY = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
@@ -226,6 +230,16 @@ def check_representation(case_id, rep_id):
     return http.ok(view, headers=_etag(seq))
 
 
+@routes.post("/v1/staff/licensing/cases/{case_id}/requests", desk("licensing"), {
+    "summary": "Ask the applicant for something (words, and the document asked for if one), with a day to answer "
+               "by if given: mailed to them once with a link to their case", "parameters": [CASE_ID, IF_MATCH,
+                                                                                            WHY_CHANGED],
+    "requestBody": BODY, "responses": CHANGE})
+def ask_applicant(case_id):
+    from .asking import ask
+    return _change(case_id, ask)
+
+
 @routes.post("/v1/staff/licensing/cases/{case_id}/hearing", desk("licensing"), {
     "summary": "Set the hearing's day, by the law's last day unless why says otherwise; the decision's clock "
                "then runs from it", "parameters": [CASE_ID, IF_MATCH, WHY_CHANGED], "requestBody": BODY,
@@ -324,3 +338,16 @@ def open_document(case_id, document_id):
 def withdraw_case(case_id):
     from .withdrawing import withdraw
     return http.ok(withdraw(http.deps(), case_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/requests/{request_id}/answer", SIGNED_IN, {
+    "summary": "The applicant answers an officer's request in words (a document asked for is sent through "
+               "documents); answered again, it replaces the last answer until the case is decided",
+    "parameters": [CASE_ID, REQUEST], "requestBody": BODY,
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(400, **{"404": "No such case of yours, or no such request (codes licence_case_not_found, "
+                                          "request_not_found)",
+                                   "409": "Decided (not_answerable), or changed meanwhile"})}})
+def answer_request(case_id, request_id):
+    from .asking import answer
+    return http.ok(answer(http.deps(), case_id, request_id, http.body()), headers=http.NO_STORE)

@@ -19,6 +19,10 @@ CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
     "fee": {"type": "integer", "description": "pence"},
     "band": NSTR, "refused": {"type": "object", "nullable": True, "description": "{code, words}: a notice refused"},
     "payment_status": NSTR, "payment": {"type": "object", "nullable": True},
+    "requests": {"type": "array", "description": "the officers' requests and the applicant's answers", "items": {
+        "type": "object", "properties": {"id": {"type": "integer"}, "words": STR, "document": NSTR,
+                                         "reply_by": {**NSTR, "format": "date"}, "asked_at": STR,
+                                         "answer": {"type": "object", "nullable": True}}}},
     "documents": {"type": "array", "items": {"type": "object", "properties": {
         "id": STR, "name": STR, "required": {"type": "boolean"},
         "sent": {"type": "object", "nullable": True, "description": "{upload_id, name, content_type, size, at}"}}}},

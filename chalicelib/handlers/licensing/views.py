@@ -21,7 +21,9 @@ def _common(case):
             "received_at": stamp(case.received_at), "clocks": clocks_view(case), "law": case.law or None,
             "event": {k: v for k, v in (case.event or {}).items() if k != "days"} or None,
             "conditions": case.conditions or [], "decision": case.decision, "licence": case.licence,
-            "renews": case.renews, "purpose": purpose_of(case), "varies": case.varies}
+            "renews": case.renews, "purpose": purpose_of(case), "varies": case.varies,
+            "requests": [{k: r.get(k) for k in ("id", "words", "document", "reply_by", "asked_at", "answer")}
+                         for r in case.requests or []]}
 
 
 def purpose_of(case):

@@ -117,6 +117,17 @@ WITHDRAWN_APPLICANT = {
 WITHDRAWN_OBJECTOR = ("The application {reference} for {premises}, about which you made a representation, has been "
                       "withdrawn by the applicant. It will not be decided, and there will be no hearing.\n")
 
+# An officer's requests and the applicant's answers (asking.py).
+REQUEST_WORDS = "Say what the applicant is asked for"
+ANSWER_WORDS = "Enter your answer"
+REPLY_BY_AHEAD = "The day to answer by must be after today"
+TOO_MANY_REQUESTS = "This case has {most} requests already. Answer or close some first."
+NO_SUCH_REQUEST = "This case has no such request."
+REPLY_BY = "Please answer by the end of {day}.\n\n"
+REQUESTED_SUBJECT = "{type} for {premises}: the licensing team asks you something ({reference})"
+REQUESTED_BODY = ("The licensing team asks about your application {reference}:\n\n{words}\n\n{by}"
+                  "Answer on your application's page, where you can also send documents:\n{link}\n")
+
 # Clocks, said beside their dates.
 CLOCK_NAMES = {"notice": "Notice on the premises until", "representations": "Last day for representations",
                "consultation": "Consultees answer by", "hearing": "Hearing by", "decision": "Decision by",

@@ -44,6 +44,7 @@ class LicenceCase:
     varies: str | None = None  # a variation's licence number, as the applicant gave it
     reminder: dict | None = None  # the licence's next reminder: {kind: renewal | annual_fee, due, days, on}
     documents: dict = field(default_factory=dict)  # {document id: {upload_id, name, content_type, size, at}}
+    requests: list = field(default_factory=list)  # [{id, words, document, reply_by, asked_at, by, answer}]
     seq: int = 0
 
 

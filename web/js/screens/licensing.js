@@ -132,6 +132,7 @@ async function mine(view, id) {
       h("p", {class: "body"}, t(`licensing.state.${found.decision.outcome}`), ": ", found.decision.reasons)) : null,
     found.conditions.length ? h("ul", {class: "list list--bullet", id: "licensing-conditions"},
       found.conditions.map(c => h("li", {}, c))) : null,
+    found.requests?.length ? requests(view, found) : null,
     found.documents?.length ? documents(view, found) : null,
     found.kind === "application" && ["received", "hearing"].includes(found.state) ? withdrawal(view, found) : null,
     found.state === "withdrawn" && found.decision?.rule ? h("p", {class: "body", id: "licensing-withdrawn"},
@@ -250,4 +251,24 @@ function withdrawal(view, found) {
     navigate(location.pathname, {replace: true});
   });
   return form;
+}
+
+// The licensing team's requests, each answered here in words (a document asked for goes with the documents).
+function requests(view, found) {
+  const open = ["received", "hearing"].includes(found.state);
+  return h("section", {id: "licensing-requests"}, h("h2", {class: "heading-m"}, t("licensing.requests")),
+    ...found.requests.map(r => {
+      const item = h("div", {class: "inset", id: `request-${r.id}`}, h("p", {class: "body"}, r.words),
+        r.reply_by ? h("p", {class: "hint"}, t("licensing.reply_by", {day: day(r.reply_by)})) : null,
+        r.answer ? h("p", {class: "body"}, t("licensing.your_answer"), " ", r.answer.words) : null);
+      if (!open) return item;
+      const form = h("form", {novalidate: true}, textarea({field: "words", label: t("licensing.answer"), rows: 3,
+        value: r.answer?.words || ""}), button(t("licensing.send_answer"), {secondary: true}));
+      onSubmit(form, item, async () => {
+        await api(`/v1/licensing/cases/${found.id}/requests/${r.id}/answer`, {method: "POST",
+          body: {words: form.elements.words.value.trim()}});
+        navigate(location.pathname, {replace: true});
+      });
+      return append(item, form);
+    }));
 }

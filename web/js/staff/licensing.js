@@ -5,7 +5,7 @@
 // officer says why (reasons.js; the API audits each reading), and read again with that reason after each change.
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
-import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {button, choices, errorsOf, input, onSubmit, select, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {summaryRow} from "./common.js";
 import {keptWhy} from "../reasons.js";
@@ -69,10 +69,19 @@ async function draw(box, id, given = null) {
     h("ul", {class: "list", id: "licensing-consultees"}, c.consultees.map(k => h("li", {}, k.name, ": ",
       k.answer ? `${t(`staff.licensing.answer.${k.answer}`)}${k.late ? ` (${t("staff.licensing.late")})` : ""}` : t("staff.licensing.waiting"),
       k.words ? h("span", {class: "hint"}, ` ${k.words}`) : null))),
+    c.requests?.length ? h("section", {id: "licensing-asked"}, h("h2", {class: "heading-m"}, t("staff.licensing.requests")),
+      h("ul", {class: "list"}, c.requests.map(r => h("li", {}, r.words, h("br"), h("span", {class: "hint"},
+        r.answer ? t("staff.licensing.answered", {words: r.answer.words}) : t("staff.licensing.unanswered")))))) : null,
     c.documents?.length ? documents(id, c.documents) : null,
     h("h2", {class: "heading-m"}, t("staff.licensing.representations")),
     ...c.representations.map(r => representation(id, r, () => draw(box, id))));
   const forms = [
+    ["requests", [textarea({field: "words", label: t("staff.licensing.request_words"), rows: 3}),
+      c.documents?.length ? select({field: "document", label: t("staff.licensing.request_document"),
+        options: [{value: "", label: t("staff.licensing.request_no_document")}, ...c.documents.map(d => ({value: d.id, label: d.name}))]}) : null,
+      input({field: "reply_by", label: t("staff.licensing.request_reply_by"), type: "date", optional: true})],
+    f => ({words: f.elements.words.value.trim(), document: f.elements.document?.value || undefined,
+      reply_by: f.elements.reply_by.value || undefined})],
     ["hearing", [input({field: "day", label: t("staff.licensing.hearing_day"), type: "date"}),
       textarea({field: "why", label: t("staff.licensing.hearing_why"), optional: true, rows: 2})],
     f => ({day: f.elements.day.value, why: f.elements.why.value.trim() || undefined})],
