@@ -73,6 +73,13 @@ def _version(where, v):
             raise LawDataError(f"{where}.{name}: starts at received or at another clock's last day")
         if not clock.get("words") or not clock.get("source") or not isinstance(clock.get("checked"), bool):
             raise LawDataError(f"{where}.{name}: its words, its source and whether it was checked")
+    appeal = v.get("appeal")
+    if appeal is not None and not (
+            isinstance(appeal, dict) and appeal.get("to") and appeal.get("source")
+            and isinstance(appeal.get("days"), int) and appeal["days"] >= 1 and isinstance(appeal.get("checked"), bool)
+            and appeal.get("who") and set(appeal["who"]) <= {"applicant", "objectors"}):
+        raise LawDataError(f"{where}: an appeal says to whom, within whole days, who may make it (applicant, "
+                           "objectors), its source and whether it was checked")
     term = v.get("term_max_months")
     if term is not None and (not isinstance(term, int) or term < 1):
         raise LawDataError(f"{where}: term_max_months is whole months, or null (no end)")

@@ -26,9 +26,12 @@ def tell_decision(deps, case_id):
     outcome = wording.OUTCOMES[case.decision["outcome"]]
     subject = wording.DECIDED_SUBJECT.format(type=licence_type["name"], premises=premises, outcome=outcome)
     told, now = 0, deps.clock()
+    appeal = _appeal(deps, case)
     if case.applicant.get("email"):
         body = wording.DECIDED_APPLICANT.format(reference=case.id, outcome=outcome, reasons=case.decision["reasons"],
                                                 conditions=_conditions(case))
+        if appeal and "applicant" in appeal["who"] and (case.decision["outcome"] == "refused" or case.conditions):
+            body += _appeal_words(appeal)
         queue_email(case.applicant["email"], subject, body, now, f"licence-decided:{case.id}:applicant")
         told += 1
     for rep in deps.licensing.representations(case.id):
@@ -36,9 +39,26 @@ def tell_decision(deps, case_id):
         if email:
             body = wording.DECIDED_OBJECTOR.format(premises=premises, reference=case.id, outcome=outcome,
                                                    reasons=case.decision["reasons"], conditions=_conditions(case))
+            if appeal and "objectors" in appeal["who"] and case.decision["outcome"] != "refused" \
+                    and rep.state == "relevant":
+                body += _appeal_words(appeal)
             queue_email(email, subject, body, now, f"licence-decided:{case.id}:{rep.id}")
             told += 1
     return told
+
+
+def _appeal(deps, case):
+    """The appeal the law of the case's version gives (law.py: `appeal`), or None."""
+    from ...stamps import london_today
+    from . import law
+    if case.received_at is None:
+        return None
+    return (law.version(deps.council.jurisdiction, case.regime, london_today(case.received_at)) or {}).get("appeal")
+
+
+def _appeal_words(appeal):
+    return wording.APPEAL.format(to=appeal["to"], days=appeal["days"], source=appeal["source"]) + (
+        "" if appeal["checked"] else wording.APPEAL_NOT_CHECKED)
 
 
 def _conditions(case):

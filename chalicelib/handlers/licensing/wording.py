@@ -151,6 +151,9 @@ DECIDED_OBJECTOR = ("The application {reference} for {premises}, about which you
                     "{outcome}.\n\nThe reasons:\n{reasons}\n\nConditions:\n{conditions}\n"
                     "The applicant was not told your name or contact details.\n")
 NO_CONDITIONS = "none beyond those the law sets\n"
+APPEAL = ("\nYou may appeal against this decision to {to} within {days} days of being told of it ({source}). The "
+          "court can tell you how.\n")
+APPEAL_NOT_CHECKED = "The council's licensing team will confirm the period if you ask.\n"
 
 # A county that licenses nothing: its services' settings name who does (councils/services.py).
 NO_LICENCES = "{council} does not issue licences."
