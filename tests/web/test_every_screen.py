@@ -422,6 +422,12 @@ def test_licensing_school_places_and_business_screens_are_accessible_and_fit_a_s
     sign_in(page, stack.resident("screens.licence@example.org", name="Lee Licence"), "/licensing/apply/premises-licence")
     heading(page, "Premises licence")
     screen(page, "licensing-apply")
+    from chalicelib.handlers.licensing.consulting import link
+    from tests.web.test_licensing import pub_application
+    case, deps = pub_application(stack)
+    page.goto(link("", deps.council.id, case.id, "police", deps.clock()))  # the police's link from their mail
+    heading(page, "The Golden Fleece: your answer as North Yorkshire Police")
+    screen(page, "licensing-consult")
     page.goto("/schools")
     heading(page, "School places")
     screen(page, "schools")
