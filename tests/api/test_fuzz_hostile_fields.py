@@ -78,6 +78,8 @@ def answered_in_shape(response, path):
 
 def operations(served):
     import schemathesis
+    from support.fuzzing import code_under_test_loaded
+    code_under_test_loaded()
     from chalicelib.api.openapi import document
     from chalicelib.api.registry import REGISTRY
     schema = schemathesis.openapi.from_dict(document(REGISTRY))

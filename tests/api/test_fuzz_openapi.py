@@ -9,7 +9,7 @@ document states in words (parts that must go together, the council's own
 categories, area and password policy)."""
 import pytest
 
-from support.fuzzing import explore
+from support.fuzzing import code_under_test_loaded, explore
 from support.served import served  # noqa: F401 (fixture)
 
 # Generated cases per operation, per mode (valid and invalid data), per caller: at least
@@ -126,6 +126,7 @@ def fuzzed(operations, headers, least=LEAST, most=MOST, outcomes=None, who=None,
 def operations_of(served, path_part=""):
     """The document's operations (those whose path has `path_part`), sent to `served`."""
     import schemathesis
+    code_under_test_loaded()
     from chalicelib.api.openapi import document
     from chalicelib.api.registry import REGISTRY
     schema = schemathesis.openapi.from_dict(document(REGISTRY))
