@@ -99,3 +99,24 @@ def test_a_north_lanarkshire_family_is_told_its_catchment_school_and_awarded_the
     placing = by_name(client.get(f"/v1/me/starting-school/{told['id']}", parent).json_body)["placing_request"]
     assert placing["state"] == "waiting" and "by Friday 30 April 2027" in placing["text"]
     assert placing["link"] == f"/schools/{request.json_body['id']}"
+
+
+@pytest.mark.parametrize("born", ["0144-04-28", "1999-12-31"])
+def test_a_child_born_centuries_or_decades_ago_is_a_422_naming_the_date_not_a_500(client, deps, people, born,
+                                                                                    council_morning):  # noqa: F811
+    # The OpenAPI fuzzer's own find: a date of birth in the year 144 looked for an entry year no round can name.
+    york_schools(deps)
+    parent = people()
+    answer = client.post("/v1/me/starting-school", {"round": "2030-primary", "home_uprn": "990000000101",
+                                                   "child": {"name": "Ada Hartley", "date_of_birth": born}},
+                         {**parent.auth, "Idempotency-Key": f"too-old-{born}"})
+    assert answer.status_code == 422, answer.body
+    assert answer.json_body["error"]["fields"] == [{"field": "child.date_of_birth", "message": (
+        "Check your child's date of birth: a child at school was born in the last 20 years.")}]
+
+
+def test_the_normal_entry_year_of_a_child_no_round_can_take_is_none():
+    from datetime import date
+    from chalicelib.handlers.schools.rules import normal_entry
+    assert normal_entry("england", "primary", date(144, 4, 28)) is None
+    assert normal_entry("england", "primary", date(2022, 11, 3)) == 2027

@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 
 from tests.web.browser import PASSWORD, Browser, check_accessible
 from tests.web.journeys import heading, sign_in
+from tests.web.test_bulky import fill_the_card_page, pay  # noqa: F401  (pay: a fixture, the local card provider)
+from support.pay_support import SUCCESS
 
 LONDON = ZoneInfo("Europe/London")
 MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)  # a Tuesday, outside the Civica's nightly window
@@ -21,8 +23,9 @@ CORNER_CAFE = "990100000901"  # Unit 1, 24 High Street: rateable value £13,500 
 
 
 @pytest.fixture
-def borough(stack, chromium, monkeypatch):
-    """The borough's address, its business routes' clock pinned, its revenues at a local Civica of its own."""
+def borough(stack, chromium, monkeypatch, pay):  # noqa: F811
+    """The borough's address, its business routes' clock pinned, its revenues at a local Civica of its own and
+    its card payments at the test's local provider (an account of its own, as `make run` gives it)."""
     from chalicelib.api import http
     from chalicelib.councils import registry, settings
     from chalicelib.handlers.business import routes
@@ -34,7 +37,12 @@ def borough(stack, chromium, monkeypatch):
     store = CouncilStore()
     before, version = store.get(BOROUGH, consistent=True)
     with CivicaBackOffice(clock=lambda: MORNING, council=BOROUGH) as office:
-        offices = dict(before["back_offices"], revenues={**before["back_offices"]["revenues"], "url": office.url})
+        offices = dict(before["back_offices"], revenues={**before["back_offices"]["revenues"], "url": office.url},
+                       payments={"url": pay.origin, "account": "test", "accounts": {"test": {
+                           "api_key": {"secret": "pay-api-key"}, "webhook_secret": {"secret": "pay-webhook-secret"}}}})
+        from chalicelib.keystore import council_variable
+        monkeypatch.setenv(council_variable(BOROUGH, "pay-api-key"), pay.api_key)
+        monkeypatch.setenv(council_variable(BOROUGH, "pay-webhook-secret"), pay.webhook_secret)
         now = settings.write(store, dict(before, back_offices=offices), version, stack.deps().clock(), "test")
         registry.forget()
         phone = Browser(chromium, stack, base_url=f"http://newcastle.localhost:{urlsplit(stack.url).port}")
@@ -83,12 +91,13 @@ def test_a_new_cafe_owner_tells_us_once_and_reaches_the_premises_licence_applica
     expect(page.get_by_label("Name of the premises or event")).to_have_value("The Corner Cafe")
     expect(page.get_by_label("Address of the premises")).to_have_value(re.compile(r"^Unit 1, 24 High Street.*ST5 1QL"))
     assert urlsplit(page.url).hostname == "newcastle.localhost"
-    # Applied: the case is made before its fee (the borough has no card payments set up here, and says so);
-    # the business's page shows it with the case's reference and its state.
+    # Applied and paid on the borough's own card account: the business's page shows the case with its reference
+    # and the state the payment left it in.
     page.get_by_role("button", name="Continue to pay").click()
-    expect(page.locator(".error-summary")).to_contain_text("Card payments are not set up here")
+    fill_the_card_page(page, SUCCESS, "£100.00")  # band A, the first offered
+    page.wait_for_url(re.compile(r"newcastle\.localhost:\d+/licensing/cases/LC-"))
     page.goto(business_page)
     licence = page.locator('#business-parts [data-part="licence:premises-licence"]')
     expect(licence).to_have_attribute("data-state", "applied")
-    expect(licence).to_contain_text(re.compile(r"you applied \(reference LC-[0-9A-Z]+\): not paid yet"))
+    expect(licence).to_contain_text(re.compile(r"you applied \(reference LC-[0-9A-Z]+\): received, being considered"))
     expect(licence.get_by_role("link", name="See your application")).to_be_visible()

@@ -168,6 +168,8 @@ def _child(child, problems, today):
         problems.add("child.date_of_birth", wording.BIRTH)
     elif day > today:
         problems.rule("child.date_of_birth", wording.BIRTH_FUTURE)
+    elif day < date(today.year - limits.CHILD_YEARS_MAX, 1, 1):
+        problems.rule("child.date_of_birth", wording.BIRTH_TOO_LONG_AGO.format(years=limits.CHILD_YEARS_MAX))
     return {"name": name.strip() if isinstance(name, str) else "", "date_of_birth": born}
 
 

@@ -6,6 +6,7 @@ START_ID_PATTERN = "^ST-[A-Z0-9]{10}$"
 SCHOOL_ID_PATTERN = "^[a-z0-9][a-z0-9-]{1,59}$"
 UPRN_PATTERN = "^[0-9]{1,12}$"
 NAME_MAX = 100
+CHILD_YEARS_MAX = 20  # the oldest a child in a school place can be born: sixth forms end at 19
 EVIDENCE_MAX = 200
 GROUNDS_MAX = 2000
 REASON_MAX = 300

@@ -137,8 +137,9 @@ def age_group(jurisdiction, round_id, born):
 def normal_entry(jurisdiction, phase, born):
     """The entry year whose normal age group holds a child born on `born` (the nearest tried)."""
     for year in range(born.year + 3, born.year + 14):
-        if age_group(jurisdiction, f"{year}-{phase}", born) == "normal":
-            return year
+        round_id = f"{year}-{phase}"
+        if parse_round(round_id) and age_group(jurisdiction, round_id, born) == "normal":
+            return year  # (a year no round can have, as a child born in 144 would need, is not tried)
     return None
 
 

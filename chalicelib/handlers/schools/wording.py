@@ -5,6 +5,7 @@ NO_RULES = "We do not take applications for that school year here yet."
 CHILD_NAME = "Give your child's full name (at most 100 characters)."
 BIRTH = "Give your child's date of birth as YYYY-MM-DD."
 BIRTH_FUTURE = "Your child's date of birth cannot be in the future."
+BIRTH_TOO_LONG_AGO = "Check your child's date of birth: a child at school was born in the last {years} years."
 WRONG_YEAR = ("A child born on that day normally starts {phase} school in {normal}, not {year}. Apply for {normal}, "
               "or call us to ask for a place outside the normal age group.")
 HOME = "Choose your home address from the list."
