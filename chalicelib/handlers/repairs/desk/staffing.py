@@ -38,9 +38,7 @@ def page(deps, repair_id):
     said = deps.reason is not None
     if said:
         _read(deps, repair)
-    out = desk_view(deps, repair)
-    if not said:
-        out.update(contact=None, access=None)
+    out = desk_view(deps, repair) if said else changed_view(deps, repair)
     out["contact_withheld"] = not said
     if repair.block:  # a shared part's: how many of the block's tenants said it affects them too
         row = deps.communal.get(repair.id)
@@ -57,6 +55,12 @@ def desk_view(deps, repair):
     return out
 
 
+def changed_view(deps, repair):
+    """The desk's view with the tenant's contact and access notes withheld: what a change, a stale If-Match or a
+    follow-on answers, since only the page read with a reason (audited) may carry them."""
+    return {**desk_view(deps, repair), "contact": None, "access": None, "contact_withheld": True}
+
+
 def _read(deps, repair):
     """The tenant's contact and access notes read: said why, audited after the repair's change (shared/reading.py)."""
     from ...shared.reading import audited
@@ -67,7 +71,7 @@ def _as_read(deps, repair_id, if_match):
     version = expected_version(if_match, "GET /v1/staff/repairs/{id}")
     repair = open_repair(deps, repair_id)
     if int(repair.seq or 0) != version:
-        raise Stale(desk_view(deps, repair), etag(repair))
+        raise Stale(changed_view(deps, repair), etag(repair))
     return repair
 
 
@@ -86,7 +90,7 @@ def _keep(deps, repair, audit, event=None, jobs=(), also=()):
     if event is not None:
         from ...shared.effects import first_try
         first_try(deps, [event])
-    return desk_view(deps, repair), etag(repair)
+    return changed_view(deps, repair), etag(repair)
 
 
 def priority(deps, repair_id, body, if_match):
@@ -157,7 +161,7 @@ def follow_on(deps, repair_id, body, key):
     if earlier is not None:
         if earlier.parent_id != repair_id or earlier.description != what:
             raise Conflict(wording.KEY_REUSED, code="idempotency_key_reused")
-        return desk_view(deps, earlier), False
+        return changed_view(deps, earlier), False
     parent = deps.repairs.get(repair_id) if isinstance(repair_id, str) and re.match(REPAIR_ID, repair_id) else None
     if parent is None:
         raise NotFound(NO_SUCH_REPAIR, code="repair_not_found")
@@ -176,7 +180,7 @@ def follow_on(deps, repair_id, body, key):
         return follow_on(deps, repair_id, body, key)  # its twin came first: answered as it was
     except EditConflict:
         raise Conflict(CHANGED, code="repair_changed") from None
-    return desk_view(deps, child), True
+    return changed_view(deps, child), True
 
 
 def history(deps, home):
