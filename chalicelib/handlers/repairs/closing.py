@@ -37,7 +37,8 @@ def keep(deps, repair, event=None, jobs=()):
     if event is not None:
         from ..shared.effects import first_try
         first_try(deps, [event])
-    return view(kept, deps.clock(), of(deps))
+    # Staff's answer: the tenant's access notes show only on the page read with a reason (desk/staffing.page).
+    return {**view(kept, deps.clock(), of(deps)), "access": None}
 
 
 def second_contractor(deps, repair_id):
