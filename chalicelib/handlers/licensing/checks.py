@@ -1,0 +1,193 @@
+"""A licence holder's checks (the Statutory Taxi and Private Hire Vehicle
+Standards, DfT 2020, updated 2023): what the regime's law names (an enhanced
+DBS check with barred lists and NR3S searched before a driver is licensed,
+the DBS update service at least every six months during the licence) and,
+per licence type, what the council asks (`checks`: which before a decision
+and how recent, which how often during the licence).
+
+The officer records each check at the desk: which, the day, what it found,
+and a DBS check's certificate number (personal data: shown only in the
+audited desk read). A grant is refused (422, in words) while a check needed
+before the decision is missing or older than the type allows. A licence with
+a check due during its term is filed on a sparse index by the day it is due
+(`check_due`), which the five-minute job and the desk's list read (never a
+Scan). A refusal, revocation or suspension of a licence whose law says NR3S
+records it adds an entry to the council's own outgoing NR3S record
+(`licence-nr3s`): NR3S itself is a national service Doorstep cannot reach."""
+import re
+from datetime import date, timedelta
+
+from ... import validation
+from ...stamps import london_today, stamp
+from ..shared.clock import date_words
+from . import catalogue, law, wording
+from .clocks import add_months
+
+CERTIFICATE = re.compile(r"^[0-9]{12}$")
+KEPT_MAX = 60  # six-monthly checks over a 3-year licence and its renewals, with room
+
+
+def law_checks(jurisdiction, regime, day):
+    return (law.version(jurisdiction, regime, day) or {}).get("checks") or {}
+
+
+def type_problems(checks, version):
+    """[reason] with a type's `checks` against its regime's law: only the checks the law names; every check the
+    law asks for before a grant asked for before the decision; none less often than the law's most."""
+    named = version.get("checks") or {}
+    if checks is None:
+        return []
+    if not isinstance(checks, list) or not all(isinstance(c, dict) and c.get("id") in named for c in checks):
+        return [f"checks: a list of the regime's checks ({', '.join(named) or 'it names none'})"]
+    out, by_id = [], {c["id"]: c for c in checks}
+    for name, rule in named.items():
+        if rule.get("before_grant") and not (by_id.get(name) or {}).get("before_decision"):
+            out.append(f"checks: {name} is needed before a decision ({rule['source']})")
+        most, every = rule.get("every_months_max"), (by_id.get(name) or {}).get("every_months")
+        if most and name in by_id and not (isinstance(every, int) and 1 <= every <= most):
+            out.append(f"checks: {name} every_months from 1 to {most} ({rule['source']})")
+    for c in checks:
+        within = c.get("within_months")
+        if within is not None and not (isinstance(within, int) and 1 <= within <= 36):
+            out.append(f"checks: {c['id']} within_months from 1 to 36")
+    return out
+
+
+def record(deps, case_id, body, expected):
+    """An officer records a check on the case (not a draft's): saved with its event, the next due day filed."""
+    from .desk import case_or_404, save_change
+    case = case_or_404(deps, case_id)
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
+    asked = {c["id"]: c for c in licence_type.get("checks") or []}
+    named = law_checks(deps.council.jurisdiction, case.regime, london_today(case.received_at or deps.clock()))
+    problems = validation.Problems()
+    body = body if isinstance(body, dict) else {}
+    check = body.get("check")
+    if check not in asked:
+        problems.rule("check", wording.CHECK_UNKNOWN.format(choices=", ".join(asked) or "none"))
+    if body.get("outcome") not in wording.CHECK_OUTCOMES:
+        problems.rule("outcome", wording.CHECK_OUTCOME_UNKNOWN)
+    today = london_today(deps.clock())
+    on = body.get("on") if isinstance(body.get("on"), str) else ""
+    try:
+        day = date.fromisoformat(on)
+    except ValueError:
+        day = None
+    if day is None or not today - timedelta(days=366) <= day <= today:
+        problems.rule("on", wording.CHECK_DAY)
+    certificate = body.get("certificate")
+    if (named.get(check) or {}).get("certificate") and not (isinstance(certificate, str)
+                                                           and CERTIFICATE.match(certificate.strip())):
+        problems.rule("certificate", wording.CERTIFICATE_SHAPE)
+    notes = validation.text(body.get("notes"), "notes", problems, max_len=2000)
+    problems.raise_if_any()
+    kept = list(case.checks or [])
+    if len(kept) >= KEPT_MAX:
+        raise validation.broken_rules([("check", wording.CHECKS_TOO_MANY.format(most=KEPT_MAX))])
+    entry = {"check": check, "on": day.isoformat(), "outcome": body["outcome"], "notes": notes or None,
+             "by": deps.principal.user_id, "at": stamp(deps.clock())}
+    if (named.get(check) or {}).get("certificate"):
+        entry["certificate"] = certificate.strip()
+    case.checks = kept + [entry]
+    case.check_due = next_due(licence_type, case)
+    return save_change(deps, case, expected, "licence_check_recorded", check=check)
+
+
+def last(case, check):
+    """The latest recording of `check` on the case, or None."""
+    found = [c for c in case.checks or [] if c["check"] == check]
+    return max(found, key=lambda c: (c["on"], c["at"])) if found else None
+
+
+def missing_for_decision(deps, licence_type, case, today):
+    """The words of each check needed before a decision that is missing or older than the type allows."""
+    named = law_checks(deps.council.jurisdiction, case.regime, london_today(case.received_at or deps.clock()))
+    out = []
+    for c in licence_type.get("checks") or []:
+        if not c.get("before_decision"):
+            continue
+        words = (named.get(c["id"]) or {}).get("words", c["id"])
+        found = last(case, c["id"])
+        if found is None:
+            out.append(wording.CHECK_NONE.format(words=words))
+        elif c.get("within_months") and add_months(date.fromisoformat(found["on"]), c["within_months"]) < today:
+            out.append(wording.CHECK_TOO_OLD.format(words=words, on=date_words(date.fromisoformat(found["on"])),
+                                                    months=c["within_months"]))
+    return out
+
+
+def next_due(licence_type, case):
+    """{check, due} of the licence's first check due during its term (the later of its last recording and the
+    licence's first day, plus the type's months), or None: no licence in force, or no such check."""
+    licence = case.licence or {}
+    if licence.get("state") not in ("current", "suspended"):
+        return None
+    dues = []
+    for c in licence_type.get("checks") or []:
+        if not c.get("every_months"):
+            continue
+        found = last(case, c["id"])
+        since = max(licence["from"], found["on"]) if found else licence["from"]
+        dues.append({"check": c["id"], "due": add_months(date.fromisoformat(since), c["every_months"]).isoformat()})
+    return min(dues, key=lambda d: d["due"]) if dues else None
+
+
+def due_row(case, today):
+    due = case.check_due
+    return {"id": case.id, "type": case.type_id, "licence": (case.licence or {}).get("number"),
+            "check": due["check"], "due": due["due"], "overdue": date.fromisoformat(due["due"]) < today}
+
+
+def due_list(deps, params=None):
+    """The licences whose check falls due by `by` (default today), one Query of the sparse index; each
+    `overdue` once its day has passed (six months from 28 May is due on 28 November, overdue on the 29th)."""
+    today = london_today(deps.clock())
+    by = (params or {}).get("by")
+    try:
+        until = date.fromisoformat(by) if by else today
+    except ValueError:
+        until = None
+    if until is None or not today <= until <= today + timedelta(days=92):
+        raise validation.broken_rules([("by", wording.CHECK_BY)])
+    return {"checks_due": [due_row(c, today) for c in deps.licensing.checks_due_by(until.isoformat())],
+            "today": today.isoformat()}
+
+
+def flag_due(deps):
+    """The five-minute job's step: each licence whose check has fallen due is flagged once for that day (its
+    `check_due.flagged`, written conditional on the case as read, with its event), so the desk's list shows it
+    and a second run writes nothing. How many were flagged now."""
+    from ...storage.errors import EditConflict
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
+    today = london_today(deps.clock())
+    flagged = 0
+    for case in deps.licensing.checks_due_by(today.isoformat()):
+        if case.check_due.get("flagged"):
+            continue
+        expected, now = case.seq, deps.clock()
+        case.check_due = {**case.check_due, "flagged": today.isoformat()}
+        case.updated_at = now
+        event = new_event(deps, "licence_check_due", now,
+                          event_id=f"licence.{case.id}.check.{case.check_due['check']}.{case.check_due['due']}",
+                          case_id=case.id, type_id=case.type_id, check=case.check_due["check"],
+                          due=case.check_due["due"])
+        try:
+            deps.licensing.save(case, expected, listed=True, event=event)
+        except EditConflict:
+            continue  # recorded or changed meanwhile: the next run reads it again
+        first_try(deps, [event])
+        flagged += 1
+    return flagged
+
+
+def nr3s_entry(deps, case, decision, today):
+    """The council's outgoing NR3S record of a refusal, revocation or suspension, when the regime's law says
+    NR3S records it; else None. Who, which licence, what was decided and when: never the reasons."""
+    named = law_checks(deps.council.jurisdiction, case.regime, london_today(case.received_at or deps.clock()))
+    if not any(decision in (c.get("record_on") or ()) for c in named.values()):
+        return None
+    return {"case_id": case.id, "decision": decision, "decided_on": today.isoformat(),
+            "effective_on": today.isoformat(), "name": (case.applicant or {}).get("name") or "",
+            "licence": (case.licence or {}).get("number"), "type_id": case.type_id, "regime": case.regime,
+            "state": "to_send", "by": deps.principal.user_id, "at": stamp(deps.clock())}
