@@ -45,7 +45,7 @@ def refused_words(call):
 
 def test_a_drivers_licence_waits_for_a_dbs_check_and_an_nr3s_search_each_recent_enough(deps, pay, york_types):
     from chalicelib.handlers.licensing import desk
-    from chalicelib.handlers.licensing.checks import record
+    from chalicelib.handlers.licensing.desk import record_check as record
     case = driver(deps, london(2026, 6, 1, 9))
     desk_at = officer(deps, london(2026, 9, 2, 10))
     grant = {"outcome": "granted", "reasons": "Fit and proper."}
@@ -97,7 +97,8 @@ def test_a_revocation_and_a_suspension_each_leave_an_entry_and_a_revoked_licence
 
 
 def test_the_update_service_check_is_due_six_calendar_months_on_and_overdue_a_day_after(deps, pay, york_types):
-    from chalicelib.handlers.licensing.checks import due_list, flag_due, record
+    from chalicelib.handlers.licensing.checks import due_list, flag_due
+    from chalicelib.handlers.licensing.desk import record_check as record
     case = granted_on(deps, date(2026, 5, 28))
     assert due_list(officer(deps, london(2026, 11, 27, 23, 59)))["checks_due"] == []
     assert flag_due(officer(deps, london(2026, 11, 27, 23, 59))) == 0
@@ -133,7 +134,7 @@ def test_a_licence_from_31_august_is_due_on_28_february_not_182_days_later(deps,
 ])
 def test_a_check_not_asked_for_a_bad_certificate_or_a_day_to_come_is_refused_naming_it(deps, pay, york_types,
                                                                                          body, field):
-    from chalicelib.handlers.licensing.checks import record
+    from chalicelib.handlers.licensing.desk import record_check as record
     case = driver(deps, london(2026, 6, 1, 9))
     with pytest.raises(ApiError) as refused:
         record(officer(deps, london(2026, 6, 2, 10)), case.id, body, case.seq)

@@ -83,7 +83,7 @@ DBS_CERTIFICATE = "001234567890"
 def checked_before_decision(desk_deps, case, on=None):
     """A taxi driver's checks needed before a decision (York's type: enhanced DBS with barred lists, NR3S)
     recorded at the desk on `on` (default the desk's day), clear; the case as now stored."""
-    from chalicelib.handlers.licensing.checks import record
+    from chalicelib.handlers.licensing.desk import record_check as record
     from chalicelib.stamps import london_today
     day = (on or london_today(desk_deps.clock())).isoformat()
     case = record(desk_deps, case.id, {"check": "enhanced_dbs", "on": day, "outcome": "clear",

@@ -113,8 +113,7 @@ def _type_problems(t, available, jurisdiction, today, seen):
             out.append(f"purpose_fees: {purpose} is one of the type's purposes, with one amount")
         else:
             out += _fee_problems(fee, version, f"purpose_fees.{purpose}")
-    from .checks import type_problems
-    out += type_problems(t.get("checks"), version)
+    out += _checks_problems(t.get("checks"), version)
     if not isinstance(t.get("form"), str) or not t["form"]:
         out.append("form must name the form holding the type's questions")
     term, most = t.get("term_months"), version.get("term_max_months")
@@ -156,6 +155,28 @@ def _type_problems(t, available, jurisdiction, today, seen):
             out.append("each document needs an id and a name")
         elif not isinstance(d.get("required", False), bool):
             out.append(f"document {d['id']}: required is true or false")
+    return out
+
+
+def _checks_problems(checks, version):
+    """[reason] with a type's `checks` against its regime's law: only the checks the law names; every check the
+    law asks for before a grant asked for before the decision; none less often than the law's most."""
+    named = version.get("checks") or {}
+    if checks is None:
+        return []
+    if not isinstance(checks, list) or not all(isinstance(c, dict) and c.get("id") in named for c in checks):
+        return [f"checks: a list of the regime's checks ({', '.join(named) or 'it names none'})"]
+    out, by_id = [], {c["id"]: c for c in checks}
+    for name, rule in named.items():
+        if rule.get("before_grant") and not (by_id.get(name) or {}).get("before_decision"):
+            out.append(f"checks: {name} is needed before a decision ({rule['source']})")
+        most, every = rule.get("every_months_max"), (by_id.get(name) or {}).get("every_months")
+        if most and name in by_id and not (isinstance(every, int) and 1 <= every <= most):
+            out.append(f"checks: {name} every_months from 1 to {most} ({rule['source']})")
+    for c in checks:
+        within = c.get("within_months")
+        if within is not None and not (isinstance(within, int) and 1 <= within <= 36):
+            out.append(f"checks: {c['id']} within_months from 1 to 36")
     return out
 
 

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from ... import validation
 from ...stamps import london_today, stamp
 from ..shared.clock import date_words
-from . import catalogue, law, wording
+from . import law, wording
 from .clocks import add_months
 
 CERTIFICATE = re.compile(r"^[0-9]{12}$")
@@ -31,33 +31,9 @@ def law_checks(jurisdiction, regime, day):
     return (law.version(jurisdiction, regime, day) or {}).get("checks") or {}
 
 
-def type_problems(checks, version):
-    """[reason] with a type's `checks` against its regime's law: only the checks the law names; every check the
-    law asks for before a grant asked for before the decision; none less often than the law's most."""
-    named = version.get("checks") or {}
-    if checks is None:
-        return []
-    if not isinstance(checks, list) or not all(isinstance(c, dict) and c.get("id") in named for c in checks):
-        return [f"checks: a list of the regime's checks ({', '.join(named) or 'it names none'})"]
-    out, by_id = [], {c["id"]: c for c in checks}
-    for name, rule in named.items():
-        if rule.get("before_grant") and not (by_id.get(name) or {}).get("before_decision"):
-            out.append(f"checks: {name} is needed before a decision ({rule['source']})")
-        most, every = rule.get("every_months_max"), (by_id.get(name) or {}).get("every_months")
-        if most and name in by_id and not (isinstance(every, int) and 1 <= every <= most):
-            out.append(f"checks: {name} every_months from 1 to {most} ({rule['source']})")
-    for c in checks:
-        within = c.get("within_months")
-        if within is not None and not (isinstance(within, int) and 1 <= within <= 36):
-            out.append(f"checks: {c['id']} within_months from 1 to 36")
-    return out
-
-
-def record(deps, case_id, body, expected):
-    """An officer records a check on the case (not a draft's): saved with its event, the next due day filed."""
-    from .desk import case_or_404, save_change
-    case = case_or_404(deps, case_id)
-    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
+def recorded(deps, case, licence_type, body):
+    """The check an officer records, added to `case` (not yet saved: desk.record_check saves it with its event),
+    and the licence's next check due worked out again."""
     asked = {c["id"]: c for c in licence_type.get("checks") or []}
     named = law_checks(deps.council.jurisdiction, case.regime, london_today(case.received_at or deps.clock()))
     problems = validation.Problems()
@@ -90,7 +66,7 @@ def record(deps, case_id, body, expected):
         entry["certificate"] = certificate.strip()
     case.checks = kept + [entry]
     case.check_due = next_due(licence_type, case)
-    return save_change(deps, case, expected, "licence_check_recorded", check=check)
+    return check
 
 
 def last(case, check):

@@ -187,6 +187,14 @@ def _decidable_today(case, today):
                        code="representations_open")
 
 
+def record_check(deps, case_id, body, expected):
+    """An officer records a check of the licence holder (checks.py): saved with its event, the next due day filed."""
+    case = case_or_404(deps, case_id)
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
+    check = checks.recorded(deps, case, licence_type, body)
+    return save_change(deps, case, expected, "licence_check_recorded", check=check)
+
+
 def change_licence(deps, case_id, body, expected):
     case = case_or_404(deps, case_id)
     problems = validation.Problems({"reasons": {"missing": wording.REASONS_REQUIRED}})

@@ -282,7 +282,7 @@ def change_licence(case_id):
                "while a check needed before the decision is missing or older than the type allows",
     "parameters": [CASE_ID, IF_MATCH, WHY_CHANGED], "requestBody": BODY, "responses": CHANGE})
 def record_check(case_id):
-    from .checks import record
+    from .desk import record_check as record
     return _change(case_id, record)
 
 
