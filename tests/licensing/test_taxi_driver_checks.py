@@ -185,6 +185,10 @@ def test_a_type_cannot_drop_a_check_the_law_asks_before_a_grant_or_check_less_of
                              {"id": "dbs_update_service", "every_months": 12}]
     found = " ".join(reason for _, reason in problems(types, "england", date(2026, 6, 1)))
     assert "nr3s is needed before a decision" in found and "dbs_update_service every_months from 1 to 6" in found
+    del driver_type["checks"]  # a council that names none still needs the law's before a grant
+    assert "enhanced_dbs is needed before a decision" in " ".join(
+        reason for _, reason in problems(types, "england", date(2026, 6, 1)))
+    driver_type["checks"] = [{"id": "enhanced_dbs", "before_decision": True}, {"id": "nr3s", "before_decision": True}]
     vehicle = next(t for t in types if t["id"] == "taxi-vehicle")
     vehicle["checks"] = [{"id": "nr3s", "before_decision": True}]
     assert any("checks: a list of the regime's checks (it names none)" in r

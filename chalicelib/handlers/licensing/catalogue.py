@@ -163,6 +163,8 @@ def _checks_problems(checks, version):
     law asks for before a grant asked for before the decision; none less often than the law's most."""
     named = version.get("checks") or {}
     if checks is None:
+        checks = [] if any(rule.get("before_grant") for rule in named.values()) else None
+    if checks is None:
         return []
     if not isinstance(checks, list) or not all(isinstance(c, dict) and c.get("id") in named for c in checks):
         return [f"checks: a list of the regime's checks ({', '.join(named) or 'it names none'})"]
