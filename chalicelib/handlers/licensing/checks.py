@@ -11,7 +11,8 @@ audited desk read). A grant is refused (422, in words) while a check needed
 before the decision is missing or older than the type allows. A licence with
 a check due during its term is filed on a sparse index by the day it is due
 (`check_due`), which the five-minute job and the desk's list read (never a
-Scan). A refusal, revocation or suspension of a licence whose law says NR3S
+Scan); once the job has flagged it, under its own partition, so the job reads
+only what it has not flagged. A refusal, revocation or suspension of a licence whose law says NR3S
 records it adds an entry to the council's own outgoing NR3S record
 (`licence-nr3s`): NR3S itself is a national service Doorstep cannot reach."""
 import re
@@ -125,22 +126,22 @@ def due_list(deps, params=None):
         until = None
     if until is None or not today <= until <= today + timedelta(days=92):
         raise validation.broken_rules([("by", wording.CHECK_BY)])
-    return {"checks_due": [due_row(c, today) for c in deps.licensing.checks_due_by(until.isoformat())],
-            "today": today.isoformat()}
+    rows = sorted((due_row(c, today) for c in deps.licensing.checks_due_by(until.isoformat())),
+                  key=lambda r: (r["due"], r["id"]))
+    return {"checks_due": rows, "today": today.isoformat()}
 
 
 def flag_due(deps):
     """The five-minute job's step: each licence whose check has fallen due is flagged once for that day (its
-    `check_due.flagged`, written conditional on the case as read, with its event), so the desk's list shows it
-    and a second run writes nothing. How many were flagged now."""
+    `check_due.flagged`, written conditional on the case as read, with its event), so the desk's list shows it;
+    flagged, it moves to the index's other partition, so a second run reads and writes nothing, however many
+    licences are overdue. How many were flagged now."""
     from ...storage.errors import EditConflict
     from ..shared.effects import first_try
     from ..shared.events import new_event
     today = london_today(deps.clock())
     flagged = 0
-    for case in deps.licensing.checks_due_by(today.isoformat()):
-        if case.check_due.get("flagged"):
-            continue
+    for case in deps.licensing.checks_due_by(today.isoformat(), flagged=(False,)):
         expected, now = case.seq, deps.clock()
         case.check_due = {**case.check_due, "flagged": today.isoformat()}
         case.updated_at = now

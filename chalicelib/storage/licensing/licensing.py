@@ -90,7 +90,7 @@ class CaseCheckDueIndex(GlobalSecondaryIndex):
         index_name = "checkdue"
         projection = AllProjection()
 
-    checkdue = CouncilKey(hash_key=True)  # "checkdue" while a licence has a check due during its term
+    checkdue = CouncilKey(hash_key=True)  # "due", then "flagged" once the job has flagged it: a licence with a check ahead
     checkdue_on = UnicodeAttribute(range_key=True)  # its day, YYYY-MM-DD
 
 
@@ -267,7 +267,7 @@ def remind_keys(case):
 def checkdue_keys(case):
     """The sparse `checkdue` index's keys: filed while the licence has a check due during its term (checks.py)."""
     due = getattr(case, "check_due", None)
-    return {"checkdue": "checkdue", "checkdue_on": due["due"]} if due else {}
+    return {"checkdue": "flagged" if due.get("flagged") else "due", "checkdue_on": due["due"]} if due else {}
 
 
 def register_keys(case, listed):
@@ -365,10 +365,11 @@ class LicensingStore:
         """Licences whose next reminder's day is `day` (YYYY-MM-DD) or before: one Query of the sparse index."""
         return [_case(m) for m in C.remind_index.query("remind", C.remind_on <= day, limit=limit, page_size=limit)]
 
-    def checks_due_by(self, day, limit=100):
-        """Licences whose next check is due on `day` (YYYY-MM-DD) or before: one Query of the sparse index."""
-        return [_case(m) for m in C.checkdue_index.query("checkdue", C.checkdue_on <= day, limit=limit,
-                                                         page_size=limit)]
+    def checks_due_by(self, day, flagged=(False, True), limit=100):
+        """Licences whose next check is due on `day` (YYYY-MM-DD) or before, not yet flagged and (or) flagged by the
+        job: one Query of the sparse index each, so the job reads only what it has not flagged yet."""
+        return [_case(m) for part in ("flagged" if f else "due" for f in flagged)
+                for m in C.checkdue_index.query(part, C.checkdue_on <= day, limit=limit, page_size=limit)]
 
     def nr3s(self, case_id):
         """The case's outgoing NR3S entries, oldest first."""
