@@ -135,6 +135,7 @@ def test_a_licence_from_31_august_is_due_on_28_february_not_182_days_later(deps,
     ({"check": "nr3s", "on": "2026-06-03", "outcome": "clear"}, "on"),  # tomorrow
     ({"check": "nr3s", "on": "2026-13-01", "outcome": "clear"}, "on"),
     ({"check": "nr3s", "on": "2026-06-01", "outcome": "fine"}, "outcome"),
+    ({"check": ["nr3s"], "on": "2026-06-01", "outcome": {"clear": 1}}, "check"),  # not a 500: unhashable
 ])
 def test_a_check_not_asked_for_a_bad_certificate_or_a_day_to_come_is_refused_naming_it(deps, pay, york_types,
                                                                                          body, field):

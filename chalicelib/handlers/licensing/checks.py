@@ -39,10 +39,10 @@ def recorded(deps, case, licence_type, body):
     named = law_checks(deps.council.jurisdiction, case.regime, london_today(case.received_at or deps.clock()))
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
-    check = body.get("check")
+    check = body.get("check") if isinstance(body.get("check"), str) else None  # a list or object: no check
     if check not in asked:
         problems.rule("check", wording.CHECK_UNKNOWN.format(choices=", ".join(asked) or "none"))
-    if body.get("outcome") not in wording.CHECK_OUTCOMES:
+    if not isinstance(body.get("outcome"), str) or body["outcome"] not in wording.CHECK_OUTCOMES:
         problems.rule("outcome", wording.CHECK_OUTCOME_UNKNOWN)
     today = london_today(deps.clock())
     on = body.get("on") if isinstance(body.get("on"), str) else ""
