@@ -351,6 +351,8 @@ ROUTE_ACCESS = {
         desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/staff/licensing/cases/{case_id}/decision"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/staff/licensing/cases/{case_id}/licence"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/staff/licensing/cases/{case_id}/checks"): (desk("licensing"), Outcome(404, "licence_case_not_found")),
+    ("GET", "/v1/staff/licensing/checks-due"): (desk("licensing"), Outcome(200)),
     ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (desk("halls"), Outcome(404, "place_not_found")),
     ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (desk("halls"), Outcome(404, "place_not_found")),
     ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"): (desk("halls"), Outcome(404, "place_not_found")),
@@ -622,9 +624,10 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"), ("GET", "/v1/staff/hire/deposits"),
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/cancel"),
                 ("GET", "/v1/staff/licensing/cases"), ("GET", "/v1/staff/licensing/cases/{case_id}"),
+                ("GET", "/v1/staff/licensing/checks-due"),
                 *(("POST", f"/v1/staff/licensing/cases/{{case_id}}/{change}") for change in
                   ("consultees/{consultee_id}", "representations/{rep_id}/check", "hearing", "conditions", "decision",
-                   "licence", "documents/{document_id}", "requests")),
+                   "licence", "documents/{document_id}", "requests", "checks")),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
@@ -1069,6 +1072,7 @@ _simple("GET", "/v1/licensing/register")
 _simple("GET", "/v1/licensing/register.csv")
 _simple("GET", "/v1/licensing/register/{case_id}", "/v1/licensing/register/LC-7K3F9Q")
 _simple("GET", "/v1/staff/licensing/cases")
+_simple("GET", "/v1/staff/licensing/checks-due")
 REQUESTS[("GET", "/v1/staff/licensing/cases/{case_id}")] = lambda world, caller: Request(
     "GET", "/v1/staff/licensing/cases/LC-7K3F9Q", None, _why(caller))  # the applicant and objectors: with a reason
 _simple("POST", "/v1/staff/licensing/cases/{case_id}/representations/{rep_id}/check",
@@ -1077,7 +1081,8 @@ for _path, _body in (("consultees/police", {"answer": "no_objection"}), ("hearin
                      ("conditions", {"conditions": ["Doors shut by 23:00"]}),
                      ("decision", {"outcome": "granted", "reasons": "No relevant representations"}),
                      ("licence", {"action": "suspend", "reasons": "Annual fee unpaid"}),
-                     ("requests", {"words": "Please send the plan"})):
+                     ("requests", {"words": "Please send the plan"}),
+                     ("checks", {"check": "nr3s", "on": "2030-01-08", "outcome": "clear"})):
     _template = "consultees/{consultee_id}" if _path.startswith("consultees/") else _path
     REQUESTS[("POST", f"/v1/staff/licensing/cases/{{case_id}}/{_template}")] = \
         lambda world, caller, _path=_path, _body=_body: Request(

@@ -13,7 +13,7 @@ from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the p
 from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
 from support.licensing_support import york_types  # noqa: F401
 from support.pay_support import pay  # noqa: F401
-from support.licensing_support import at, london, paid, person, started
+from support.licensing_support import at, checked_before_decision, london, paid, person, started
 
 PUB = {"name": "The Golden Fleece", "address": "16 Pavement, York YO1 9UP", "uprn": "990000000501",
        "lat": 53.9592, "lon": -1.0801}
@@ -59,6 +59,7 @@ def test_a_taxi_drivers_licence_runs_its_term_and_is_suspended_and_reinstated_wi
     case = paid(who, started(who, {"type": "taxi-driver", "premises": {"address": "4 Acomb Road, York"}}))
     assert case.clocks == []  # no statutory clock: the council decides when it is satisfied
     desk_at = officer(deps, london(2026, 8, 31, 15))
+    case = checked_before_decision(desk_at, case)
     case = desk.decide(desk_at, case.id, {"outcome": "granted", "reasons": "DBS clear, medical passed."}, case.seq)
     assert case.licence["to"] == "2029-08-31"  # 36 months
     with pytest.raises(ApiError) as stale:

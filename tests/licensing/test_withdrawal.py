@@ -10,7 +10,7 @@ from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the p
 from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
 from support.licensing_support import YORK_TYPES, york_types  # noqa: F401
 from support.pay_support import pay  # noqa: F401
-from support.licensing_support import at, london, notice, paid, person, started
+from support.licensing_support import at, checked_before_decision, london, notice, paid, person, started
 
 PUB = {"name": "The Golden Fleece", "address": "16 Pavement, York YO1 9UP", "uprn": "990000000501",
        "lat": 53.9592, "lon": -1.0801}
@@ -86,8 +86,9 @@ def test_a_notice_a_case_being_paid_for_and_a_decided_one_are_not_withdrawn(deps
     paying = started(who, {"type": "street-trading", "premises": {"address": "Parliament Street, York"}})
     pay_case(who, paying["id"])
     decided, driver = driver_received_on_christmas_eve(deps)
-    desk.decide(deps.replace(clock=lambda: london(2027, 1, 4, 9), principal=person(700)), decided.id,
-                {"outcome": "granted", "reasons": "Checks clear."}, decided.seq)
+    desk_at = deps.replace(clock=lambda: london(2027, 1, 4, 9), principal=person(700))
+    decided = checked_before_decision(desk_at, decided)
+    desk.decide(desk_at, decided.id, {"outcome": "granted", "reasons": "Checks clear."}, decided.seq)
     for case_id, owner in ((given.id, organiser), (paying["id"], organiser)):
         with pytest.raises(ApiError) as refused:
             withdraw(at(deps, london(2026, 11, 28, 9), owner), case_id, {})

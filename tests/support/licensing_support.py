@@ -75,3 +75,17 @@ def tally_at(deps, premises_key, year, count, days=()):
 def york_types(deps):
     """York's demo licence types stored (tests import this fixture by name)."""
     return store_types(deps)
+
+
+DBS_CERTIFICATE = "001234567890"
+
+
+def checked_before_decision(desk_deps, case, on=None):
+    """A taxi driver's checks needed before a decision (York's type: enhanced DBS with barred lists, NR3S)
+    recorded at the desk on `on` (default the desk's day), clear; the case as now stored."""
+    from chalicelib.handlers.licensing.desk import record_check as record
+    from chalicelib.stamps import london_today
+    day = (on or london_today(desk_deps.clock())).isoformat()
+    case = record(desk_deps, case.id, {"check": "enhanced_dbs", "on": day, "outcome": "clear",
+                                       "certificate": DBS_CERTIFICATE}, case.seq)
+    return record(desk_deps, case.id, {"check": "nr3s", "on": day, "outcome": "clear"}, case.seq)

@@ -53,11 +53,12 @@ def start(deps, body, idempotency_key=None):
     version = law.version(deps.council.jurisdiction, licence_type["regime"], today)
     premises = _premises(body.get("premises"), problems)
     band = body.get("band")
-    fee = catalogue.fee_for(licence_type, band)
+    purpose, varies = _purpose(licence_type, body, problems)
+    changes = _changes(deps, licence_type, purpose, body.get("changes"), today, problems)
+    fee = catalogue.fee_for(licence_type, band, purpose)
     if fee is None:
         problems.rule("band", wording.BAND_REQUIRED if band is None else wording.BAND_UNKNOWN)
     event = _event(body.get("event"), version, today, problems) if licence_type["regime"] in NOTICE_REGIMES else None
-    purpose, varies = _purpose(licence_type, body, problems)
     problems.raise_if_any()
     user_id = deps.principal.user_id
     claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#licence", body, _answer(deps), "another application")
@@ -73,7 +74,7 @@ def start(deps, body, idempotency_key=None):
         premises=premises, premises_key=premises_key(premises), band=band, fee=fee,
         answers_reference=body.get("answers_reference") if isinstance(body.get("answers_reference"), str) else None,
         event=event, consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []],
-        purpose=purpose, varies=varies)
+        purpose=purpose, varies=varies, changes=changes)
     _refuse_before_the_fee(deps, case, now)
     try:
         deps.licensing.create(case, idempotency=claim.record(case.id, now, IDEMPOTENCY_HOURS))
@@ -91,12 +92,31 @@ def _purpose(licence_type, body, problems):
         problems.rule("purpose", wording.PURPOSE_UNKNOWN.format(choices=", ".join(allowed)))
         return None, None
     varies = body.get("varies")
-    if purpose != "variation" or varies is None:
+    if purpose not in ("variation", "minor_variation") or varies is None:
         return purpose, None
     if not isinstance(varies, str) or not 0 < len(varies.strip()) <= 40:
         problems.rule("varies", wording.VARIES_SHAPE)
         return purpose, None
     return purpose, varies.strip()
+
+
+def _changes(deps, licence_type, purpose, asked, today, problems):
+    """A minor variation's kinds of change (the law's list, s.41A): one at least; one s.41A(3) forbids is refused
+    in its words (a full variation instead). [] for any other purpose."""
+    own = ((law.version(deps.council.jurisdiction, licence_type["regime"], today) or {}).get("purposes") or {}).get(
+        purpose)
+    if not own:
+        return []
+    allowed, barred = own.get("changes") or [], own.get("not_for") or []
+    asked = asked if isinstance(asked, list) and all(isinstance(a, str) for a in asked) else None
+    if asked and set(asked) & set(barred):
+        what = " or ".join(wording.NOT_MINOR[b] for b in barred if b in asked)
+        problems.rule("changes", wording.CHANGES_NOT_MINOR.format(what=what, source=own["not_for_source"]))
+        return []
+    if not asked or not set(asked) <= set(allowed) or len(asked) > len(allowed):
+        problems.rule("changes", wording.CHANGES_REQUIRED.format(choices=", ".join(allowed)))
+        return []
+    return list(dict.fromkeys(asked))
 
 
 def _premises(value, problems):
@@ -256,13 +276,15 @@ def receive(deps, case, now):
     from ..shared.events import new_event
     from .clocks import clocks
     today = london_today(now)
-    version = law.version(deps.council.jurisdiction, case.regime, today)
+    version = law.for_purpose(law.version(deps.council.jurisdiction, case.regime, today), case.purpose, today)
     expected = case.seq
     case.state, case.received_at, case.updated_at = "received", now, now
     case.law = {"regime": case.regime, "from": version["from"], "source": version["source"],
-                "missed": version["missed"], "missed_words": version["missed_words"]}
+                "missed": version["missed"], "missed_words": version["missed_words"],
+                **({"hearing": False} if version.get("hearing") is False else {}),
+                **({"refund_when_missed": True} if version.get("refund_when_missed") else {})}
     case.clocks = clocks(version, today, deps.calendar)
-    if version["missed"] == "deemed_granted":
+    if version["missed"] in ("deemed_granted", "deemed_refused"):
         from .clocks import last_day_of
         decision = last_day_of(case.clocks, "decision")
         case.deemed_on = decision.isoformat() if decision else None

@@ -4,7 +4,12 @@ them: which types an activity needs, a type's fee for a band.
 
 A type (licence_types.json in a council's folder; York's is the demo's own):
   id, name, regime          the regime must be one the council's jurisdiction has
-  purposes                  new, variation, renewal (default: new)
+  purposes                  new, variation, minor_variation, renewal (default: new); a purpose the law's data
+                            gives its own procedure (a minor variation) only where the regime has it
+  purpose_fees              {purpose: {amount, source}}: a purpose's own flat fee (a minor variation's £89)
+  checks                    [{id, before_decision, within_months, every_months}]: the checks of the person the
+                            regime's law names (a taxi driver's DBS, NR3S), which are needed before a decision
+                            (and how recent), and how often during the licence (checks.py)
   form                      the forms engine's form holding its questions and files
   fee                       {amount} or {by_band: {band: pence}}, with its source; `set_by` council or law
   documents                 [{id, name, required}]: sent as files (documents.py); `required` ones before the fee
@@ -30,12 +35,12 @@ ACTIVITIES = ("sell_alcohol", "regulated_entertainment", "late_night_food", "one
 REGISTER_FIELDS = ("premises.name", "premises.address", "type", "state", "licence.number", "licence.from",
                    "licence.to", "conditions", "event.first_day", "event.last_day", "received_at",
                    "representations_until", "decision.outcome", "decision.at")
-PURPOSES = ("new", "variation", "renewal")
+PURPOSES = ("new", "variation", "minor_variation", "renewal")
 TYPE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 PENCE_MAX = 10_000_000
 KEYS = {"id", "name", "regime", "purposes", "form", "fee", "documents", "consultees", "term_months",
         "renewal_reminders", "register", "activities", "public_notice", "annual_fee", "annual_fee_reminders", "about",
-        "refund_on_withdrawal"}
+        "refund_on_withdrawal", "purpose_fees", "checks"}
 
 
 def needs(types, activity):
@@ -53,9 +58,10 @@ def find(types, type_id):
     return next((t for t in types if t["id"] == type_id), None)
 
 
-def fee_for(licence_type, band=None):
-    """The fee in pence for `band` (a type banded by the law), or its one amount; None: no such band."""
-    fee = licence_type.get("fee") or {}
+def fee_for(licence_type, band=None, purpose=None):
+    """The fee in pence for `band` (a type banded by the law), or its one amount, or the purpose's own (a minor
+    variation's flat fee); None: no such band."""
+    fee = (licence_type.get("purpose_fees") or {}).get(purpose) or licence_type.get("fee") or {}
     if "by_band" in fee:
         return fee["by_band"].get(band)
     return fee.get("amount", 0)
@@ -99,6 +105,15 @@ def _type_problems(t, available, jurisdiction, today, seen):
         out += _fee_problems(t["annual_fee"], version, "annual_fee")
     if not set(t.get("purposes") or ["new"]) <= set(PURPOSES):
         out.append(f"purposes must be some of {', '.join(PURPOSES)}")
+    own = version.get("purposes") or {}
+    if "minor_variation" in (t.get("purposes") or ()) and "minor_variation" not in own:
+        out.append(f"purposes: the law of {jurisdiction} gives {t['regime']} no minor variation")
+    for purpose, fee in (t.get("purpose_fees") or {}).items():
+        if purpose not in (t.get("purposes") or ()) or (fee or {}).get("by_band") is not None:
+            out.append(f"purpose_fees: {purpose} is one of the type's purposes, with one amount")
+        else:
+            out += _fee_problems(fee, version, f"purpose_fees.{purpose}")
+    out += _checks_problems(t.get("checks"), version)
     if not isinstance(t.get("form"), str) or not t["form"]:
         out.append("form must name the form holding the type's questions")
     term, most = t.get("term_months"), version.get("term_max_months")
@@ -140,6 +155,30 @@ def _type_problems(t, available, jurisdiction, today, seen):
             out.append("each document needs an id and a name")
         elif not isinstance(d.get("required", False), bool):
             out.append(f"document {d['id']}: required is true or false")
+    return out
+
+
+def _checks_problems(checks, version):
+    """[reason] with a type's `checks` against its regime's law: only the checks the law names; every check the
+    law asks for before a grant asked for before the decision; none less often than the law's most."""
+    named = version.get("checks") or {}
+    if checks is None:
+        checks = [] if any(rule.get("before_grant") for rule in named.values()) else None
+    if checks is None:
+        return []
+    if not isinstance(checks, list) or not all(isinstance(c, dict) and c.get("id") in named for c in checks):
+        return [f"checks: a list of the regime's checks ({', '.join(named) or 'it names none'})"]
+    out, by_id = [], {c["id"]: c for c in checks}
+    for name, rule in named.items():
+        if rule.get("before_grant") and not (by_id.get(name) or {}).get("before_decision"):
+            out.append(f"checks: {name} is needed before a decision ({rule['source']})")
+        most, every = rule.get("every_months_max"), (by_id.get(name) or {}).get("every_months")
+        if most and name in by_id and not (isinstance(every, int) and 1 <= every <= most):
+            out.append(f"checks: {name} every_months from 1 to {most} ({rule['source']})")
+    for c in checks:
+        within = c.get("within_months")
+        if within is not None and not (isinstance(within, int) and 1 <= within <= 36):
+            out.append(f"checks: {c['id']} within_months from 1 to 36")
     return out
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from ... import validation
 from ...errors import Conflict, NotFound
 from ...stamps import london_today, stamp
-from . import catalogue, wording
+from . import catalogue, checks, wording
 from ..shared.clock import date_words
 from .clocks import add_months, clocks, last_day_of
 from .ids import is_case, licence_number
@@ -39,7 +39,7 @@ def case_or_404(deps, case_id):
     return case
 
 
-def save_change(deps, case, expected, kind, listed=True, **payload):
+def save_change(deps, case, expected, kind, listed=True, nr3s=None, **payload):
     from ...storage.errors import EditConflict
     from ..shared.events import new_event
     if case.seq != expected:  # the desk reads the case again: its GET gives the ETag
@@ -48,7 +48,7 @@ def save_change(deps, case, expected, kind, listed=True, **payload):
     case.updated_at = now
     event = new_event(deps, kind, now, case_id=case.id, type_id=case.type_id, **payload)
     try:
-        deps.licensing.save(case, expected, listed=listed, event=event)
+        deps.licensing.save(case, expected, listed=listed, event=event, nr3s=nr3s)
     except EditConflict:
         raise Conflict(wording.CHANGED_MEANWHILE, code="edit_conflict") from None
     from ..shared.effects import first_try
@@ -119,6 +119,8 @@ def set_hearing(deps, case_id, body, expected):
     latest = last_day_of(case.clocks, "hearing")
     if case.state not in DECIDABLE:
         raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+    if (case.law or {}).get("hearing") is False:
+        raise Conflict(wording.NO_HEARING, code="no_hearing")
     if day <= today or not deps.calendar.is_working_day(day):
         raise validation.broken_rules([("day", wording.HEARING_DAY)])
     if latest is not None and day > latest and not why:
@@ -156,6 +158,10 @@ def decide(deps, case_id, body, expected):
         raise Conflict(wording.REPRESENTATIONS_UNCHECKED.format(count=len(waiting)), code="representations_unchecked")
     today = london_today(deps.clock())
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
+    _decidable_today(case, today)
+    missing = checks.missing_for_decision(deps, licence_type, case, today) if outcome == "granted" else []
+    if missing:
+        raise validation.broken_rules([("outcome", wording.CHECKS_MISSING.format(missing="; ".join(missing)))])
     case.state = outcome
     case.decision = {**(case.decision or {}), "outcome": outcome, "reasons": reasons, "by": deps.principal.user_id,
                      "at": stamp(deps.clock())}
@@ -164,7 +170,29 @@ def decide(deps, case_id, body, expected):
         case.licence = {"number": licence_number(case.id), "from": starts.isoformat(),
                         "to": add_months(starts, term).isoformat() if term else None, "state": "current"}
         case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime, today)
-    return save_change(deps, case, expected, "licence_decided", outcome=outcome)
+        case.check_due = checks.next_due(licence_type, case)
+    nr3s = checks.nr3s_entry(deps, case, outcome, today) if outcome == "refused" else None
+    return save_change(deps, case, expected, "licence_decided", nr3s=nr3s, outcome=outcome)
+
+
+def _decidable_today(case, today):
+    """A procedure whose law has no hearing (a minor variation) is decided only once its representations' period
+    has ended (s.182 Guidance para 8.53: the authority must wait until it has elapsed)."""
+    if (case.law or {}).get("hearing") is not False:
+        return
+    last = last_day_of(case.clocks, "representations")
+    rule = next((c["words"] for c in case.clocks or () if c["name"] == "representations"), "")
+    if last is not None and today <= last:
+        raise Conflict(wording.DECIDE_AFTER_REPRESENTATIONS.format(last_day=date_words(last), rule=rule),
+                       code="representations_open")
+
+
+def record_check(deps, case_id, body, expected):
+    """An officer records a check of the licence holder (checks.py): saved with its event, the next due day filed."""
+    case = case_or_404(deps, case_id)
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
+    check = checks.recorded(deps, case, licence_type, body)
+    return save_change(deps, case, expected, "licence_check_recorded", check=check)
 
 
 def change_licence(deps, case_id, body, expected):
@@ -183,6 +211,8 @@ def change_licence(deps, case_id, body, expected):
     case.licence = {**case.licence, "state": becomes, "history": history}
     # Only a current licence is reminded: reinstated, its next reminder from today; otherwise none.
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
-    case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime,
-                                   london_today(deps.clock()))
-    return save_change(deps, case, expected, "licence_" + becomes, action=action, change=len(history))
+    today = london_today(deps.clock())
+    case.reminder = first_reminder(licence_type, case.licence, deps.council.jurisdiction, case.regime, today)
+    case.check_due = checks.next_due(licence_type, case)
+    nr3s = checks.nr3s_entry(deps, case, becomes, today) if becomes in ("revoked", "suspended") else None
+    return save_change(deps, case, expected, "licence_" + becomes, nr3s=nr3s, action=action, change=len(history))

@@ -12,7 +12,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "data" / "licensing_law.json"
 REGIMES = ("premises_licence", "temporary_event_notice", "occasional_licence", "short_term_let", "taxi_driver",
            "taxi_vehicle", "private_hire_operator", "street_trading")
-MISSED = ("none", "tacit_consent", "deemed_granted")
+MISSED = ("none", "tacit_consent", "deemed_granted", "deemed_refused")
 UNITS = ("days", "working_days", "months")
 _loaded = {}
 
@@ -41,6 +41,22 @@ def version(jurisdiction, regime, day):
     return max(started, key=lambda v: v["from"]) if started else None
 
 
+def for_purpose(version, purpose, day):
+    """The version as it applies to `purpose` on `day`: a purpose with its own procedure in the law's data (a
+    premises licence's minor variation, ss.41A-41B: its own clocks, no hearing, refused when undecided) replaces
+    the version's clocks and what follows a missed decision; any other purpose runs the version's own."""
+    own = ((version or {}).get("purposes") or {}).get(purpose)
+    if not own or date.fromisoformat(own["from"]) > day:
+        return version
+    return {**version, **{k: v for k, v in own.items() if k != "from"}, "purpose_from": own["from"]}
+
+
+def purpose_in_force(jurisdiction, regime, purpose, day):
+    """Whether the law's data gives `purpose` of `regime` its own procedure on `day`."""
+    own = ((version(jurisdiction, regime, day) or {}).get("purposes") or {}).get(purpose)
+    return bool(own) and date.fromisoformat(own["from"]) <= day
+
+
 def checked(doc):
     for where, kinds in doc["jurisdictions"].items():
         if "same_as" in kinds:
@@ -52,7 +68,22 @@ def checked(doc):
                 raise LawDataError(f"{where}.{regime}: not a regime ({', '.join(REGIMES)}), or no version")
             for v in versions:
                 _version(f"{where}.{regime}", v)
+                for purpose, own in (v.get("purposes") or {}).items():
+                    _version(f"{where}.{regime}.{purpose}", own)
+                _checks(f"{where}.{regime}", v.get("checks"))
     return doc
+
+
+def _checks(where, checks):
+    """A regime's checks of the person (a taxi driver's DBS, NR3S): each with its words and source; a check the
+    law asks for before a grant, at most how many months apart during the licence, what NR3S records."""
+    for name, check in (checks or {}).items():
+        every = check.get("every_months_max")
+        if not check.get("words") or not check.get("source") or not isinstance(check.get("checked"), bool) or (
+                every is not None and (not isinstance(every, int) or every < 1)) or not set(
+                check.get("record_on") or ()) <= {"refused", "revoked", "suspended"}:
+            raise LawDataError(f"{where}.checks.{name}: its words, source, whether checked; every_months_max whole "
+                               "months; record_on some of refused, revoked, suspended")
 
 
 def _version(where, v):

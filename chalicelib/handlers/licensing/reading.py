@@ -9,6 +9,7 @@ from ...stamps import london_today
 from . import catalogue, law, wording
 from .applying import own_case
 from .clocks import last_day_of
+from .checks import due_row
 from .views import applicant_view, clocks_view, desk_view, register_row, withheld_view
 
 PAGE = 50
@@ -145,7 +146,7 @@ def desk_list(deps, params):
         out.append({"id": case.id, "type": case.type_id, "state": case.state, "premises": _public(case, types),
                     "representations": case.representations, "next_clock": nxt,
                     "at_risk": bool(nxt and _working_days(deps, today, nxt["last_day"]) <= AT_RISK_DAYS),
-                    "late": _late(case, today)})
+                    "late": _late(case, today), "check_due": case.check_due and due_row(case, today)})
     out.sort(key=lambda c: (c["next_clock"] or {}).get("last_day") or "9999")
     return {"cases": out}
 
@@ -191,4 +192,5 @@ def desk_one(deps, case_id, said=True):
         return withheld_view(case), case.seq
     audited(deps, case.id, wording.READ_CASE.format(version=case.seq))
     return {**desk_view(case, deps.licensing.representations(case.id),
-                        catalogue.find(catalogue.of_council(deps), case.type_id)), "personal_withheld": False}, case.seq
+                        catalogue.find(catalogue.of_council(deps), case.type_id), deps.licensing.nr3s(case.id)),
+            "personal_withheld": False}, case.seq

@@ -16,6 +16,8 @@ hooks.register("licence_fee", "chalicelib.handlers.licensing.applying")
 register("licence_application_received", "chalicelib.handlers.licensing.neighbours")
 # A decision told to the applicant and to each person who made a representation, once each (telling.py).
 effects.register("licence_decided", "licensing.told", "chalicelib.handlers.licensing.telling:on_decided")
+# A minor variation treated as refused when undecided in time: its fee returned in full, once (deeming.py).
+effects.register("licence_decided", "licensing.fee_returned", "chalicelib.handlers.licensing.deeming:on_decided")
 # A hearing set, a licence suspended, revoked or reinstated: told to the applicant alone, once (telling.py).
 for _kind in ("licence_hearing_set", "licence_suspended", "licence_revoked", "licence_current"):
     effects.register(_kind, "licensing.applicant_told", "chalicelib.handlers.licensing.telling:on_changed")
@@ -272,6 +274,26 @@ def decide(case_id):
 def change_licence(case_id):
     from .desk import change_licence as change
     return _change(case_id, change)
+
+
+@routes.post("/v1/staff/licensing/cases/{case_id}/checks", desk("licensing"), {
+    "summary": "Record a check of the licence holder its type asks for (a taxi driver's enhanced DBS, the DBS update "
+               "service, NR3S): which, the day, what it found, a DBS certificate's number; a grant is refused (422) "
+               "while a check needed before the decision is missing or older than the type allows",
+    "parameters": [CASE_ID, IF_MATCH, WHY_CHANGED], "requestBody": BODY, "responses": CHANGE})
+def record_check(case_id):
+    from .desk import record_check as record
+    return _change(case_id, record)
+
+
+@routes.get("/v1/staff/licensing/checks-due", desk("licensing"), {
+    "summary": "Licences whose check during the licence (the DBS update service, every six months) falls due by "
+               "`by` (default today), overdue once its day has passed: one Query of a sparse index",
+    "parameters": [q("by", "a day, today to three months ahead", schema={"type": "string", "maxLength": 10})],
+    "responses": {"200": json_response(ref("LicenceChecksDue")), **errors(400, **{"422": "Not a day in range"})}})
+def checks_due():
+    from .checks import due_list
+    return http.ok(due_list(http.deps(), http.query()), headers=http.NO_STORE)
 
 
 @routes.get("/v1/licensing/consultations/{token}", ANYONE, {

@@ -13,8 +13,10 @@ CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
     "conditions": {"type": "array", "items": STR}, "decision": {"type": "object", "nullable": True},
     "licence": {"type": "object", "nullable": True},
     "renews": {"type": "object", "nullable": True, "description": "a renewal's licence renewed: {case, number, to}"},
-    "purpose": {"type": "string", "enum": ["new", "variation", "renewal"],
-                "description": "what is applied for: a new licence, a variation of one held, a renewal"},
+    "purpose": {"type": "string", "enum": ["new", "variation", "minor_variation", "renewal"],
+                "description": "what is applied for: a new licence, a variation (or a minor variation, Licensing "
+                               "Act 2003 s.41A) of one held, a renewal"},
+    "changes": {"type": "array", "items": STR, "description": "a minor variation's kinds of change"},
     "varies": {**NSTR, "description": "a variation's licence number, as the applicant gave it"},
     "fee": {"type": "integer", "description": "pence"},
     "band": NSTR, "refused": {"type": "object", "nullable": True, "description": "{code, words}: a notice refused"},
@@ -56,5 +58,17 @@ SCHEMAS = {
                                                "personal_withheld": {"type": "boolean", "description": (
                                                    "a change answered without Access-Reason: the case's state, "
                                                    "clocks and version only")},
-                                               "consultees": {"type": "array", "items": OBJ}}},
+                                               "consultees": {"type": "array", "items": OBJ},
+                                               "checks": {"type": "array", "items": OBJ, "description": (
+                                                   "checks recorded: {check, on, outcome, certificate, notes}")},
+                                               "check_due": {"type": "object", "nullable": True},
+                                               "nr3s": {"type": "array", "items": OBJ, "description": (
+                                                   "the council's outgoing NR3S entries for this licence")}}},
+    "LicenceChecksDue": {"type": "object", "properties": {"today": {"type": "string", "format": "date"},
+                                                         "checks_due": {"type": "array", "items": {
+                                                             "type": "object", "properties": {
+                                                                 "id": STR, "type": STR, "licence": NSTR,
+                                                                 "check": STR, "due": {"type": "string",
+                                                                                       "format": "date"},
+                                                                 "overdue": {"type": "boolean"}}}}}},
 }

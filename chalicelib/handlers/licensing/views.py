@@ -21,7 +21,7 @@ def _common(case):
             "received_at": stamp(case.received_at), "clocks": clocks_view(case), "law": case.law or None,
             "event": {k: v for k, v in (case.event or {}).items() if k != "days"} or None,
             "conditions": case.conditions or [], "decision": case.decision, "licence": case.licence,
-            "renews": case.renews, "purpose": purpose_of(case), "varies": case.varies,
+            "renews": case.renews, "purpose": purpose_of(case), "varies": case.varies, "changes": case.changes or [],
             "requests": [{k: r.get(k) for k in ("id", "words", "document", "reply_by", "asked_at", "answer")}
                          for r in case.requests or []]}
 
@@ -63,12 +63,17 @@ def register_row(case, licence_type):
             **{k: v for k, v in whole.items() if k in allowed or k in ("type", "state")}}
 
 
-def desk_view(case, representations, licence_type=None):
-    """The officer's: everything, each representation with who made it (for the hearing's notice), and each
-    document asked for with the one sent (opened through its own audited link: documents.py)."""
+def desk_view(case, representations, licence_type=None, nr3s=()):
+    """The officer's: everything, each representation with who made it (for the hearing's notice), each
+    document asked for with the one sent (opened through its own audited link: documents.py), the checks
+    recorded with a DBS certificate's number (this audited read only) and the outgoing NR3S entries."""
     return {**_common(case), "version": case.seq, "applicant": case.applicant, "fee": case.fee, "band": case.band,
             "documents": catalogue.documents_listed(licence_type, case),
             "payment_id": case.payment_id, "consultees": case.consultees, "refused": case.refused,
+            "checks": case.checks or [], "check_due": case.check_due,
+            "checks_asked": [c["id"] for c in (licence_type or {}).get("checks") or []],
+            "nr3s": [{k: e.get(k) for k in ("decision", "decided_on", "effective_on", "licence", "state")}
+                     for e in nr3s],
             "representations": [{**shared(r), "grounds": r.grounds, "contact": r.contact, "state": r.state,
                                  "why": r.why} for r in representations]}
 

@@ -143,7 +143,9 @@ TOLD_BODY = ("{premises}, {address} ({reference}). You can make a representation
 
 # The decision told (telling.py).
 OUTCOMES = {"granted": "granted", "refused": "refused",
-            "deemed_granted": "granted by law, as it was not decided within the period the law sets"}
+            "deemed_granted": "granted by law, as it was not decided within the period the law sets",
+            "deemed_refused": "treated as refused by law, as it was not decided within the period the law sets, "
+                              "and your fee is returned in full"}
 DECIDED_SUBJECT = "{type} for {premises}: {outcome}"
 DECIDED_APPLICANT = ("Your application {reference} has been {outcome}.\n\nThe reasons:\n{reasons}\n\n"
                      "Conditions:\n{conditions}")
@@ -181,3 +183,28 @@ HEARING_SET_BODY = ("The licensing authority will hold a hearing about your appl
 LICENCE_CHANGED_SUBJECT = "Your {type} {number}: {changed}"
 LICENCE_CHANGED_BODY = "Your {type} {number} for {premises} has been {changed}.\n\nThe reasons:\n{reasons}\n"
 CHANGED = {"suspended": "suspended", "revoked": "revoked", "current": "reinstated"}
+
+# A minor variation (Licensing Act 2003 ss.41A-41B): the changes it may make, and those it may not.
+CHANGES_REQUIRED = "Choose what the minor variation changes: {choices}"
+CHANGES_NOT_MINOR = ("A minor variation cannot {what} ({source}): apply for a full variation instead.")
+NOT_MINOR = {"extend_period": "extend the period the licence has effect",
+             "vary_substantially": "vary the premises substantially",
+             "premises_supervisor": "name a premises supervisor",
+             "add_alcohol": "add the sale or supply of alcohol",
+             "alcohol_23_to_07": "allow alcohol to be sold or supplied between 11pm and 7am",
+             "alcohol_time_increased": "increase the time on any day when alcohol may be sold or supplied"}
+NO_HEARING = "A minor variation is decided without a hearing (Licensing Act 2003 s.41B): there is no hearing to set."
+DECIDE_AFTER_REPRESENTATIONS = ("Representations may be made until the end of {last_day}: the application can be "
+                                "decided from the next day ({rule}).")
+
+# A taxi or private hire driver's checks (checks.py), recorded at the desk.
+CHECK_UNKNOWN = "Choose a check this licence needs: {choices}"
+CHECK_OUTCOMES = {"clear": "nothing found", "found": "information found, to be weighed"}
+CHECK_OUTCOME_UNKNOWN = "Choose what the check found: clear or found"
+CHECK_DAY = "Enter the day the check was made: today or before, within the last year"
+CERTIFICATE_SHAPE = "Enter the DBS certificate's number: 12 digits"
+CHECKS_MISSING = "Before this licence is granted the desk must record {missing}."
+CHECK_NONE = "{words} (none recorded)"
+CHECK_TOO_OLD = "{words} (the last on {on}, more than {months} months before today)"
+CHECKS_TOO_MANY = "A case keeps at most {most} checks."
+CHECK_BY = "Enter a day from today to three months ahead, like 2027-05-28"

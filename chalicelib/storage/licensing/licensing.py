@@ -8,6 +8,9 @@ the tallies that hold a temporary event notice's yearly limits.
   "register", sort `type#state#id`) lists what the public register shows,
   so a page of it is one Query reading only what it returns.
 - `licence-representations`: one item per representation, under its case.
+- `licence-nr3s`: the council's outgoing record for NR3S (the national register
+  of taxi licence refusals, revocations and suspensions): one item per
+  decision, under its case, written with the case's change.
 - `licence-tallies`: one item per premises (or premises user) and calendar
   year: the notices given, the late ones, the days covered, and `seq`. A
   notice is given in one transaction with every tally it counts against,
@@ -82,6 +85,15 @@ class CaseRemindIndex(GlobalSecondaryIndex):
     remind_on = UnicodeAttribute(range_key=True)  # its day, YYYY-MM-DD
 
 
+class CaseCheckDueIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "checkdue"
+        projection = AllProjection()
+
+    checkdue = CouncilKey(hash_key=True)  # "due", then "flagged" once the job has flagged it: a licence with a check ahead
+    checkdue_on = UnicodeAttribute(range_key=True)  # its day, YYYY-MM-DD
+
+
 class LicenceCaseModel(Stored):
     class Meta:
         table_name = table("licence-cases")
@@ -90,14 +102,16 @@ class LicenceCaseModel(Stored):
     personal = Holds(
         fields={"user_id": "identifier", "applicant": "contact", "premises": "address", "answers_reference": "identifier",
                 "decision": "free_text", "conditions": "free_text", "payment_id": "payment", "event": "free_text",
-                "documents": "free_text", "requests": "free_text"},
+                "documents": "free_text", "requests": "free_text", "checks": "identifier"},
         whose="licensee", part="licensing", basis="public_task", recipients=("public", "payments", "mailer"),
         purpose="An application for a licence or a notice given: who applied, for which premises, its statutory "
                 "dates, the decision and the licence; the register shows the premises, the licence and its "
                 "conditions, never the applicant's contact details",
         not_personal={"premises_key": "what a notice's yearly limits count by: the premises, not a person",
                       "renews": "the licence a renewal continues: its case, number and last day",
-                      "reminder": "the licence's next reminder: its kind, the day it is for and when it is sent"},
+                      "reminder": "the licence's next reminder: its kind, the day it is for and when it is sent",
+                      "check_due": "the licence's next check due: which check and its day",
+                      "changes": "what a minor variation changes, from the law's list of kinds"},
         retention=KEPT_AS_A_LICENCE)
 
     id = CouncilKey(hash_key=True)
@@ -139,11 +153,17 @@ class LicenceCaseModel(Stored):
     remind_on = UnicodeAttribute(null=True)
     documents = JSONAttribute(null=True)  # the files under form-files/<case>/ (handlers/licensing/documents.py)
     requests = JSONAttribute(null=True)  # the officers' requests and the applicant's answers (licensing/asking.py)
+    checks = JSONAttribute(null=True)  # checks recorded at the desk, with a DBS certificate's number (checks.py)
+    check_due = JSONAttribute(null=True)  # {check, due, flagged}: the licence's next check (checks.py)
+    checkdue = CouncilKey(null=True)
+    checkdue_on = UnicodeAttribute(null=True)
+    changes = JSONAttribute(null=True)  # a minor variation's kinds of change
 
     user_index = CaseUserIndex()
     register_index = CaseRegisterIndex()
     deemed_index = CaseDeemedIndex()
     remind_index = CaseRemindIndex()
+    checkdue_index = CaseCheckDueIndex()
 
 
 class RepresentationModel(Stored):
@@ -192,6 +212,34 @@ class TallyModel(Stored):
     seq = NumberAttribute(default=0)
 
 
+class Nr3sModel(Stored):
+    class Meta:
+        table_name = table("licence-nr3s")
+        billing_mode = "PAY_PER_REQUEST"
+
+    personal = Holds(
+        fields={"name": "name", "by": "identifier", "licence": "identifier"}, whose="licensee", part="licensing",
+        basis="public_task", recipients=(),
+        purpose="The council's record of a taxi or private hire driver's licence refused, revoked or suspended, as "
+                "the Statutory Taxi and Private Hire Vehicle Standards ask councils to record on NR3S: who, which "
+                "licence, what was decided and when, never the reasons",
+        retention=Retention(after="created", months=300, source="project",
+                            note="25 years, as councils' NR3 pages say the national register keeps its entries"))
+
+    case_id = CouncilKey(hash_key=True)
+    id = UnicodeAttribute(range_key=True)  # <decision>#<at>
+    decision = UnicodeAttribute()
+    decided_on = UnicodeAttribute()
+    effective_on = UnicodeAttribute()
+    name = UnicodeAttribute(null=True)
+    licence = UnicodeAttribute(null=True)
+    type_id = UnicodeAttribute(null=True)
+    regime = UnicodeAttribute(null=True)
+    state = UnicodeAttribute()  # to_send: the licensing team enters it on NR3S (not reached from here)
+    by = UnicodeAttribute(null=True)
+    at = UnicodeAttribute()
+
+
 C, R, T = LicenceCaseModel, RepresentationModel, TallyModel
 
 
@@ -214,6 +262,12 @@ def deemed_keys(case):
 def remind_keys(case):
     """The sparse `remind` index's keys: filed while the licence has a reminder ahead (renewing.py)."""
     return {"remind": "remind", "remind_on": case.reminder["on"]} if case.reminder else {}
+
+
+def checkdue_keys(case):
+    """The sparse `checkdue` index's keys: filed while the licence has a check due during its term (checks.py)."""
+    due = getattr(case, "check_due", None)
+    return {"checkdue": "flagged" if due.get("flagged") else "due", "checkdue_on": due["due"]} if due else {}
 
 
 def register_keys(case, listed):
@@ -260,10 +314,10 @@ class LicensingStore:
                 _claim_key(t, parts, idempotency)
             _put_events(t, parts, event)
 
-    def save(self, case, expected_seq, was=None, listed=False, event=None, tallies=()):
+    def save(self, case, expected_seq, was=None, listed=False, event=None, tallies=(), nr3s=None):
         """The case written whole as it now is, conditional on its `seq` being
         `expected_seq` (and its state `was`, when given), with its event and
-        any tallies (see `tally_writes`) in one transaction. EditConflict:
+        any tallies (see `tally_writes`) and an NR3S entry in one transaction. EditConflict:
         the case changed meanwhile; TallyReadAgain: a tally did."""
         register, sort = register_keys(case, listed)
         same = (C.seq == expected_seq) | C.seq.does_not_exist() if expected_seq == 0 else C.seq == expected_seq
@@ -273,9 +327,12 @@ class LicensingStore:
         parts = []
         try:
             with writes(parts), transaction() as t:
-                t.save(model_of(C, case, register=register, register_sort=sort, **deemed_keys(case), **remind_keys(case)),
-                       condition=same)
+                t.save(model_of(C, case, register=register, register_sort=sort, **deemed_keys(case), **remind_keys(case),
+                                **checkdue_keys(case)), condition=same)
                 parts.append("case")
+                if nr3s is not None:
+                    t.save(Nr3sModel(id=f"{nr3s['decision']}#{nr3s['at']}", **nr3s), condition=Nr3sModel.id.does_not_exist())
+                    parts.append("nr3s")
                 for tally, read_seq in tallies:
                     t.save(tally, condition=T.key.does_not_exist() if read_seq == 0 else T.seq == read_seq)
                     parts.append("tally")
@@ -307,6 +364,16 @@ class LicensingStore:
     def reminders_by(self, day, limit=100):
         """Licences whose next reminder's day is `day` (YYYY-MM-DD) or before: one Query of the sparse index."""
         return [_case(m) for m in C.remind_index.query("remind", C.remind_on <= day, limit=limit, page_size=limit)]
+
+    def checks_due_by(self, day, flagged=(False, True), limit=100):
+        """Licences whose next check is due on `day` (YYYY-MM-DD) or before, not yet flagged and (or) flagged by the
+        job: one Query of the sparse index each, so the job reads only what it has not flagged yet."""
+        return [_case(m) for part in ("flagged" if f else "due" for f in flagged)
+                for m in C.checkdue_index.query(part, C.checkdue_on <= day, limit=limit, page_size=limit)]
+
+    def nr3s(self, case_id):
+        """The case's outgoing NR3S entries, oldest first."""
+        return [m.attribute_values for m in Nr3sModel.query(case_id, consistent_read=True)]
 
     # Representations
     def add_representation(self, representation, case_id, expected_seq):

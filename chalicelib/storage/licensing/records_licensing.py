@@ -45,6 +45,9 @@ class LicenceCase:
     reminder: dict | None = None  # the licence's next reminder: {kind: renewal | annual_fee, due, days, on}
     documents: dict = field(default_factory=dict)  # {document id: {upload_id, name, content_type, size, at}}
     requests: list = field(default_factory=list)  # [{id, words, document, reply_by, asked_at, by, answer}]
+    checks: list = field(default_factory=list)  # [{check, on, outcome, certificate, notes, by, at}]: checks.py
+    check_due: dict | None = None  # the licence's next check during its term: {check, due, flagged}
+    changes: list = field(default_factory=list)  # a minor variation's kinds of change (the law's list)
     seq: int = 0
 
 

@@ -73,6 +73,10 @@ async function draw(box, id, given = null) {
       h("ul", {class: "list"}, c.requests.map(r => h("li", {}, r.words, h("br"), h("span", {class: "hint"},
         r.answer ? t("staff.licensing.answered", {words: r.answer.words}) : t("staff.licensing.unanswered")))))) : null,
     c.documents?.length ? documents(id, c.documents) : null,
+    c.checks_asked?.length ? h("section", {id: "licensing-checks"}, h("h2", {class: "heading-m"}, t("staff.licensing.checks")),
+      c.check_due ? h("p", {class: "body"}, t("staff.licensing.check_due", {check: c.check_due.check, day: day(c.check_due.due)})) : null,
+      h("ul", {class: "list"}, [...c.checks, ...c.nr3s.map(e => ({check: "nr3s", on: e.decided_on, outcome: e.decision}))].map(k =>
+        h("li", {}, `${k.check}: ${day(k.on)}, ${k.outcome}${k.certificate ? ` (${k.certificate})` : ""}`)))) : null,
     h("h2", {class: "heading-m"}, t("staff.licensing.representations")),
     ...c.representations.map(r => representation(id, r, () => draw(box, id))));
   const forms = [
@@ -91,6 +95,14 @@ async function draw(box, id, given = null) {
       ({value: o, label: t(`staff.licensing.outcome_${o}`)}))}), textarea({field: "reasons", label: t("staff.licensing.reasons")})],
     f => ({outcome: f.elements.outcome.value, reasons: f.elements.reasons.value.trim()})],
   ];
+  if (c.checks_asked?.length) {
+    forms.push(["checks", [select({field: "check", label: t("staff.licensing.check"), options: c.checks_asked.map(k => ({value: k, label: k}))}),
+      input({field: "on", label: t("staff.licensing.check_on"), type: "date"}), choices({field: "outcome", legend: t("staff.licensing.outcome"),
+        options: ["clear", "found"].map(o => ({value: o, label: t(`staff.licensing.check_${o}`)}))}),
+      input({field: "certificate", label: t("staff.licensing.certificate"), optional: true})],
+    f => ({check: f.elements.check.value, on: f.elements.on.value, outcome: f.elements.outcome.value,
+      certificate: f.elements.certificate.value.trim() || undefined})]);
+  }
   if (c.licence) {
     forms.push(["licence", [choices({field: "action", legend: t("staff.licensing.licence_action"), options:
       ["suspend", "reinstate", "revoke", "surrender"].map(a => ({value: a, label: t(`staff.licensing.action_${a}`)}))}),
