@@ -271,11 +271,21 @@ class RepairStore:
 
     def forget_user(self, user_id):
         """Erasure: each of their repairs kept for the home's history and the law's clocks, no longer
-        theirs: no contact, no access notes, and its user key an opaque one of its own (off their index)."""
+        theirs: no contact, no access notes, and its user key an opaque one of its own (off their index).
+        One on a legal hold (a disrepair claim: UK GDPR Art. 17(3)(e)) stays as it is: the ids of those
+        kept. The write is conditioned on no hold and raises the seq, so a hold saved from an earlier read
+        meets an EditConflict and reads the repair again, rather than putting the tenant back."""
+        kept = []
         for repair in self.of_user(user_id, limit=10_000):
-            with writes(["repair"]):
-                M(repair.id).update(actions=[M.user_id.set(f"erased#{repair.id}"), M.contact.remove(),
-                                             M.access.remove()])
+            try:
+                with writes(["repair"]):
+                    M(repair.id).update(actions=[M.user_id.set(f"erased#{repair.id}"), M.contact.remove(),
+                                                 M.access.remove(), M.seq.add(1)],
+                                        condition=M.id.exists() & M.hold.does_not_exist())
+            except EditConflict:
+                kept.append(repair.id)
+                continue
             if repair.block:
                 from .repair_communal import CommunalStore
                 CommunalStore().forget_reporter(repair.id)
+        return kept
