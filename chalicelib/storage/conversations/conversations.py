@@ -511,7 +511,8 @@ class ConversationStore:
     def erase(self, conversation):
         """The conversation, its messages and the links staff found it by, the conversation itself last:
         stopped part way, it is still there (and on the due index) for whoever erases it again. Its photos
-        are the bucket's: handlers/conversations/erasing.erase deletes them first, then calls this."""
+        are the bucket's: handlers/conversations/erasing.erase marks it (`begin_erasing`, on condition of no
+        legal hold, so none can be placed after) and deletes them first, then calls this."""
         with MessageModel.batch_write() as batch:
             for m in MessageModel.query(conversation.id, attributes_to_get=["conversation_id", "seq"]):
                 batch.delete(m)
