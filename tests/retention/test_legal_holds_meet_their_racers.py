@@ -1,5 +1,7 @@
 """A legal hold is never lost to what runs beside it: a hold placed after the sweep read a chat keeps the chat
-(the sweep's erasure is conditioned on no hold, and a hold on a chat whose erasure has begun is refused); two
+(the sweep's erasure is conditioned on no hold, and a hold on a chat whose erasure has begun is refused), and
+one placed after it read a report or a repair keeps their photos, notes and people (its first write, before
+anything goes, is conditioned on the version read and no hold; a hold after it is refused); two
 administrators holding one account at once: the first stands and the other is told (409); an account the sweep
 is removing cannot be held half way; and lifting a hold on a chat, a payment or an account leaves an audit line
 saying who lifted it and what the hold was, as a report's and a repair's do."""
@@ -16,7 +18,7 @@ HOLD = {"reason": "Complaint CX-204 about this chat", "by": "ann@york.example.go
 
 @pytest.fixture
 def admin(deps, people):
-    york_keeping(deps, chats=6, payments=12)
+    york_keeping(deps, months=12, chats=6, payments=12, repairs=12)
     return people("admin", email="ann@york.example.gov.uk")
 
 
@@ -104,6 +106,68 @@ def test_an_account_the_sweep_is_removing_cannot_be_held_half_way(client, deps, 
                   at(YORK_HOST, admin.auth))
     assert (refused.status_code, refused.json_body["error"]["code"]) == (409, "not_on_the_schedule")
     assert deps.presence.get(gus.user.id).hold is None
+
+
+def _held_after_the_sweep_read(client, admin, monkeypatch, store, kind):
+    """The officer's hold saved through the API just after the sweep's read of the record: its status."""
+    real, placed, reads = store.get, [], []
+
+    def read_then_held(self, record_id):
+        found = real(self, record_id)
+        reads.append(record_id)
+        if len(reads) == 1:  # the sweep's read (the hold's own reads come after)
+            placed.append(put(client, f"{HOLDS}/{kind}/{record_id}", {"reason": "Disrepair claim DC-3"},
+                              at(YORK_HOST, admin.auth)).status_code)
+        return found
+    monkeypatch.setattr(store, "get", read_then_held)
+    return placed
+
+
+def test_a_hold_placed_after_the_sweep_read_a_repair_keeps_its_photo_and_tenant(client, deps, admin, monkeypatch):
+    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from chalicelib.storage.repairs.repairs import RepairStore
+    from support.retention_support import closed_repair
+    rid = closed_repair(deps, utc(2025, 1, 10, 9), utc(2025, 2, 1, 10), photo="tap.jpg")
+    placed = _held_after_the_sweep_read(client, admin, monkeypatch, RepairStore, "repairs")
+    assert sweep_at(deps, NOW).counts["repairs"] == {"anonymised": 0, "kept": 1}
+    assert placed == [200]
+    monkeypatch.undo()
+    kept = deps.repairs.get(rid)
+    assert kept.hold["reason"] == "Disrepair claim DC-3" and kept.contact and kept.description
+    assert PHOTO_PREFIX + "tap.jpg" in deps.blobs.keys(PHOTO_PREFIX)
+
+
+def test_a_hold_placed_after_the_sweep_read_a_report_keeps_its_hidden_photo_and_notes(
+        client, deps, people, admin, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from chalicelib.storage.blobs import HIDDEN_PHOTO_PREFIX
+    from chalicelib.storage.reports.report_store import ReportStore
+    from support.retention_support import PHONE_NOTE, anonymised_in_full
+    rid = anonymised_in_full(client, deps, people)
+    placed = _held_after_the_sweep_read(client, admin, monkeypatch, ReportStore, "reports")
+    assert sweep_at(deps, datetime.now(timezone.utc) + timedelta(days=400)).counts["reports"] == {
+        "anonymised": 0, "kept": 1}
+    assert placed == [200]
+    monkeypatch.undo()
+    kept = deps.reports.get(rid)
+    assert kept.hold["reason"] == "Disrepair claim DC-3" and kept.contact and kept.hidden_photos
+    assert deps.blobs.keys(HIDDEN_PHOTO_PREFIX) != []
+    assert any(PHONE_NOTE in str(e.changes) for e in deps.audit.entries(rid))
+
+
+def test_a_report_the_sweep_has_begun_anonymising_cannot_be_held_half_way(client, deps, admin, monkeypatch):
+    from chalicelib.storage.reports.report_store import ReportStore
+    from support.retention_support import Killed, closed_report, die_at
+    rid = closed_report(deps, utc(2025, 1, 10, 9), utc(2025, 2, 1, 10))
+    die_at(monkeypatch, "retention.photos_deleted", 0)  # killed after its first write, its photos gone
+    with pytest.raises(Killed):
+        sweep_at(deps, NOW)
+    refused = put(client, f"{HOLDS}/reports/{rid}", {"reason": "Claim CL-1 about a fall"}, at(YORK_HOST, admin.auth))
+    assert (refused.status_code, refused.json_body["error"]["code"]) == (409, "not_on_the_schedule")
+    monkeypatch.undo()
+    assert sweep_at(deps, NOW).counts["reports"] == {"anonymised": 1, "kept": 0}  # the next run finishes it
+    assert ReportStore().get(rid).contact == {}
 
 
 @pytest.mark.parametrize("kind", ["chats", "payments", "accounts"])

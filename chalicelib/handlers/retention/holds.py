@@ -49,6 +49,8 @@ def put(deps, kind, record_id, body):
             raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
         if record.hold:
             return _same(kind, record_id, record.hold, reason)
+        if _being_anonymised(record):
+            raise Conflict(words.NO_CLOCK, code="not_on_the_schedule")
         record.hold = hold
         if CHANGED[kind](deps, record, now, "retention_held", None, reason):
             return view(kind, record_id, hold)
@@ -94,6 +96,14 @@ def listed(deps):
 
 def view(kind, record_id, hold):
     return {"kind": kind, "id": record_id, "reason": hold.get("reason"), "by": hold.get("by"), "at": hold.get("at")}
+
+
+def _being_anonymised(record):
+    """A report or repair the sweep has begun anonymising (its first write, `retaining`, stamped after this
+    closing): what it began it finishes, so a hold would keep a record half gone. One reopened and closed
+    again since (a later `closed_at`) or never closed is not being anonymised."""
+    return (record.retaining is not None and not record.retained and record.closed_at is not None
+            and record.closed_at < record.retaining)
 
 
 def _same(kind, record_id, hold, reason):

@@ -130,6 +130,7 @@ class RepairModel(Stored):
     closed_at = UTCDateTimeAttribute(null=True)
     hold = JSONAttribute(null=True)
     retained = JSONAttribute(null=True)
+    retaining = UTCDateTimeAttribute(null=True)  # the sweep began: its first write, before anything goes
     retain = CouncilKey(null=True)
     retain_from = UnicodeAttribute(null=True)
 
@@ -268,6 +269,20 @@ class RepairStore:
         its last change, the closest it remembers). CLI only (`doorstep tables`, when it adds the index)."""
         from ..due import add_keys
         return add_keys(M, Repair, retention_keys, M.status.is_in(*CLOSED))
+
+    def begin_retaining(self, repair, now):
+        """The sweep's first write, before it deletes anything of the repair: `retaining` stamped, on condition
+        of the seq it read and of no legal hold, the seq raised, so a hold saved from an earlier read is
+        refused and reads it again (handlers/retention/holds.py then refuses it: 409). False: changed or held
+        since the read (kept, for the next run)."""
+        try:
+            with writes(["repair"]):
+                M(repair.id).update(actions=[M.retaining.set(now), M.seq.add(1)],
+                                    condition=(M.seq == repair.seq) & M.hold.does_not_exist())
+        except EditConflict:
+            return False
+        repair.seq, repair.retaining = int(repair.seq or 0) + 1, now
+        return True
 
     def forget_user(self, user_id):
         """Erasure: each of their repairs kept for the home's history and the law's clocks, no longer

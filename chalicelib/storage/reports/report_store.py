@@ -329,6 +329,21 @@ class ReportStore:
                 continue  # a change (a hold) since the read
         raise EditConflict("report")
 
+    def begin_retaining(self, report, now):
+        """The sweep's first write, before it deletes anything of the report: `retaining` stamped, on condition
+        of the version it read and of no legal hold, the version raised, so a hold saved from an earlier read
+        is refused and reads it again (handlers/retention/holds.py then refuses it: 409). False: changed or
+        held since the read (kept, for the next run)."""
+        model = ReportModel(report.id)
+        model.version = report.version
+        try:
+            with writes(["report"]):
+                model.update(actions=[ReportModel.retaining.set(now)], condition=ReportModel.hold.does_not_exist())
+        except EditConflict:
+            return False
+        report.version, report.retaining = model.version, now
+        return True
+
     def due(self, before, limit, start=None, held=False):
         """A page of reports due for the retention sweep, oldest first: [(id, closed at)], cursor. Those
         closed before `before` (held: those on a legal hold, whenever closed). One Query of the due index."""
