@@ -63,7 +63,8 @@ def release(deps, kind, record_id):
     if kind in ONE_UPDATE:  # the record keeps no trace of its hold after, so the audit's line does
         store = _store(deps, kind)
         record = store.get(record_id)
-        if record is None or not record.hold or not store.release(record_id, _released(deps, record_id, record.hold, now)):
+        line = _released(deps, record_id, record.hold, now) if record is not None and record.hold else None
+        if line is None or not store.release(record_id, line):
             raise NotFound(words.NOT_HELD, code="not_held")
         return {"kind": kind, "id": record_id, "released_at": stamp(now)}
     for _ in range(TRIES):
