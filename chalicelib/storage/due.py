@@ -61,26 +61,36 @@ def count(index, partition, before):
     return index.count(partition, model.retain_from < moment(before))
 
 
-def hold(model, key, partition, held):
+def hold(model, key, partition, held, also=None):
     """A record on the kind's `partition` moved to the held one with its hold ({reason, by, at}), its moment
     kept, in one conditioned UpdateItem (for the kinds whose writes are updates: chats, payments). False
-    when it is not on the partition (not closed or finished yet, anonymised or deleted, held already)."""
-    return _moved(model, key, [model.hold.set(held), model.retain.set(HELD)],
-                  (model.retain == partition) & model.hold.does_not_exist())
+    when it is not on the partition (not closed or finished yet, anonymised or deleted, held already) or
+    fails `also` (a condition of the kind's: a chat's erasure not begun)."""
+    condition = (model.retain == partition) & model.hold.does_not_exist()
+    return moved(model, key, [model.hold.set(held), model.retain.set(HELD)],
+                 condition if also is None else condition & also)
 
 
-def release(model, key, partition):
-    """`hold`'s undoing: back on the kind's partition from its own moment. False when it was not held."""
-    return _moved(model, key, [model.hold.remove(), model.retain.set(partition)],
-                  (model.retain == HELD) & model.hold.exists())
+def release(model, key, partition, line):
+    """`hold`'s undoing: back on the kind's partition from its own moment, with the audit's `line` (who lifted
+    it, and the hold it lifted: the record keeps no trace of it after). False when it was not held."""
+    return moved(model, key, [model.hold.remove(), model.retain.set(partition)],
+                  (model.retain == HELD) & model.hold.exists(), line)
 
 
-def _moved(model, key, actions, condition):
-    from .binding import writes
+def moved(model, key, actions, condition, line=None):
+    """The update, and `line` (an AuditEntry) in its transaction when given: no release without its line."""
+    from .binding import transaction, writes
     from .errors import EditConflict
     try:
-        with writes(["held"]):
-            model(key).update(actions=actions, condition=condition)
+        if line is None:
+            with writes(["held"]):
+                model(key).update(actions=actions, condition=condition)
+        else:
+            from .staff.audit import AuditModel, audit_model
+            with writes(["held", "audit"]), transaction() as t:
+                t.update(model(key), actions=actions, condition=condition)
+                t.save(audit_model(line), condition=AuditModel.seq.does_not_exist())
     except EditConflict:
         return False
     return True

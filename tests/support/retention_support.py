@@ -91,17 +91,17 @@ def anonymised_in_full(client, deps, people):
     return rid
 
 
-def closed_chat(deps, started, closed, messages=(), photo=None):
-    """A chat Ada started at `started` (her e-mail its search link), with `messages` as (moment, text) after
-    her first, a photo in the last when `photo` names one (its file in the bucket), a report linked, and
-    closed at `closed` (None: left open). Its id."""
+def closed_chat(deps, started, closed, messages=(), photo=None, user_id=None):
+    """A chat Ada started at `started` (her e-mail its search link; signed in as `user_id` when given), with
+    `messages` as (moment, text) after her first, a photo in the last when `photo` names one (its file in the
+    bucket), a report linked, and closed at `closed` (None: left open). Its id."""
     from datetime import timedelta
 
     from chalicelib.storage.blobs import CHAT_PHOTO_PREFIX
     from chalicelib.storage.records import ChatMessage, Conversation
     store = deps.conversations
     chat = Conversation(id="C" + deps.new_opaque_id()[:10], state="waiting", created_at=started, updated_at=started,
-                        contact={"name": "Ada", "email": "ada@example.org"}, waiting_since=started)
+                        contact={"name": "Ada", "email": "ada@example.org"}, waiting_since=started, user_id=user_id)
     store.create(chat)
     said = [(started, "My bin was not emptied.")] + list(messages)
     for n, (at, text) in enumerate(said, start=1):

@@ -192,30 +192,55 @@ def supports_of(deps, user):
 
 
 def delete_me(deps):
-    """Erase the person; keep their reports (the street still has a pothole), anonymised."""
+    """Erase the person; keep their reports (the street still has a pothole), anonymised. What a legal hold
+    keeps stays as it is (UK GDPR Art. 17(3)(e): the establishment, exercise or defence of legal claims):
+    a held report, repair or chat is left whole, and a hold on the account itself at any council that knows
+    them keeps the account (signed out), everything else going. None when nothing was kept, else
+    {"kept": [{kind, id}], "message"}: the person is told what stays and until when."""
     user = deps.accounts.user(deps.principal.user_id)
-    forget_here(deps, user)
+    kept = forget_here(deps, user)
     from ..reports.across import anonymise_held
-    anonymise_held(deps, user.id)  # made here, held by another council of the deployment
-    deps.accounts.delete_user(user)
+    kept += [("reports", rid) for rid in anonymise_held(deps, user.id)]  # made here, held by another council
+    if deps.accounts.let_go(user):  # no account hold anywhere: from here on none can be placed (no one to hold)
+        deps.accounts.delete_user(user)
+    else:
+        kept.append(("accounts", user.id))
+    return kept_words(deps, kept) if kept else None
+
+
+def kept_words(deps, kept):
+    """The answer of an erasure a legal hold kept something of, in the catalogue's words."""
+    from .wording import ACCOUNT_KEPT_UNDER_A_HOLD, AND, HELD_KINDS, KEPT_UNDER_A_HOLD
+    counts = {}
+    for kind, _ in kept:
+        counts[kind] = counts.get(kind, 0) + 1
+    said = [HELD_KINDS[kind][n > 1].format(n=n) for kind, n in counts.items()]
+    sentence = ACCOUNT_KEPT_UNDER_A_HOLD if "accounts" in counts else KEPT_UNDER_A_HOLD
+    return {"kept": [{"kind": kind, "id": record_id} for kind, record_id in kept],
+            "message": sentence.format(council=deps.council.short_name, what=AND.join(said))}
 
 
 def forget_here(deps, user):
     """Everything of the person at the council the work is for, gone or anonymised; what they did at
     another council (and the reports made here that another council holds) is that council's. Their
     account itself is the caller's to delete: everywhere (delete_me), or at this council only (the
-    retention sweep's unused accounts, handlers/retention/accounts.py). Each step can be run again."""
-    for row in deps.accounts.reports_of_user(user.id, limit=10_000):
-        deps.reports.anonymise(row.id)
+    retention sweep's unused accounts, handlers/retention/accounts.py). Each step can be run again.
+
+    A record on a legal hold stays as it is (a report, a repair, a chat: each store's write is conditioned
+    on no hold, so one placed meanwhile is not lost); [(kind, id)] of those kept. A held payment is kept
+    as every payment is (finance's record; the erasure does not touch payments)."""
+    kept = [("reports", row.id) for row in deps.accounts.reports_of_user(user.id, limit=10_000)
+            if not deps.reports.anonymise(row.id)]
     if user.email and user.email_verified:
         # Only a proven address may erase anonymous reports made with it, and
         # never a report someone else's account owns.
-        for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email)):
-            deps.reports.anonymise(rid, only_if_anonymous=True)
+        kept += [("reports", rid) for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email))
+                 if not deps.reports.anonymise(rid, only_if_anonymous=True)]
     from ..alerts.subscriptions import forget_user
     forget_user(deps, user.id)
     from ..conversations.erasing import erase_of_user
-    erase_of_user(deps, user.id)  # chats are the person's words, not the street's: gone, their photos too
+    # chats are the person's words, not the street's: gone, their photos too (but for a held one)
+    kept += [("chats", cid) for cid in erase_of_user(deps, user.id)]
     from ..revenues.linking import unlink_all
     unlink_all(deps, user.id)  # their council tax links and every cached copy (the audit keeps an opaque id)
     deps.revenue_requests.erase(user.id)  # and their requests (the back office keeps what it took)
@@ -227,7 +252,8 @@ def forget_here(deps, user):
     erase_taking_part(deps, user.id)  # registrations to speak (their places freed) and written questions: gone
     from ..democracy.told import erase as erase_told_of
     erase_told_of(deps, user.id)  # what they were told of and why, and their calendar link: gone
-    deps.repairs.forget_user(user.id)  # each kept for the home's history and its clocks, no longer theirs
+    # each kept for the home's history and its clocks, no longer theirs (but for a held one, as it is)
+    kept += [("repairs", rid) for rid in deps.repairs.forget_user(user.id)]
     deps.communal.forget_tenant(user.id)  # their "me too"s on shared repairs: gone, and one off each count
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     for response in deps.consultation_responses.of_user(user.id):
@@ -236,3 +262,4 @@ def forget_here(deps, user):
     deps.school_applications.erase_user(user.id)  # their children's applications: gone with them
     deps.businesses.erase_user(user.id)  # their businesses as told: gone; the rates office keeps its ratepayer
     deps.accounts.end_sessions(user.id)
+    return kept

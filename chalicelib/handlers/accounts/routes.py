@@ -1,7 +1,7 @@
 """Accounts' routes: registration, sign-in and sessions, verification and
 password reset, single sign-on, and My Account."""
 from ...api import http
-from ...api.openapi import errors, operation, path_param, ref
+from ...api.openapi import errors, json_response, operation, path_param, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN
 from ...storage.metering import conceal
@@ -162,12 +162,14 @@ def update_me():
     return http.ok(me.update_me(http.deps(), http.body()), headers=http.NO_STORE)
 
 
-@routes.delete("/v1/me", SIGNED_IN, operation(
-    "Erase my personal data; my reports stay, anonymised", None, "204", "Erased"))
+@routes.delete("/v1/me", SIGNED_IN, {**operation(
+    "Erase my personal data; my reports stay, anonymised", None, "204", "Erased"), "responses": {
+        "204": {"description": "Erased"},
+        "200": json_response("#/components/schemas/ErasureKept", "Erased but for what a legal hold keeps, said")}})
 def delete_me():
     from . import me
-    me.delete_me(http.deps())
-    return http.empty()
+    kept = me.delete_me(http.deps())
+    return http.empty() if kept is None else http.ok(kept, headers=http.NO_STORE)
 
 
 @routes.get("/v1/me/reports", SIGNED_IN, operation(

@@ -19,6 +19,10 @@ def _obj(required, **props):
 
 
 SCHEMAS = {
+    # DELETE /v1/me's answer when a legal hold keeps something of the person (handlers/accounts/me.delete_me).
+    "ErasureKept": _obj(["kept", "message"], kept={"type": "array", "items": _obj(
+        ["kind", "id"], kind={"type": "string", "enum": ["reports", "repairs", "chats", "accounts"]}, id="string")},
+        message="string"),
     "Register": _obj(["email", "password", "name"], email=EMAIL, password=NEW_PASSWORD, name=NAME),
     "Login": _obj(["email", "password"], email=EMAIL,
                   password={"type": "string", "minLength": 1, "maxLength": PASSWORD_MAX},

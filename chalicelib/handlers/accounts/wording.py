@@ -121,3 +121,18 @@ BREAK_GLASS_BODY = ("{who} signed in to Doorstep at {council} with a password at
                     "directory. Passwords are kept for when the directory cannot be used. If you did not expect "
                     "this, ask your IT team and the deployment's operator to take their break-glass grant away.")
 BREAK_GLASS_ADMINS_ONLY = "Only an administrator of this council can be given a break-glass password."
+
+# DELETE /v1/me when a legal hold keeps something (UK GDPR Art. 17(3)(e); docs/decisions/retention.md).
+KEPT_UNDER_A_HOLD = ("Your account has been deleted, except for what {council} must keep under a legal hold while a "
+                     "complaint or a legal claim is dealt with: {what}. It is kept as it is until the council "
+                     "releases the hold, and then goes as the council's retention schedule says. Ask {council} if "
+                     "you want to know more.")
+ACCOUNT_KEPT_UNDER_A_HOLD = ("Your personal details have been deleted, except for what {council} must keep under a "
+                             "legal hold while a complaint or a legal claim is dealt with: {what}. Your account stays, "
+                             "signed out, until the council releases the hold. Ask {council} if you want to know more.")
+# What a hold keeps, as the sentences above name it: one of each kind, or how many.
+HELD_KINDS = {"reports": ("one of your reports", "{n} of your reports"),
+              "repairs": ("one of your repairs", "{n} of your repairs"),
+              "chats": ("one of your live chats", "{n} of your live chats"),
+              "accounts": ("your account", "your account")}
+AND = " and "

@@ -142,8 +142,10 @@ def held_export(deps, user_id):
 
 
 def anonymise_held(deps, user_id):
-    """An account erased here: its reports held elsewhere keep nothing that leads to it."""
+    """An account erased here: its reports held elsewhere keep nothing that leads to it, but for those on
+    a legal hold there: their ids, kept as they are."""
+    kept = []
     for holder, report_ids in _held(deps, user_id):
         with working_for(deps, holder) as home:
-            for report_id in report_ids:
-                home.reports.anonymise(report_id)
+            kept += [report_id for report_id in report_ids if not home.reports.anonymise(report_id)]
+    return kept

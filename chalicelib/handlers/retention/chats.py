@@ -37,5 +37,4 @@ def delete(deps, conversation_id, cut_off):
         boundary("retention.idle_chat_closed")
         conversation = deps.conversations.get(conversation_id)
     from ..conversations.erasing import erase
-    erase(deps, conversation)
-    return "deleted"
+    return "deleted" if erase(deps, conversation) else "kept"  # held since it was read: kept

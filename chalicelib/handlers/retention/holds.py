@@ -6,7 +6,9 @@ it and why); a repair's on the repair, changed under the seq it was read at with
 in one conditioned update, and only while it is on the sweep's clock (a chat from its start, a payment once
 finished): an unpaid payment, or a record already deleted or anonymised, has no clock to stop (409); a word
 said in a held chat moves its clock beneath the hold and keeps it held; an account's is on the person's row at this council
-(storage/accounts/presence.py)."""
+(storage/accounts/presence.py), by one conditioned update as well (of two administrators at once, the first
+stands). Those three keep no trace of a hold once it is lifted, so its release writes an audit line (who
+lifted it, and the hold itself) in the release's own transaction, as a report's and a repair's do."""
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
@@ -39,16 +41,7 @@ def put(deps, kind, record_id, body):
     kind, reason, now = kind_of(kind), reason_of(body), deps.clock()
     me = deps.principal
     hold = {"reason": reason, "by": me.email or me.user_id, "at": stamp(now)}
-    if kind == "accounts":
-        row = deps.presence.get(record_id)
-        if row is None:
-            raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
-        if row.hold:
-            return _same(kind, record_id, row.hold, reason)
-        if not deps.presence.hold(record_id, hold):
-            raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
-        return view(kind, record_id, hold)
-    if kind in UPDATED:
+    if kind in ONE_UPDATE:  # of two at once the first stands, the other is told (409 when its reason differs)
         return _held_by_update(deps, kind, record_id, hold, reason)
     for _ in range(TRIES):
         record = _store(deps, kind).get(record_id)
@@ -56,6 +49,8 @@ def put(deps, kind, record_id, body):
             raise NotFound(words.NO_SUCH_RECORD, code="record_not_found")
         if record.hold:
             return _same(kind, record_id, record.hold, reason)
+        if _being_anonymised(record):
+            raise Conflict(words.NO_CLOCK, code="not_on_the_schedule")
         record.hold = hold
         if CHANGED[kind](deps, record, now, "retention_held", None, reason):
             return view(kind, record_id, hold)
@@ -65,12 +60,11 @@ def put(deps, kind, record_id, body):
 def release(deps, kind, record_id):
     """The record back under the schedule, its clock from its event; 404 when it was not held."""
     kind, now = kind_of(kind), deps.clock()
-    if kind == "accounts":
-        if not deps.presence.release(record_id):
-            raise NotFound(words.NOT_HELD, code="not_held")
-        return {"kind": kind, "id": record_id, "released_at": stamp(now)}
-    if kind in UPDATED:
-        if not _store(deps, kind).release(record_id):
+    if kind in ONE_UPDATE:  # the record keeps no trace of its hold after, so the audit's line does
+        store = _store(deps, kind)
+        record = store.get(record_id)
+        line = _released(deps, record_id, record.hold, now) if record is not None and record.hold else None
+        if line is None or not store.release(record_id, line):
             raise NotFound(words.NOT_HELD, code="not_held")
         return {"kind": kind, "id": record_id, "released_at": stamp(now)}
     for _ in range(TRIES):
@@ -105,6 +99,14 @@ def view(kind, record_id, hold):
     return {"kind": kind, "id": record_id, "reason": hold.get("reason"), "by": hold.get("by"), "at": hold.get("at")}
 
 
+def _being_anonymised(record):
+    """A report or repair the sweep has begun anonymising (its first write, `retaining`, stamped after this
+    closing): what it began it finishes, so a hold would keep a record half gone. One reopened and closed
+    again since (a later `closed_at`) or never closed is not being anonymised."""
+    return (record.retaining is not None and not record.retained and record.closed_at is not None
+            and record.closed_at < record.retaining)
+
+
 def _same(kind, record_id, hold, reason):
     if hold.get("reason") != reason:
         raise Conflict(words.HELD_ALREADY, code="held_already")
@@ -126,8 +128,19 @@ def _held_by_update(deps, kind, record_id, hold, reason):
     raise Conflict(words.NO_CLOCK, code="not_on_the_schedule")
 
 
+def _released(deps, record_id, hold, now):
+    """The audit's line of a hold lifted from a chat, a payment or an account (under the record's id, as a
+    report's and a repair's are): who lifted it, and the hold itself (its reason, who placed it and when)."""
+    from ...auth.grants import acting_as
+    from ...storage.records import AuditEntry
+    me = deps.principal
+    return AuditEntry(report_id=record_id, seq=int(now.timestamp() * 1000), action="retention_released",
+                      by_user_id=me.user_id, by_email=me.email, created_at=now,
+                      changes={"hold": {"before": hold, "after": None}}, **acting_as(me))
+
+
 def _store(deps, kind):
-    return getattr(deps, {"chats": "conversations"}.get(kind, kind))
+    return getattr(deps, {"chats": "conversations", "accounts": "presence"}.get(kind, kind))
 
 
 def _many(deps, kind, ids):
@@ -164,3 +177,4 @@ def _repair_changed(deps, repair, now, action, before, after):
 
 CHANGED = {"reports": _report_changed, "repairs": _repair_changed}  # the kinds held by saving the record
 UPDATED = ("chats", "payments")  # the kinds held by one conditioned update of their due keys
+ONE_UPDATE = (*UPDATED, "accounts")  # and an account's, on the person's row here

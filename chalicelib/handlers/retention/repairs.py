@@ -31,8 +31,8 @@ def anonymise(deps, repair_id, cut_off, now, by="schedule"):
     """"anonymised", or "kept" (not due when read again: reopened, held, anonymised already, or changed
     as it was written)."""
     repair = deps.repairs.get(repair_id)
-    if not is_due(repair, cut_off):
-        return "kept"
+    if not is_due(repair, cut_off) or not deps.repairs.begin_retaining(repair, now):
+        return "kept"  # a hold saved since the read is kept whole; one saved after this is refused
     from ...faults import boundary
     for photo in repair.photos or []:
         deps.blobs.delete(PHOTO_PREFIX + photo["name"])  # gone already: no error in S3

@@ -31,8 +31,8 @@ def anonymise(deps, report_id, cut_off, now, by="schedule"):
     """"anonymised", or "kept" (not due when read again: reopened, held, anonymised already, closed
     later, or changed by staff as it was written)."""
     report = deps.reports.get(report_id)
-    if not is_due(report, cut_off):
-        return "kept"
+    if not is_due(report, cut_off) or not deps.reports.begin_retaining(report, now):
+        return "kept"  # a hold saved since the read is kept whole; one saved after this is refused
     from ...faults import boundary
     for photo in report.hidden_photos or []:
         deps.blobs.delete(HIDDEN_PHOTO_PREFIX + photo["name"])  # gone already: no error in S3

@@ -24,7 +24,7 @@ NOT_A_KIND = "Must be one of: {kinds}."
 NOT_HELD = "That record has no legal hold on it."
 NO_SUCH_RECORD = "There is no such record at this council."
 NO_CLOCK = ("That record is not on the retention schedule: a payment is once it is finished, and a record whose "
-            "period has ended is gone or anonymised already.")
+            "period has ended is gone, anonymised already, or being deleted or anonymised now.")
 HELD_ALREADY = "That record is on a legal hold already: release it first to change its reason."
 REASON = "Say why it is held: at least 5 characters, at most 300."
 NOT_A_CURSOR = "Must be the `next` of the page before."

@@ -114,6 +114,28 @@ class AccountStore:
             with tenancy.acting_for(council):
                 PresenceModel(user_id=user.id).delete()
 
+    def let_go(self, user):
+        """Their erasure's last check (DELETE /v1/me): their row of use at every council that knows them
+        deleted, each on condition that it carries no legal hold, so a hold placed after finds no one to hold
+        (404) and one placed before keeps the account. False, with no row deleted, when a council holds it
+        (a row held between this read and its delete: False, the rows before it gone, the held one kept)."""
+        from ... import tenancy
+        from .presence import PresenceModel
+        councils = sorted(set(user.signed_in_at or ()) | {tenancy.current()})
+        for council in councils:
+            with tenancy.acting_for(council):
+                row = get_or_none(PresenceModel, user.id, consistent_read=True)
+            if row is not None and row.hold:
+                return False
+        for council in councils:
+            with tenancy.acting_for(council):
+                try:
+                    with writes(["presence"]):
+                        PresenceModel(user_id=user.id).delete(condition=PresenceModel.hold.does_not_exist())
+                except EditConflict:
+                    return False
+        return True
+
     def leave_council(self, user):
         """The person no longer known at the council the work is for (its retention sweep removed them
         there): its name off where they signed in and hold grants. Their version raised, not checked, as

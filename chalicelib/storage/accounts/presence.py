@@ -114,17 +114,21 @@ class PresenceStore:
         return True
 
     def hold(self, user_id, hold):
-        """A legal hold on the person at this council (False: no such person here). Their row goes to
-        the held partition, its moment kept."""
+        """A legal hold on the person at this council. Their row goes to the held partition, its moment
+        kept. False when there is no such person here, they are held already (two administrators at once:
+        the first stands, the other is told so) or the sweep is removing them (what it began it finishes)."""
         return self._update(user_id, [PresenceModel.hold.set(hold), PresenceModel.held_retain.set(HELD),
-                                      PresenceModel.retain.set(HELD)], PresenceModel.user_id.exists())
+                                      PresenceModel.retain.set(HELD)],
+                            PresenceModel.user_id.exists() & PresenceModel.hold.does_not_exist()
+                            & (PresenceModel.retain.does_not_exist() | (PresenceModel.retain != REMOVING)))
 
-    def release(self, user_id):
-        """The hold taken off (False: none held): back among the unwarned, from their last use, so
-        they are warned again before they could go."""
-        return self._update(user_id, [PresenceModel.hold.remove(), PresenceModel.held_retain.remove(),
-                                      PresenceModel.warned_at.remove(), PresenceModel.retain.set(ACTIVE)],
-                            PresenceModel.hold.exists())
+    def release(self, user_id, line):
+        """The hold taken off with the audit's `line` (False: none held): back among the unwarned, from
+        their last use, so they are warned again before they could go."""
+        from ..due import moved
+        return moved(PresenceModel, user_id, [
+            PresenceModel.hold.remove(), PresenceModel.held_retain.remove(), PresenceModel.warned_at.remove(),
+            PresenceModel.retain.set(ACTIVE)], PresenceModel.hold.exists(), line)
 
     @staticmethod
     def enrol_existing(now):

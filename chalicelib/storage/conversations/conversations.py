@@ -30,7 +30,7 @@ Every conversation is on the retention sweep's due index (storage/due.py) from i
 conversation (a message's write is conditioned on it being open), so its closure is its last word; a
 conversation never closed is due from its last message (docs/decisions/retention.md).
 """
-from pynamodb.attributes import (JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
+from pynamodb.attributes import (BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
                                  UTCDateTimeAttribute)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
@@ -111,6 +111,8 @@ class ConversationModel(Stored):
     retain = CouncilKey(null=True)  # CHATS once closed: the due index (storage/due.py)
     retain_from = UnicodeAttribute(null=True)  # the closing moment, as the index sorts it
     hold = JSONAttribute(null=True)  # a legal hold ({reason, by, at}): `retain` HELD while it lasts
+    # Set, on condition of no hold, before an erasure deletes anything; a hold is refused once it is (erasing).
+    erasing = BooleanAttribute(null=True)
     queue_index = QueueIndex()
     officer_index = OfficerIndex()
     user_index = UserIndex()
@@ -437,13 +439,26 @@ class ConversationStore:
         return due_or_held(ConversationModel.retention_index, CHATS, before, limit, start, held)
 
     def hold(self, conversation_id, held):
-        """A closed chat off the sweep until released (storage/due.hold)."""
+        """A chat off the sweep until released (storage/due.hold); False once its erasure has begun."""
         from ..due import hold
-        return hold(ConversationModel, conversation_id, CHATS, held)
+        return hold(ConversationModel, conversation_id, CHATS, held, also=ConversationModel.erasing.does_not_exist())
 
-    def release(self, conversation_id):
+    def begin_erasing(self, conversation_id):
+        """The chat marked as being erased, on condition that no legal hold is on it: from then on a hold is
+        refused (`hold`), so a hold placed between an erasure's read and its deletes is either in time to
+        keep the chat (this is False) or refused. True: erase it; False: held, or gone already."""
+        try:
+            with writes(["conversation"]):
+                ConversationModel(conversation_id).update(
+                    actions=[ConversationModel.erasing.set(True)],
+                    condition=ConversationModel.id.exists() & ConversationModel.hold.does_not_exist())
+        except EditConflict:
+            return False
+        return True
+
+    def release(self, conversation_id, line):
         from ..due import release
-        return release(ConversationModel, conversation_id, CHATS)
+        return release(ConversationModel, conversation_id, CHATS, line)
 
     def due_count(self, before):
         from ..due import count
@@ -496,7 +511,8 @@ class ConversationStore:
     def erase(self, conversation):
         """The conversation, its messages and the links staff found it by, the conversation itself last:
         stopped part way, it is still there (and on the due index) for whoever erases it again. Its photos
-        are the bucket's: handlers/conversations/erasing.erase deletes them first, then calls this."""
+        are the bucket's: handlers/conversations/erasing.erase marks it (`begin_erasing`, on condition of no
+        legal hold, so none can be placed after) and deletes them first, then calls this."""
         with MessageModel.batch_write() as batch:
             for m in MessageModel.query(conversation.id, attributes_to_get=["conversation_id", "seq"]):
                 batch.delete(m)

@@ -56,10 +56,12 @@ class Repair:
     block: str | None = None  # a repair to a shared part of this block (data/repair_blocks.json): its tenants see it
     # Retention (docs/decisions/retention.md): when it was closed (done or cancelled: its period runs from then),
     # a legal hold ({reason, by, at}), and what the sweep did ({then, at, by}); storage/repairs/repairs.py
-    # derives the due index's keys from these in every write of it.
+    # derives the due index's keys from these in every write of it; when the sweep began anonymising it
+    # (`retaining`: a hold is refused from then, handlers/retention/holds.py).
     closed_at: datetime | None = None
     hold: dict | None = None
     retained: dict | None = None
+    retaining: datetime | None = None
 
 
 @when_named

@@ -130,6 +130,7 @@ class RepairModel(Stored):
     closed_at = UTCDateTimeAttribute(null=True)
     hold = JSONAttribute(null=True)
     retained = JSONAttribute(null=True)
+    retaining = UTCDateTimeAttribute(null=True)  # the sweep began: its first write, before anything goes
     retain = CouncilKey(null=True)
     retain_from = UnicodeAttribute(null=True)
 
@@ -269,13 +270,37 @@ class RepairStore:
         from ..due import add_keys
         return add_keys(M, Repair, retention_keys, M.status.is_in(*CLOSED))
 
+    def begin_retaining(self, repair, now):
+        """The sweep's first write, before it deletes anything of the repair: `retaining` stamped, on condition
+        of the seq it read and of no legal hold, the seq raised, so a hold saved from an earlier read is
+        refused and reads it again (handlers/retention/holds.py then refuses it: 409). False: changed or held
+        since the read (kept, for the next run)."""
+        try:
+            with writes(["repair"]):
+                M(repair.id).update(actions=[M.retaining.set(now), M.seq.add(1)],
+                                    condition=(M.seq == repair.seq) & M.hold.does_not_exist())
+        except EditConflict:
+            return False
+        repair.seq, repair.retaining = int(repair.seq or 0) + 1, now
+        return True
+
     def forget_user(self, user_id):
         """Erasure: each of their repairs kept for the home's history and the law's clocks, no longer
-        theirs: no contact, no access notes, and its user key an opaque one of its own (off their index)."""
+        theirs: no contact, no access notes, and its user key an opaque one of its own (off their index).
+        One on a legal hold (a disrepair claim: UK GDPR Art. 17(3)(e)) stays as it is: the ids of those
+        kept. The write is conditioned on no hold and raises the seq, so a hold saved from an earlier read
+        meets an EditConflict and reads the repair again, rather than putting the tenant back."""
+        kept = []
         for repair in self.of_user(user_id, limit=10_000):
-            with writes(["repair"]):
-                M(repair.id).update(actions=[M.user_id.set(f"erased#{repair.id}"), M.contact.remove(),
-                                             M.access.remove()])
+            try:
+                with writes(["repair"]):
+                    M(repair.id).update(actions=[M.user_id.set(f"erased#{repair.id}"), M.contact.remove(),
+                                                 M.access.remove(), M.seq.add(1)],
+                                        condition=M.id.exists() & M.hold.does_not_exist())
+            except EditConflict:
+                kept.append(repair.id)
+                continue
             if repair.block:
                 from .repair_communal import CommunalStore
                 CommunalStore().forget_reporter(repair.id)
+        return kept

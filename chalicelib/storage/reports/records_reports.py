@@ -64,10 +64,12 @@ class Report:
     inbox_keys: list = field(default_factory=list)
     # Retention (docs/decisions/retention.md): when it was last closed (stamped by the store when it is
     # first saved closed, cleared when it reopens); a legal hold {reason, by, at} that keeps it from the
-    # sweep; what the sweep did with it {then, at, by}, after which it is never swept again.
+    # sweep; what the sweep did with it {then, at, by}, after which it is never swept again; when the sweep
+    # began anonymising it (`retaining`: a hold is refused from then, handlers/retention/holds.py).
     closed_at: datetime | None = None
     hold: dict | None = None
     retained: dict | None = None
+    retaining: datetime | None = None
     version: int | None = None
 
     @property

@@ -13,6 +13,7 @@ from contextlib import nullcontext
 
 from ... import states, tenancy
 from ..binding import bind, get_or_none, model_of, page_key, record_of, start_key, transaction, writes
+from ..errors import EditConflict
 from .. import records
 from .reports import EventModel, ReportModel, ReportUpdateModel
 
@@ -309,12 +310,39 @@ class ReportStore:
         return changed
 
     def anonymise(self, report_id, only_if_anonymous=False):
-        """Drop everything that leads to the reporter; the report itself stays."""
-        model = get_or_none(ReportModel, report_id)
-        if model is None or (only_if_anonymous and model.user_id):
-            return
-        model.update(actions=[ReportModel.contact.set({}), ReportModel.user_id.remove(),
-                              ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()])
+        """Drop everything that leads to the reporter; the report itself stays. False when a legal hold keeps
+        it as it is (UK GDPR Art. 17(3)(e)): the write is conditioned on no hold and on the version read, so a
+        hold saved meanwhile is read again and kept, and a hold saved after finds the version moved on."""
+        for _ in range(3):
+            model = get_or_none(ReportModel, report_id, consistent_read=True)
+            if model is None or (only_if_anonymous and model.user_id):
+                return True
+            if model.hold:
+                return False
+            try:
+                with writes(["report"]):
+                    model.update(actions=[ReportModel.contact.set({}), ReportModel.user_id.remove(),
+                                          ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()],
+                                 condition=ReportModel.hold.does_not_exist())
+                return True
+            except EditConflict:
+                continue  # a change (a hold) since the read
+        raise EditConflict("report")
+
+    def begin_retaining(self, report, now):
+        """The sweep's first write, before it deletes anything of the report: `retaining` stamped, on condition
+        of the version it read and of no legal hold, the version raised, so a hold saved from an earlier read
+        is refused and reads it again (handlers/retention/holds.py then refuses it: 409). False: changed or
+        held since the read (kept, for the next run)."""
+        model = ReportModel(report.id)
+        model.version = report.version
+        try:
+            with writes(["report"]):
+                model.update(actions=[ReportModel.retaining.set(now)], condition=ReportModel.hold.does_not_exist())
+        except EditConflict:
+            return False
+        report.version, report.retaining = model.version, now
+        return True
 
     def due(self, before, limit, start=None, held=False):
         """A page of reports due for the retention sweep, oldest first: [(id, closed at)], cursor. Those

@@ -165,6 +165,7 @@ class ReportModel(Stored):
     closed_at = UTCDateTimeAttribute(null=True)
     hold = JSONAttribute(null=True)
     retained = JSONAttribute(null=True)
+    retaining = UTCDateTimeAttribute(null=True)  # the sweep began: its first write, before anything goes
     retain = CouncilKey(null=True)
     retain_from = UnicodeAttribute(null=True)
     version = VersionAttribute()

@@ -260,9 +260,9 @@ class PaymentStore:
         from ..due import hold
         return hold(PaymentModel, payment_id, PAYMENTS, held)
 
-    def release(self, payment_id):
+    def release(self, payment_id, line):
         from ..due import release
-        return release(PaymentModel, payment_id, PAYMENTS)
+        return release(PaymentModel, payment_id, PAYMENTS, line)
 
     def due_count(self, before):
         from ..due import count

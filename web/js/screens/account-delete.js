@@ -10,10 +10,11 @@ export function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account/delete", {replace: true});
   const remove = button(t("account.delete_button"), {type: "button", warning: true, onclick: async () => {
     try {
-      await api("/v1/me", {method: "DELETE"});
+      // A legal hold may keep something (a chat under a complaint): the API says what, and until when.
+      const kept = await api("/v1/me", {method: "DELETE"});
       forget();
       redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("account.deleted_title"))),
-        h("p", {class: "body"}, t("account.deleted")));
+        h("p", {class: "body"}, kept?.message || t("account.deleted")));
     } catch (error) {
       showErrors(view, errorsOf(error));
     }
