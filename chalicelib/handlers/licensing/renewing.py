@@ -35,7 +35,7 @@ from ...errors import Conflict
 from ...ids import ALPHABET
 from ...stamps import london_today
 from ..shared.clock import date_words
-from . import catalogue, law, wording
+from . import annual_fee, catalogue, law, wording
 from .clocks import add_months
 from .ids import CASE
 
@@ -83,8 +83,21 @@ def _next(kind, due, days, after, first=None, years=None):
             out = {"kind": kind, "due": due.isoformat(), "days": d, "on": on.isoformat()}
             return {**out, "first": first.isoformat(), "years": years} if first else out
     if kind == "annual_fee" and days and first is not None:
-        return _next(kind, anniversary(first, years + 1), days, after, first, years + 1)
+        # Its reminders sent: the day after it was due, the job looks for the fee unpaid (annual_fee.py, s.55A).
+        on = max(date.fromordinal(due.toordinal() + 1), after)
+        return {"kind": "annual_fee_unpaid", "due": due.isoformat(), "days": 0, "on": on.isoformat(),
+                "first": first.isoformat(), "years": years}
     return None
+
+
+def after_paid(licence_type, case, due, today):
+    """The reminder after the fee due on `due` (ISO) was paid: the next anniversary's first, from `today` on."""
+    first = date.fromisoformat(case.licence["from"])
+    years = 1
+    while anniversary(first, years).isoformat() <= due:
+        years += 1
+    days = _days(licence_type, "annual_fee")
+    return _next("annual_fee", anniversary(first, years), days, today, first, years) if days else None
 
 
 def renewal_id(case):
@@ -106,7 +119,9 @@ def remind_due(deps):
         reminder, expected, now = case.reminder, case.seq, deps.clock()
         due = date.fromisoformat(reminder["due"])
         event = None
-        if _still_wanted(deps, case, due, today):
+        if reminder["kind"] in annual_fee.STAGES:
+            event = annual_fee.step(deps, case, today, now)  # the fee unpaid: its notice, then the suspension
+        elif _still_wanted(deps, case, due, today):
             days_left = (due - today).days
             nearest = min(d for d in (_days(licence_type, reminder["kind"]) or [reminder["days"]]) + [reminder["days"]]
                           if d >= days_left)
@@ -116,7 +131,7 @@ def remind_due(deps):
                               days=nearest)
             case.reminder = _after(licence_type, reminder, due, today)
         elif reminder["kind"] == "annual_fee" and (case.licence or {}).get("state") == "current":
-            case.reminder = _after(licence_type, reminder, due, today)  # its day passed unswept: next year's
+            case.reminder = _after(licence_type, reminder, due, today)  # its day passed unswept: is it unpaid?
         else:
             case.reminder = None  # ended, no longer current, or renewed: nothing more to remind of
         case.updated_at = now
@@ -146,6 +161,8 @@ def _still_wanted(deps, case, due, today):
     """A current licence, not ended, whose renewal (if it is one) has not gone past its draft."""
     if not case.licence or case.licence.get("state") != "current" or due < today:
         return False
+    if due.isoformat() in ((case.annual_fee or {}).get("paid") or {}):
+        return False  # paid before its reminder's day
     if case.reminder["kind"] == "renewal":
         renewal = deps.licensing.get(renewal_id(case))
         return renewal is None or renewal.state not in RENEWED

@@ -12,6 +12,11 @@ from ..shared import effects
 routes = Routes("licensing", schemas="chalicelib.handlers.licensing.schemas")
 # A licence fee's payment finished: the case received, or the notice given or refused (applying.on_payment).
 hooks.register("licence_fee", "chalicelib.handlers.licensing.applying")
+# A premises licence's annual fee paid: recorded for its day, a suspension for it lifted (annual_fee.on_payment).
+hooks.register("licence_annual_fee", "chalicelib.handlers.licensing.annual_fee")
+# An unpaid annual fee's notice of suspension, and a fee's receipt, mailed to the holder once (annual_fee.py).
+for _kind in ("licence_fee_notice", "licence_annual_fee_paid"):
+    effects.register(_kind, "licensing.fee_told", "chalicelib.handlers.licensing.annual_fee:on_event")
 # An application received near a home reaches the area alerts that hold it (neighbours.py).
 register("licence_application_received", "chalicelib.handlers.licensing.neighbours")
 # A decision told to the applicant and to each person who made a representation, once each (telling.py).
@@ -92,6 +97,21 @@ def read_case(case_id):
                                               "422": "A notice the law's limits or timing now refuse: nothing charged"})}})
 def pay_case(case_id):
     from .applying import pay
+    view, _ = pay(http.deps(), case_id)
+    return http.ok(view, headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/annual-fee/pay", SIGNED_IN, {
+    "summary": "Pay my premises licence's annual fee (from its reminder's day, or while the licence is suspended for "
+               "it): the payment named on the case first, one per fee however often pressed; the provider's word "
+               "records it paid and lifts a suspension for it (Licensing Act 2003 s.55A)",
+    "parameters": [CASE_ID], "requestBody": {"required": False, "content": {"application/json": {
+        "schema": {"type": "object"}}}},
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(503, **NO_CASE, **{"409": "No fee to pay yet (annual_fee_not_payable), paid already "
+                                                     "(annual_fee_paid), or a payment starting (payment_starting)"})}})
+def pay_annual_fee(case_id):
+    from .annual_fee import pay
     view, _ = pay(http.deps(), case_id)
     return http.ok(view, headers=http.NO_STORE)
 

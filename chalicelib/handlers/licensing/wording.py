@@ -181,3 +181,25 @@ HEARING_SET_BODY = ("The licensing authority will hold a hearing about your appl
 LICENCE_CHANGED_SUBJECT = "Your {type} {number}: {changed}"
 LICENCE_CHANGED_BODY = "Your {type} {number} for {premises} has been {changed}.\n\nThe reasons:\n{reasons}\n"
 CHANGED = {"suspended": "suspended", "revoked": "revoked", "current": "reinstated"}
+
+# The annual fee paid online, and the licence suspended when it is not (annual_fee.py, Licensing Act 2003 s.55A).
+NO_ANNUAL_FEE = "This licence has no annual fee to pay online."
+ANNUAL_FEE_NOT_YET = ("The next annual fee is due on {day}. It can be paid here from {opens}, when we send you its "
+                      "reminder.")
+ANNUAL_FEE_PAID = "The annual fee due on {day} has been paid already."
+ANNUAL_FEE_PAYMENT = "Annual fee, licence {number}, {premises}, due {day}"
+FEE_UNPAID_SUSPENDS = ("The annual fee of {amount} due on {day} was not paid, so the council must suspend the licence "
+                       "(Licensing Act 2003, s.55A). The suspension ends when the fee is paid.")
+FEE_PAID_LIFTS = ("The annual fee was received on {day}, so the suspension ended that day (Licensing Act 2003, "
+                  "s.55A). This is your acknowledgement of the fee's receipt.")
+FEE_NOTICE_SUBJECT = "Your {type} {number} will be suspended on {suspends}: its annual fee is unpaid"
+FEE_NOTICE_BODY = ("The annual fee of {amount} for {type} {number} at {premises} was due on {day} and has not been "
+                   "paid.\n\nThe law says the council must suspend the licence (Licensing Act 2003, s.55A). It will be "
+                   "suspended from {suspends}, and while it is suspended no licensable activity may take place "
+                   "under it. If you pay before then it will not be suspended; if you pay later, the suspension ends "
+                   "on the day we receive the fee.\n\nPay the fee here:\n{link}\n")
+FEE_RECEIPT_SUBJECT = "We received the annual fee for {type} {number}"
+FEE_RECEIPT_BODY = ("We received the annual fee of {amount} for {type} {number} at {premises}, due on {day}, on "
+                    "{received}. Thank you. This is your acknowledgement of its receipt (Licensing Act 2003, "
+                    "s.55A(5)).\n\nYour licence:\n{link}\n")
+ANNUAL_FEE_STARTING = "A payment of this fee is being started or has just ended. Open your licence again in a minute."

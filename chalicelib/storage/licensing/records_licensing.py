@@ -45,6 +45,7 @@ class LicenceCase:
     reminder: dict | None = None  # the licence's next reminder: {kind: renewal | annual_fee, due, days, on}
     documents: dict = field(default_factory=dict)  # {document id: {upload_id, name, content_type, size, at}}
     requests: list = field(default_factory=list)  # [{id, words, document, reply_by, asked_at, by, answer}]
+    annual_fee: dict = field(default_factory=dict)  # {paid: {due: {payment_id, at}}, paying: {due, payment_id, amount}, notice: {due, given, suspends_on}, owed}
     seq: int = 0
 
 
