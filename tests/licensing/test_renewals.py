@@ -13,7 +13,7 @@ from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the p
 from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
 from support.licensing_support import york_types  # noqa: F401
 from support.pay_support import pay  # noqa: F401
-from support.licensing_support import at, london, paid, person, started
+from support.licensing_support import at, fee_paid, london, paid, person, started
 
 CAB = {"name": "YO1 Cars, vehicle YK24 ABC", "address": "4 Acomb Road, York YO24 4EY"}
 PUB = {"name": "The Golden Fleece", "address": "16 Pavement, York YO1 9UP", "uprn": "990000000501"}
@@ -127,6 +127,7 @@ def test_a_premises_licences_annual_fee_falls_on_each_anniversary_of_its_grant(d
         reminder = deps.licensing.get(case.id).reminder
         dues.append(reminder["due"])
         assert sweep(deps, london(year, 2, 1, 9)) == 1  # 28 days before: 31 January, or 1 February in 2032
+        fee_paid(deps, deps.licensing.get(case.id), london(year, 2, 2, 9))  # paid: next year's reminder follows
     assert dues == ["2029-02-28", "2030-02-28", "2031-02-28", "2032-02-29"]  # from the grant, not the last
     sent = mails(case)
     assert len(sent) == 4 and "£295.00" in sent[0].body and "Wednesday 28 February 2029" in sent[0].subject

@@ -131,7 +131,8 @@ def remind_due(deps):
                               days=nearest)
             case.reminder = _after(licence_type, reminder, due, today)
         elif reminder["kind"] == "annual_fee" and (case.licence or {}).get("state") == "current":
-            case.reminder = _after(licence_type, reminder, due, today)  # its day passed unswept: is it unpaid?
+            # Its day passed unswept: the next run looks for the fee unpaid (annual_fee.py), not next year's.
+            case.reminder = {**reminder, "kind": annual_fee.UNPAID, "days": 0, "on": today.isoformat()}
         else:
             case.reminder = None  # ended, no longer current, or renewed: nothing more to remind of
         case.updated_at = now

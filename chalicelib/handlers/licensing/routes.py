@@ -350,11 +350,14 @@ def open_document(case_id, document_id):
 @routes.post("/v1/licensing/cases/{case_id}/withdraw", SIGNED_IN, {
     "summary": "The applicant withdraws an application before it is decided: its fee refunded or kept by the type's "
                "rule (refund_on_withdrawal), said on the case and in the mail; those who made representations told; "
-               "withdrawn again, it is answered as it is",
+               "withdrawn again, it is answered as it is. A temporary event notice is withdrawn no later than 24 "
+               "hours before its event begins (s.103), its places in the premises' and the user's yearly limits "
+               "given back",
     "parameters": [CASE_ID], "requestBody": BODY,
     "responses": {"200": json_response(ref("LicenceCase")),
                   **errors(400, **{"404": "No such case of yours (code licence_case_not_found)",
-                                   "409": "Decided, paying, or a temporary event notice (not_withdrawable)"})}})
+                                   "409": "Decided, paying, or a notice counter-noticed (not_withdrawable)",
+                                   "422": "A notice within 24 hours of its event (ten_withdrawal_too_late)"})}})
 def withdraw_case(case_id):
     from .withdrawing import withdraw
     return http.ok(withdraw(http.deps(), case_id, http.body()), headers=http.NO_STORE)

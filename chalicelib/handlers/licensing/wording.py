@@ -101,8 +101,6 @@ DOCUMENT_NOT_SENT = "The applicant has not sent {document} yet."
 DOCUMENTS_MISSING = "Send {documents} before you pay: the council needs them to take the application."
 
 # Withdrawing (withdrawing.py).
-NOTICE_NOT_WITHDRAWN = ("A temporary event notice cannot be withdrawn here. Ask the council's licensing team: they "
-                        "will take it off the premises' count for the year.")
 NOT_WITHDRAWABLE = "This application cannot be withdrawn now: it is {state}."
 REFUND_RULES = {"full": "The fee is refunded in full when an application is withdrawn before it is decided.",
                 "none": "The fee is not refunded: it pays for the work the council began when it received the "
@@ -203,3 +201,8 @@ FEE_RECEIPT_BODY = ("We received the annual fee of {amount} for {type} {number} 
                     "{received}. Thank you. This is your acknowledgement of its receipt (Licensing Act 2003, "
                     "s.55A(5)).\n\nYour licence:\n{link}\n")
 ANNUAL_FEE_STARTING = "A payment of this fee is being started or has just ended. Open your licence again in a minute."
+
+# A temporary event notice withdrawn (notices.py, Licensing Act 2003 s.103).
+TEN_WITHDRAWAL_TOO_LATE = ("A temporary event notice can be withdrawn no later than 24 hours before its event begins "
+                           "(Licensing Act 2003, s.103). This event begins at {begins}, so the last moment to "
+                           "withdraw it was {last}. Ask the council's licensing team if the event will not go ahead.")
