@@ -28,9 +28,10 @@ from ..payments import core as payments
 from ..payments.in_full import refund_in_full
 from ..shared.clock import date_words
 from . import catalogue, law, wording
+from .reminders import UNPAID, after_paid
 
 PURPOSE = "licence_annual_fee"
-UNPAID, SUSPEND = "annual_fee_unpaid", "annual_fee_suspend"
+SUSPEND = "annual_fee_suspend"
 STAGES = (UNPAID, SUSPEND)
 TRIES = 3
 
@@ -170,7 +171,6 @@ def _paid(deps, case, fee, paying, now):
     """`case` changed for its fee paid now: recorded, the notice withdrawn, a suspension for it lifted
     (s.55A(7): it ends on the day the fee is received), the next year's reminders; its event."""
     from ..shared.events import new_event
-    from .renewing import after_paid
     due = paying["due"]
     fee["paid"] = {**(fee.get("paid") or {}), due: {"payment_id": paying["payment_id"], "amount": paying["amount"],
                                                      "at": stamp(now)}}
@@ -199,7 +199,6 @@ def step(deps, case, today, now):
     """The unpaid fee's stage due today on `case` (changed in place): the notice given, or the licence suspended.
     Returns its event, or None (nothing to say: paid, or no longer current)."""
     from ..shared.events import new_event
-    from .renewing import after_paid
     reminder, fee = case.reminder, dict(case.annual_fee or {})
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
     if (case.licence or {}).get("state") != "current":

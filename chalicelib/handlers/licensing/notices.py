@@ -13,6 +13,8 @@ from ...stamps import london_today, stamp
 from ..shared.clock import date_words
 from . import catalogue, wording
 from .giving import tally_keys
+from .ids import is_case
+from .refund_rule import refund_due, rule_words
 
 LONDON = ZoneInfo("Europe/London")
 WITHDRAWABLE = ("given", "objected", "hearing")  # a counter notice has ended it already (s.104A, s.105)
@@ -34,7 +36,6 @@ def withdraw_notice(deps, case, why):
     from ..shared.effects import first_try
     from ..shared.events import new_event
     from .views import applicant_view
-    from .withdrawing import _rule_words, refund_due
     for _ in range(TRIES):
         case = deps.licensing.get(case.id)
         if case.state == "withdrawn":
@@ -53,7 +54,7 @@ def withdraw_notice(deps, case, why):
         expected = case.seq
         case.state, case.updated_at = "withdrawn", now
         case.decision = {**(case.decision or {}), "outcome": "withdrawn", "why": why, "by": deps.principal.user_id,
-                         "at": stamp(now), "refund": refund, "rule": _rule_words(licence_type, case, deps.calendar)}
+                         "at": stamp(now), "refund": refund, "rule": rule_words(licence_type, case, deps.calendar)}
         event = new_event(deps, "licence_withdrawn", now, case_id=case.id, type_id=case.type_id, refund=refund)
         try:
             deps.licensing.save(case, expected, listed=True, event=event, tallies=tallies)
@@ -90,7 +91,7 @@ def _days_of(deps, notice_ids):
     """Every day the other notices hold, or None when one cannot be read (its days are not known: keep them all)."""
     held = set()
     for notice_id in notice_ids:
-        other = deps.licensing.get(notice_id) if notice_id.startswith("LC-") else None
+        other = deps.licensing.get(notice_id) if is_case(notice_id) else None
         if other is None or not other.event:
             return None
         held |= set(other.event.get("days") or [])

@@ -35,8 +35,9 @@ from ...errors import Conflict
 from ...ids import ALPHABET
 from ...stamps import london_today
 from ..shared.clock import date_words
-from . import annual_fee, catalogue, law, wording
-from .clocks import add_months
+from . import annual_fee, catalogue, wording
+# first_reminder: the desk's and the deemed grants' own, read from here as before.
+from .reminders import UNPAID, days_of, first_reminder, next_reminder  # noqa: F401
 from .ids import CASE
 
 RENEWED = ("received", "hearing", "granted", "deemed_granted")  # a renewal past its draft: no more reminders
@@ -45,59 +46,6 @@ RENEWED = ("received", "hearing", "granted", "deemed_granted")  # a renewal past
 def licence_starts(case, today):
     """The day a licence granted now begins: a renewal's runs on from the licence it renews."""
     return date.fromisoformat(case.renews["to"]) if case.renews and case.renews.get("to") else today
-
-
-def _annual_due(jurisdiction, regime, granted):
-    version = law.version(jurisdiction, regime, granted) or {}
-    return (version.get("annual_fee") or {}).get("due")
-
-
-def anniversary(first, years):
-    """The `years`th anniversary of `first`: 29 February falls on 28 February in other years."""
-    return add_months(first, 12 * years)
-
-
-def first_reminder(licence_type, licence, jurisdiction, regime, today):
-    """The reminder a licence granted (or reinstated) today waits for next, or None."""
-    if not licence or licence.get("state") != "current":
-        return None
-    first = date.fromisoformat(licence["from"])
-    if licence.get("to"):
-        return _next("renewal", date.fromisoformat(licence["to"]), licence_type.get("renewal_reminders"), today)
-    days = licence_type.get("annual_fee_reminders")
-    if not days or not licence_type.get("annual_fee") or _annual_due(jurisdiction, regime, first) != \
-            "anniversary_of_grant":
-        return None
-    years = 1
-    while anniversary(first, years) < today:
-        years += 1
-    return _next("annual_fee", anniversary(first, years), days, today, first=first, years=years)
-
-
-def _next(kind, due, days, after, first=None, years=None):
-    """The first reminder of `days` (days before `due`) whose day is `after` or later; for an annual fee
-    whose reminders for `due` are all past, the next year's first."""
-    for d in sorted(days or (), reverse=True):
-        on = date.fromordinal(due.toordinal() - d)
-        if on >= after:
-            out = {"kind": kind, "due": due.isoformat(), "days": d, "on": on.isoformat()}
-            return {**out, "first": first.isoformat(), "years": years} if first else out
-    if kind == "annual_fee" and days and first is not None:
-        # Its reminders sent: the day after it was due, the job looks for the fee unpaid (annual_fee.py, s.55A).
-        on = max(date.fromordinal(due.toordinal() + 1), after)
-        return {"kind": "annual_fee_unpaid", "due": due.isoformat(), "days": 0, "on": on.isoformat(),
-                "first": first.isoformat(), "years": years}
-    return None
-
-
-def after_paid(licence_type, case, due, today):
-    """The reminder after the fee due on `due` (ISO) was paid: the next anniversary's first, from `today` on."""
-    first = date.fromisoformat(case.licence["from"])
-    years = 1
-    while anniversary(first, years).isoformat() <= due:
-        years += 1
-    days = _days(licence_type, "annual_fee")
-    return _next("annual_fee", anniversary(first, years), days, today, first, years) if days else None
 
 
 def renewal_id(case):
@@ -123,7 +71,7 @@ def remind_due(deps):
             event = annual_fee.step(deps, case, today, now)  # the fee unpaid: its notice, then the suspension
         elif _still_wanted(deps, case, due, today):
             days_left = (due - today).days
-            nearest = min(d for d in (_days(licence_type, reminder["kind"]) or [reminder["days"]]) + [reminder["days"]]
+            nearest = min(d for d in (days_of(licence_type, reminder["kind"]) or [reminder["days"]]) + [reminder["days"]]
                           if d >= days_left)
             event = new_event(deps, "licence_reminder_due", now,
                               event_id=f"licence.{case.id}.remind.{reminder['kind']}.{reminder['due']}.{nearest}",
@@ -132,7 +80,7 @@ def remind_due(deps):
             case.reminder = _after(licence_type, reminder, due, today)
         elif reminder["kind"] == "annual_fee" and (case.licence or {}).get("state") == "current":
             # Its day passed unswept: the next run looks for the fee unpaid (annual_fee.py), not next year's.
-            case.reminder = {**reminder, "kind": annual_fee.UNPAID, "days": 0, "on": today.isoformat()}
+            case.reminder = {**reminder, "kind": UNPAID, "days": 0, "on": today.isoformat()}
         else:
             case.reminder = None  # ended, no longer current, or renewed: nothing more to remind of
         case.updated_at = now
@@ -146,16 +94,12 @@ def remind_due(deps):
     return sent
 
 
-def _days(licence_type, kind):
-    return list(licence_type.get("renewal_reminders" if kind == "renewal" else "annual_fee_reminders") or [])
-
-
 def _after(licence_type, reminder, due, today):
     tomorrow = date.fromordinal(today.toordinal() + 1)
     if reminder["kind"] == "renewal":
-        return _next("renewal", due, _days(licence_type, "renewal"), tomorrow)
+        return next_reminder("renewal", due, days_of(licence_type, "renewal"), tomorrow)
     first = date.fromisoformat(reminder["first"])
-    return _next("annual_fee", due, _days(licence_type, "annual_fee"), tomorrow, first, reminder["years"])
+    return next_reminder("annual_fee", due, days_of(licence_type, "annual_fee"), tomorrow, first, reminder["years"])
 
 
 def _still_wanted(deps, case, due, today):

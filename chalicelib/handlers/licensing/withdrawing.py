@@ -19,19 +19,10 @@ from ... import validation
 from ...errors import Conflict
 from ...stamps import london_today, stamp
 from . import catalogue, wording
+from .refund_rule import refund_due, rule_words
 
 WITHDRAWABLE = ("received", "hearing")
 WHY_MAX = 2000
-
-
-def refund_due(licence_type, case, today, calendar):
-    """"full" or "none" for a case withdrawn `today`, by its type's rule."""
-    rule = (licence_type or {}).get("refund_on_withdrawal") or "none"
-    if rule in ("full", "none"):
-        return rule
-    received = london_today(case.received_at)
-    last = calendar.add_working_days(received, rule["full_within_working_days"])
-    return "full" if today <= last else "none"
 
 
 def withdraw(deps, case_id, body):
@@ -58,22 +49,13 @@ def withdraw(deps, case_id, body):
         case.state = "withdrawn"
         case.decision = {**(case.decision or {}), "outcome": "withdrawn", "why": why, "by": deps.principal.user_id,
                          "at": stamp(deps.clock()), "refund": refund,
-                         "rule": _rule_words(licence_type, case, deps.calendar)}
+                         "rule": rule_words(licence_type, case, deps.calendar)}
         try:
             save_change(deps, case, case.seq, "licence_withdrawn", refund=refund)
         except Conflict:
             continue  # the desk changed it meanwhile: read it again and decide again
         return applicant_view(deps, case)
     raise Conflict(wording.CHANGED_MEANWHILE, code="edit_conflict")
-
-
-def _rule_words(licence_type, case, calendar):
-    rule = (licence_type or {}).get("refund_on_withdrawal") or "none"
-    if rule in ("full", "none"):
-        return wording.REFUND_RULES[rule]
-    last = calendar.add_working_days(london_today(case.received_at), rule["full_within_working_days"])
-    from ..shared.clock import date_words
-    return wording.REFUND_RULES["within"].format(days=rule["full_within_working_days"], last=date_words(last))
 
 
 def on_withdrawn(deps, event, key):
