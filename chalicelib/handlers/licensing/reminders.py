@@ -7,6 +7,11 @@ from . import law
 from .clocks import add_months
 
 UNPAID = "annual_fee_unpaid"
+EXPIRY = "expiry"  # not a mail: the day after a licence's `to`, when the job moves it to `expired`
+
+
+def expiry(to):
+    return {"kind": EXPIRY, "due": to.isoformat(), "days": 0, "on": date.fromordinal(to.toordinal() + 1).isoformat()}
 
 
 def annual_due(jurisdiction, regime, granted):
@@ -49,7 +54,7 @@ def next_reminder(kind, due, days, after, first=None, years=None):
         on = max(date.fromordinal(due.toordinal() + 1), after)
         return {"kind": UNPAID, "due": due.isoformat(), "days": 0, "on": on.isoformat(),
                 "first": first.isoformat(), "years": years}
-    return None
+    return expiry(due) if kind == "renewal" else None
 
 
 def after_paid(licence_type, case, due, today):

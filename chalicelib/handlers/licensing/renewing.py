@@ -37,7 +37,7 @@ from ...stamps import london_today
 from ..shared.clock import date_words
 from . import annual_fee, catalogue, wording
 # first_reminder: the desk's and the deemed grants' own, read from here as before.
-from .reminders import UNPAID, days_of, first_reminder, next_reminder  # noqa: F401
+from .reminders import EXPIRY, UNPAID, days_of, expiry, first_reminder, next_reminder  # noqa: F401
 from .ids import CASE
 
 RENEWED = ("received", "hearing", "granted", "deemed_granted")  # a renewal past its draft: no more reminders
@@ -66,7 +66,7 @@ def remind_due(deps):
         licence_type = catalogue.find(types, case.type_id) or {}
         reminder, expected, now = case.reminder, case.seq, deps.clock()
         due = date.fromisoformat(reminder["due"])
-        event = None
+        event, current = None, (case.licence or {}).get("state") == "current"
         if reminder["kind"] in annual_fee.STAGES:
             event = annual_fee.step(deps, case, today, now)  # the fee unpaid: its notice, then the suspension
         elif _still_wanted(deps, case, due, today):
@@ -78,11 +78,15 @@ def remind_due(deps):
                               case_id=case.id, type_id=case.type_id, reminder=reminder["kind"], due=reminder["due"],
                               days=nearest)
             case.reminder = _after(licence_type, reminder, due, today)
-        elif reminder["kind"] == "annual_fee" and (case.licence or {}).get("state") == "current":
+        elif reminder["kind"] == "annual_fee" and current:
             # Its day passed unswept: the next run looks for the fee unpaid (annual_fee.py), not next year's.
             case.reminder = {**reminder, "kind": UNPAID, "days": 0, "on": today.isoformat()}
+        elif reminder["kind"] in ("renewal", EXPIRY) and current and due < today:
+            case.licence, case.reminder = {**case.licence, "state": "expired"}, None  # its last day has passed
+        elif reminder["kind"] == "renewal" and current:
+            case.reminder = expiry(due)  # renewed: no more reminders, but it still ends on its day
         else:
-            case.reminder = None  # ended, no longer current, or renewed: nothing more to remind of
+            case.reminder = None  # no longer current: nothing more to remind of
         case.updated_at = now
         try:
             deps.licensing.save(case, expected, listed=True, event=event)
@@ -104,6 +108,8 @@ def _after(licence_type, reminder, due, today):
 
 def _still_wanted(deps, case, due, today):
     """A current licence, not ended, whose renewal (if it is one) has not gone past its draft."""
+    if case.reminder["kind"] == EXPIRY:
+        return False
     if not case.licence or case.licence.get("state") != "current" or due < today:
         return False
     if due.isoformat() in ((case.annual_fee or {}).get("paid") or {}):
@@ -156,6 +162,8 @@ def renew(deps, case_id):
     case = own_case(deps, case_id)
     today = london_today(deps.clock())
     licence = case.licence or {}
+    if licence.get("state") == "expired":  # moved there by the job the day after its `to`
+        raise Conflict(wording.RENEWAL_TOO_LATE.format(to=licence["to"]), code="licence_expired")
     if licence.get("state") != "current":
         raise Conflict(wording.LICENCE_NOT.format(state="current"), code="licence_not_current")
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id)
