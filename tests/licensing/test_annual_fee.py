@@ -134,3 +134,25 @@ def test_a_success_for_a_fee_already_paid_is_refunded_in_full(deps, pay, york_ty
     core.returned(holder(deps, case, london(2027, 3, 1, 13)), back.rsplit("/", 1)[1])
     assert deps.payments.get(stray.id).refunded == 29500
     assert list(deps.licensing.get(case.id).annual_fee["paid"]) == ["2027-03-24"]
+
+
+def test_a_fee_disputed_by_its_day_is_noticed_only_after_21_days_grace_and_one_disputed_late_is_refused(
+        deps, pay, york_types):
+    from chalicelib.handlers.licensing.annual_fee import dispute
+    case = granted(deps, london(2026, 3, 24, 10))
+    later = granted(deps, london(2026, 3, 24, 11))
+    why = {"why": "Our rateable value went down to band B in January."}
+    assert sweep(deps, london(2027, 2, 24, 9)) == 2  # both reminded
+    assert refused(lambda: dispute(holder(deps, later, london(2027, 3, 25, 0, 1)), later.id, why)) == \
+        (422, "dispute_too_late")  # a minute after the day it was due
+    assert dispute(holder(deps, case, london(2027, 3, 24, 23, 50)), case.id, why)["annual_fee"]["grace"] == \
+        {"2027-03-24": "2027-04-14"}
+    assert sweep(deps, london(2027, 3, 25, 0, 5)) == 1  # the later licence's notice only
+    assert "notice" not in deps.licensing.get(case.id).annual_fee and \
+        deps.licensing.get(later.id).annual_fee["notice"]["given"] == "2027-03-25"
+    assert sweep(deps, london(2027, 4, 14, 12)) == 1  # the later licence suspended; the disputed one in its grace
+    assert deps.licensing.get(later.id).licence["state"] == "suspended"
+    assert "notice" not in deps.licensing.get(case.id).annual_fee
+    sweep(deps, london(2027, 4, 15, 0, 5))  # the grace over, still unpaid: the notice
+    assert deps.licensing.get(case.id).annual_fee["notice"] == {"due": "2027-03-24", "given": "2027-04-15",
+                                                                "suspends_on": "2027-04-20"}  # Fri 16, Mon 19

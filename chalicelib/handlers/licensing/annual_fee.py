@@ -34,6 +34,7 @@ PURPOSE = "licence_annual_fee"
 SUSPEND = "annual_fee_suspend"
 STAGES = (UNPAID, SUSPEND)
 TRIES = 3
+WHY_MAX = 2000
 
 
 def amount_of(licence_type, band):
@@ -229,6 +230,42 @@ def step(deps, case, today, now):
     return new_event(deps, "licence_suspended", now, event_id=f"licence.{case.id}.fee-suspended.{reminder['due']}",
                      case_id=case.id, type_id=case.type_id, action="suspend", change=len(history),
                      due=reminder["due"])
+
+
+def dispute(deps, case_id, body):
+    """POST .../annual-fee/dispute: the holder disputes the fee now payable, in writing (s.55A(2)(a)(ii)), on or
+    before the day it is due; the notice of suspension then waits for the grace period's end. Disputed again, the
+    words are replaced and the grace stays as it was counted."""
+    from ... import validation
+    from ...errors import Unacceptable
+    from ...storage.errors import EditConflict
+    from .applying import own_case
+    from .views import applicant_view
+    problems = validation.Problems({"why": {"missing": wording.DISPUTE_WHY}})
+    why = validation.text((body if isinstance(body, dict) else {}).get("why"), "why", problems, min_len=1,
+                          max_len=WHY_MAX)
+    problems.raise_if_any()
+    for _ in range(TRIES):
+        case = own_case(deps, case_id)
+        licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
+        today = london_today(deps.clock())
+        due, refused = payable(case, licence_type, today)
+        if due is None:
+            raise Conflict(refused, code="annual_fee_not_payable")
+        if today.isoformat() > due:
+            raise Unacceptable(wording.DISPUTE_TOO_LATE.format(day=date_words(due)), code="dispute_too_late")
+        fee = dict(case.annual_fee or {})
+        until = date.fromisoformat(due) + timedelta(days=rule(deps, case)["grace_days"])
+        grace = {**(fee.get("grace") or {})}
+        grace[due] = {"until": until.isoformat(), "why": why, "at": stamp(deps.clock()), "by": "holder"}
+        fee["grace"], expected = grace, case.seq
+        case.annual_fee, case.updated_at = fee, deps.clock()
+        try:
+            deps.licensing.save(case, expected, listed=True)
+        except EditConflict:
+            continue
+        return applicant_view(deps, case)
+    raise Conflict(wording.CHANGED_MEANWHILE, code="edit_conflict")
 
 
 def on_event(deps, event, key):

@@ -116,6 +116,20 @@ def pay_annual_fee(case_id):
     return http.ok(view, headers=http.NO_STORE)
 
 
+@routes.post("/v1/licensing/cases/{case_id}/annual-fee/dispute", SIGNED_IN, {
+    "summary": "Dispute my premises licence's annual fee (liability or amount) in writing, on or before the day it "
+               "is due: the licence is then not suspended before the grace period ends (s.55A(2), 21 days)",
+    "parameters": [CASE_ID], "requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["why"], "properties": {
+            "why": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "\\S"}}}}}},
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(400, **NO_CASE, **{"409": "No fee to dispute yet (annual_fee_not_payable)",
+                                              "422": "After the day it was due (dispute_too_late)"})}})
+def dispute_annual_fee(case_id):
+    from .annual_fee import dispute
+    return http.ok(dispute(http.deps(), case_id, http.body()), headers=http.NO_STORE)
+
+
 @routes.post("/v1/licensing/cases/{case_id}/renew", SIGNED_IN, {
     "summary": "Renew my licence: a new application (draft) for the same type with what I gave last time filled "
                "in, naming the licence it renews; granted, it runs on from the old licence's last day. One per "

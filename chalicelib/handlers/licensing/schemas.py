@@ -21,7 +21,7 @@ CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
     "payment_status": NSTR, "payment": {"type": "object", "nullable": True},
     "annual_fee": {"type": "object", "nullable": True,
                    "description": "a licence's annual fees: {paid: [days], notice: {due, given, suspends_on}, owed, "
-                                  "paying}"},
+                                  "paying, grace: {fee's day: the grace's last day}}"},
     "requests": {"type": "array", "description": "the officers' requests and the applicant's answers", "items": {
         "type": "object", "properties": {"id": {"type": "integer"}, "words": STR, "document": NSTR,
                                          "reply_by": {**NSTR, "format": "date"}, "asked_at": STR,

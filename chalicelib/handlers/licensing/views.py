@@ -48,7 +48,8 @@ def fee_view(case):
     if not fee:
         return None
     return {"paid": sorted(fee.get("paid") or {}), "notice": fee.get("notice"), "owed": fee.get("owed"),
-            "paying": (fee.get("paying") or {}).get("due")}
+            "paying": (fee.get("paying") or {}).get("due"),
+            "grace": {due: g["until"] for due, g in (fee.get("grace") or {}).items()}}
 
 
 def shared(representation):

@@ -206,3 +206,6 @@ ANNUAL_FEE_STARTING = "A payment of this fee is being started or has just ended.
 TEN_WITHDRAWAL_TOO_LATE = ("A temporary event notice can be withdrawn no later than 24 hours before its event begins "
                            "(Licensing Act 2003, s.103). This event begins at {begins}, so the last moment to "
                            "withdraw it was {last}. Ask the council's licensing team if the event will not go ahead.")
+DISPUTE_WHY = "Say why you dispute the fee, or its amount."
+DISPUTE_TOO_LATE = ("A dispute of the annual fee had to reach the council by the day it was due, {day} (Licensing Act "
+                    "2003, s.55A(2)). Pay the fee to avoid the suspension, and ask the licensing team about it.")
