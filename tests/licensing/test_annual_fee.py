@@ -2,7 +2,8 @@
 recorded once however often the provider's word arrives, and one payment for two presses at once; unpaid, the
 five-minute job gives notice the day after it was due and suspends the licence after two whole working days,
 counted on the council's calendar over Easter's bank holidays (a count in calendar days, or one that forgets the
-bank holidays, suspends days too early); the register shows the licence suspended; paying lifts it that day."""
+bank holidays, suspends days too early); the register shows the licence suspended; paying lifts it that day; a
+dispute by the fee's day holds the notice for 21 days; the fee paid as the job suspends leaves it current."""
 import pytest
 
 from chalicelib.errors import ApiError
@@ -156,3 +157,50 @@ def test_a_fee_disputed_by_its_day_is_noticed_only_after_21_days_grace_and_one_d
     sweep(deps, london(2027, 4, 15, 0, 5))  # the grace over, still unpaid: the notice
     assert deps.licensing.get(case.id).annual_fee["notice"] == {"due": "2027-03-24", "given": "2027-04-15",
                                                                 "suspends_on": "2027-04-20"}  # Fri 16, Mon 19
+
+
+@pytest.mark.parametrize("first_to_write", ("job", "payment"))
+def test_the_fee_paid_as_the_job_suspends_leaves_the_licence_current_and_paid(deps, pay, york_types, monkeypatch,
+                                                                              first_to_write):
+    """Both read the case as it was (a barrier), then one writes first: the other's conditional write fails and
+    it reads again (the hook) or leaves it to the next run (the job)."""
+    import threading
+    from chalicelib.handlers.licensing.annual_fee import pay as pay_annual
+    from chalicelib.handlers.payments.core import returned
+    from support.pay_support import SUCCESS, pay_with
+    from support.racing import at_once
+    case = granted(deps, london(2026, 3, 24, 10))
+    sweep(deps, london(2027, 2, 24, 9))
+    sweep(deps, london(2027, 3, 25, 0, 5))  # the notice: suspension from Thursday 1 April
+    moment = london(2027, 4, 1, 0, 5)
+    who = holder(deps, case, moment)
+    back = pay_with(pay_annual(who, case.id)[0]["payment"]["next_url"], SUCCESS)  # paid; its word not yet told
+    gate, written, store = threading.Barrier(2), threading.Event(), deps.licensing
+    first = {"reminders_by": "job", "get": "payment"}
+    real_save = store.save
+
+    def held(name):
+        real = getattr(store, name)
+
+        def read(*args, **kwargs):
+            out = real(*args, **kwargs)
+            who_reads = first.pop(name, None)
+            if who_reads:
+                gate.wait(30)  # the job has read the case due, the payment's hook has read it unpaid
+                if who_reads != first_to_write:
+                    written.wait(30)  # and this one writes second
+            return out
+        return read
+
+    def save(*args, **kwargs):
+        try:
+            return real_save(*args, **kwargs)
+        finally:
+            written.set()
+    for name in ("reminders_by", "get"):
+        monkeypatch.setattr(store, name, held(name))
+    monkeypatch.setattr(store, "save", save)
+    at_once(lambda n: sweep(deps, moment) if n else returned(who, back.rsplit("/", 1)[1]), range(2))
+    now = deps.licensing.get(case.id)
+    assert now.licence["state"] == "current" and "2027-03-24" in now.annual_fee["paid"]
+    assert "owed" not in now.annual_fee and now.reminder["due"] == "2028-03-24"
