@@ -263,8 +263,9 @@ function documents(view, found) {
 
 // Withdrawing before the decision: the fee refunded or kept by the type's rule, which the answer says.
 function withdrawal(view, found) {
-  const form = h("form", {novalidate: true, id: "licensing-withdraw"}, h("h2", {class: "heading-m"}, t("licensing.withdraw_title")),
-    h("p", {class: "body"}, t("licensing.withdraw_hint")), button(t("licensing.withdraw"), {warning: true}));
+  const k = found.kind === "notice" ? "withdraw_notice" : "withdraw";
+  const form = h("form", {novalidate: true, id: "licensing-withdraw"}, h("h2", {class: "heading-m"}, t(`licensing.${k}_title`)),
+    h("p", {class: "body"}, t(`licensing.${k}_hint`)), button(t(`licensing.${k}`), {warning: true}));
   onSubmit(form, view, async () => {
     await api(`/v1/licensing/cases/${found.id}/withdraw`, {method: "POST", body: {}});
     navigate(location.pathname, {replace: true});
