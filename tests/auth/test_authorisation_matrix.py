@@ -326,6 +326,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/licensing/cases/{case_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/licensing/cases/{case_id}/pay"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/licensing/cases/{case_id}/renew"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/annual-fee/pay"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
+    ("POST", "/v1/licensing/cases/{case_id}/annual-fee/dispute"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
     ("GET", "/v1/me/licences"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/licensing/cases/{case_id}/representations"): (ANYONE, Outcome(404, "licence_case_not_found")),
     ("POST", "/v1/licensing/cases/{case_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "licence_case_not_found")),
@@ -1056,6 +1058,9 @@ _simple("POST", "/v1/licensing/cases", body={"type": "premises-licence", "band":
 _simple("GET", "/v1/licensing/cases/{case_id}", "/v1/licensing/cases/LC-7K3F9Q")
 _simple("POST", "/v1/licensing/cases/{case_id}/pay", "/v1/licensing/cases/LC-7K3F9Q/pay", {})
 _simple("POST", "/v1/licensing/cases/{case_id}/renew", "/v1/licensing/cases/LC-7K3F9Q/renew", {})
+_simple("POST", "/v1/licensing/cases/{case_id}/annual-fee/pay", "/v1/licensing/cases/LC-7K3F9Q/annual-fee/pay", {})
+_simple("POST", "/v1/licensing/cases/{case_id}/annual-fee/dispute", "/v1/licensing/cases/LC-7K3F9Q/annual-fee/dispute",
+        {"why": "The rateable value was reduced."})
 _simple("GET", "/v1/me/licences")
 _simple("POST", "/v1/licensing/cases/{case_id}/representations", "/v1/licensing/cases/LC-7K3F9Q/representations",
         {"grounds": "Noise", "name": "A Neighbour", "email": "n@example.org", "address": "1 Pavement, York"})

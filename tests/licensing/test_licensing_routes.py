@@ -59,5 +59,5 @@ def test_the_licensing_routes_fuzzed_get_no_5xx_and_keep_their_documented_shape(
     cases, failures = fuzzed(operations, caller_headers(deps, who), 4, 12, outcomes)
     with capsys.disabled():
         print(f"\n{who}: {cases} generated requests over {len(operations)} licensing operations")
-    assert len(operations) == 26  # with renewing, the consultees' link, documents, withdrawing, requests and checks
+    assert len(operations) == 28  # with renewing, the consultees' link, documents, withdrawing, requests, checks, the annual fee (pay, dispute)
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())

@@ -13,7 +13,7 @@ from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the p
 from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
 from support.licensing_support import york_types  # noqa: F401
 from support.pay_support import pay  # noqa: F401
-from support.licensing_support import at, london, paid, person, started
+from support.licensing_support import at, fee_paid, london, paid, person, started
 
 CAB = {"name": "YO1 Cars, vehicle YK24 ABC", "address": "4 Acomb Road, York YO24 4EY"}
 PUB = {"name": "The Golden Fleece", "address": "16 Pavement, York YO1 9UP", "uprn": "990000000501"}
@@ -45,8 +45,10 @@ def mails(case):
     return [m for m in OutboxStore().newest(100, to=case.applicant["email"]) if m.id.startswith("licence-reminder:")]
 
 
-def test_a_vehicle_licence_granted_on_29_february_is_reminded_before_28_february_once_each(deps, pay, york_types):
+def test_a_vehicle_licence_granted_on_29_february_is_reminded_before_28_february_once_each_then_expires(
+        deps, pay, york_types):
     from chalicelib.handlers.alerts.delivery import links_base
+    from chalicelib.handlers.licensing.reading import register_one
     case = granted(deps, london(2028, 2, 29, 11))
     assert (case.licence["from"], case.licence["to"]) == ("2028-02-29", "2029-02-28")  # not 1 March, no error
     assert case.reminder["on"] == "2029-01-17"  # 42 days before 28 February
@@ -57,7 +59,12 @@ def test_a_vehicle_licence_granted_on_29_february_is_reminded_before_28_february
     assert len(sent) == 1 and "ends on Wednesday 28 February 2029" in sent[0].subject
     assert f"{links_base(deps)}/licensing/cases/{case.id}?renew=1" in sent[0].body
     assert sweep(deps, london(2029, 2, 14, 6)) == 1 and sweep(deps, london(2029, 2, 15, 6)) == 0  # 14 days before
-    assert len(mails(case)) == 2 and deps.licensing.get(case.id).reminder is None  # none left for this term
+    assert len(mails(case)) == 2 and deps.licensing.get(case.id).reminder["kind"] == "expiry"  # no mail left
+    assert sweep(deps, london(2029, 2, 28, 23, 59)) == 0 and deps.licensing.get(case.id).licence["state"] == "current"
+    assert sweep(deps, london(2029, 3, 1, 0, 5)) == 0  # the day after its last: expired, with no mail
+    ended = deps.licensing.get(case.id)
+    assert ended.licence["state"] == "expired" and ended.reminder is None
+    assert register_one(deps.replace(principal=None), case.id)["licence_state"] == "expired"
 
 
 def test_a_sweep_that_was_down_sends_the_nearest_reminder_only_and_none_for_a_licence_already_ended(deps, pay,
@@ -69,7 +76,9 @@ def test_a_sweep_that_was_down_sends_the_nearest_reminder_only_and_none_for_a_li
     assert len(mails(late)) == 1 and mails(late)[0].id.endswith(":14")
     ended = granted(deps, london(2026, 3, 31, 10))  # ends 31 March 2027, its reminders never swept
     assert sweep(deps, london(2027, 4, 1, 9)) == 0 and mails(ended) == []
-    assert deps.licensing.get(ended.id).reminder is None and deps.licensing.reminders_by("2099-01-01") == []
+    assert deps.licensing.get(ended.id).reminder is None and deps.licensing.get(ended.id).licence["state"] == "expired"
+    assert deps.licensing.get(late.id).licence["state"] == "expired"  # the same run: its day had passed too
+    assert deps.licensing.reminders_by("2099-01-01") == []
     with pytest.raises(ApiError) as expired:
         from chalicelib.handlers.licensing.renewing import renew
         renew(at(deps, london(2027, 4, 1, 9), _holder(ended)), ended.id)
@@ -127,6 +136,7 @@ def test_a_premises_licences_annual_fee_falls_on_each_anniversary_of_its_grant(d
         reminder = deps.licensing.get(case.id).reminder
         dues.append(reminder["due"])
         assert sweep(deps, london(year, 2, 1, 9)) == 1  # 28 days before: 31 January, or 1 February in 2032
+        fee_paid(deps, deps.licensing.get(case.id), london(year, 2, 2, 9))  # paid: next year's reminder follows
     assert dues == ["2029-02-28", "2030-02-28", "2031-02-28", "2032-02-29"]  # from the grant, not the last
     sent = mails(case)
     assert len(sent) == 4 and "£295.00" in sent[0].body and "Wednesday 28 February 2029" in sent[0].subject

@@ -76,23 +76,21 @@ def test_a_pub_withdrawn_keeps_its_fee_tells_its_objector_and_is_decided_by_no_o
     assert [r["state"] for r in rows if r["id"] == case.id] == ["withdrawn"]
 
 
-def test_a_notice_a_case_being_paid_for_and_a_decided_one_are_not_withdrawn(deps, pay, york_types):
+def test_a_case_being_paid_for_and_a_decided_one_are_not_withdrawn(deps, pay, york_types):
     from chalicelib.handlers.licensing import desk
     from chalicelib.handlers.licensing.applying import pay as pay_case
     from chalicelib.handlers.licensing.withdrawing import withdraw
     organiser = person()
     who = at(deps, london(2026, 11, 27, 11), organiser)
-    given = paid(who, started(who, notice("2026-12-19")))
     paying = started(who, {"type": "street-trading", "premises": {"address": "Parliament Street, York"}})
     pay_case(who, paying["id"])
     decided, driver = driver_received_on_christmas_eve(deps)
     desk_at = deps.replace(clock=lambda: london(2027, 1, 4, 9), principal=person(700))
     decided = checked_before_decision(desk_at, decided)
     desk.decide(desk_at, decided.id, {"outcome": "granted", "reasons": "Checks clear."}, decided.seq)
-    for case_id, owner in ((given.id, organiser), (paying["id"], organiser)):
-        with pytest.raises(ApiError) as refused:
-            withdraw(at(deps, london(2026, 11, 28, 9), owner), case_id, {})
-        assert refused.value.status == 409 and refused.value.code == "not_withdrawable"
+    with pytest.raises(ApiError) as refused:  # a notice is withdrawn by s.103's rule: test_notice_withdrawal.py
+        withdraw(at(deps, london(2026, 11, 28, 9), organiser), paying["id"], {})
+    assert refused.value.status == 409 and refused.value.code == "not_withdrawable"
     with pytest.raises(ApiError) as granted:
         withdraw(at(deps, london(2027, 1, 5, 9), driver), decided.id, {})
     assert granted.value.status == 409 and granted.value.code == "not_withdrawable"

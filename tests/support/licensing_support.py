@@ -64,6 +64,27 @@ def paid(deps, case_view, card=None, told_at=None):
     return deps.licensing.get(case_view["id"])
 
 
+def holder_at(deps, case, moment):
+    """The deps of a licence's holder at `moment`."""
+    from chalicelib.auth.principal import Principal
+    return deps.replace(clock=lambda: moment, principal=Principal(user_id=case.user_id, role="resident",
+                                                                  email=case.applicant["email"]))
+
+
+def fee_paid(deps, case, moment, again=False):
+    """A licence's annual fee paid by its holder at `moment` on the provider's page, and the return (twice when
+    `again`: the page reloaded); (the case as now stored, the payment's id)."""
+    from chalicelib.handlers.licensing.annual_fee import pay as pay_annual
+    from chalicelib.handlers.payments.core import returned
+    from support.pay_support import SUCCESS, pay_with
+    who = holder_at(deps, case, moment)
+    view, _ = pay_annual(who, case.id)
+    back = pay_with(view["payment"]["next_url"], SUCCESS)
+    for _ in range(2 if again else 1):
+        returned(who, back.rsplit("/", 1)[1])
+    return deps.licensing.get(case.id), view["payment"]["id"]
+
+
 def tally_at(deps, premises_key, year, count, days=()):
     """A premises' tally as if `count` notices had been given for `year` already."""
     store = deps.licensing

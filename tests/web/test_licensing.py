@@ -6,7 +6,8 @@ with the law's periods; a cab owner renews from the reminder's link and pays,
 and the renewal names the licence it continues; a fête at Newcastle-under-Lyme
 gives its hall's 15th notice of the year and is refused the 16th; and the York
 pub's variation goes from the neighbours' alert through an objection, the
-desk's hearing on the law's last day and the decision mailed to both."""
+desk's hearing on the law's last day and the decision mailed to both; a pub whose
+annual fee went unpaid pays it on its suspended licence and it is in force again."""
 import re
 
 from playwright.sync_api import expect
@@ -376,3 +377,56 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     expect(desk_page.locator("#licensing-asked li")).to_contain_text("Answered: Sent below, signed by Sam Supervisor.")
     assert told.subject.endswith(f"({case_id})")
 
+
+
+def test_a_pub_whose_annual_fee_went_unpaid_pays_it_on_its_suspended_licence_and_it_is_in_force_again(
+        browser, pay):  # noqa: F811
+    """Granted a year and ten days ago, its fee unpaid: the job (on pinned clocks) gave the notice the day after and
+    suspended the licence after two whole working days; the landlord opens the licence, pays, and it is current."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.accounts import users
+    from chalicelib.handlers.licensing import desk
+    from chalicelib.handlers.licensing.applying import receive, start
+    from chalicelib.handlers.licensing.renewing import remind_due
+    from chalicelib.stamps import london_today
+    from support.licensing_support import store_types
+    from support.pay_support import SUCCESS
+    from tests.web.browser import PASSWORD
+    from tests.web.test_bulky import fill_the_card_page
+    deps = browser.stack.deps()
+    store_types(deps)
+    london = ZoneInfo("Europe/London")
+    due = london_today(deps.clock()) - timedelta(days=10)
+    due = due - timedelta(days=1) if (due.month, due.day) == (2, 29) else due
+    granted_on = due.replace(year=due.year - 1)
+
+    def at(day, hour=9):
+        return deps.replace(clock=lambda: datetime(day.year, day.month, day.day, hour, tzinfo=london))
+    owner = users.create_user(deps, "fleece.landlord@example.org", "resident", name="Pat Landlord", password=PASSWORD)
+    holder = at(granted_on - timedelta(days=40)).replace(
+        principal=Principal(user_id=owner.id, role="resident", email="fleece.landlord@example.org"))
+    view, _ = start(holder, {"type": "premises-licence", "band": "C", "premises": PUB}, "fleece-licence")
+    case = deps.licensing.get(view["id"])
+    case.state, case.payment_id = "paying", "paid-elsewhere"
+    deps.licensing.save(case, case.seq, was="draft")
+    case = receive(holder, deps.licensing.get(case.id), holder.clock())
+    case = desk.decide(at(granted_on).replace(principal=Principal(user_id="officer", role="staff")), case.id,
+                       {"outcome": "granted", "reasons": "No representations."}, case.seq)
+    remind_due(at(due + timedelta(days=1), 0))  # its reminder's day passed: the fee is looked for unpaid
+    remind_due(at(due + timedelta(days=1), 1))  # the notice
+    suspends = deps.licensing.get(case.id).annual_fee["notice"]["suspends_on"]
+    remind_due(at(datetime.fromisoformat(suspends).date(), 1))
+    assert deps.licensing.get(case.id).licence["state"] == "suspended"
+    page = browser.new_page()
+    sign_in(page, "fleece.landlord@example.org", next_path=f"/licensing/cases/{case.id}")
+    expect(page.locator("#licensing-annual-fee")).to_contain_text("The licence is suspended")
+    check_accessible(page, "licensing: a licence suspended for its unpaid annual fee")
+    page.get_by_role("button", name="Pay the annual fee").click()
+    fill_the_card_page(page, SUCCESS, "£295.00")
+    page.wait_for_url(re.compile(f"/licensing/cases/{case.id}"))
+    expect(page.locator("#licensing-annual-fee")).to_contain_text("The licence is in force")
+    expect(page.locator("#licensing-annual-fee")).to_contain_text("is paid")
+    paid = deps.licensing.get(case.id)
+    assert paid.licence["state"] == "current" and due.isoformat() in paid.annual_fee["paid"]

@@ -35,8 +35,9 @@ from ...errors import Conflict
 from ...ids import ALPHABET
 from ...stamps import london_today
 from ..shared.clock import date_words
-from . import catalogue, law, wording
-from .clocks import add_months
+from . import annual_fee, catalogue, wording
+# first_reminder: the desk's and the deemed grants' own, read from here as before.
+from .reminders import EXPIRY, UNPAID, days_of, expiry, first_reminder, next_reminder  # noqa: F401
 from .ids import CASE
 
 RENEWED = ("received", "hearing", "granted", "deemed_granted")  # a renewal past its draft: no more reminders
@@ -45,46 +46,6 @@ RENEWED = ("received", "hearing", "granted", "deemed_granted")  # a renewal past
 def licence_starts(case, today):
     """The day a licence granted now begins: a renewal's runs on from the licence it renews."""
     return date.fromisoformat(case.renews["to"]) if case.renews and case.renews.get("to") else today
-
-
-def _annual_due(jurisdiction, regime, granted):
-    version = law.version(jurisdiction, regime, granted) or {}
-    return (version.get("annual_fee") or {}).get("due")
-
-
-def anniversary(first, years):
-    """The `years`th anniversary of `first`: 29 February falls on 28 February in other years."""
-    return add_months(first, 12 * years)
-
-
-def first_reminder(licence_type, licence, jurisdiction, regime, today):
-    """The reminder a licence granted (or reinstated) today waits for next, or None."""
-    if not licence or licence.get("state") != "current":
-        return None
-    first = date.fromisoformat(licence["from"])
-    if licence.get("to"):
-        return _next("renewal", date.fromisoformat(licence["to"]), licence_type.get("renewal_reminders"), today)
-    days = licence_type.get("annual_fee_reminders")
-    if not days or not licence_type.get("annual_fee") or _annual_due(jurisdiction, regime, first) != \
-            "anniversary_of_grant":
-        return None
-    years = 1
-    while anniversary(first, years) < today:
-        years += 1
-    return _next("annual_fee", anniversary(first, years), days, today, first=first, years=years)
-
-
-def _next(kind, due, days, after, first=None, years=None):
-    """The first reminder of `days` (days before `due`) whose day is `after` or later; for an annual fee
-    whose reminders for `due` are all past, the next year's first."""
-    for d in sorted(days or (), reverse=True):
-        on = date.fromordinal(due.toordinal() - d)
-        if on >= after:
-            out = {"kind": kind, "due": due.isoformat(), "days": d, "on": on.isoformat()}
-            return {**out, "first": first.isoformat(), "years": years} if first else out
-    if kind == "annual_fee" and days and first is not None:
-        return _next(kind, anniversary(first, years + 1), days, after, first, years + 1)
-    return None
 
 
 def renewal_id(case):
@@ -105,20 +66,27 @@ def remind_due(deps):
         licence_type = catalogue.find(types, case.type_id) or {}
         reminder, expected, now = case.reminder, case.seq, deps.clock()
         due = date.fromisoformat(reminder["due"])
-        event = None
-        if _still_wanted(deps, case, due, today):
+        event, current = None, (case.licence or {}).get("state") == "current"
+        if reminder["kind"] in annual_fee.STAGES:
+            event = annual_fee.step(deps, case, today, now)  # the fee unpaid: its notice, then the suspension
+        elif _still_wanted(deps, case, due, today):
             days_left = (due - today).days
-            nearest = min(d for d in (_days(licence_type, reminder["kind"]) or [reminder["days"]]) + [reminder["days"]]
+            nearest = min(d for d in (days_of(licence_type, reminder["kind"]) or [reminder["days"]]) + [reminder["days"]]
                           if d >= days_left)
             event = new_event(deps, "licence_reminder_due", now,
                               event_id=f"licence.{case.id}.remind.{reminder['kind']}.{reminder['due']}.{nearest}",
                               case_id=case.id, type_id=case.type_id, reminder=reminder["kind"], due=reminder["due"],
                               days=nearest)
             case.reminder = _after(licence_type, reminder, due, today)
-        elif reminder["kind"] == "annual_fee" and (case.licence or {}).get("state") == "current":
-            case.reminder = _after(licence_type, reminder, due, today)  # its day passed unswept: next year's
+        elif reminder["kind"] == "annual_fee" and current:
+            # Its day passed unswept: the next run looks for the fee unpaid (annual_fee.py), not next year's.
+            case.reminder = {**reminder, "kind": UNPAID, "days": 0, "on": today.isoformat()}
+        elif reminder["kind"] in ("renewal", EXPIRY) and current and due < today:
+            case.licence, case.reminder = {**case.licence, "state": "expired"}, None  # its last day has passed
+        elif reminder["kind"] == "renewal" and current:
+            case.reminder = expiry(due)  # renewed: no more reminders, but it still ends on its day
         else:
-            case.reminder = None  # ended, no longer current, or renewed: nothing more to remind of
+            case.reminder = None  # no longer current: nothing more to remind of
         case.updated_at = now
         try:
             deps.licensing.save(case, expected, listed=True, event=event)
@@ -130,22 +98,22 @@ def remind_due(deps):
     return sent
 
 
-def _days(licence_type, kind):
-    return list(licence_type.get("renewal_reminders" if kind == "renewal" else "annual_fee_reminders") or [])
-
-
 def _after(licence_type, reminder, due, today):
     tomorrow = date.fromordinal(today.toordinal() + 1)
     if reminder["kind"] == "renewal":
-        return _next("renewal", due, _days(licence_type, "renewal"), tomorrow)
+        return next_reminder("renewal", due, days_of(licence_type, "renewal"), tomorrow)
     first = date.fromisoformat(reminder["first"])
-    return _next("annual_fee", due, _days(licence_type, "annual_fee"), tomorrow, first, reminder["years"])
+    return next_reminder("annual_fee", due, days_of(licence_type, "annual_fee"), tomorrow, first, reminder["years"])
 
 
 def _still_wanted(deps, case, due, today):
     """A current licence, not ended, whose renewal (if it is one) has not gone past its draft."""
+    if case.reminder["kind"] == EXPIRY:
+        return False
     if not case.licence or case.licence.get("state") != "current" or due < today:
         return False
+    if due.isoformat() in ((case.annual_fee or {}).get("paid") or {}):
+        return False  # paid before its reminder's day
     if case.reminder["kind"] == "renewal":
         renewal = deps.licensing.get(renewal_id(case))
         return renewal is None or renewal.state not in RENEWED
@@ -194,6 +162,8 @@ def renew(deps, case_id):
     case = own_case(deps, case_id)
     today = london_today(deps.clock())
     licence = case.licence or {}
+    if licence.get("state") == "expired":  # moved there by the job the day after its `to`
+        raise Conflict(wording.RENEWAL_TOO_LATE.format(to=licence["to"]), code="licence_expired")
     if licence.get("state") != "current":
         raise Conflict(wording.LICENCE_NOT.format(state="current"), code="licence_not_current")
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id)

@@ -12,6 +12,11 @@ from ..shared import effects
 routes = Routes("licensing", schemas="chalicelib.handlers.licensing.schemas")
 # A licence fee's payment finished: the case received, or the notice given or refused (applying.on_payment).
 hooks.register("licence_fee", "chalicelib.handlers.licensing.applying")
+# A premises licence's annual fee paid: recorded for its day, a suspension for it lifted (annual_fee.on_payment).
+hooks.register("licence_annual_fee", "chalicelib.handlers.licensing.annual_fee")
+# An unpaid annual fee's notice of suspension, and a fee's receipt, mailed to the holder once (annual_fee.py).
+for _kind in ("licence_fee_notice", "licence_annual_fee_paid"):
+    effects.register(_kind, "licensing.fee_told", "chalicelib.handlers.licensing.annual_fee:on_event")
 # An application received near a home reaches the area alerts that hold it (neighbours.py).
 register("licence_application_received", "chalicelib.handlers.licensing.neighbours")
 # A decision told to the applicant and to each person who made a representation, once each (telling.py).
@@ -96,6 +101,35 @@ def pay_case(case_id):
     from .applying import pay
     view, _ = pay(http.deps(), case_id)
     return http.ok(view, headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/annual-fee/pay", SIGNED_IN, {
+    "summary": "Pay my premises licence's annual fee (from its reminder's day, or while the licence is suspended for "
+               "it): the payment named on the case first, one per fee however often pressed; the provider's word "
+               "records it paid and lifts a suspension for it (Licensing Act 2003 s.55A)",
+    "parameters": [CASE_ID], "requestBody": {"required": False, "content": {"application/json": {
+        "schema": {"type": "object"}}}},
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(503, **NO_CASE, **{"409": "No fee to pay yet (annual_fee_not_payable), paid already "
+                                                     "(annual_fee_paid), or a payment starting (payment_starting)"})}})
+def pay_annual_fee(case_id):
+    from .annual_fee import pay
+    view, _ = pay(http.deps(), case_id)
+    return http.ok(view, headers=http.NO_STORE)
+
+
+@routes.post("/v1/licensing/cases/{case_id}/annual-fee/dispute", SIGNED_IN, {
+    "summary": "Dispute my premises licence's annual fee (liability or amount) in writing, on or before the day it "
+               "is due: the licence is then not suspended before the grace period ends (s.55A(2), 21 days)",
+    "parameters": [CASE_ID], "requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["why"], "properties": {
+            "why": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "\\S"}}}}}},
+    "responses": {"200": json_response(ref("LicenceCase")),
+                  **errors(400, **NO_CASE, **{"409": "No fee to dispute yet (annual_fee_not_payable)",
+                                              "422": "After the day it was due (dispute_too_late)"})}})
+def dispute_annual_fee(case_id):
+    from .annual_fee import dispute
+    return http.ok(dispute(http.deps(), case_id, http.body()), headers=http.NO_STORE)
 
 
 @routes.post("/v1/licensing/cases/{case_id}/renew", SIGNED_IN, {
@@ -352,11 +386,14 @@ def open_document(case_id, document_id):
 @routes.post("/v1/licensing/cases/{case_id}/withdraw", SIGNED_IN, {
     "summary": "The applicant withdraws an application before it is decided: its fee refunded or kept by the type's "
                "rule (refund_on_withdrawal), said on the case and in the mail; those who made representations told; "
-               "withdrawn again, it is answered as it is",
+               "withdrawn again, it is answered as it is. A temporary event notice is withdrawn no later than 24 "
+               "hours before its event begins (s.103), its places in the premises' and the user's yearly limits "
+               "given back",
     "parameters": [CASE_ID], "requestBody": BODY,
     "responses": {"200": json_response(ref("LicenceCase")),
                   **errors(400, **{"404": "No such case of yours (code licence_case_not_found)",
-                                   "409": "Decided, paying, or a temporary event notice (not_withdrawable)"})}})
+                                   "409": "Decided, paying, or a notice counter-noticed (not_withdrawable)",
+                                   "422": "A notice within 24 hours of its event (ten_withdrawal_too_late)"})}})
 def withdraw_case(case_id):
     from .withdrawing import withdraw
     return http.ok(withdraw(http.deps(), case_id, http.body()), headers=http.NO_STORE)

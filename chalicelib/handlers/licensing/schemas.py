@@ -21,6 +21,9 @@ CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
     "fee": {"type": "integer", "description": "pence"},
     "band": NSTR, "refused": {"type": "object", "nullable": True, "description": "{code, words}: a notice refused"},
     "payment_status": NSTR, "payment": {"type": "object", "nullable": True},
+    "annual_fee": {"type": "object", "nullable": True,
+                   "description": "a licence's annual fees: {paid: [days], notice: {due, given, suspends_on}, owed, "
+                                  "paying, grace: {fee's day: the grace's last day}}"},
     "requests": {"type": "array", "description": "the officers' requests and the applicant's answers", "items": {
         "type": "object", "properties": {"id": {"type": "integer"}, "words": STR, "document": NSTR,
                                          "reply_by": {**NSTR, "format": "date"}, "asked_at": STR,
@@ -40,6 +43,8 @@ SCHEMAS = {
     "LicenceRegister": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}, "next": NSTR}},
     "LicenceRegisterCase": {"type": "object", "properties": {
         "id": STR, "type": STR, "type_name": STR, "state": STR,
+        "licence_state": {**NSTR, "description": "current, suspended (an annual fee unpaid, or by the council), "
+                                                 "revoked, surrendered, expired"},
         "representations": {"type": "object", "properties": {"open": {"type": "boolean"}, "last_day": NSTR}}}},
     "LicenceConsultation": {"type": "object", "properties": {
         "case": {**CASE, "properties": {**CASE["properties"], "type_name": STR, "applicant": OBJ}},

@@ -34,11 +34,22 @@ def applicant_view(deps, case, payment=None, representations=None):
     out = {**_common(case), "fee": case.fee, "band": case.band, "refused": case.refused,
            "payment_status": case.payment_status,
            "documents": catalogue.documents_listed(catalogue.find(catalogue.of_council(deps), case.type_id), case),
-           "representations": [shared(r) for r in representations or () if r.state == "relevant"]}
+           "representations": [shared(r) for r in representations or () if r.state == "relevant"],
+           "annual_fee": fee_view(case)}
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "amount": payment.amount,
                           "next_url": None if payment.finished else payment.next_url}
     return out
+
+
+def fee_view(case):
+    """A licence's annual fees as its holder reads them: the days paid, a notice of suspension, a fee owed."""
+    fee = case.annual_fee or {}
+    if not fee:
+        return None
+    return {"paid": sorted(fee.get("paid") or {}), "notice": fee.get("notice"), "owed": fee.get("owed"),
+            "paying": (fee.get("paying") or {}).get("due"),
+            "grace": {due: g["until"] for due, g in (fee.get("grace") or {}).items()}}
 
 
 def shared(representation):
@@ -59,7 +70,8 @@ def register_row(case, licence_type):
                                             if c["name"] == "representations"), None),
              "decision.outcome": (case.decision or {}).get("outcome"), "decision.at": (case.decision or {}).get("at")}
     assert allowed <= set(catalogue.REGISTER_FIELDS)
-    return {"id": case.id, "purpose": purpose_of(case),
+    # A licence suspended or revoked is the public's to know (s.8's register): its state beside the case's.
+    return {"id": case.id, "purpose": purpose_of(case), "licence_state": (case.licence or {}).get("state"),
             **{k: v for k, v in whole.items() if k in allowed or k in ("type", "state")}}
 
 

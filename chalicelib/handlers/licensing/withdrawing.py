@@ -8,25 +8,21 @@ The rule is applied as the case is withdrawn and written on it ({refund: full | 
 applicant reads and the refund made never disagree. The refund and the mails are the `licence_withdrawn` event's
 effect (shared/effects.py): written with the case in one transaction, done once however often the stream or a
 crash repeats it (payments/in_full.refund_in_full finds nothing left the second time; each mail kept in the outbox
-under the case's and the person's id). A temporary event notice is not withdrawn here: withdrawn, it would leave
-the premises' yearly tallies (s.103), which only the licensing team may change."""
+under the case's and the person's id).
+
+A temporary event notice is withdrawn by its premises user no later than 24 hours before its event begins (Licensing
+Act 2003 s.103; later, 422 saying when the last moment was), and a notice withdrawn no longer counts toward s.107's
+limits: its place is given back in the premises' and the user's tallies for every calendar year its event touches,
+in the same transaction as the case (notices.py). Its fee follows the type's rule as an application's does; York's
+notice has none, so it is kept (docs/decisions/licensing.md)."""
 from ... import validation
 from ...errors import Conflict
 from ...stamps import london_today, stamp
 from . import catalogue, wording
+from .refund_rule import refund_due, rule_words
 
 WITHDRAWABLE = ("received", "hearing")
 WHY_MAX = 2000
-
-
-def refund_due(licence_type, case, today, calendar):
-    """"full" or "none" for a case withdrawn `today`, by its type's rule."""
-    rule = (licence_type or {}).get("refund_on_withdrawal") or "none"
-    if rule in ("full", "none"):
-        return rule
-    received = london_today(case.received_at)
-    last = calendar.add_working_days(received, rule["full_within_working_days"])
-    return "full" if today <= last else "none"
 
 
 def withdraw(deps, case_id, body):
@@ -43,7 +39,8 @@ def withdraw(deps, case_id, body):
         if case.state == "withdrawn":
             return applicant_view(deps, case)
         if case.kind == "notice":
-            raise Conflict(wording.NOTICE_NOT_WITHDRAWN, code="not_withdrawable")
+            from .notices import withdraw_notice
+            return withdraw_notice(deps, case, why)
         if case.state not in WITHDRAWABLE:
             raise Conflict(wording.NOT_WITHDRAWABLE.format(state=case.state), code="not_withdrawable")
         licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
@@ -52,22 +49,13 @@ def withdraw(deps, case_id, body):
         case.state = "withdrawn"
         case.decision = {**(case.decision or {}), "outcome": "withdrawn", "why": why, "by": deps.principal.user_id,
                          "at": stamp(deps.clock()), "refund": refund,
-                         "rule": _rule_words(licence_type, case, deps.calendar)}
+                         "rule": rule_words(licence_type, case, deps.calendar)}
         try:
             save_change(deps, case, case.seq, "licence_withdrawn", refund=refund)
         except Conflict:
             continue  # the desk changed it meanwhile: read it again and decide again
         return applicant_view(deps, case)
     raise Conflict(wording.CHANGED_MEANWHILE, code="edit_conflict")
-
-
-def _rule_words(licence_type, case, calendar):
-    rule = (licence_type or {}).get("refund_on_withdrawal") or "none"
-    if rule in ("full", "none"):
-        return wording.REFUND_RULES[rule]
-    last = calendar.add_working_days(london_today(case.received_at), rule["full_within_working_days"])
-    from ..shared.clock import date_words
-    return wording.REFUND_RULES["within"].format(days=rule["full_within_working_days"], last=date_words(last))
 
 
 def on_withdrawn(deps, event, key):

@@ -101,8 +101,6 @@ DOCUMENT_NOT_SENT = "The applicant has not sent {document} yet."
 DOCUMENTS_MISSING = "Send {documents} before you pay: the council needs them to take the application."
 
 # Withdrawing (withdrawing.py).
-NOTICE_NOT_WITHDRAWN = ("A temporary event notice cannot be withdrawn here. Ask the council's licensing team: they "
-                        "will take it off the premises' count for the year.")
 NOT_WITHDRAWABLE = "This application cannot be withdrawn now: it is {state}."
 REFUND_RULES = {"full": "The fee is refunded in full when an application is withdrawn before it is decided.",
                 "none": "The fee is not refunded: it pays for the work the council began when it received the "
@@ -208,3 +206,33 @@ CHECK_NONE = "{words} (none recorded)"
 CHECK_TOO_OLD = "{words} (the last on {on}, more than {months} months before today)"
 CHECKS_TOO_MANY = "A case keeps at most {most} checks."
 CHECK_BY = "Enter a day from today to three months ahead, like 2027-05-28"
+
+# The annual fee paid online, and the licence suspended when it is not (annual_fee.py, Licensing Act 2003 s.55A).
+NO_ANNUAL_FEE = "This licence has no annual fee to pay online."
+ANNUAL_FEE_NOT_YET = ("The next annual fee is due on {day}. It can be paid here from {opens}, when we send you its "
+                      "reminder.")
+ANNUAL_FEE_PAID = "The annual fee due on {day} has been paid already."
+ANNUAL_FEE_PAYMENT = "Annual fee, licence {number}, {premises}, due {day}"
+FEE_UNPAID_SUSPENDS = ("The annual fee of {amount} due on {day} was not paid, so the council must suspend the licence "
+                       "(Licensing Act 2003, s.55A). The suspension ends when the fee is paid.")
+FEE_PAID_LIFTS = ("The annual fee was received on {day}, so the suspension ended that day (Licensing Act 2003, "
+                  "s.55A). This is your acknowledgement of the fee's receipt.")
+FEE_NOTICE_SUBJECT = "Your {type} {number} will be suspended on {suspends}: its annual fee is unpaid"
+FEE_NOTICE_BODY = ("The annual fee of {amount} for {type} {number} at {premises} was due on {day} and has not been "
+                   "paid.\n\nThe law says the council must suspend the licence (Licensing Act 2003, s.55A). It will be "
+                   "suspended from {suspends}, and while it is suspended no licensable activity may take place "
+                   "under it. If you pay before then it will not be suspended; if you pay later, the suspension ends "
+                   "on the day we receive the fee.\n\nPay the fee here:\n{link}\n")
+FEE_RECEIPT_SUBJECT = "We received the annual fee for {type} {number}"
+FEE_RECEIPT_BODY = ("We received the annual fee of {amount} for {type} {number} at {premises}, due on {day}, on "
+                    "{received}. Thank you. This is your acknowledgement of its receipt (Licensing Act 2003, "
+                    "s.55A(5)).\n\nYour licence:\n{link}\n")
+ANNUAL_FEE_STARTING = "A payment of this fee is being started or has just ended. Open your licence again in a minute."
+
+# A temporary event notice withdrawn (notices.py, Licensing Act 2003 s.103).
+TEN_WITHDRAWAL_TOO_LATE = ("A temporary event notice can be withdrawn no later than 24 hours before its event begins "
+                           "(Licensing Act 2003, s.103). This event begins at {begins}, so the last moment to "
+                           "withdraw it was {last}. Ask the council's licensing team if the event will not go ahead.")
+DISPUTE_WHY = "Say why you dispute the fee, or its amount."
+DISPUTE_TOO_LATE = ("A dispute of the annual fee had to reach the council by the day it was due, {day} (Licensing Act "
+                    "2003, s.55A(2)). Pay the fee to avoid the suspension, and ask the licensing team about it.")

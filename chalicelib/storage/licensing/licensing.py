@@ -102,7 +102,8 @@ class LicenceCaseModel(Stored):
     personal = Holds(
         fields={"user_id": "identifier", "applicant": "contact", "premises": "address", "answers_reference": "identifier",
                 "decision": "free_text", "conditions": "free_text", "payment_id": "payment", "event": "free_text",
-                "documents": "free_text", "requests": "free_text", "checks": "identifier"},
+                "documents": "free_text", "requests": "free_text", "checks": "identifier",
+                "annual_fee": "payment"},
         whose="licensee", part="licensing", basis="public_task", recipients=("public", "payments", "mailer"),
         purpose="An application for a licence or a notice given: who applied, for which premises, its statutory "
                 "dates, the decision and the licence; the register shows the premises, the licence and its "
@@ -158,6 +159,7 @@ class LicenceCaseModel(Stored):
     checkdue = CouncilKey(null=True)
     checkdue_on = UnicodeAttribute(null=True)
     changes = JSONAttribute(null=True)  # a minor variation's kinds of change
+    annual_fee = JSONAttribute(null=True)  # the annual fees paid, the one paying, a suspension's notice (annual_fee.py)
 
     user_index = CaseUserIndex()
     register_index = CaseRegisterIndex()

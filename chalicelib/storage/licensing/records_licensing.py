@@ -48,6 +48,7 @@ class LicenceCase:
     checks: list = field(default_factory=list)  # [{check, on, outcome, certificate, notes, by, at}]: checks.py
     check_due: dict | None = None  # the licence's next check during its term: {check, due, flagged}
     changes: list = field(default_factory=list)  # a minor variation's kinds of change (the law's list)
+    annual_fee: dict = field(default_factory=dict)  # {paid: {due: {payment_id, at}}, paying: {due, payment_id, amount}, notice: {due, given, suspends_on}, owed}
     seq: int = 0
 
 

@@ -134,12 +134,31 @@ async function mine(view, id) {
       found.conditions.map(c => h("li", {}, c))) : null,
     found.requests?.length ? requests(view, found) : null,
     found.documents?.length ? documents(view, found) : null,
-    found.kind === "application" && ["received", "hearing"].includes(found.state) ? withdrawal(view, found) : null,
+    (found.kind === "notice" ? ["given", "objected", "hearing"] : ["received", "hearing"]).includes(found.state)
+      ? withdrawal(view, found) : null,
     found.state === "withdrawn" && found.decision?.rule ? h("p", {class: "body", id: "licensing-withdrawn"},
       found.decision.rule) : null,
     found.renews ? h("p", {class: "body", id: "licensing-renews"},
       t("licensing.renews", {number: found.renews.number, to: day(found.renews.to)})) : null,
-    found.licence?.to ? renewal(view, found) : null);
+    found.licence?.to ? renewal(view, found) : null,
+    found.licence && !found.licence.to && found.annual_fee !== undefined ? annualFee(view, found) : null);
+}
+
+// A licence with no end but an annual fee (s.55): paid from here (the reminder's link); unpaid, suspended (s.55A).
+function annualFee(view, found) {
+  const {licence, annual_fee: fee} = found;
+  const go = button(t("licensing.pay_annual_fee"), {type: "button", id: "licensing-pay-annual-fee"});
+  go.addEventListener("click", async () => {
+    go.disabled = true;
+    const paying = await ask(view, `/v1/licensing/cases/${found.id}/annual-fee/pay`, {method: "POST", body: {}});
+    if (paying?.payment?.next_url) location.assign(paying.payment.next_url);
+    go.disabled = false;
+  });
+  return h("section", {id: "licensing-annual-fee"}, h("h2", {class: "heading-m"}, t("licensing.annual_fee")),
+    h("p", {class: "body"}, t(`licensing.licence_${licence.state}`)),
+    fee?.notice ? h("p", {class: "inset"}, t("licensing.fee_notice", {due: day(fee.notice.due), on: day(fee.notice.suspends_on)})) : null,
+    fee?.paid?.length ? h("p", {class: "hint"}, t("licensing.fee_paid", {due: day(fee.paid.at(-1))})) : null,
+    ["current", "suspended"].includes(licence.state) ? go : null);
 }
 
 // A licence with an end: renewed from here (the reminder's link) with what was given last time, then paid.
@@ -244,8 +263,9 @@ function documents(view, found) {
 
 // Withdrawing before the decision: the fee refunded or kept by the type's rule, which the answer says.
 function withdrawal(view, found) {
-  const form = h("form", {novalidate: true, id: "licensing-withdraw"}, h("h2", {class: "heading-m"}, t("licensing.withdraw_title")),
-    h("p", {class: "body"}, t("licensing.withdraw_hint")), button(t("licensing.withdraw"), {warning: true}));
+  const k = found.kind === "notice" ? "withdraw_notice" : "withdraw";
+  const form = h("form", {novalidate: true, id: "licensing-withdraw"}, h("h2", {class: "heading-m"}, t(`licensing.${k}_title`)),
+    h("p", {class: "body"}, t(`licensing.${k}_hint`)), button(t(`licensing.${k}`), {warning: true}));
   onSubmit(form, view, async () => {
     await api(`/v1/licensing/cases/${found.id}/withdraw`, {method: "POST", body: {}});
     navigate(location.pathname, {replace: true});
