@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 DEMO_FORMS = Path(__file__).resolve().parent / "demo" / "forms"
+# The licence types' questions (forms of kind licence), for every demo council whose types name them.
+LICENCE_FORMS = DEMO_FORMS / "licences"
 
 
 def add_parser(commands):
@@ -79,6 +81,26 @@ def demo_forms(deps):
         if deps.forms.head(definition["id"]) is None:
             load_definition(deps, definition, publish=True)
             loaded += 1
+    return loaded
+
+
+def demo_licence_forms(deps):
+    """Each demo council's licence forms: those its stored licence types name, loaded and published once
+    as the demo forms are (load_definition). How many were loaded, over the demo councils."""
+    from chalicelib import tenancy
+    from chalicelib.councils.registry import settings_of
+    from doorstep_cli.councils import demo_ids
+    loaded = 0
+    for council in demo_ids():
+        if settings_of(council) is None:
+            continue
+        with tenancy.acting_for(council):
+            there = operator(deps.for_council())
+            for form_id in sorted({t.get("form") for t in there.licensing.types()[0] if t.get("form")}):
+                path = LICENCE_FORMS / f"{form_id}.json"
+                if path.exists() and there.forms.head(form_id) is None:
+                    load_definition(there, json.loads(path.read_text()), publish=True)
+                    loaded += 1
     return loaded
 
 

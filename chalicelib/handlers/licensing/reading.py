@@ -9,6 +9,7 @@ from ...stamps import london_today
 from . import catalogue, law, wording
 from .applying import own_case
 from .clocks import last_day_of
+from .answers import in_words_of
 from .views import applicant_view, clocks_view, desk_view, register_row, withheld_view
 
 PAGE = 50
@@ -55,7 +56,8 @@ def mine(deps, case_id):
         except ProviderError:
             pass  # the job checks it again
         case = deps.licensing.get(case.id)
-    return applicant_view(deps, case, payment, deps.licensing.representations(case.id))
+    return {**applicant_view(deps, case, payment, deps.licensing.representations(case.id)),
+            "answers": in_words_of(deps, case, public_only=False)}
 
 
 def all_mine(deps):
@@ -82,7 +84,8 @@ def register_one(deps, case_id):
     last = window(case)
     today = london_today(deps.clock())
     return {**register_row(case, licence_type), "type_name": (licence_type or {}).get("name", case.type_id),
-            "representations": {"open": bool(last and today <= last), "last_day": last.isoformat() if last else None}}
+            "representations": {"open": bool(last and today <= last), "last_day": last.isoformat() if last else None},
+            "answers": in_words_of(deps, case, public_only=True)}
 
 
 def _prefix(params, types):
@@ -191,4 +194,5 @@ def desk_one(deps, case_id, said=True):
         return withheld_view(case), case.seq
     audited(deps, case.id, wording.READ_CASE.format(version=case.seq))
     return {**desk_view(case, deps.licensing.representations(case.id),
-                        catalogue.find(catalogue.of_council(deps), case.type_id)), "personal_withheld": False}, case.seq
+                        catalogue.find(catalogue.of_council(deps), case.type_id)), "personal_withheld": False,
+            "answers": in_words_of(deps, case, public_only=False)}, case.seq
