@@ -63,6 +63,12 @@ def in_words_of(deps, case, public_only):
     if submission is None:
         return []
     definition = deps.forms.definition(submission.form_id, submission.form_version)
-    return [{"id": q["id"], "question": q["label"], "answer": in_words(labelled(q, submission.answers.get(q["id"])))}
+    return [{"id": q["id"], "question": q["label"], "answer": _words(q, submission.answers.get(q["id"]))}
             for page in definition["pages"] if page["id"] in submission.taken
             for q in page["questions"] if q.get("public") or not public_only]
+
+
+def _words(question, value):
+    if question["type"] == "name" and isinstance(value, dict):  # "Morag Keeper", as a name is said
+        return " ".join(v for v in value.values() if v)
+    return in_words(labelled(question, value))
