@@ -23,7 +23,9 @@ def form_of(deps, licence_type):
 
 
 def reference_of(case_id):
-    return "FM-" + case_id.split("-", 1)[1]
+    """The forms reference of a case's answers: the forms' prefix and the case id's 8 characters."""
+    from ..forms.completing import ID_PREFIX
+    return ID_PREFIX + case_id.split("-", 1)[1]
 
 
 def checked(deps, licence_type, given, problems, case_id, now, user_id):

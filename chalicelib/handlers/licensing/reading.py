@@ -30,7 +30,7 @@ def types_view(deps, params):
     for t in types:
         version = law.version(deps.council.jurisdiction, t["regime"], today) or {}
         out.append({**{k: t.get(k) for k in ("id", "name", "regime", "purposes", "fee", "annual_fee", "documents",
-                                             "term_months", "renewal_reminders", "activities", "public_notice",
+                                             "term_months", "renewal_reminders", "activities", "public_notice", "form",
                                              "refund_on_withdrawal")},
                     "law": {"source": version.get("source"), "missed": version.get("missed"),
                             "missed_words": version.get("missed_words"), "checked": version.get("checked"),
