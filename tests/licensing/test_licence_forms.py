@@ -13,22 +13,15 @@ from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the p
 from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
 from support.licensing_support import NCL_TYPES, NL_TYPES, YORK_TYPES, york_types  # noqa: F401
 from support.pay_support import pay  # noqa: F401
-from support.licensing_support import at, london, paid, person, started
+from support.licensing_support import CAB_ANSWERS, PUB_ANSWERS, at, london, paid, person, started
 
 LICENCE_FORMS = YORK_TYPES.parent / "forms" / "licences"
 PUB = {"name": "The Golden Fleece", "address": "16 Pavement, York YO1 9UP", "uprn": "990000000501"}
 CAB = {"name": "YO1 Cars, vehicle YK24 ABC", "address": "4 Acomb Road, York YO24 4EY"}
-SCHEDULE = {f"steps_{k}": f"Our steps for {k}." for k in ("crime_disorder", "public_safety", "public_nuisance",
-                                                          "children_harm")}
 
 
 def pub_answers(**changes):
-    answers = {"activities": ["alcohol_on", "live_music"], "hours": "Alcohol 11am to 11pm; live music Fri 8pm to 11pm",
-               "opening_hours": "11am to 11.30pm", "most_people": 180,
-               "dps_name": {"first": "Morag", "last": "Keeper"}, "dps_personal_licence": "YORK/PL/0412",
-               "dps_licensing_authority": "City of York Council", "alcohol_where": "both",
-               "description": "A pub with a yard at the back.", **SCHEDULE, "phone": "01904 000111"}
-    return {**answers, **changes}
+    return {**PUB_ANSWERS, **changes}
 
 
 def load_forms(deps, *form_ids):
@@ -128,11 +121,8 @@ def test_a_renewal_starts_from_the_answers_given_last_time_kept_as_its_own(deps,
     from chalicelib.handlers.licensing.renewing import renew
     holder = person()
     who = at(deps, london(2028, 2, 29, 11), holder)
-    vehicle = {"kind": "private_hire", "registration": "YK24 ABC", "make_model": "Toyota Prius",
-               "first_registered": {"day": "3", "month": "4", "year": "2024"}, "seats": 4, "wheelchair": "no",
-               "insured": "yes", "phone": "07700 900123"}
     case = paid(who, started(who, {"type": "taxi-vehicle", "premises": CAB, "applicant": {"name": "Priya Driver"},
-                                   "answers": vehicle}))
+                                   "answers": CAB_ANSWERS}))
     desk.decide(deps.replace(clock=lambda: london(2028, 2, 29, 12), principal=person(700)), case.id,
                 {"outcome": "granted", "reasons": "All checks passed."}, deps.licensing.get(case.id).seq)
     renewal, _ = renew(at(deps, london(2029, 1, 20, 9), holder), case.id)
@@ -140,3 +130,12 @@ def test_a_renewal_starts_from_the_answers_given_last_time_kept_as_its_own(deps,
     before, now = (deps.form_submissions.get(c.answers_reference) for c in (case, made))
     assert made.answers_reference not in (None, case.answers_reference)
     assert now.answers == before.answers and now.answers["registration"] == "YK24 ABC"
+
+
+def test_the_demo_loader_loads_the_forms_a_councils_licence_types_name_once(deps, york_types):
+    from chalicelib.handlers.forms.managing import published
+    from doorstep_cli.forms import licence_forms
+    assert licence_forms(deps) == 6 and licence_forms(deps) == 0  # each once: a council's own later versions survive
+    for form_id in {t["form"] for t in york_types}:
+        head, definition = published(deps, form_id)
+        assert (head.kind, definition["kind"]) == ("licence", "licence")
