@@ -196,7 +196,7 @@ def test_a_fete_in_newcastle_under_lyme_gives_the_halls_15th_notice_and_is_refus
         page.get_by_label("Most people on the premises at any one time").fill("300")
         page.get_by_label("What the event is").fill("A summer fete with a bar and a brass band")  # the type's form
         page.get_by_label("Selling alcohol").check()
-        page.get_by_label("At the event").check()
+        page.get_by_role("radio", name="At the event").check()
         page.get_by_label("A phone number the licensing team can call you on").fill("01782 000222")
         page.get_by_role("button", name="Continue to pay").click()
 
