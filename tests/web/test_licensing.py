@@ -374,6 +374,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     page.wait_for_url(re.compile(r"/licensing/cases/LC-"))
     case_id = page.url.rsplit("/", 1)[1].split("?")[0]
     expect(page.locator("#licensing-documents")).to_contain_text("plan of the bar.jpg")
+    expect(page.locator("#licensing-answers")).to_contain_text("Sam Supervisor")  # the form's answers, kept
     case = deps.licensing.get(case_id)
     kept = deps.blobs.read(key_of(case_id, case.documents["plan"]["upload_id"]))
     assert not Image.open(io.BytesIO(kept)).getexif().get_ifd(0x8825)  # the phone's GPS gone
@@ -382,6 +383,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     desk_page = desk.new_page()
     sign_in(desk_page, officer, f"/staff/licensing/{case_id}")
     say_why(desk_page, "Checking the application's plan")
+    expect(desk_page.locator("#licensing-answers")).to_contain_text("YORK/PL/0099")  # read with the reason
     documents = desk_page.locator("#licensing-documents")
     expect(documents).to_contain_text("The designated premises supervisor's consent: not sent")
     with desk_page.expect_download() as saved:
