@@ -139,3 +139,16 @@ def test_the_demo_loader_loads_the_forms_a_councils_licence_types_name_once(deps
     for form_id in {t["form"] for t in york_types}:
         head, definition = published(deps, form_id)
         assert (head.kind, definition["kind"]) == ("licence", "licence")
+
+
+def test_applying_with_answers_costs_one_read_more_the_forms_head_and_one_transaction_of_three_items(
+        deps, pay, york_forms):
+    from chalicelib.storage.metering import metered
+    who = at(deps, london(2026, 11, 2, 11))
+    started(who, application(pub_answers()))  # this process has the version's definition now
+    with metered() as cost:
+        started(who, application(pub_answers()))
+    print(f"\napplying with answers: {cost.calls} calls {cost.operations}; {cost.writes} written")
+    assert cost.operations.count("TransactWriteItems") == 1 and cost.writes == 3  # case, answers, idempotency key
+    assert cost.calls == 5  # the types, the key, the form's head (its version's definition cached), the write, the types
+

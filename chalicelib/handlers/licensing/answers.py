@@ -14,12 +14,12 @@ from ..forms.cases import in_words, labelled
 
 
 def form_of(deps, licence_type):
-    """The published definition of the type's form, or None when the council has none live."""
+    """(version, definition) of the type's form as published, or (None, None) when the council has none live."""
     form_id = (licence_type or {}).get("form")
     head = deps.forms.head(form_id) if isinstance(form_id, str) else None
     if head is None or head.state != "live" or not head.published or head.kind != "licence":
-        return None
-    return deps.forms.definition(form_id, head.published)
+        return None, None
+    return head.published, deps.forms.definition(form_id, head.published)
 
 
 def reference_of(case_id):
@@ -33,13 +33,13 @@ def checked(deps, licence_type, given, problems, case_id, now, user_id):
     or None when the type asks no questions."""
     from ..forms.routing import check_path
     from ...storage.forms.form_submissions import FormSubmission
-    definition = form_of(deps, licence_type)
+    version, definition = form_of(deps, licence_type)
     if definition is None:
         return None
     kept, taken, wrong = check_path(deps, definition, given if isinstance(given, dict) else {})
     for field, message in wrong:
         problems.rule(f"answers.{field}", message)
-    return FormSubmission(id=reference_of(case_id), form_id=definition["id"], form_version=_version(deps, definition),
+    return FormSubmission(id=reference_of(case_id), form_id=definition["id"], form_version=version,
                           state="submitted", answers=kept, taken=taken, user_id=user_id, created_at=now,
                           updated_at=now, submitted_at=now)
 
@@ -52,10 +52,6 @@ def copied(deps, reference, case_id, now):
         return None
     return replace(before, id=reference_of(case_id), seq=0, created_at=now, updated_at=now, submitted_at=now,
                    delete_at=None, expires=None)
-
-
-def _version(deps, definition):
-    return deps.forms.head(definition["id"]).published
 
 
 def in_words_of(deps, case, public_only):
