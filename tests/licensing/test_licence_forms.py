@@ -107,6 +107,8 @@ def test_the_applicant_and_the_desk_read_every_answer_the_register_and_a_consult
     consultee = show(deps.replace(principal=None), token_for(deps.council.id, case.id, "police", case.received_at))
     assert {a["id"] for a in consultee["case"]["answers"]} == public
     listed = json.dumps(reading.register_view(deps.replace(principal=None), {}))
+    listed += reading.register_csv_text(deps.replace(principal=None))  # the open-data file
+    assert case.id in listed and "Alcohol 11am" not in listed
     assert "Morag" not in listed and "01904 000111" not in listed and "YORK/PL/0412" not in listed
 
 
