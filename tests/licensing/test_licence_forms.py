@@ -83,12 +83,19 @@ def test_the_answers_are_one_submission_written_with_the_case_and_a_retry_makes_
     assert kept.answers["dps_name"] == {"first": "Morag", "last": "Keeper"}
 
 
-def test_a_licence_form_is_neither_listed_nor_started_as_a_residents_form(deps, york_forms):
-    from chalicelib.handlers.forms import completing, managing
+def test_a_licence_form_is_neither_listed_nor_started_as_a_residents_form_nor_exported_by_the_forms_desk(
+        deps, pay, york_forms):
+    from chalicelib.auth.principal import Principal
+    from chalicelib.auth.policy import Forbidden
+    from chalicelib.handlers.forms import completing, export, managing
     assert "licence-premises" not in [f["id"] for f in managing.published_list(deps)["forms"]]
     with pytest.raises(ApiError) as refused:
         completing.start(deps.replace(principal=person()), "licence-premises", {}, str(uuid.uuid4()))
     assert refused.value.code == "form_is_a_licence"
+    who = at(deps, london(2026, 11, 2, 11))
+    started(who, application(pub_answers()))
+    with pytest.raises(Forbidden):  # its CSV would be every applicant's answers, read with no reason
+        export.submissions_csv(deps.replace(principal=Principal(user_id="admin-1", role="admin")), "licence-premises")
 
 
 def test_the_applicant_and_the_desk_read_every_answer_the_register_and_a_consultee_only_the_public_ones(
