@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 DEMO_FORMS = Path(__file__).resolve().parent / "demo" / "forms"
+# The licence types' questions (forms of kind licence), for every demo council whose types name them.
+LICENCE_FORMS = DEMO_FORMS / "licences"
 
 
 def add_parser(commands):
@@ -78,6 +80,31 @@ def demo_forms(deps):
     for definition in definitions:
         if deps.forms.head(definition["id"]) is None:
             load_definition(deps, definition, publish=True)
+            loaded += 1
+    return loaded
+
+
+def demo_licence_forms(deps):
+    """Each demo council's licence forms (licence_forms), as the demo forms are loaded: how many, over them all."""
+    from chalicelib import tenancy
+    from chalicelib.councils.registry import settings_of
+    from doorstep_cli.councils import demo_ids
+    loaded = 0
+    for council in demo_ids():
+        if settings_of(council) is not None:
+            with tenancy.acting_for(council):
+                loaded += licence_forms(deps.for_council())
+    return loaded
+
+
+def licence_forms(deps):
+    """The council's licence forms: those its stored licence types name that the demo has
+    (demo/forms/licences/) and the council has not, each loaded and published once (load_definition)."""
+    deps, loaded = operator(deps), 0
+    for form_id in sorted({t.get("form") for t in deps.licensing.types()[0] if t.get("form")}):
+        path = LICENCE_FORMS / f"{form_id}.json"
+        if path.exists() and deps.forms.head(form_id) is None:
+            load_definition(deps, json.loads(path.read_text()), publish=True)
             loaded += 1
     return loaded
 

@@ -198,6 +198,8 @@ def demo_council(deps, report_count=0, reload_categories=True, figures=True):
     from doorstep_cli.demo_petitions import demo_petitions
     loaded["demo petitions"] = demo_petitions(deps)
     loaded["demo licence types"] = demo_licence_types(deps)
+    from doorstep_cli.forms import demo_licence_forms
+    loaded["demo licence forms"] = demo_licence_forms(deps)
     if figures:
         from doorstep_cli.demo_figures import demo_figures
         loaded["demo councils' figures"] = demo_figures(deps)

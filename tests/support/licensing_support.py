@@ -18,6 +18,16 @@ NCL_TYPES = DEMO / "councils" / "newcastle-under-lyme" / "licence_types.json"
 VILLAGE_HALL = {"name": "Heslington Village Hall", "address": "Main Street, Heslington, York YO10 5EA",
                 "uprn": "990000000301", "lat": 53.947, "lon": -1.052}
 _ids = itertools.count(1)
+# The answers to York's premises licence form (a pub selling alcohol, so its supervisor asked) and vehicle form.
+PUB_ANSWERS = {"activities": ["alcohol_on", "live_music"], "hours": "Alcohol 11am to 11pm; live music Fri 8pm to 11pm",
+               "opening_hours": "11am to 11.30pm", "most_people": 180, "dps_name": {"first": "Morag", "last": "Keeper"},
+               "dps_personal_licence": "YORK/PL/0412", "dps_licensing_authority": "City of York Council",
+               "alcohol_where": "both", "description": "A pub with a yard at the back.",
+               **{f"steps_{k}": f"Our steps for {k}." for k in ("crime_disorder", "public_safety", "public_nuisance",
+                                                                "children_harm")}, "phone": "01904 000111"}
+CAB_ANSWERS = {"kind": "private_hire", "registration": "YK24 ABC", "make_model": "Toyota Prius",
+               "first_registered": {"day": "3", "month": "4", "year": "2024"}, "seats": 4, "wheelchair": "no",
+               "insured": "yes", "phone": "07700 900123"}
 
 
 def london(*parts):

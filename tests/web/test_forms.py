@@ -278,7 +278,7 @@ def _required_questions():
                 found.append({k: q[k] for k in ("id", "type", "label", "error_if_empty") if k in q})
                 found.append({k: q[k] for k in ("id", "type", "label")})
             walk(q.get("questions") or [])
-    for path in sorted((demo / "forms").glob("*.json")) + sorted((demo / "consultations").glob("*.json")):
+    for path in sorted((demo / "forms").glob("**/*.json")) + sorted((demo / "consultations").glob("*.json")):
         data = json.loads(path.read_text())
         for page in (data.get("form") or data).get("pages") or []:
             walk(page["questions"])

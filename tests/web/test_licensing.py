@@ -28,10 +28,11 @@ def pub_application(stack, clock=None):
     from chalicelib.auth.principal import Principal
     from chalicelib.deps import default_deps
     from chalicelib.handlers.licensing.applying import receive, start
+    from support.licensing_support import PUB_ANSWERS
     deps = default_deps(stack.url).replace(principal=Principal(user_id="pub-landlord", role="resident",
                                                                email="landlord@example.org"))
     view, _ = start(deps, {"type": "premises-licence", "band": "C", "premises": PUB, "purpose": "variation",
-                           "varies": "LN-7K3F9Q2M"}, str(uuid.uuid4()))
+                           "varies": "LN-7K3F9Q2M", "answers": PUB_ANSWERS}, str(uuid.uuid4()))
     case = deps.licensing.get(view["id"])
     case.state, case.payment_id = "paying", "paid-elsewhere"
     deps.licensing.save(case, case.seq, was="draft")
@@ -99,6 +100,25 @@ def test_a_north_lanarkshire_host_sees_scotlands_short_term_let_periods_and_staf
         county.close()
 
 
+def answer_the_pubs_questions(page):
+    """York's premises licence form, drawn by the forms renderer: a pub selling alcohol names its supervisor."""
+    page.get_by_label("Selling alcohol to drink on the premises").check()
+    page.get_by_label("The days and hours of each activity").fill("Alcohol 11am to 11pm every day")
+    page.get_by_label("The hours the premises are open to the public").fill("11am to 11.30pm")
+    page.get_by_label("The most people on the premises at any one time").fill("120")
+    supervisor = page.locator('[data-field="answers.dps_name"]')
+    supervisor.get_by_label("First name").fill("Sam")
+    supervisor.get_by_label("Last name").fill("Supervisor")
+    page.get_by_label("Their personal licence number").fill("YORK/PL/0099")
+    page.get_by_label("The licensing authority that issued it").fill("City of York Council")
+    page.get_by_label("Both", exact=True).check()
+    page.get_by_label("A general description of the premises").fill("A small bar on the Shambles.")
+    for objective in ("prevent crime and disorder", "keep the public safe", "prevent public nuisance",
+                      "protect children from harm"):
+        page.get_by_label(f"The steps you will take to {objective}").fill("Staff trained; Challenge 25; CCTV.")
+    page.get_by_label("A phone number the licensing team can call you on").fill("01904 000333")
+
+
 def test_a_cab_owner_renews_from_the_reminders_link_pays_and_the_renewal_names_the_licence_it_continues(
         browser, pay):  # noqa: F811
     from chalicelib.auth.principal import Principal
@@ -106,16 +126,19 @@ def test_a_cab_owner_renews_from_the_reminders_link_pays_and_the_renewal_names_t
     from chalicelib.handlers.licensing import desk
     from chalicelib.handlers.licensing.applying import receive, start
     from chalicelib.handlers.licensing.renewing import renewal_id
-    from support.licensing_support import store_types
+    from doorstep_cli.forms import licence_forms
+    from support.licensing_support import CAB_ANSWERS, store_types
     from support.pay_support import SUCCESS
     from tests.web.browser import PASSWORD
     from tests.web.test_bulky import fill_the_card_page
     deps = browser.stack.deps()
     store_types(deps)
+    licence_forms(deps)
     owner = users.create_user(deps, "cab.owner@example.org", "resident", name="Priya Driver", password=PASSWORD)
     holder = deps.replace(principal=Principal(user_id=owner.id, role="resident", email="cab.owner@example.org"))
     view, _ = start(holder, {"type": "taxi-vehicle", "premises": {"name": "Vehicle YK24 ABC",
-                                                                  "address": "4 Acomb Road, York YO24 4EY"}}, "cab-owner-first-licence")
+                                                                  "address": "4 Acomb Road, York YO24 4EY"},
+                            "answers": CAB_ANSWERS}, "cab-owner-first-licence")
     case = deps.licensing.get(view["id"])
     case.state, case.payment_id = "paying", "paid-elsewhere"
     deps.licensing.save(case, case.seq, was="draft")
@@ -156,6 +179,8 @@ def test_a_fete_in_newcastle_under_lyme_gives_the_halls_15th_notice_and_is_refus
     with tenancy.acting_for("newcastle-under-lyme"):
         deps = stack.deps()
         deps.licensing.tally(key, 14, 0, set(), [f"earlier-{n}" for n in range(14)], 0).save()
+        from doorstep_cli.forms import licence_forms
+        licence_forms(deps)
     organiser = stack.resident("fete.organiser@example.org", name="Faye Fete")
     borough = Browser(chromium, stack, base_url=f"http://newcastle.localhost:{urlsplit(stack.url).port}")
     env = pytest.MonkeyPatch()
@@ -170,6 +195,10 @@ def test_a_fete_in_newcastle_under_lyme_gives_the_halls_15th_notice_and_is_refus
         page.get_by_label("First day of the event").fill(first_day.isoformat())
         page.get_by_label("How many hours it lasts").fill("6")
         page.get_by_label("Most people on the premises at any one time").fill("300")
+        page.get_by_label("What the event is").fill("A summer fete with a bar and a brass band")  # the type's form
+        page.get_by_label("Selling alcohol").check()
+        page.get_by_role("radio", name="At the event").check()
+        page.get_by_label("A phone number the licensing team can call you on").fill("01782 000222")
         page.get_by_role("button", name="Continue to pay").click()
 
     def notices():
@@ -316,6 +345,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     import io
     from PIL import Image
     from chalicelib.handlers.licensing.documents import key_of
+    from doorstep_cli.forms import licence_forms
     from support.licensing_support import store_types
     from support.pay_support import SUCCESS
     from tests.web.browser import PASSWORD
@@ -325,6 +355,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     stack = browser.stack
     deps = stack.deps()
     store_types(deps)
+    licence_forms(deps)
     users.create_user(deps, "new.landlord@example.org", "resident", name="Jo Landlord", password=PASSWORD)
     page = browser.new_page()
     sign_in(page, "new.landlord@example.org", next_path="/licensing/apply/premises-licence")
@@ -332,6 +363,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     page.get_by_label("Name of the premises or event").fill("The Shambles Tap")
     page.get_by_label("Address of the premises").fill("12 The Shambles, York YO1 7LZ")
     page.get_by_label("Rateable value band").select_option(index=2)
+    answer_the_pubs_questions(page)
     plan = page.locator('[data-field="document-plan"]')
     with page.expect_file_chooser() as chooser:
         plan.get_by_role("button", name="Choose a file").click()
@@ -343,6 +375,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     page.wait_for_url(re.compile(r"/licensing/cases/LC-"))
     case_id = page.url.rsplit("/", 1)[1].split("?")[0]
     expect(page.locator("#licensing-documents")).to_contain_text("plan of the bar.jpg")
+    expect(page.locator("#licensing-answers")).to_contain_text("Sam Supervisor")  # the form's answers, kept
     case = deps.licensing.get(case_id)
     kept = deps.blobs.read(key_of(case_id, case.documents["plan"]["upload_id"]))
     assert not Image.open(io.BytesIO(kept)).getexif().get_ifd(0x8825)  # the phone's GPS gone
@@ -351,6 +384,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     desk_page = desk.new_page()
     sign_in(desk_page, officer, f"/staff/licensing/{case_id}")
     say_why(desk_page, "Checking the application's plan")
+    expect(desk_page.locator("#licensing-answers")).to_contain_text("YORK/PL/0099")  # read with the reason
     documents = desk_page.locator("#licensing-documents")
     expect(documents).to_contain_text("The designated premises supervisor's consent: not sent")
     with desk_page.expect_download() as saved:

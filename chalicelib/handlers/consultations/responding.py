@@ -40,27 +40,14 @@ def refuse_unless_open(consultation, now):
 
 def checked(deps, consultation, body):
     """(answers kept, pages taken, postcode, ward): every page on the path checked at once."""
-    from ..forms.answers import check
-    from ..forms.limits import END
-    from ..forms.routing import leads_to
+    from ..forms.routing import check_path
     if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
         raise ValidationFailed([("answers", wording.ANSWERS_NOT_AN_OBJECT)])
-    given, form = body["answers"], form_of(consultation.doc)
-    pages = form["pages"]
-    index = {p["id"]: n for n, p in enumerate(pages)}
-    kept, taken, problems, n = {}, [], [], 0
-    while n < len(pages):
-        page = pages[n]
-        taken.append(page["id"])
-        for question in page["questions"]:
-            kept[question["id"]], wrong = check(deps, question, given.get(question["id"]))
-            problems += wrong
-        goto = leads_to(page, kept)
-        n = len(pages) if goto == END else index[goto] if goto else n + 1
+    kept, taken, problems = check_path(deps, form_of(consultation.doc), body["answers"])
     postcode, ward = _place(deps, body.get("postcode"), problems)
     if problems:
         raise ValidationFailed(problems, message=wording.ANSWERS_INVALID)
-    return {k: v for k, v in kept.items() if v is not None}, taken, postcode, ward
+    return kept, taken, postcode, ward
 
 
 def _place(deps, given, problems):

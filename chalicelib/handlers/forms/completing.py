@@ -39,6 +39,8 @@ def start(deps, form_id, body, idempotency_key):
         head, definition = published(deps, form_id)
         if head.kind == "link_out":
             raise Conflict(wording.FORM_LINKS_OUT, code="form_links_out")
+        if head.kind == "licence":  # asked when applying for the licence (licensing/answers.py)
+            raise Conflict(wording.FORM_IS_A_LICENCE, code="form_is_a_licence")
         version = head.published
     user_id = deps.principal.user_id if deps.principal else None
     claim = Claim(deps, idempotency_key, user_id, {"form_id": form_id, "preview": preview},

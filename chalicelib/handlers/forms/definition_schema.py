@@ -32,7 +32,9 @@ COMMON = {"id": {"type": "string", "pattern": QUESTION_ID}, "type": {"type": "st
           "prefill": {"enum": list(PREFILL)},
           # What the resident is told when they leave it empty ("Select yes if you support …"): a question
           # asked as people ask one cannot be put after "Select" or "Enter" (wording.required).
-          "error_if_empty": _text(LABEL_MAX)}
+          "error_if_empty": _text(LABEL_MAX),
+          # A licence form's answer the public register may show (licensing/answers.py); any other stays private.
+          "public": {"type": "boolean"}}
 OPTION = _object({"value": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]{0,59}$"},
                   "label": _text(LABEL_MAX), "hint": _text(HINT_MAX)}, ["value", "label"])
 # What each type takes beyond the common properties, and which of them it needs.
@@ -84,7 +86,8 @@ SCHEMA = {
     "properties": {
         "id": {"type": "string", "pattern": FORM_ID},
         "title": _text(LABEL_MAX),
-        "kind": {"enum": ["form", "link_out"]},
+        # licence: a licence type's questions, asked by licensing's apply screen, never listed or started here.
+        "kind": {"enum": ["form", "link_out", "licence"]},
         "description": _text(WORDS_MAX),
         "pages": {"type": "array", "items": PAGE, "minItems": 1, "maxItems": PAGES_MAX},
         "declaration": _object({"text": _text(WORDS_MAX), "confirm": _text(LABEL_MAX)}, ["text"]),
@@ -129,6 +132,8 @@ SCHEMA = {
          "then": {"required": ["link_out"]}},
         {"if": {"properties": {"kind": {"const": "form"}}, "required": ["kind"]},
          "then": {"required": ["pages", "what_happens_next", "receiving", "retention_days"]}},
+        {"if": {"properties": {"kind": {"const": "licence"}}, "required": ["kind"]},
+         "then": {"required": ["pages", "retention_days"]}},
     ],
     "$defs": {"question": _typed(TYPES), "inner_question": _typed(SIMPLE_TYPES)},
 }

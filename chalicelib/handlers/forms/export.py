@@ -18,6 +18,8 @@ def submissions_csv(deps, form_id):
     head = deps.forms.head(form_id)
     if head is None:
         raise NotFound(wording.NO_SUCH_FORM, code="form_not_found")
+    if head.kind == "licence":  # a licence's answers are read at the licensing desk, with a reason, audited
+        raise Forbidden(wording.LICENCE_ANSWERS_AT_THE_DESK)
     category = (deps.forms.definition(form_id, head.latest).get("receiving") or {}).get("category")
     scope = (deps.principal.scope or {}).get("categories") if deps.principal.role != "admin" else None
     if scope and category not in scope:

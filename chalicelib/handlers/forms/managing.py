@@ -95,7 +95,7 @@ def staff_view(deps, head):
 
 
 def published_list(deps):
-    return {"forms": [_public_summary(deps, h) for h in deps.forms.heads("live")]}
+    return {"forms": [_public_summary(deps, h) for h in deps.forms.heads("live") if h.kind != "licence"]}
 
 
 def published(deps, form_id):

@@ -48,3 +48,22 @@ def page_of(definition, page_id):
         if page["id"] == page_id:
             return page
     return None
+
+
+def check_path(deps, definition, given):
+    """(answers kept, pages taken, [(field, message)]): every page on the path the answers take checked at
+    once, by each question's own check: a form answered whole in one request (a consultation's response, a
+    licence's application) rather than page by page."""
+    from .answers import check
+    pages = definition["pages"]
+    index = {p["id"]: n for n, p in enumerate(pages)}
+    kept, taken, problems, n = {}, [], [], 0
+    while n < len(pages):
+        page = pages[n]
+        taken.append(page["id"])
+        for question in page["questions"]:
+            kept[question["id"]], wrong = check(deps, question, given.get(question["id"]))
+            problems += wrong
+        goto = leads_to(page, kept)
+        n = len(pages) if goto == END else index[goto] if goto else n + 1
+    return {k: v for k, v in kept.items() if v is not None}, taken, problems

@@ -307,6 +307,8 @@ RETIRED_ALREADY = "It is retired already."
 NOT_THE_ADDRESS_ID = "Must be the form's id in the address, {form_id!r}."  # the $.id field's words
 # Completing and sending a form.
 FORM_LINKS_OUT = "This form is completed on another service: follow its link."
+LICENCE_ANSWERS_AT_THE_DESK = "A licence's answers are read one case at a time at the licensing desk, saying why."
+FORM_IS_A_LICENCE = "This form is a licence's questions: apply for the licence from the licensing pages."
 FORM_SENT = "This form has been sent."
 UNANSWERED_PAGES = "Answer every page before sending."
 ANSWERS_NOT_AN_OBJECT = "Must be an object of answers by question id."  # the answers field's words

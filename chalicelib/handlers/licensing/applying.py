@@ -20,7 +20,7 @@ from ...stamps import london_today
 from ..payments import core as payments
 from ..payments.in_full import refund_in_full
 from ..shared import idempotency
-from . import catalogue, law, wording
+from . import answers, catalogue, law, wording
 from .ids import CASE, is_case, new_id
 
 log = logging.getLogger(__name__)
@@ -59,25 +59,25 @@ def start(deps, body, idempotency_key=None):
     if fee is None:
         problems.rule("band", wording.BAND_REQUIRED if band is None else wording.BAND_UNKNOWN)
     event = _event(body.get("event"), version, today, problems) if licence_type["regime"] in NOTICE_REGIMES else None
+    user_id, case_id, now = deps.principal.user_id, new_id(deps, CASE), deps.clock()
+    submission = answers.checked(deps, licence_type, body.get("answers"), problems, case_id, now, user_id)
     problems.raise_if_any()
-    user_id = deps.principal.user_id
     claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#licence", body, _answer(deps), "another application")
     earlier = claim.earlier()
     if earlier:
         return earlier, False
-    now = deps.clock()
     case = LicenceCase(
-        id=new_id(deps, CASE), type_id=licence_type["id"], regime=licence_type["regime"],
+        id=case_id, type_id=licence_type["id"], regime=licence_type["regime"],
         kind="notice" if licence_type["regime"] in NOTICE_REGIMES else "application", state="draft",
         created_at=now, updated_at=now, user_id=user_id,
         applicant={"name": (body.get("applicant") or {}).get("name") or "", "email": deps.principal.email},
         premises=premises, premises_key=premises_key(premises), band=band, fee=fee,
-        answers_reference=body.get("answers_reference") if isinstance(body.get("answers_reference"), str) else None,
+        answers_reference=submission.id if submission else None,
         event=event, consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []],
         purpose=purpose, varies=varies, changes=changes)
     _refuse_before_the_fee(deps, case, now)
     try:
-        deps.licensing.create(case, idempotency=claim.record(case.id, now, IDEMPOTENCY_HOURS))
+        deps.licensing.create(case, idempotency=claim.record(case.id, now, IDEMPOTENCY_HOURS), answers=submission)
     except AlreadyExists:
         return claim.twin(), False
     return applicant_view(deps, case), True

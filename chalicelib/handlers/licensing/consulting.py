@@ -94,7 +94,9 @@ def show(deps, token):
     view = applicant_view(deps, case, representations=deps.licensing.representations(case.id))
     for private in ("payment_status", "refused", "fee", "band", "documents", "requests"):
         view.pop(private, None)
+    from .answers import in_words_of
     return {"case": {**view, "type_name": licence_type.get("name", case.type_id),
+                     "answers": in_words_of(deps, case, public_only=True),
                      "applicant": {"name": (case.applicant or {}).get("name")}},
             "consultee": {"id": consultee["id"], "name": consultee["name"], "due": due.isoformat() if due else None,
                           "answer": consultee.get("answer"), "words": consultee.get("words"),

@@ -10,6 +10,7 @@ from . import catalogue, law, wording
 from .applying import own_case
 from .clocks import last_day_of
 from .checks import due_row
+from .answers import in_words_of
 from .views import applicant_view, clocks_view, desk_view, register_row, withheld_view
 
 PAGE = 50
@@ -30,7 +31,7 @@ def types_view(deps, params):
     for t in types:
         version = law.version(deps.council.jurisdiction, t["regime"], today) or {}
         out.append({**{k: t.get(k) for k in ("id", "name", "regime", "purposes", "fee", "annual_fee", "documents",
-                                             "term_months", "renewal_reminders", "activities", "public_notice",
+                                             "term_months", "renewal_reminders", "activities", "public_notice", "form",
                                              "refund_on_withdrawal")},
                     "law": {"source": version.get("source"), "missed": version.get("missed"),
                             "missed_words": version.get("missed_words"), "checked": version.get("checked"),
@@ -56,7 +57,8 @@ def mine(deps, case_id):
         except ProviderError:
             pass  # the job checks it again
         case = deps.licensing.get(case.id)
-    return applicant_view(deps, case, payment, deps.licensing.representations(case.id))
+    return {**applicant_view(deps, case, payment, deps.licensing.representations(case.id)),
+            "answers": in_words_of(deps, case, public_only=False)}
 
 
 def all_mine(deps):
@@ -83,7 +85,8 @@ def register_one(deps, case_id):
     last = window(case)
     today = london_today(deps.clock())
     return {**register_row(case, licence_type), "type_name": (licence_type or {}).get("name", case.type_id),
-            "representations": {"open": bool(last and today <= last), "last_day": last.isoformat() if last else None}}
+            "representations": {"open": bool(last and today <= last), "last_day": last.isoformat() if last else None},
+            "answers": in_words_of(deps, case, public_only=True)}
 
 
 def _prefix(params, types):
@@ -193,4 +196,4 @@ def desk_one(deps, case_id, said=True):
     audited(deps, case.id, wording.READ_CASE.format(version=case.seq))
     return {**desk_view(case, deps.licensing.representations(case.id),
                         catalogue.find(catalogue.of_council(deps), case.type_id), deps.licensing.nr3s(case.id)),
-            "personal_withheld": False}, case.seq
+            "personal_withheld": False, "answers": in_words_of(deps, case, public_only=False)}, case.seq

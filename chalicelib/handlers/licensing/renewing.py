@@ -177,15 +177,17 @@ def renew(deps, case_id):
         return applicant_view(deps, found), False
     fee = catalogue.fee_for(licence_type, case.band)
     now = deps.clock()
+    from .answers import copied
+    answers = copied(deps, case.answers_reference, made_id, now)  # its own copy: last time's stays as granted
     renewal = LicenceCase(
         id=made_id, type_id=case.type_id, regime=case.regime, kind="application", state="draft", created_at=now,
         updated_at=now, user_id=case.user_id, applicant=dict(case.applicant or {}), premises=dict(case.premises or {}),
         premises_key=case.premises_key, band=case.band, fee=fee if fee is not None else case.fee,
-        answers_reference=case.answers_reference,
+        answers_reference=answers.id if answers else None,
         consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []],
         renews={"case": case.id, "number": licence["number"], "to": licence["to"]})
     try:
-        deps.licensing.create(renewal)
+        deps.licensing.create(renewal, answers=answers)
     except AlreadyExists:
         return applicant_view(deps, deps.licensing.get(made_id)), False  # pressed twice at once: that one
     return applicant_view(deps, renewal), True

@@ -69,7 +69,9 @@ def licence_types():
     "summary": "Start an application, or a temporary event notice: a draft with its fee worked out from the type "
                "and band, made before any money moves (idempotent with Idempotency-Key). A notice the law's "
                "limits or its timing refuse already is refused here, 422 in the words it would get when given "
-               "(ten_premises_limit, ten_days_limit, ten_user_limit, ten_late_limit, ten_too_late), nothing charged",
+               "(ten_premises_limit, ten_days_limit, ten_user_limit, ten_late_limit, ten_too_late), nothing charged. "
+               "`answers` (question id -> answer) answers the type's form, checked by the forms engine: each "
+               "problem 422 at answers.<question>",
     "parameters": [idempotency_key()], "requestBody": BODY,
     "responses": {"201": json_response(ref("LicenceCase")),
                   **errors(400, 422, **{"404": "No such licence type (code licence_type_not_found)"})}})

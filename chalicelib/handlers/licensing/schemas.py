@@ -5,6 +5,9 @@ OBJ = {"type": "object"}
 CLOCK = {"type": "object", "properties": {
     "name": STR, "label": STR, "last_day": {"type": "string", "format": "date"}, "rule": STR, "source": STR,
     "note": NSTR}}
+ANSWERS = {"type": "array", "description": "the type's form's questions answered, in words (the register and a "
+           "consultee: only those the form marks public)", "items": {"type": "object", "properties": {
+               "id": STR, "question": STR, "answer": STR}}}
 CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
     "id": {"type": "string", "pattern": "^LC-"}, "type": STR, "kind": {"type": "string", "enum": ["application",
                                                                                                     "notice"]},
@@ -32,7 +35,8 @@ CASE = {"type": "object", "required": ["id", "type", "state"], "properties": {
         "id": STR, "name": STR, "required": {"type": "boolean"},
         "sent": {"type": "object", "nullable": True, "description": "{upload_id, name, content_type, size, at}"}}}},
     "representations": {"type": "array", "items": OBJ,
-                        "description": "as the officer shared them: never who made them"}}}
+                        "description": "as the officer shared them: never who made them"},
+    "answers": ANSWERS}}
 
 SCHEMAS = {
     "LicenceTypes": {"type": "object", "properties": {"council": STR, "types": {"type": "array", "items": OBJ}}},
@@ -42,7 +46,7 @@ SCHEMAS = {
         "id": STR, "case": STR, "last_day": {"type": "string", "format": "date"}}},
     "LicenceRegister": {"type": "object", "properties": {"cases": {"type": "array", "items": OBJ}, "next": NSTR}},
     "LicenceRegisterCase": {"type": "object", "properties": {
-        "id": STR, "type": STR, "type_name": STR, "state": STR,
+        "id": STR, "type": STR, "type_name": STR, "state": STR, "answers": ANSWERS,
         "licence_state": {**NSTR, "description": "current, suspended (an annual fee unpaid, or by the council), "
                                                  "revoked, surrendered, expired"},
         "representations": {"type": "object", "properties": {"open": {"type": "boolean"}, "last_day": NSTR}}}},

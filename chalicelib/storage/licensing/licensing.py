@@ -303,15 +303,20 @@ class LicensingStore:
     def get(self, case_id):
         return _case(get_or_none(C, case_id, consistent_read=True))
 
-    def create(self, case, listed=False, idempotency=None, event=None):
-        """A new case (AlreadyExists("idempotency"): its twin came first)."""
+    def create(self, case, listed=False, idempotency=None, event=None, answers=None):
+        """A new case (AlreadyExists("idempotency"): its twin came first), with the forms submission holding
+        its answers (`answers`) in the same transaction: no answers without their case, nor the other way."""
         from ..reports.report_store import _claim_key
         register, sort = register_keys(case, listed)
         parts = []
-        with writes(parts, exists={"case", "idempotency"}), transaction() as t:
+        with writes(parts, exists={"case", "idempotency", "answers"}), transaction() as t:
             t.save(model_of(C, case, register=register, register_sort=sort, **deemed_keys(case)),
                    condition=C.id.does_not_exist())
             parts.append("case")
+            if answers is not None:
+                from ..forms.form_submissions import SubmissionModel, _model
+                t.save(_model(answers), condition=SubmissionModel.id.does_not_exist())
+                parts.append("answers")
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
             _put_events(t, parts, event)

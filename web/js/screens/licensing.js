@@ -8,7 +8,7 @@ import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, select, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
-import {filePicker} from "../forms/questions.js";
+import {filePicker, question} from "../forms/questions.js";
 import {signedIn} from "../session.js";
 
 const CASE = "LC-[0-9A-Z]{4,16}";
@@ -67,6 +67,9 @@ async function apply(view, typeId, params) {
   const notice = type.regime === "temporary_event_notice";
   const bands = type.fee?.by_band ? Object.entries(type.fee.by_band) : null;
   const purposes = (type.purposes || ["new"]).filter(p => p !== "renewal");
+  // The type's questions: its form on the forms engine, drawn by the forms' own renderer, checked by the API.
+  const asked = type.form ? await api(`/v1/forms/${type.form}`).catch(() => null) : null;
+  const readers = [];
   let pickers;
   const form = h("form", {novalidate: true, id: "licensing-apply"},
     purposes.length > 1 ? [choices({field: "purpose", legend: t("licensing.purpose"), value: "new",
@@ -84,6 +87,12 @@ async function apply(view, typeId, params) {
         type: "number", inputmode: "numeric"}),
       choices({field: "event.personal_licence", legend: t("licensing.personal_licence"), options: [
         {value: "yes", label: t("licensing.yes")}, {value: "no", label: t("licensing.no")}], value: "no"})] : null,
+    (asked?.pages || []).map(p => h("div", {}, p.title ? h("h2", {class: "heading-m"}, p.title) : null,
+      p.questions.map(q => {
+        const x = question({...q, id: `answers.${q.id}`});
+        readers.push([q.id, x.read]);
+        return x.el;
+      }))),
     ...(pickers = documentPickers(type.documents)).map(p => p.el),
     button(t("licensing.continue_to_pay")));
   append(view, h("h1", {class: "heading-l"}, type.name), h("p", {class: "body"}, t("licensing.fee", {fee: feeWords(type.fee)})), form);
@@ -91,6 +100,7 @@ async function apply(view, typeId, params) {
     const value = name => form.elements[name]?.value?.trim() || undefined;
     const body = {type: typeId, premises: {name: value("premises.name"), address: value("premises.address"), uprn: from.uprn},
       band: value("band"), applicant: {}};
+    if (readers.length) body.answers = Object.fromEntries(readers.map(([id, read]) => [id, read(form)]));
     if (purposes.length > 1) {
       body.purpose = form.elements.purpose.value;
       if (body.purpose === "variation" && value("varies")) body.varies = value("varies");
@@ -107,6 +117,11 @@ async function apply(view, typeId, params) {
     else navigate(`/licensing/cases/${made.id}`);
   });
 }
+
+// The form's questions as answered (the register: only those the form marks public).
+export const answered = list => h("dl", {class: "summary-list", id: "licensing-answers"}, list.map(a =>
+  h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, a.question),
+    h("dd", {class: "summary-list__value"}, a.answer))));
 
 function clocks(list) {
   return h("dl", {class: "summary-list", id: "licensing-clocks"}, list.map(c => h("div", {class: "summary-list__row"},
@@ -132,6 +147,7 @@ async function mine(view, id) {
       h("p", {class: "body"}, t(`licensing.state.${found.decision.outcome}`), ": ", found.decision.reasons)) : null,
     found.conditions.length ? h("ul", {class: "list list--bullet", id: "licensing-conditions"},
       found.conditions.map(c => h("li", {}, c))) : null,
+    found.answers?.length ? answered(found.answers) : null,
     found.requests?.length ? requests(view, found) : null,
     found.documents?.length ? documents(view, found) : null,
     (found.kind === "notice" ? ["given", "objected", "hearing"] : ["received", "hearing"]).includes(found.state)
@@ -201,7 +217,8 @@ async function onRegister(view, id) {
   if (!found) return;
   append(view, h("h1", {class: "heading-l"}, found["premises.name"] || found["premises.address"] || id),
     h("p", {class: "body"}, `${found.type_name}: ${t(`licensing.state.${found.state}`)}`),
-    found["premises.address"] ? h("p", {class: "body"}, found["premises.address"]) : null);
+    found["premises.address"] ? h("p", {class: "body"}, found["premises.address"]) : null,
+    found.answers?.length ? answered(found.answers) : null);
   if (!found.representations.open) {
     return append(view, h("p", {class: "body", id: "representations-closed"}, found.representations.last_day
       ? t("licensing.closed_on", {day: day(found.representations.last_day)}) : t("licensing.not_open")));

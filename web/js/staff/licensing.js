@@ -65,6 +65,8 @@ async function draw(box, id, given = null) {
       ...c.clocks.map(k => summaryRow(k.label, [h("strong", {}, day(k.last_day)), " ", k.rule,
         h("span", {class: "hint"}, ` (${k.source})${k.note ? ` ${k.note}` : ""}`)]))),
     c.refused ? h("div", {class: "inset"}, c.refused.words) : null,
+    c.answers?.length ? h("section", {id: "licensing-answers"}, h("h2", {class: "heading-m"}, t("staff.licensing.answers")),
+      h("dl", {class: "summary-list"}, c.answers.map(a => summaryRow(a.question, a.answer)))) : null,
     h("h2", {class: "heading-m"}, t("staff.licensing.consultees")),
     h("ul", {class: "list", id: "licensing-consultees"}, c.consultees.map(k => h("li", {}, k.name, ": ",
       k.answer ? `${t(`staff.licensing.answer.${k.answer}`)}${k.late ? ` (${t("staff.licensing.late")})` : ""}` : t("staff.licensing.waiting"),
