@@ -133,3 +133,23 @@ def test_the_link_routes_answer_in_the_one_error_shape(client):
     for method in ("get", "post"):
         answered = getattr(client, method)("/v1/licensing/consultations/abc.def", *([{}] if method == "post" else []))
         assert answered.status_code == 404 and answered.json_body["error"]["code"] == "link_not_valid"
+
+
+def test_the_decision_reaches_the_applicant_and_a_consultee_without_the_officer_who_made_it(deps, pay, york_types):
+    """Who decided is the desk's (and its audit's): the applicant and a consultee read the outcome and reasons."""
+    from chalicelib.handlers.licensing import desk
+    from chalicelib.handlers.licensing.consulting import ask, show
+    from chalicelib.handlers.licensing.reading import desk_one
+    from chalicelib.handlers.licensing.views import applicant_view
+    case = pub_received(deps)
+    ask(at(deps, london(2026, 11, 27, 12)), case.id)
+    token = token_in(mails(f"licence-consult:{case.id}:")["licensing.nyp@example.org"])
+    officer = deps.replace(clock=lambda: london(2027, 1, 4, 9), principal=person(700))
+    desk.decide(officer, case.id, {"outcome": "granted", "reasons": "No relevant representations."},
+                deps.licensing.get(case.id).seq)
+    decided = deps.licensing.get(case.id)
+    for view in (applicant_view(deps, decided), show(deps.replace(principal=None), token)["case"]):
+        assert view["decision"]["outcome"] == "granted" and view["decision"]["reasons"].startswith("No relevant")
+        assert "by" not in view["decision"] and officer.principal.user_id not in str(view)
+    assert desk_one(officer.replace(reason="Checking the decision"), case.id)[0]["decision"]["by"] == \
+        officer.principal.user_id

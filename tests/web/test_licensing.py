@@ -441,7 +441,9 @@ def test_a_pub_whose_annual_fee_went_unpaid_pays_it_on_its_suspended_licence_and
     owner = users.create_user(deps, "fleece.landlord@example.org", "resident", name="Pat Landlord", password=PASSWORD)
     holder = at(granted_on - timedelta(days=40)).replace(
         principal=Principal(user_id=owner.id, role="resident", email="fleece.landlord@example.org"))
-    view, _ = start(holder, {"type": "premises-licence", "band": "C", "premises": PUB}, "fleece-licence")
+    from support.licensing_support import PUB_ANSWERS
+    view, _ = start(holder, {"type": "premises-licence", "band": "C", "premises": PUB, "answers": PUB_ANSWERS},
+                    "fleece-licence")
     case = deps.licensing.get(view["id"])
     case.state, case.payment_id = "paying", "paid-elsewhere"
     deps.licensing.save(case, case.seq, was="draft")

@@ -20,10 +20,15 @@ def _common(case):
             "premises": {k: v for k, v in (case.premises or {}).items() if k in ("name", "address")},
             "received_at": stamp(case.received_at), "clocks": clocks_view(case), "law": case.law or None,
             "event": {k: v for k, v in (case.event or {}).items() if k != "days"} or None,
-            "conditions": case.conditions or [], "decision": case.decision, "licence": case.licence,
+            "conditions": case.conditions or [], "decision": _decision(case), "licence": case.licence,
             "renews": case.renews, "purpose": purpose_of(case), "varies": case.varies, "changes": case.changes or [],
             "requests": [{k: r.get(k) for k in ("id", "words", "document", "reply_by", "asked_at", "answer")}
                          for r in case.requests or []]}
+
+
+def _decision(case):
+    """The decision as the applicant and a consultee read it: who made it is the desk's and its audit's."""
+    return {k: v for k, v in case.decision.items() if k != "by"} if case.decision else case.decision
 
 
 def purpose_of(case):
@@ -79,7 +84,7 @@ def desk_view(case, representations, licence_type=None, nr3s=()):
     """The officer's: everything, each representation with who made it (for the hearing's notice), each
     document asked for with the one sent (opened through its own audited link: documents.py), the checks
     recorded with a DBS certificate's number (this audited read only) and the outgoing NR3S entries."""
-    return {**_common(case), "version": case.seq, "applicant": case.applicant, "fee": case.fee, "band": case.band,
+    return {**_common(case), "decision": case.decision, "version": case.seq, "applicant": case.applicant, "fee": case.fee, "band": case.band,
             "documents": catalogue.documents_listed(licence_type, case),
             "payment_id": case.payment_id, "consultees": case.consultees, "refused": case.refused,
             "checks": case.checks or [], "check_due": case.check_due,
