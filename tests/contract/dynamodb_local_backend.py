@@ -119,12 +119,16 @@ def _note_writes():
     BaseClient._make_api_call = noted
 
 
-def _scan(table: str, key_names: list[str] | None) -> list[dict]:
+def _scan(table: str, key_names: list[str] | None, limit: int | None = None) -> list[dict]:
+    """Every item, sorted; with `limit`, one page of at most that many, and None if the table holds more."""
     from chalicelib.storage import binding
     arguments = {"TableName": table, "ConsistentRead": True}
     if key_names:
         names = {f"#k{i}": name for i, name in enumerate(key_names)}
         arguments.update(ProjectionExpression=", ".join(names), ExpressionAttributeNames=names)
+    if limit:
+        page = binding.connection().client.scan(**arguments, Limit=limit)
+        return None if "LastEvaluatedKey" in page else sorted(page["Items"], key=repr)
     pages = binding.connection().client.get_paginator("scan").paginate(**arguments)
     return sorted((item for page in pages for item in page["Items"]), key=repr)
 
@@ -143,13 +147,16 @@ REMAKE_OVER = 1000
 def _empty_table(table_and_keys: tuple[str, list[str]]) -> None:
     from chalicelib.storage import binding
     table, key_names = table_and_keys
-    if _holds_over(table, REMAKE_OVER) and _made_again(table):
-        return
-    doomed = _scan(table, key_names)
+    # One call for a table holding at most REMAKE_OVER (empty, the usual case: a counting scan, then a
+    # scan of its keys, were two); a table holding more (or a page cut at 1 MB) is read to its end.
+    doomed = _scan(table, key_names, limit=REMAKE_OVER + 1)
+    if doomed is None:
+        if _holds_over(table, REMAKE_OVER) and _made_again(table):
+            return
+        doomed = _scan(table, key_names)
     for start in range(0, len(doomed), 25):
         binding.connection().client.batch_write_item(RequestItems={table: [
             {"DeleteRequest": {"Key": key}} for key in doomed[start:start + 25]]})
-
 
 
 def _holds_over(table: str, count: int) -> bool:
