@@ -29,14 +29,14 @@ def vendored(requirements=ROOT / "requirements.txt", build=ROOT / "build", pytho
     with open(build / ".vendor.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time (test workers, make package)
         if not (target / ".complete").exists():
-            _build(requirements, build, target, python_version)
+            _build(requirements, build / f"pure-wheels-{key}", target, python_version)
     return target
 
 
-def _build(requirements, build, target, python_version):
+def _build(requirements, pure, target, python_version):
     shutil.rmtree(target, ignore_errors=True)
-    pure = build / f"pure-wheels-py{python_version}"
-    _pure_wheels(requirements, pure)
+    if not (pure / ".complete").exists():  # the runtime's set and the tests' set share them (built by this Python)
+        _pure_wheels(requirements, pure)
     _pip("install", "--target", str(target), "--no-compile", "--only-binary=:all:",
          "--implementation", "cp", "--python-version", python_version,
          *[arg for p in runtime.pip_platforms() for arg in ("--platform", p)],
@@ -56,6 +56,7 @@ def _pure_wheels(requirements, out):
     for wheel in out.glob("*.whl"):
         if not wheel.name.endswith("-none-any.whl"):
             wheel.unlink()
+    (out / ".complete").write_text("")
 
 
 def _pip(*args):

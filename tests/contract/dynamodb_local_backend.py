@@ -64,6 +64,7 @@ def storage(aws, dynamodb_local_tables):
     # Only the tables written since the last test are emptied: scanning all
     # fifty empty ones cost a second a test (290 tests). The categories every
     # test starts with are loaded again only when a test changed them.
+    _WRITTEN.take_in_childrens_writes()
     written = set(keys) if _WRITTEN.everything else _WRITTEN & set(keys)
     unchanged = bool(_LOADED_SERVICES) and (services not in written or
                                             _scan(services, keys[services]) == _LOADED_SERVICES)
@@ -87,8 +88,18 @@ _LOADED_SERVICES: list = []
 class _Written(set):
     """The tables this process has written through botocore since the tests'
     tables were last emptied; `everything` until the first emptying (another
-    run may have left items)."""
+    run may have left items). A process forked from it (a step killed with
+    SIGKILL, tests/support/kill_support.py) notes each table in `by_children`,
+    a file, before it writes there: it may die before it could say so later."""
     everything = True
+    by_children: Path | None = None
+    forked = False
+
+    def take_in_childrens_writes(self) -> None:
+        """Take in what forked children wrote, and start their file again."""
+        if self.by_children is not None and self.by_children.exists():
+            self.update(filter(None, self.by_children.read_text().split("\n")))
+            self.by_children.write_text("")
 
 
 _WRITTEN = _Written()
@@ -99,32 +110,47 @@ def _note_writes():
     """Wrap botocore's calls once per process to note which tables are written
     (PynamoDB's clients are made per thread and connection, so a session hook
     would miss some)."""
+    import atexit
+    import shutil
+    import tempfile
     from botocore.client import BaseClient
     if getattr(BaseClient._make_api_call, "notes_writes", False):
         return
     made = BaseClient._make_api_call
+    folder = tempfile.mkdtemp(prefix="doorstep-written-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    _WRITTEN.by_children = Path(folder) / "tables"
+    os.register_at_fork(after_in_child=lambda: setattr(_WRITTEN, "forked", True))
 
     def noted(self, operation, params):
-        if operation in _WRITES:
-            _WRITTEN.add(params.get("TableName"))
+        if operation in _WRITES or operation in ("CreateTable", "DeleteTable"):
+            tables = {params.get("TableName")}
         elif operation == "BatchWriteItem":
-            _WRITTEN.update(params.get("RequestItems", {}))
+            tables = set(params.get("RequestItems", {}))
         elif operation == "TransactWriteItems":
-            _WRITTEN.update(next(iter(item.values())).get("TableName") for item in params.get("TransactItems", []))
-        elif operation in ("CreateTable", "DeleteTable"):
-            _WRITTEN.add(params.get("TableName"))
+            tables = {next(iter(item.values())).get("TableName") for item in params.get("TransactItems", [])}
+        else:
+            return made(self, operation, params)
+        _WRITTEN.update(tables)
+        if _WRITTEN.forked:
+            with open(_WRITTEN.by_children, "a") as note:  # one write(2) of whole lines, appended
+                note.write("".join(f"{table}\n" for table in tables if table))
         return made(self, operation, params)
 
     noted.notes_writes = True
     BaseClient._make_api_call = noted
 
 
-def _scan(table: str, key_names: list[str] | None) -> list[dict]:
+def _scan(table: str, key_names: list[str] | None, limit: int | None = None) -> list[dict]:
+    """Every item, sorted; with `limit`, one page of at most that many, and None if the table holds more."""
     from chalicelib.storage import binding
     arguments = {"TableName": table, "ConsistentRead": True}
     if key_names:
         names = {f"#k{i}": name for i, name in enumerate(key_names)}
         arguments.update(ProjectionExpression=", ".join(names), ExpressionAttributeNames=names)
+    if limit:
+        page = binding.connection().client.scan(**arguments, Limit=limit)
+        return None if "LastEvaluatedKey" in page else sorted(page["Items"], key=repr)
     pages = binding.connection().client.get_paginator("scan").paginate(**arguments)
     return sorted((item for page in pages for item in page["Items"]), key=repr)
 
@@ -143,13 +169,16 @@ REMAKE_OVER = 1000
 def _empty_table(table_and_keys: tuple[str, list[str]]) -> None:
     from chalicelib.storage import binding
     table, key_names = table_and_keys
-    if _holds_over(table, REMAKE_OVER) and _made_again(table):
-        return
-    doomed = _scan(table, key_names)
+    # One call for a table holding at most REMAKE_OVER (empty, the usual case: a counting scan, then a
+    # scan of its keys, were two); a table holding more (or a page cut at 1 MB) is read to its end.
+    doomed = _scan(table, key_names, limit=REMAKE_OVER + 1)
+    if doomed is None:
+        if _holds_over(table, REMAKE_OVER) and _made_again(table):
+            return
+        doomed = _scan(table, key_names)
     for start in range(0, len(doomed), 25):
         binding.connection().client.batch_write_item(RequestItems={table: [
             {"DeleteRequest": {"Key": key}} for key in doomed[start:start + 25]]})
-
 
 
 def _holds_over(table: str, count: int) -> bool:
@@ -180,6 +209,7 @@ def _made_again(table: str) -> bool:
 def written_items() -> dict[str, list[dict]]:
     """{table: its items} of every table written since the tests' tables were last emptied
     (support/kept_tables.py keeps them for a later test)."""
+    _WRITTEN.take_in_childrens_writes()
     return {table: _scan(table, None) for table in sorted(_WRITTEN)}
 
 

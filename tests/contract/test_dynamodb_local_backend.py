@@ -30,3 +30,25 @@ def test_the_events_table_has_the_stream_the_dispatcher_reads(storage):
     from chalicelib.storage.reports.reports import EventModel
     table = engine_call("DescribeTable", {"TableName": EventModel.Meta.table_name})["Table"]
     assert table["StreamSpecification"] == {"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"}
+
+
+
+def test_a_table_a_killed_child_wrote_is_among_those_the_next_test_empties(client):
+    """The kill matrix's steps write from forked children that die by SIGKILL, never telling this
+    process; the next test's set-up must still empty what they wrote (a ledger row left behind was
+    once counted by the next test's day). Each child notes a table before writing to it."""
+    from chalicelib import faults
+    from chalicelib.storage.reports.reports import ReportModel
+    from contract.dynamodb_local_backend import _WRITTEN
+    from support.kill_support import killed_at
+    table = ReportModel.Meta.table_name
+    _WRITTEN.discard(table)
+
+    def step():
+        assert client.post("/v1/reports", pothole()).status_code == 201
+        faults.boundary("test.written")  # armed: dies here
+    killed_at("test.written", step)
+    assert table not in _WRITTEN  # this process never saw the write...
+    assert engine_call("Scan", {"TableName": table, "Select": "COUNT", "ConsistentRead": True})["Count"] == 1
+    _WRITTEN.take_in_childrens_writes()  # ...and the storage fixture's set-up takes in the child's note
+    assert table in _WRITTEN

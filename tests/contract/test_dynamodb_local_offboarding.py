@@ -52,14 +52,12 @@ def lines_of(records):
                                            ("offboard.part_written", 30), ("offboard.export_saved", 30)])
 def test_an_export_killed_midway_is_run_again_without_a_duplicate_or_a_gap(
         client, deps, doorstep, tmp_path, small_pages, boundary, nth):
-    from contract.dynamodb_local_backend import _WRITTEN
     two_councils_sharing_a_prefix(client, deps)
     assert doorstep("councils", "offboard", NORTH, "--stop") == 0
     mine = held(NORTH)
     folder = str(tmp_path / "north")
     killed_at(boundary, lambda: dying(boundary, nth, lambda: doorstep("councils", "offboard", NORTH, "--export",
                                                                        folder)))
-    _WRITTEN.everything = True  # the child's writes were never noted here
     assert doorstep("councils", "offboard", NORTH, "--export", folder) == 0
     manifest, lines = exported_lines(folder)
     expected = as_exported(NORTH, mine[0])
@@ -72,14 +70,12 @@ def test_an_export_killed_midway_is_run_again_without_a_duplicate_or_a_gap(
                                            ("offboard.deleted", 12), ("offboard.delete_saved", 12)])
 def test_a_deletion_killed_midway_is_run_again_and_deletes_all_once_and_nothing_of_another(
         client, deps, doorstep, tmp_path, small_pages, boundary, nth):
-    from contract.dynamodb_local_backend import _WRITTEN
     two_councils_sharing_a_prefix(client, deps)
     theirs = held(NL)
     assert doorstep("councils", "offboard", NORTH, "--stop") == 0
     assert doorstep("councils", "offboard", NORTH, "--export", str(tmp_path / "north")) == 0
     killed_at(boundary, lambda: dying(boundary, nth, lambda: doorstep("councils", "offboard", NORTH, "--delete",
                                                                        "--confirm", NORTH)))
-    _WRITTEN.everything = True
     assert held(NORTH)[0] != {}  # it died midway: some left
     report_file = tmp_path / "report.json"
     assert doorstep("councils", "offboard", NORTH, "--delete", "--confirm", NORTH, "--report", str(report_file)) == 0
