@@ -139,3 +139,15 @@ def test_a_short_term_let_undecided_on_its_last_day_is_granted_by_law_the_day_af
         from chalicelib.storage.outbox import OutboxStore
         told = OutboxStore().get(f"licence-decided:{case.id}:applicant")
         assert "granted by law, as it was not decided within the period the law sets" in told.body
+
+
+def test_every_purpose_a_demo_councils_type_offers_has_words_on_the_apply_screen():
+    """The apply screen names each purpose from the catalogue (`licensing.purpose_<purpose>`): a purpose added as
+    data (a minor variation) with no words showed its key to the applicant."""
+    from pathlib import Path
+    catalogue = json.loads((Path(__file__).parents[2] / "web/messages/en.json").read_text())
+    offered = {p for path in (YORK_TYPES, NCL_TYPES, NL_TYPES) for t in json.loads(path.read_text())
+               for p in t.get("purposes") or ()}
+    assert "minor_variation" in offered
+    on_screen = offered - {"renewal"}  # renewing starts from the licence's page (licensing.js filters it out)
+    assert sorted(p for p in on_screen if f"licensing.purpose_{p}" not in catalogue) == []
