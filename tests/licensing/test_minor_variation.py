@@ -102,3 +102,19 @@ def test_a_type_cannot_offer_a_minor_variation_where_the_law_has_none(deps):
     street["purposes"] = ["new", "minor_variation"]
     assert any("gives street_trading no minor variation" in r for _, r in problems(types, "england",
                                                                                     date(2026, 6, 1)))
+
+
+def test_the_apply_screen_is_offered_a_minor_variations_changes_in_words_and_an_empty_choice_is_refused_in_them(
+        deps, pay, york_types):
+    """The screen asks what a minor variation changes from the type's own list (the law's data, in words): an
+    applicant who chose none is told the choices as the screen names them, never their ids."""
+    from chalicelib.handlers.licensing.reading import types_view
+    premises = next(t for t in types_view(at(deps, london(2026, 5, 21, 11)), {})["types"]
+                    if t["id"] == "premises-licence")
+    offered = premises["changes"]["minor_variation"]
+    assert [c["id"] for c in offered][:2] == ["layout", "hours"]
+    assert offered[0]["label"] == "a change to the premises' layout"
+    with pytest.raises(ApiError) as refused:
+        started(at(deps, london(2026, 5, 21, 11)), minor(changes=[]))
+    [field] = [f for f in refused.value.body()["error"]["fields"] if f["field"] == "changes"]
+    assert all(c["label"] in field["message"] for c in offered) and "conditions_removed" not in field["message"]

@@ -114,7 +114,8 @@ def _changes(deps, licence_type, purpose, asked, today, problems):
         problems.rule("changes", wording.CHANGES_NOT_MINOR.format(what=what, source=own["not_for_source"]))
         return []
     if not asked or not set(asked) <= set(allowed) or len(asked) > len(allowed):
-        problems.rule("changes", wording.CHANGES_REQUIRED.format(choices=", ".join(allowed)))
+        problems.rule("changes", wording.CHANGES_REQUIRED.format(
+            choices="; ".join(wording.MINOR_CHANGES[c] for c in allowed)))
         return []
     return list(dict.fromkeys(asked))
 

@@ -37,8 +37,16 @@ def types_view(deps, params):
                             "missed_words": version.get("missed_words"), "checked": version.get("checked"),
                             "clocks": [{"name": n, "words": c["words"], "source": c["source"], "checked": c["checked"]}
                                        for n, c in (version.get("clocks") or {}).items()],
-                            "fee_bands": version.get("fee_bands")}})
+                            "fee_bands": version.get("fee_bands")},
+                    "changes": _changes_offered(version, t)})
     return {"council": deps.council.id, "types": out}
+
+
+def _changes_offered(version, licence_type):
+    """The kinds of change a purpose of the type may make (a minor variation's, s.41A), each in words, by purpose."""
+    purposes = version.get("purposes") or {}
+    return {p: [{"id": c, "label": wording.MINOR_CHANGES[c]} for c in purposes[p].get("changes") or ()]
+            for p in licence_type.get("purposes") or () if p in purposes} or None
 
 
 def mine(deps, case_id):

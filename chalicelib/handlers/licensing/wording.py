@@ -183,7 +183,7 @@ LICENCE_CHANGED_BODY = "Your {type} {number} for {premises} has been {changed}.\
 CHANGED = {"suspended": "suspended", "revoked": "revoked", "current": "reinstated"}
 
 # A minor variation (Licensing Act 2003 ss.41A-41B): the changes it may make, and those it may not.
-CHANGES_REQUIRED = "Choose what the minor variation changes: {choices}"
+CHANGES_REQUIRED = "Choose what the minor variation changes: {choices}"  # each change in MINOR_CHANGES' words
 CHANGES_NOT_MINOR = ("A minor variation cannot {what} ({source}): apply for a full variation instead.")
 NOT_MINOR = {"extend_period": "extend the period the licence has effect",
              "vary_substantially": "vary the premises substantially",
@@ -191,6 +191,12 @@ NOT_MINOR = {"extend_period": "extend the period the licence has effect",
              "add_alcohol": "add the sale or supply of alcohol",
              "alcohol_23_to_07": "allow alcohol to be sold or supplied between 11pm and 7am",
              "alcohol_time_increased": "increase the time on any day when alcohol may be sold or supplied"}
+MINOR_CHANGES = {"layout": "a change to the premises' layout",
+                 "hours": "a change to the hours of a licensable activity other than alcohol",
+                 "conditions_removed": "removing a condition that is out of date or cannot be met",
+                 "conditions_volunteered": "adding a condition you offer",
+                 "activity_added": "adding a licensable activity other than alcohol",
+                 "activity_removed": "removing a licensable activity"}
 NO_HEARING = "A minor variation is decided without a hearing (Licensing Act 2003 s.41B): there is no hearing to set."
 DECIDE_AFTER_REPRESENTATIONS = ("Representations may be made until the end of {last_day}: the application can be "
                                 "decided from the next day ({rule}).")

@@ -74,7 +74,11 @@ async function apply(view, typeId, params) {
   const form = h("form", {novalidate: true, id: "licensing-apply"},
     purposes.length > 1 ? [choices({field: "purpose", legend: t("licensing.purpose"), value: "new",
       options: purposes.map(p => ({value: p, label: t(`licensing.purpose_${p}`)}))}),
-      input({field: "varies", label: t("licensing.varies_number"), hint: t("licensing.varies_hint"), optional: true})] : null,
+      input({field: "varies", label: t("licensing.varies_number"), hint: t("licensing.varies_hint"), optional: true}),
+      // A minor variation's kinds of change, in the law's words from the API (s.41A): asked of that purpose only.
+      type.changes?.minor_variation ? choices({field: "changes", multiple: true, optional: true,
+        legend: t("licensing.changes"), options: type.changes.minor_variation.map(c => ({value: c.id, label: c.label}))})
+        : null] : null,
     input({field: "premises.name", label: t("licensing.premises_name"), optional: true, value: from.name}),
     input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address", value: from.address}),
     bands ? select({field: "band", label: t("licensing.band"), hint: t("licensing.band_hint"),
@@ -103,7 +107,8 @@ async function apply(view, typeId, params) {
     if (readers.length) body.answers = Object.fromEntries(readers.map(([id, read]) => [id, read(form)]));
     if (purposes.length > 1) {
       body.purpose = form.elements.purpose.value;
-      if (body.purpose === "variation" && value("varies")) body.varies = value("varies");
+      if (body.purpose !== "new" && value("varies")) body.varies = value("varies");
+      if (body.purpose === "minor_variation") body.changes = [...form.querySelectorAll("[name=changes]:checked")].map(c => c.value);
     }
     if (notice) {
       body.event = {first_day: value("event.first_day"), start: value("event.start"),
