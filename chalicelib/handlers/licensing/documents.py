@@ -6,7 +6,7 @@ A document is an upload (the app's one upload path) checked and kept as a form's
 its real bytes against the types taken, a photo decoded and encoded again so its EXIF and GPS are gone), under
 `form-files/<case>/`: the forms engine's own kind of file, which the type's `form` will hold once its questions are
 the application's, and which retention and a council's offboarding already know. Sending a document again replaces
-it (the old file deleted once the case names the new one); sending the same upload again changes nothing. A type's
+it (the old file deleted once the case names the new one, unless another document still names it); sending the same upload again changes nothing. A type's
 `required` documents must be there before the fee is asked (applying.pay)."""
 from datetime import timedelta
 
@@ -64,7 +64,8 @@ def send(deps, case_id, document_id, body):
             deps.licensing.save(case, expected, listed=case.state != "draft")
         except EditConflict:
             continue  # the desk changed the case meanwhile: the file is kept, named on the next try
-        if had:
+        if had and not any(d["upload_id"] == had["upload_id"] for d in case.documents.values()):
+            # one upload sent as two documents (one combined PDF) is one file: kept while either names it
             deps.blobs.delete(key_of(case.id, had["upload_id"]))
         return applicant_view(deps, case)
     raise Conflict(wording.CHANGED_MEANWHILE, code="edit_conflict")
