@@ -53,11 +53,14 @@ def start(deps, body, idempotency_key=None):
     version = law.version(deps.council.jurisdiction, licence_type["regime"], today)
     premises = _premises(body.get("premises"), problems)
     band = body.get("band")
-    fee = catalogue.fee_for(licence_type, band)
-    if fee is None:
+    fee = catalogue.fee_for(licence_type, band) if band is None or isinstance(band, str) else None
+    if fee is None or not (band is None or isinstance(band, str)):
         problems.rule("band", wording.BAND_REQUIRED if band is None else wording.BAND_UNKNOWN)
     event = _event(body.get("event"), version, today, problems) if licence_type["regime"] in NOTICE_REGIMES else None
     purpose, varies = _purpose(licence_type, body, problems)
+    applicant = body.get("applicant") if isinstance(body.get("applicant"), dict) else {"name": body.get("applicant")}
+    name = validation.text(applicant.get("name"), "applicant.name", problems, max_len=120)
+    reference = validation.text(body.get("answers_reference"), "answers_reference", problems, max_len=200)
     problems.raise_if_any()
     user_id = deps.principal.user_id
     claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#licence", body, _answer(deps), "another application")
@@ -69,9 +72,9 @@ def start(deps, body, idempotency_key=None):
         id=new_id(deps, CASE), type_id=licence_type["id"], regime=licence_type["regime"],
         kind="notice" if licence_type["regime"] in NOTICE_REGIMES else "application", state="draft",
         created_at=now, updated_at=now, user_id=user_id,
-        applicant={"name": (body.get("applicant") or {}).get("name") or "", "email": deps.principal.email},
+        applicant={"name": name or "", "email": deps.principal.email},
         premises=premises, premises_key=premises_key(premises), band=band, fee=fee,
-        answers_reference=body.get("answers_reference") if isinstance(body.get("answers_reference"), str) else None,
+        answers_reference=reference,
         event=event, consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []],
         purpose=purpose, varies=varies)
     _refuse_before_the_fee(deps, case, now)

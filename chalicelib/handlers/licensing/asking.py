@@ -27,8 +27,9 @@ def ask(deps, case_id, body, expected):
     words = validation.text(body.get("words"), "words", problems, min_len=1, max_len=WORDS_MAX)
     document = body.get("document")
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
-    if document is not None and document not in {d["id"] for d in licence_type.get("documents") or []}:
-        problems.add("document", wording.NO_SUCH_DOCUMENT.format(document=document))
+    if document is not None and (not isinstance(document, str)
+                                 or document not in {d["id"] for d in licence_type.get("documents") or []}):
+        problems.add("document", wording.NO_SUCH_DOCUMENT.format(document=document if isinstance(document, str) else ""))
     reply_by = validation.iso_date(body.get("reply_by"), "reply_by", problems) if body.get("reply_by") else None
     problems.raise_if_any()
     if reply_by and date.fromisoformat(reply_by) <= london_today(deps.clock()):

@@ -171,7 +171,7 @@ def change_licence(deps, case_id, body, expected):
     case = case_or_404(deps, case_id)
     problems = validation.Problems({"reasons": {"missing": wording.REASONS_REQUIRED}})
     action = body.get("action")
-    if action not in ACTIONS:
+    if not isinstance(action, str) or action not in ACTIONS:  # a list or object: no key of ACTIONS
         problems.add("action", wording.ACTION_UNKNOWN)
     reasons = validation.text(body.get("reasons"), "reasons", problems, min_len=1, max_len=REASONS_MAX)
     problems.raise_if_any()

@@ -44,6 +44,8 @@ def send(deps, case_id, document_id, body):
     from .views import applicant_view
     body = body if isinstance(body, dict) else {}
     upload_id, name = body.get("upload_id"), file_name(body.get("name"))
+    if body.get("name") is not None and not isinstance(body.get("name"), str):
+        raise validation.broken_rules([("name", validation.words.TEXT)])
     for _ in range(3):
         case = own_case(deps, case_id)
         asked = _asked(deps, case, document_id)

@@ -40,6 +40,7 @@ EMAIL_REQUIRED = "Enter your email address, in the correct format, like name@exa
 ADDRESS_REQUIRED = "Enter your address: the council needs it to know whether you are affected"
 OBJECTIVE_UNKNOWN = "Choose the licensing objectives your representation is about"
 ALREADY_CHECKED = "This representation has been checked already."
+RELEVANT_OR_NOT = "Mark the representation relevant or not relevant"
 
 # Cases.
 NO_SUCH_CASE = "There is no licence application {reference}."
