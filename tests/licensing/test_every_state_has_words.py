@@ -6,6 +6,11 @@ import ast
 import json
 from pathlib import Path
 
+from chalicelib.handlers.licensing import routes  # noqa: F401  (registers the payment hook and the effects)
+from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
+from support.licensing_support import york_types  # noqa: F401
+from support.pay_support import pay  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[2]
 HANDLERS = ROOT / "chalicelib" / "handlers" / "licensing"
 
@@ -69,3 +74,33 @@ def test_every_state_the_code_sets_has_words_in_each_catalogue():
         words = json.loads(catalogue.read_text())
         missing = sorted(s for s in states if not (words.get(f"licensing.state.{s}") or "").strip())
         assert not missing, f"{catalogue.name} has no words for {missing}"
+
+
+def test_every_state_the_code_sets_has_words_in_the_apis_refusals():
+    from chalicelib.handlers.licensing.wording import STATES
+    assert sorted(states_the_code_sets() - set(STATES)) == []
+
+
+def test_a_refusal_names_the_cases_state_in_words_and_the_lists_name_its_type(client, deps, people, pay, york_types):
+    import pytest
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers.licensing import desk, withdrawing
+    from support.licensing_support import at, london, paid, person, started
+    applicant = person()
+    who = at(deps, london(2026, 11, 27, 11), applicant)
+    draft = started(who, {"type": "premises-licence", "band": "C", "premises": {"address": "16 Pavement, York"}})
+    with pytest.raises(ApiError) as kept:
+        withdrawing.withdraw(who, draft["id"], {})
+    assert kept.value.message == "This application cannot be withdrawn now: it is not paid for yet."
+    case = paid(who, started(who, {"type": "temporary-event-notice", "premises": {"address": "Main Street, York"},
+                                   "event": {"first_day": "2026-12-30", "start": "12:00", "hours": 6, "people": 90}}))
+    case.state = "counter_notice"  # as a late notice's police objection leaves it (desk._notice_objected)
+    deps.licensing.save(case, case.seq, listed=True)
+    with pytest.raises(ApiError) as closed:
+        desk.set_hearing(at(deps, london(2026, 11, 28, 9)), case.id, {"day": "2026-12-10"},
+                         deps.licensing.get(case.id).seq)
+    assert closed.value.message == "This case cannot be decided now: it is under a counter notice."
+    register = client.get("/v1/licensing/register").json_body["cases"]
+    assert {c["type_name"] for c in register} == {"Temporary event notice"}
+    desk_rows = client.get("/v1/staff/licensing/cases", people("staff").auth).json_body["cases"]
+    assert {c["type_name"] for c in desk_rows} == {"Temporary event notice"}

@@ -49,6 +49,8 @@ def test_a_neighbour_objects_in_time_from_the_register_and_is_not_named_to_the_p
     page.get_by_role("link", name="See the public register of licences and applications").click()
     heading(page, "Licensing register")
     expect(page.locator("#register-list li").filter(has_text="The Golden Fleece").first).to_contain_text("a variation")
+    expect(page.locator("#register-list li").filter(has_text="The Golden Fleece").first).to_contain_text(
+        "Premises licence (alcohol, entertainment, late night refreshment) (a variation): Received")  # not its id
     page.get_by_role("link", name="The Golden Fleece").first.click()
     heading(page, "The Golden Fleece")
     last = next(c["last_day"] for c in case.clocks if c["name"] == "representations")
@@ -286,7 +288,7 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     hearing.get_by_label("Day of the hearing").fill(latest.isoformat())
     hearing.get_by_role("button", name="Save").click()
     state = desk_page.locator("#licensing-case .summary-list__row", has_text="State").locator("dd")
-    expect(state).to_have_text("hearing")  # the saved case redrawn, not the page before it
+    expect(state).to_have_text("Hearing arranged")  # the saved case redrawn, in words, not the page before it
     check_accessible(desk_page, "licensing desk: a variation with a relevant representation and its hearing")
     decision = desk_page.locator("#licensing-decision")
     decision.get_by_label("Grant").check()

@@ -91,7 +91,7 @@ def _notice_objected(case, answer, due, today):
     if answer != "objection":
         return
     if case.state != "given":
-        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+        raise Conflict(wording.NOT_DECIDABLE.format(state=wording.state_words(case.state)), code="not_decidable")
     if due is not None and today > due:
         raise Conflict(wording.OBJECTION_TOO_LATE.format(last_day=date_words(due)), code="objection_window_passed")
     case.state = "counter_notice" if (case.event or {}).get("late") else "objected"
@@ -118,7 +118,7 @@ def set_hearing(deps, case_id, body, expected):
     today = london_today(deps.clock())
     latest = last_day_of(case.clocks, "hearing")
     if case.state not in DECIDABLE:
-        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+        raise Conflict(wording.NOT_DECIDABLE.format(state=wording.state_words(case.state)), code="not_decidable")
     if day <= today or not deps.calendar.is_working_day(day):
         raise validation.broken_rules([("day", wording.HEARING_DAY)])
     if latest is not None and day > latest and not why:
@@ -150,7 +150,7 @@ def decide(deps, case_id, body, expected):
     reasons = validation.text(body.get("reasons"), "reasons", problems, min_len=1, max_len=REASONS_MAX)
     problems.raise_if_any()
     if case.state not in DECIDABLE:
-        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+        raise Conflict(wording.NOT_DECIDABLE.format(state=wording.state_words(case.state)), code="not_decidable")
     waiting = [r for r in deps.licensing.representations(case.id) if r.state == "received"]
     if waiting:
         raise Conflict(wording.REPRESENTATIONS_UNCHECKED.format(count=len(waiting)), code="representations_unchecked")

@@ -50,7 +50,7 @@ def send(deps, case_id, document_id, body):
         case = own_case(deps, case_id)
         asked = _asked(deps, case, document_id)
         if case.state not in OPEN:
-            raise Conflict(wording.DOCUMENTS_CLOSED.format(state=case.state), code="documents_closed")
+            raise Conflict(wording.DOCUMENTS_CLOSED.format(state=wording.state_words(case.state)), code="documents_closed")
         had = (case.documents or {}).get(document_id)
         if had and had["upload_id"] == upload_id:
             return applicant_view(deps, case)

@@ -45,7 +45,7 @@ def withdraw(deps, case_id, body):
         if case.kind == "notice":
             raise Conflict(wording.NOTICE_NOT_WITHDRAWN, code="not_withdrawable")
         if case.state not in WITHDRAWABLE:
-            raise Conflict(wording.NOT_WITHDRAWABLE.format(state=case.state), code="not_withdrawable")
+            raise Conflict(wording.NOT_WITHDRAWABLE.format(state=wording.state_words(case.state)), code="not_withdrawable")
         licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
         today = london_today(deps.clock())
         refund = refund_due(licence_type, case, today, deps.calendar) if case.fee else "none"

@@ -173,7 +173,7 @@ async function register(view, params) {
   if (!answer.cases.length) return append(view, h("p", {class: "body", id: "register-empty"}, t("licensing.register_empty")));
   append(view, h("ul", {class: "list", id: "register-list"}, answer.cases.map(c => h("li", {},
     h("a", {href: `/licensing/register/${c.id}`}, c["premises.name"] || c["premises.address"] || c.id),
-    " ", h("span", {class: "hint"}, `${c.type}${c.purpose === "variation" ? ` (${t("licensing.a_variation")})` : ""}: ${t(`licensing.state.${c.state}`)}`,
+    " ", h("span", {class: "hint"}, `${c.type_name}${c.purpose === "variation" ? ` (${t("licensing.a_variation")})` : ""}: ${t(`licensing.state.${c.state}`)}`,
       c.representations_until ? ` ${t("licensing.until", {day: day(c.representations_until)})}` : "")))));
 }
 

@@ -31,7 +31,7 @@ async function list(view) {
     h("thead", {}, h("tr", {}, ["case", "premises", "state", "next"].map(c => h("th", {scope: "col"}, t(`staff.licensing.col_${c}`))))),
     h("tbody", {}, answer.cases.map(c => h("tr", {},
       h("td", {}, h("a", {href: `/staff/licensing/${c.id}`}, c.id)),
-      h("td", {}, c.premises.name || c.premises.address || c.type), h("td", {}, c.state),
+      h("td", {}, c.premises.name || c.premises.address || c.type_name), h("td", {}, t(`licensing.state.${c.state}`)),
       h("td", {}, c.next_clock ? `${c.next_clock.label}: ${day(c.next_clock.last_day)}` : "",
         c.late ? h("strong", {class: "tag tag--red"}, t("staff.licensing.late"))
           : c.at_risk ? h("strong", {class: "tag tag--yellow"}, t("staff.licensing.at_risk")) : null)))))));
@@ -60,7 +60,7 @@ async function draw(box, id, given = null) {
   const change = (path, body) => api(`/v1/staff/licensing/cases/${id}/${path}`,
     {method: "POST", body, headers: {"If-Match": `"${c.version}"`}}).then(() => draw(box, id));
   append(box, h("h1", {class: "heading-l"}, `${c.premises.name || c.premises.address}: ${id}`),
-    h("dl", {class: "summary-list"}, summaryRow(t("staff.licensing.type"), c.type), summaryRow(t("staff.licensing.state"), c.state),
+    h("dl", {class: "summary-list"}, summaryRow(t("staff.licensing.type"), c.type_name), summaryRow(t("staff.licensing.state"), t(`licensing.state.${c.state}`)),
       summaryRow(t("staff.licensing.applicant"), `${c.applicant.name || ""} ${c.applicant.email || ""}`),
       ...c.clocks.map(k => summaryRow(k.label, [h("strong", {}, day(k.last_day)), " ", k.rule,
         h("span", {class: "hint"}, ` (${k.source})${k.note ? ` ${k.note}` : ""}`)]))),
