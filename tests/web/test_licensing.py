@@ -247,6 +247,10 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
 
     police = "licensing.nyp@example.org"  # York's settings ask the police by email: they answer from its link
     stack.once(lambda: next((m for m in stack.mail_to(police) if case.id in m.body), None), "the police asked")
+    mangled = phone.new_page()  # a mail client's mangled link: the refusal in words, not a blank page
+    mangled.goto(f"{stack.url}/licensing/consult#{case.id}%E0%A4%A")
+    heading(mangled, "This link does not open a licensing case")
+    mangled.close()
     page.goto(stack.link_in_mail(police, "/licensing/consult#"))
     heading(page, "The Golden Fleece: your answer as North Yorkshire Police")
     expect(page.locator(".summary-list")).to_contain_text(f"18 December {year}")
