@@ -327,16 +327,23 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     from tests.web.journeys import phone_photo
     from tests.web.test_bulky import fill_the_card_page
     from chalicelib.handlers.accounts import users
+    import json
+    from support.licensing_support import YORK_TYPES
     stack = browser.stack
     deps = stack.deps()
     store_types(deps)
-    users.create_user(deps, "new.landlord@example.org", "resident", name="Jo Landlord", password=PASSWORD)
+    types = json.loads(YORK_TYPES.read_text())
+    types[0]["documents"][0]["required"] = True  # the plan: asked for before the fee
+    deps.licensing.save_types(types, deps.licensing.types()[1])
+    landlord = users.create_user(deps, "new.landlord@example.org", "resident", name="Jo Landlord", password=PASSWORD)
     page = browser.new_page()
     sign_in(page, "new.landlord@example.org", next_path="/licensing/apply/premises-licence")
     heading(page, "Premises licence (alcohol, entertainment, late night refreshment)")
     page.get_by_label("Name of the premises or event").fill("The Shambles Tap")
     page.get_by_label("Address of the premises").fill("12 The Shambles, York YO1 7LZ")
     page.get_by_label("Rateable value band").select_option(index=2)
+    page.get_by_role("button", name="Continue to pay").click()  # the draft made, the fee refused: no plan yet
+    expect(page.locator(".error-summary")).to_contain_text("Send A plan of the premises before you pay")
     plan = page.locator('[data-field="document-plan"]')
     with page.expect_file_chooser() as chooser:
         plan.get_by_role("button", name="Choose a file").click()
@@ -347,6 +354,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     fill_the_card_page(page, SUCCESS, "£315.00")
     page.wait_for_url(re.compile(r"/licensing/cases/LC-"))
     case_id = page.url.rsplit("/", 1)[1].split("?")[0]
+    assert [c.id for c in deps.licensing.of_user(landlord.id)] == [case_id]  # pressed twice: one draft, not two
     expect(page.locator("#licensing-documents")).to_contain_text("plan of the bar.jpg")
     case = deps.licensing.get(case_id)
     kept = deps.blobs.read(key_of(case_id, case.documents["plan"]["upload_id"]))

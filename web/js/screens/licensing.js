@@ -87,6 +87,7 @@ async function apply(view, typeId, params) {
     ...(pickers = documentPickers(type.documents)).map(p => p.el),
     button(t("licensing.continue_to_pay")));
   append(view, h("h1", {class: "heading-l"}, type.name), h("p", {class: "body"}, t("licensing.fee", {fee: feeWords(type.fee)})), form);
+  let made, sent, key;  // one draft per answers: sent again (a document added after a 422) it is the same case
   onSubmit(form, view, async () => {
     const value = name => form.elements[name]?.value?.trim() || undefined;
     const body = {type: typeId, premises: {name: value("premises.name"), address: value("premises.address"), uprn: from.uprn},
@@ -100,7 +101,8 @@ async function apply(view, typeId, params) {
         hours: Number(value("event.hours")) || undefined, people: Number(value("event.people")) || undefined,
         personal_licence: form.elements["event.personal_licence"].value === "yes"};
     }
-    const made = await api("/v1/licensing/cases", {method: "POST", body, headers: {"Idempotency-Key": crypto.randomUUID()}});
+    if (JSON.stringify(body) !== sent) [made, sent, key] = [null, JSON.stringify(body), crypto.randomUUID()];
+    made ??= await api("/v1/licensing/cases", {method: "POST", body, headers: {"Idempotency-Key": key}});
     await sendDocuments(made.id, pickers);
     const paying = await api(`/v1/licensing/cases/${made.id}/pay`, {method: "POST", body: {}});
     if (paying.payment?.next_url) location.assign(paying.payment.next_url);
