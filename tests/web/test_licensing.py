@@ -298,7 +298,16 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     decision.get_by_label("Grant").check()
     decision.get_by_label("Reasons").fill("Granted with the yard closed at 23:00 after hearing the residents.")
     decision.get_by_role("button", name="Save").click()
-    expect(desk_page.locator("#licensing-case")).to_contain_text("granted")
+    expect(state).to_have_text("Granted")
+    licence = desk_page.locator("#licensing-licence")  # its "Reasons" and the decision's: each its own
+    licence.get_by_label("Suspend").check()
+    licence.get_by_role("button", name="Save").click()
+    expect(licence.locator(".form-group--error")).to_contain_text("Reasons")
+    expect(desk_page.locator("#licensing-decision .form-group--error")).to_have_count(0)
+    licence.get_by_label("Reasons").fill("The yard was open past 23:00 on three nights.")
+    licence.get_by_role("button", name="Save").click()
+    expect(desk_page.locator("#licensing-licence .form-group--error")).to_have_count(0)
+    assert stack.once(lambda: deps.licensing.get(case.id).licence["state"] == "suspended", "the licence suspended")
     readings = [e for e in deps.audit.entries(case.id) if e.action == "read"]  # once, then again after each change
     assert readings and {(e.by_email, e.reason) for e in readings} == {(officer, "Preparing the hearing's notice")}
 
@@ -377,6 +386,10 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     asked = desk_page.locator("#licensing-asked li")
     expect(asked).to_contain_text("Please send the supervisor's consent.")
     expect(asked).to_contain_text("Not answered yet")
+    asking = desk_page.locator("#licensing-requests")
+    asking.get_by_label("What you ask for (the applicant reads this)").fill("When does the bar close on Sundays?")
+    asking.get_by_role("button", name="Save").click()
+    expect(desk_page.locator("#licensing-asked li")).to_have_count(2)
     told = stack.once(lambda: next((m for m in stack.mail_to("new.landlord@example.org")
                                     if "supervisor's consent" in m.body), None), "the applicant asked")
     page.goto(stack.link_in_mail("new.landlord@example.org", f"/licensing/cases/{case_id}"))
@@ -385,8 +398,11 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     request.get_by_label("Your answer").fill("Sent below, signed by Sam Supervisor.")
     request.get_by_role("button", name="Send answer").click()
     expect(page.locator("#request-1")).to_contain_text("Your answer: Sent below, signed by Sam Supervisor.")
+    page.locator("#request-2").get_by_label("Your answer").fill("At 22:30.")  # its own box, not the first's
+    page.locator("#request-2").get_by_role("button", name="Send answer").click()
+    expect(page.locator("#request-2")).to_contain_text("Your answer: At 22:30.")
     check_accessible(page, "licensing: a request answered")
     desk_page.reload()  # the reason given in this tab is sent again (and audited again): not asked twice
-    expect(desk_page.locator("#licensing-asked li")).to_contain_text("Answered: Sent below, signed by Sam Supervisor.")
+    expect(desk_page.locator("#licensing-asked li").first).to_contain_text("Answered: Sent below, signed by Sam Supervisor.")
     assert told.subject.endswith(f"({case_id})")
 

@@ -264,7 +264,7 @@ function requests(view, found) {
         r.reply_by ? h("p", {class: "hint"}, t("licensing.reply_by", {day: day(r.reply_by)})) : null,
         r.answer ? h("p", {class: "body"}, t("licensing.your_answer"), " ", r.answer.words) : null);
       if (!open) return item;
-      const form = h("form", {novalidate: true}, textarea({field: "words", label: t("licensing.answer"), rows: 3,
+      const form = h("form", {novalidate: true}, textarea({field: "words", id: `f-words-${r.id}`, label: t("licensing.answer"), rows: 3,
         value: r.answer?.words || ""}), button(t("licensing.send_answer"), {secondary: true}));
       onSubmit(form, item, async () => {
         await api(`/v1/licensing/cases/${found.id}/requests/${r.id}/answer`, {method: "POST",
