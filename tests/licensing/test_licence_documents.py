@@ -120,3 +120,28 @@ def test_an_officer_opens_a_document_only_with_a_reason_and_the_opening_is_audit
     none_yet = client.post(f"/v1/staff/licensing/cases/{case['id']}/documents/dps_consent", {},
                            {**officer.auth, "Access-Reason": "Checking the consent"})
     assert none_yet.status_code == 404 and none_yet.json_body["error"]["code"] == "file_not_found"
+
+
+def test_one_file_sent_as_two_documents_stays_for_the_second_when_the_first_is_replaced(client, deps, people,
+                                                                                        york_types):
+    from chalicelib.handlers.licensing.documents import key_of
+    landlord = people()
+    officer = people("staff", email="licensing.officer@example.org", name="Lin Officer")
+    case = started(client, landlord)
+    combined = uploaded(client, deps, PDF, "application/pdf", auth=landlord.auth)
+    for document_id in ("plan", "dps_consent"):
+        assert client.post(f"/v1/licensing/cases/{case['id']}/documents/{document_id}",
+                           {"upload_id": combined, "name": "all.pdf"}, landlord.auth).status_code == 200
+    better = uploaded(client, deps, PDF, "application/pdf", auth=landlord.auth)
+    replaced = client.post(f"/v1/licensing/cases/{case['id']}/documents/plan", {"upload_id": better}, landlord.auth)
+    assert sent(replaced, "plan")["upload_id"] == better and sent(replaced, "dps_consent")["upload_id"] == combined
+    assert deps.blobs.read(key_of(case["id"], combined)) == PDF  # still the consent's file
+    stored = deps.licensing.get(case["id"])
+    stored.state = "received"
+    deps.licensing.save(stored, stored.seq, listed=True)
+    opened = client.post(f"/v1/staff/licensing/cases/{case['id']}/documents/dps_consent", {},
+                         {**officer.auth, "Access-Reason": "Checking the consent"})
+    assert opened.status_code == 200, opened.json_body
+    again = client.post(f"/v1/licensing/cases/{case['id']}/documents/dps_consent", {"upload_id": better}, landlord.auth)
+    assert again.status_code == 200
+    assert sorted(deps.blobs.keys(f"form-files/{case['id']}/")) == [key_of(case["id"], better)]  # named by none: gone

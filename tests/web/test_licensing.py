@@ -51,6 +51,8 @@ def test_a_neighbour_objects_in_time_from_the_register_and_is_not_named_to_the_p
     page.get_by_role("link", name="See the public register of licences and applications").click()
     heading(page, "Licensing register")
     expect(page.locator("#register-list li").filter(has_text="The Golden Fleece").first).to_contain_text("a variation")
+    expect(page.locator("#register-list li").filter(has_text="The Golden Fleece").first).to_contain_text(
+        "Premises licence (alcohol, entertainment, late night refreshment) (a variation): Received")  # not its id
     page.get_by_role("link", name="The Golden Fleece").first.click()
     heading(page, "The Golden Fleece")
     last = next(c["last_day"] for c in case.clocks if c["name"] == "representations")
@@ -275,6 +277,10 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
 
     police = "licensing.nyp@example.org"  # York's settings ask the police by email: they answer from its link
     stack.once(lambda: next((m for m in stack.mail_to(police) if case.id in m.body), None), "the police asked")
+    mangled = phone.new_page()  # a mail client's mangled link: the refusal in words, not a blank page
+    mangled.goto(f"{stack.url}/licensing/consult#{case.id}%E0%A4%A")
+    heading(mangled, "This link does not open a licensing case")
+    mangled.close()
     page.goto(stack.link_in_mail(police, "/licensing/consult#"))
     heading(page, "The Golden Fleece: your answer as North Yorkshire Police")
     expect(page.locator(".summary-list")).to_contain_text(f"18 December {year}")
@@ -316,13 +322,22 @@ def test_a_york_pubs_variation_reaches_its_neighbours_is_objected_to_heard_by_th
     hearing.get_by_label("Day of the hearing").fill(latest.isoformat())
     hearing.get_by_role("button", name="Save").click()
     state = desk_page.locator("#licensing-case .summary-list__row", has_text="State").locator("dd")
-    expect(state).to_have_text("hearing")  # the saved case redrawn, not the page before it
+    expect(state).to_have_text("Hearing arranged")  # the saved case redrawn, in words, not the page before it
     check_accessible(desk_page, "licensing desk: a variation with a relevant representation and its hearing")
     decision = desk_page.locator("#licensing-decision")
     decision.get_by_label("Grant").check()
     decision.get_by_label("Reasons").fill("Granted with the yard closed at 23:00 after hearing the residents.")
     decision.get_by_role("button", name="Save").click()
-    expect(desk_page.locator("#licensing-case")).to_contain_text("granted")
+    expect(state).to_have_text("Granted")
+    licence = desk_page.locator("#licensing-licence")  # its "Reasons" and the decision's: each its own
+    licence.get_by_label("Suspend").check()
+    licence.get_by_role("button", name="Save").click()
+    expect(licence.locator(".form-group--error")).to_contain_text("Reasons")
+    expect(desk_page.locator("#licensing-decision .form-group--error")).to_have_count(0)
+    licence.get_by_label("Reasons").fill("The yard was open past 23:00 on three nights.")
+    licence.get_by_role("button", name="Save").click()
+    expect(desk_page.locator("#licensing-licence .form-group--error")).to_have_count(0)
+    assert stack.once(lambda: deps.licensing.get(case.id).licence["state"] == "suspended", "the licence suspended")
     readings = [e for e in deps.audit.entries(case.id) if e.action == "read"]  # once, then again after each change
     assert readings and {(e.by_email, e.reason) for e in readings} == {(officer, "Preparing the hearing's notice")}
 
@@ -352,11 +367,16 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     from tests.web.journeys import phone_photo
     from tests.web.test_bulky import fill_the_card_page
     from chalicelib.handlers.accounts import users
+    import json
+    from support.licensing_support import YORK_TYPES
     stack = browser.stack
     deps = stack.deps()
     store_types(deps)
     licence_forms(deps)
-    users.create_user(deps, "new.landlord@example.org", "resident", name="Jo Landlord", password=PASSWORD)
+    types = json.loads(YORK_TYPES.read_text())
+    types[0]["documents"][0]["required"] = True  # the plan: asked for before the fee
+    deps.licensing.save_types(types, deps.licensing.types()[1])
+    landlord = users.create_user(deps, "new.landlord@example.org", "resident", name="Jo Landlord", password=PASSWORD)
     page = browser.new_page()
     sign_in(page, "new.landlord@example.org", next_path="/licensing/apply/premises-licence")
     heading(page, "Premises licence (alcohol, entertainment, late night refreshment)")
@@ -364,6 +384,8 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     page.get_by_label("Address of the premises").fill("12 The Shambles, York YO1 7LZ")
     page.get_by_label("Rateable value band").select_option(index=2)
     answer_the_pubs_questions(page)
+    page.get_by_role("button", name="Continue to pay").click()  # the draft made, the fee refused: no plan yet
+    expect(page.locator(".error-summary")).to_contain_text("Send A plan of the premises before you pay")
     plan = page.locator('[data-field="document-plan"]')
     with page.expect_file_chooser() as chooser:
         plan.get_by_role("button", name="Choose a file").click()
@@ -374,6 +396,7 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     fill_the_card_page(page, SUCCESS, "£315.00")
     page.wait_for_url(re.compile(r"/licensing/cases/LC-"))
     case_id = page.url.rsplit("/", 1)[1].split("?")[0]
+    assert [c.id for c in deps.licensing.of_user(landlord.id)] == [case_id]  # pressed twice: one draft, not two
     expect(page.locator("#licensing-documents")).to_contain_text("plan of the bar.jpg")
     expect(page.locator("#licensing-answers")).to_contain_text("Sam Supervisor")  # the form's answers, kept
     case = deps.licensing.get(case_id)
@@ -398,6 +421,10 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     asked = desk_page.locator("#licensing-asked li")
     expect(asked).to_contain_text("Please send the supervisor's consent.")
     expect(asked).to_contain_text("Not answered yet")
+    asking = desk_page.locator("#licensing-requests")
+    asking.get_by_label("What you ask for (the applicant reads this)").fill("When does the bar close on Sundays?")
+    asking.get_by_role("button", name="Save").click()
+    expect(desk_page.locator("#licensing-asked li")).to_have_count(2)
     told = stack.once(lambda: next((m for m in stack.mail_to("new.landlord@example.org")
                                     if "supervisor's consent" in m.body), None), "the applicant asked")
     page.goto(stack.link_in_mail("new.landlord@example.org", f"/licensing/cases/{case_id}"))
@@ -406,9 +433,12 @@ def test_a_york_pub_sends_its_plan_from_a_phone_with_the_application_pays_and_th
     request.get_by_label("Your answer").fill("Sent below, signed by Sam Supervisor.")
     request.get_by_role("button", name="Send answer").click()
     expect(page.locator("#request-1")).to_contain_text("Your answer: Sent below, signed by Sam Supervisor.")
+    page.locator("#request-2").get_by_label("Your answer").fill("At 22:30.")  # its own box, not the first's
+    page.locator("#request-2").get_by_role("button", name="Send answer").click()
+    expect(page.locator("#request-2")).to_contain_text("Your answer: At 22:30.")
     check_accessible(page, "licensing: a request answered")
     desk_page.reload()  # the reason given in this tab is sent again (and audited again): not asked twice
-    expect(desk_page.locator("#licensing-asked li")).to_contain_text("Answered: Sent below, signed by Sam Supervisor.")
+    expect(desk_page.locator("#licensing-asked li").first).to_contain_text("Answered: Sent below, signed by Sam Supervisor.")
     assert told.subject.endswith(f"({case_id})")
 
 

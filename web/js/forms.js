@@ -18,16 +18,15 @@ function hintFor(hint) {
   return hint ? h("div", {class: "hint", id: uid("hint")}, hint) : null;
 }
 
-export function input({field, label, hint, value = "", type = "text", optional, heading, ...attrs}) {
-  const id = fieldId(field);
+// `id`: where one page holds the same field twice (two forms' "reasons"), each control's own, for it and its label.
+export function input({field, label, hint, value = "", type = "text", optional, heading, id = fieldId(field), ...attrs}) {
   const hintEl = hintFor(hint);
   const control = h("input", {class: "input", id, name: field, type, value, "aria-describedby": hintEl?.id, ...attrs});
   const labelEl = h("label", {class: "label", for: id}, labelText(label, optional));
   return group(field, heading ? h("h1", {class: "label-wrapper"}, labelEl) : labelEl, hintEl, control);
 }
 
-export function textarea({field, label, hint, value = "", rows = 5, optional, ...attrs}) {
-  const id = fieldId(field);
+export function textarea({field, label, hint, value = "", rows = 5, optional, id = fieldId(field), ...attrs}) {
   const hintEl = hintFor(hint);
   return group(field, h("label", {class: "label", for: id}, labelText(label, optional)), hintEl,
     h("textarea", {class: "textarea", id, name: field, rows, value, "aria-describedby": hintEl?.id, ...attrs}));

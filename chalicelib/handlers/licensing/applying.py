@@ -55,10 +55,12 @@ def start(deps, body, idempotency_key=None):
     band = body.get("band")
     purpose, varies = _purpose(licence_type, body, problems)
     changes = _changes(deps, licence_type, purpose, body.get("changes"), today, problems)
-    fee = catalogue.fee_for(licence_type, band, purpose)
-    if fee is None:
+    fee = catalogue.fee_for(licence_type, band, purpose) if band is None or isinstance(band, str) else None
+    if fee is None or not (band is None or isinstance(band, str)):
         problems.rule("band", wording.BAND_REQUIRED if band is None else wording.BAND_UNKNOWN)
     event = _event(body.get("event"), version, today, problems) if licence_type["regime"] in NOTICE_REGIMES else None
+    applicant = body.get("applicant") if isinstance(body.get("applicant"), dict) else {"name": body.get("applicant")}
+    name = validation.text(applicant.get("name"), "applicant.name", problems, max_len=120)
     user_id, case_id, now = deps.principal.user_id, new_id(deps, CASE), deps.clock()
     submission = answers.checked(deps, licence_type, body.get("answers"), problems, case_id, now, user_id)
     problems.raise_if_any()
@@ -70,7 +72,7 @@ def start(deps, body, idempotency_key=None):
         id=case_id, type_id=licence_type["id"], regime=licence_type["regime"],
         kind="notice" if licence_type["regime"] in NOTICE_REGIMES else "application", state="draft",
         created_at=now, updated_at=now, user_id=user_id,
-        applicant={"name": (body.get("applicant") or {}).get("name") or "", "email": deps.principal.email},
+        applicant={"name": name or "", "email": deps.principal.email},
         premises=premises, premises_key=premises_key(premises), band=band, fee=fee,
         answers_reference=submission.id if submission else None,
         event=event, consultees=[{"id": c["id"], "name": c["name"]} for c in licence_type.get("consultees") or []],

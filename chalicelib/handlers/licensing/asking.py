@@ -27,14 +27,15 @@ def ask(deps, case_id, body, expected):
     words = validation.text(body.get("words"), "words", problems, min_len=1, max_len=WORDS_MAX)
     document = body.get("document")
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
-    if document is not None and document not in {d["id"] for d in licence_type.get("documents") or []}:
-        problems.add("document", wording.NO_SUCH_DOCUMENT.format(document=document))
+    if document is not None and (not isinstance(document, str)
+                                 or document not in {d["id"] for d in licence_type.get("documents") or []}):
+        problems.add("document", wording.NO_SUCH_DOCUMENT.format(document=document if isinstance(document, str) else ""))
     reply_by = validation.iso_date(body.get("reply_by"), "reply_by", problems) if body.get("reply_by") else None
     problems.raise_if_any()
     if reply_by and date.fromisoformat(reply_by) <= london_today(deps.clock()):
         raise validation.broken_rules([("reply_by", wording.REPLY_BY_AHEAD)])
     if case.state not in OPEN:
-        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+        raise Conflict(wording.NOT_DECIDABLE.format(state=wording.state_words(case.state)), code="not_decidable")
     asked = list(case.requests or [])
     if len(asked) >= MOST:
         raise Conflict(wording.TOO_MANY_REQUESTS.format(most=MOST), code="too_many_requests")
@@ -61,7 +62,7 @@ def answer(deps, case_id, number, body):
         if request is None:
             raise NotFound(wording.NO_SUCH_REQUEST, code="request_not_found")
         if case.state not in OPEN:
-            raise Conflict(wording.DOCUMENTS_CLOSED.format(state=case.state), code="not_answerable")
+            raise Conflict(wording.DOCUMENTS_CLOSED.format(state=wording.state_words(case.state)), code="not_answerable")
         expected = case.seq
         request["answer"] = {"words": words, "at": stamp(deps.clock())}
         case.updated_at = deps.clock()

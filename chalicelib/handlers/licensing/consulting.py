@@ -113,7 +113,7 @@ def answer(deps, token, body):
     for _ in range(3):
         case, consultee, _ = _opened(deps, token)
         if case.state not in ANSWERABLE:
-            raise ApiError(wording.CONSULT_DECIDED.format(state=case.state), status=409, code="not_decidable")
+            raise ApiError(wording.CONSULT_DECIDED.format(state=wording.state_words(case.state)), status=409, code="not_decidable")
         expected = case.seq
         record_answer(deps, case, consultee["id"], body, by=f"consultee:{consultee['id']}")
         try:

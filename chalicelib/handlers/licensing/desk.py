@@ -91,7 +91,7 @@ def _notice_objected(case, answer, due, today):
     if answer != "objection":
         return
     if case.state != "given":
-        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+        raise Conflict(wording.NOT_DECIDABLE.format(state=wording.state_words(case.state)), code="not_decidable")
     if due is not None and today > due:
         raise Conflict(wording.OBJECTION_TOO_LATE.format(last_day=date_words(due)), code="objection_window_passed")
     case.state = "counter_notice" if (case.event or {}).get("late") else "objected"
@@ -118,7 +118,7 @@ def set_hearing(deps, case_id, body, expected):
     today = london_today(deps.clock())
     latest = last_day_of(case.clocks, "hearing")
     if case.state not in DECIDABLE:
-        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+        raise Conflict(wording.NOT_DECIDABLE.format(state=wording.state_words(case.state)), code="not_decidable")
     if (case.law or {}).get("hearing") is False:
         raise Conflict(wording.NO_HEARING, code="no_hearing")
     if day <= today or not deps.calendar.is_working_day(day):
@@ -152,7 +152,7 @@ def decide(deps, case_id, body, expected):
     reasons = validation.text(body.get("reasons"), "reasons", problems, min_len=1, max_len=REASONS_MAX)
     problems.raise_if_any()
     if case.state not in DECIDABLE:
-        raise Conflict(wording.NOT_DECIDABLE.format(state=case.state), code="not_decidable")
+        raise Conflict(wording.NOT_DECIDABLE.format(state=wording.state_words(case.state)), code="not_decidable")
     waiting = [r for r in deps.licensing.representations(case.id) if r.state == "received"]
     if waiting:
         raise Conflict(wording.REPRESENTATIONS_UNCHECKED.format(count=len(waiting)), code="representations_unchecked")
@@ -199,7 +199,7 @@ def change_licence(deps, case_id, body, expected):
     case = case_or_404(deps, case_id)
     problems = validation.Problems({"reasons": {"missing": wording.REASONS_REQUIRED}})
     action = body.get("action")
-    if action not in ACTIONS:
+    if not isinstance(action, str) or action not in ACTIONS:  # a list or object: no key of ACTIONS
         problems.add("action", wording.ACTION_UNKNOWN)
     reasons = validation.text(body.get("reasons"), "reasons", problems, min_len=1, max_len=REASONS_MAX)
     problems.raise_if_any()

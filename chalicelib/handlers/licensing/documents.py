@@ -6,7 +6,7 @@ A document is an upload (the app's one upload path) checked and kept as a form's
 its real bytes against the types taken, a photo decoded and encoded again so its EXIF and GPS are gone), under
 `form-files/<case>/`: the forms engine's own kind of file, which the type's `form` will hold once its questions are
 the application's, and which retention and a council's offboarding already know. Sending a document again replaces
-it (the old file deleted once the case names the new one); sending the same upload again changes nothing. A type's
+it (the old file deleted once the case names the new one, unless another document still names it); sending the same upload again changes nothing. A type's
 `required` documents must be there before the fee is asked (applying.pay)."""
 from datetime import timedelta
 
@@ -44,11 +44,13 @@ def send(deps, case_id, document_id, body):
     from .views import applicant_view
     body = body if isinstance(body, dict) else {}
     upload_id, name = body.get("upload_id"), file_name(body.get("name"))
+    if body.get("name") is not None and not isinstance(body.get("name"), str):
+        raise validation.broken_rules([("name", validation.words.TEXT)])
     for _ in range(3):
         case = own_case(deps, case_id)
         asked = _asked(deps, case, document_id)
         if case.state not in OPEN:
-            raise Conflict(wording.DOCUMENTS_CLOSED.format(state=case.state), code="documents_closed")
+            raise Conflict(wording.DOCUMENTS_CLOSED.format(state=wording.state_words(case.state)), code="documents_closed")
         had = (case.documents or {}).get(document_id)
         if had and had["upload_id"] == upload_id:
             return applicant_view(deps, case)
@@ -64,7 +66,8 @@ def send(deps, case_id, document_id, body):
             deps.licensing.save(case, expected, listed=case.state != "draft")
         except EditConflict:
             continue  # the desk changed the case meanwhile: the file is kept, named on the next try
-        if had:
+        if had and not any(d["upload_id"] == had["upload_id"] for d in case.documents.values()):
+            # one upload sent as two documents (one combined PDF) is one file: kept while either names it
             deps.blobs.delete(key_of(case.id, had["upload_id"]))
         return applicant_view(deps, case)
     raise Conflict(wording.CHANGED_MEANWHILE, code="edit_conflict")

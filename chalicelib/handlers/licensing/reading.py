@@ -78,8 +78,13 @@ def register_view(deps, params):
     prefix = _prefix(params, types)
     words = (params.get("q") or "").strip().lower()
     rows, cursor = deps.licensing.register_page(prefix, PAGE, _cursor(params.get("cursor")))
-    found = [register_row(c, types.get(c.type_id)) for c in rows if _matches(c, words)]
+    found = [{**register_row(c, types.get(c.type_id)), "type_name": _type_name(types, c.type_id)}
+             for c in rows if _matches(c, words)]
     return {"cases": found, "next": json.dumps(cursor, separators=(",", ":")) if cursor else None}
+
+
+def _type_name(types, type_id):
+    return (types.get(type_id) or {}).get("name", type_id)
 
 
 def register_one(deps, case_id):
@@ -92,7 +97,7 @@ def register_one(deps, case_id):
     licence_type = catalogue.find(catalogue.of_council(deps), case.type_id)
     last = window(case)
     today = london_today(deps.clock())
-    return {**register_row(case, licence_type), "type_name": (licence_type or {}).get("name", case.type_id),
+    return {**register_row(case, licence_type), "type_name": _type_name({case.type_id: licence_type}, case.type_id),
             "representations": {"open": bool(last and today <= last), "last_day": last.isoformat() if last else None},
             "answers": in_words_of(deps, case, public_only=True)}
 
@@ -154,7 +159,8 @@ def desk_list(deps, params):
         upcoming = sorted((c for c in clocks_view(case) if c["last_day"] >= today.isoformat()),
                           key=lambda c: c["last_day"])
         nxt = upcoming[0] if upcoming else None
-        out.append({"id": case.id, "type": case.type_id, "state": case.state, "premises": _public(case, types),
+        out.append({"id": case.id, "type": case.type_id, "type_name": _type_name(types, case.type_id),
+                    "state": case.state, "premises": _public(case, types),
                     "representations": case.representations, "next_clock": nxt,
                     "at_risk": bool(nxt and _working_days(deps, today, nxt["last_day"]) <= AT_RISK_DAYS),
                     "late": _late(case, today), "check_due": case.check_due and due_row(case, today)})
@@ -202,6 +208,7 @@ def desk_one(deps, case_id, said=True):
     if not said:
         return withheld_view(case), case.seq
     audited(deps, case.id, wording.READ_CASE.format(version=case.seq))
-    return {**desk_view(case, deps.licensing.representations(case.id),
-                        catalogue.find(catalogue.of_council(deps), case.type_id), deps.licensing.nr3s(case.id)),
-            "personal_withheld": False, "answers": in_words_of(deps, case, public_only=False)}, case.seq
+    licence_type = catalogue.find(catalogue.of_council(deps), case.type_id)
+    return {**desk_view(case, deps.licensing.representations(case.id), licence_type, deps.licensing.nr3s(case.id)),
+            "personal_withheld": False, "answers": in_words_of(deps, case, public_only=False),
+            "type_name": _type_name({case.type_id: licence_type}, case.type_id)}, case.seq

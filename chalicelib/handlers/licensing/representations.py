@@ -48,7 +48,7 @@ def make(deps, case_id, body):
     email = validation.email(body.get("email"), "email", problems) if body.get("email") else problems.missing("email")
     address = validation.text(body.get("address"), "address", problems, min_len=1, max_len=300)
     objectives = body.get("objectives") or []
-    if not isinstance(objectives, list) or not set(objectives) <= set(OBJECTIVES):
+    if not isinstance(objectives, list) or not all(isinstance(o, str) and o in OBJECTIVES for o in objectives):
         problems.add("objectives", wording.OBJECTIVE_UNKNOWN)
     stance = body.get("stance", "objection")
     if stance not in STANCES:
@@ -72,6 +72,12 @@ def check(deps, case_id, rep_id, relevant, shared, why):
     found = deps.licensing.representation(case_id, rep_id)
     if found is None:
         raise NotFound(wording.NO_SUCH_CASE.format(reference=case_id), code="representation_not_found")
+    problems = validation.Problems()
+    if relevant is not None and not isinstance(relevant, bool):  # "yes" was taken as not relevant, once for all
+        problems.add("relevant", wording.RELEVANT_OR_NOT)
+    shared = validation.text(shared, "shared", problems, max_len=GROUNDS_MAX)
+    why = validation.text(why, "why", problems, max_len=GROUNDS_MAX)
+    problems.raise_if_any()
     try:
         deps.licensing.check_representation(case_id, rep_id, "relevant" if relevant else "not_relevant",
                                             shared if relevant else None, deps.principal.user_id, why)

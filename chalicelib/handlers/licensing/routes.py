@@ -257,13 +257,13 @@ def answer_consultee(case_id, consultee_id):
     "summary": "Mark a representation relevant (with the words the applicant reads) or not (with why); once",
     "parameters": [CASE_ID, REP_ID, WHY_CHANGED], "requestBody": BODY,
     "responses": {"200": json_response(ref("LicenceDeskCase")),
-                  **errors(400, **NO_CASE, **{"409": "Checked already (already_checked)"})}})
+                  **errors(400, 422, **NO_CASE, **{"409": "Checked already (already_checked)"})}})
 def check_representation(case_id, rep_id):
     from .reading import desk_one, said_why
     from .representations import check
     deps, body = http.deps(), http.body()
     said = said_why(deps, required=False)
-    check(deps, case_id, rep_id, body.get("relevant") is True, body.get("shared"), body.get("why"))
+    check(deps, case_id, rep_id, body.get("relevant"), body.get("shared"), body.get("why"))
     view, seq = desk_one(deps, case_id, said)
     return http.ok(view, headers=_etag(seq))
 

@@ -42,7 +42,7 @@ def withdraw(deps, case_id, body):
             from .notices import withdraw_notice
             return withdraw_notice(deps, case, why)
         if case.state not in WITHDRAWABLE:
-            raise Conflict(wording.NOT_WITHDRAWABLE.format(state=case.state), code="not_withdrawable")
+            raise Conflict(wording.NOT_WITHDRAWABLE.format(state=wording.state_words(case.state)), code="not_withdrawable")
         licence_type = catalogue.find(catalogue.of_council(deps), case.type_id) or {}
         today = london_today(deps.clock())
         refund = refund_due(licence_type, case, today, deps.calendar) if case.fee else "none"

@@ -40,6 +40,7 @@ EMAIL_REQUIRED = "Enter your email address, in the correct format, like name@exa
 ADDRESS_REQUIRED = "Enter your address: the council needs it to know whether you are affected"
 OBJECTIVE_UNKNOWN = "Choose the licensing objectives your representation is about"
 ALREADY_CHECKED = "This representation has been checked already."
+RELEVANT_OR_NOT = "Mark the representation relevant or not relevant"
 
 # Cases.
 NO_SUCH_CASE = "There is no licence application {reference}."
@@ -68,6 +69,15 @@ READ_CASE = "The applicant's and objectors' details, version {version}"
 ANSWER_UNKNOWN = "Choose the consultee's answer: no objection, an objection, or conditions"
 NO_SUCH_CONSULTEE = "This case has no consultee {consultee}."
 NOT_DECIDABLE = "This case cannot be decided now: it is {state}."
+# A case's state as the words above read it ("it is {state}"): the slug never reaches a person.
+STATES = {"draft": "not paid for yet", "paying": "being paid for", "received": "received",
+          "hearing": "waiting for its hearing", "granted": "granted", "refused": "refused",
+          "deemed_granted": "granted by law", "withdrawn": "withdrawn", "given": "a notice given",
+          "objected": "objected to", "counter_notice": "under a counter notice"}
+
+
+def state_words(state):
+    return STATES.get(state, "closed")
 OBJECTION_TOO_LATE = ("The police and environmental health could object until the end of {last_day} (3 working days "
                       "after they were given the notice, Licensing Act 2003 s.104(2)). An objection now is not one "
                       "the law takes.")

@@ -11,7 +11,7 @@ import {redraw} from "../navigation.js";
 const day = iso => (iso ? formatDay(iso, true) : "");
 
 export async function render(view) {
-  const token = decodeURIComponent(location.hash.slice(1));
+  const token = location.hash.slice(1);  // base64url: no decoding, which threw (a blank page) on a mangled "%"
   const path = `/v1/licensing/consultations/${encodeURIComponent(token)}`;
   let opened;
   try {

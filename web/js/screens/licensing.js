@@ -100,6 +100,7 @@ async function apply(view, typeId, params) {
     ...(pickers = documentPickers(type.documents)).map(p => p.el),
     button(t("licensing.continue_to_pay")));
   append(view, h("h1", {class: "heading-l"}, type.name), h("p", {class: "body"}, t("licensing.fee", {fee: feeWords(type.fee)})), form);
+  let made, sent, key;  // one draft per answers: sent again (a document added after a 422) it is the same case
   onSubmit(form, view, async () => {
     const value = name => form.elements[name]?.value?.trim() || undefined;
     const body = {type: typeId, premises: {name: value("premises.name"), address: value("premises.address"), uprn: from.uprn},
@@ -115,7 +116,8 @@ async function apply(view, typeId, params) {
         hours: Number(value("event.hours")) || undefined, people: Number(value("event.people")) || undefined,
         personal_licence: form.elements["event.personal_licence"].value === "yes"};
     }
-    const made = await api("/v1/licensing/cases", {method: "POST", body, headers: {"Idempotency-Key": crypto.randomUUID()}});
+    if (JSON.stringify(body) !== sent) [made, sent, key] = [null, JSON.stringify(body), crypto.randomUUID()];
+    made ??= await api("/v1/licensing/cases", {method: "POST", body, headers: {"Idempotency-Key": key}});
     await sendDocuments(made.id, pickers);
     const paying = await api(`/v1/licensing/cases/${made.id}/pay`, {method: "POST", body: {}});
     if (paying.payment?.next_url) location.assign(paying.payment.next_url);
@@ -213,7 +215,7 @@ async function register(view, params) {
   if (!answer.cases.length) return append(view, h("p", {class: "body", id: "register-empty"}, t("licensing.register_empty")));
   append(view, h("ul", {class: "list", id: "register-list"}, answer.cases.map(c => h("li", {},
     h("a", {href: `/licensing/register/${c.id}`}, c["premises.name"] || c["premises.address"] || c.id),
-    " ", h("span", {class: "hint"}, `${c.type}${c.purpose === "variation" ? ` (${t("licensing.a_variation")})` : ""}: ${t(`licensing.state.${c.state}`)}`,
+    " ", h("span", {class: "hint"}, `${c.type_name}${c.purpose === "variation" ? ` (${t("licensing.a_variation")})` : ""}: ${t(`licensing.state.${c.state}`)}`,
       c.representations_until ? ` ${t("licensing.until", {day: day(c.representations_until)})}` : "")))));
 }
 
@@ -304,7 +306,7 @@ function requests(view, found) {
         r.reply_by ? h("p", {class: "hint"}, t("licensing.reply_by", {day: day(r.reply_by)})) : null,
         r.answer ? h("p", {class: "body"}, t("licensing.your_answer"), " ", r.answer.words) : null);
       if (!open) return item;
-      const form = h("form", {novalidate: true}, textarea({field: "words", label: t("licensing.answer"), rows: 3,
+      const form = h("form", {novalidate: true}, textarea({field: "words", id: `f-words-${r.id}`, label: t("licensing.answer"), rows: 3,
         value: r.answer?.words || ""}), button(t("licensing.send_answer"), {secondary: true}));
       onSubmit(form, item, async () => {
         await api(`/v1/licensing/cases/${found.id}/requests/${r.id}/answer`, {method: "POST",

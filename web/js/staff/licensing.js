@@ -31,7 +31,7 @@ async function list(view) {
     h("thead", {}, h("tr", {}, ["case", "premises", "state", "next"].map(c => h("th", {scope: "col"}, t(`staff.licensing.col_${c}`))))),
     h("tbody", {}, answer.cases.map(c => h("tr", {},
       h("td", {}, h("a", {href: `/staff/licensing/${c.id}`}, c.id)),
-      h("td", {}, c.premises.name || c.premises.address || c.type), h("td", {}, c.state),
+      h("td", {}, c.premises.name || c.premises.address || c.type_name), h("td", {}, t(`licensing.state.${c.state}`)),
       h("td", {}, c.next_clock ? `${c.next_clock.label}: ${day(c.next_clock.last_day)}` : "",
         c.late ? h("strong", {class: "tag tag--red"}, t("staff.licensing.late"))
           : c.at_risk ? h("strong", {class: "tag tag--yellow"}, t("staff.licensing.at_risk")) : null)))))));
@@ -60,7 +60,7 @@ async function draw(box, id, given = null) {
   const change = (path, body) => api(`/v1/staff/licensing/cases/${id}/${path}`,
     {method: "POST", body, headers: {"If-Match": `"${c.version}"`}}).then(() => draw(box, id));
   append(box, h("h1", {class: "heading-l"}, `${c.premises.name || c.premises.address}: ${id}`),
-    h("dl", {class: "summary-list"}, summaryRow(t("staff.licensing.type"), c.type), summaryRow(t("staff.licensing.state"), c.state),
+    h("dl", {class: "summary-list"}, summaryRow(t("staff.licensing.type"), c.type_name), summaryRow(t("staff.licensing.state"), t(`licensing.state.${c.state}`)),
       summaryRow(t("staff.licensing.applicant"), `${c.applicant.name || ""} ${c.applicant.email || ""}`),
       ...c.clocks.map(k => summaryRow(k.label, [h("strong", {}, day(k.last_day)), " ", k.rule,
         h("span", {class: "hint"}, ` (${k.source})${k.note ? ` ${k.note}` : ""}`)]))),
@@ -89,7 +89,7 @@ async function draw(box, id, given = null) {
     f => ({words: f.elements.words.value.trim(), document: f.elements.document?.value || undefined,
       reply_by: f.elements.reply_by.value || undefined})],
     ["hearing", [input({field: "day", label: t("staff.licensing.hearing_day"), type: "date"}),
-      textarea({field: "why", label: t("staff.licensing.hearing_why"), optional: true, rows: 2})],
+      textarea({field: "why", id: "f-hearing-why", label: t("staff.licensing.hearing_why"), optional: true, rows: 2})],
     f => ({day: f.elements.day.value, why: f.elements.why.value.trim() || undefined})],
     ["conditions", [textarea({field: "conditions", label: t("staff.licensing.conditions"), hint: t("staff.licensing.conditions_hint"),
       value: c.conditions.join("\n")})], f => ({conditions: f.elements.conditions.value.split("\n").map(x => x.trim()).filter(Boolean)})],
@@ -108,14 +108,14 @@ async function draw(box, id, given = null) {
   if (c.licence) {
     forms.push(["licence", [choices({field: "action", legend: t("staff.licensing.licence_action"), options:
       ["suspend", "reinstate", "revoke", "surrender"].map(a => ({value: a, label: t(`staff.licensing.action_${a}`)}))}),
-    textarea({field: "reasons", label: t("staff.licensing.reasons")})],
+    textarea({field: "reasons", id: "f-licence-reasons", label: t("staff.licensing.reasons")})],
     f => ({action: f.elements.action.value, reasons: f.elements.reasons.value.trim()})]);
   }
   for (const [path, fields, bodyOf] of forms) {
     const form = h("form", {novalidate: true, id: `licensing-${path}`}, h("h2", {class: "heading-m"}, t(`staff.licensing.form_${path}`)),
       ...fields, button(t("staff.licensing.save"), {secondary: true}));
     append(box, form);
-    onSubmit(form, box, () => change(path, bodyOf(form)));
+    onSubmit(form, form, () => change(path, bodyOf(form)));  // its errors on its own fields: two forms have "reasons"
   }
 }
 
@@ -126,8 +126,8 @@ function representation(id, r, again) {
     r.words ? h("p", {class: "body"}, t("staff.licensing.shared_as"), " ", r.words) : null);
   if (r.state !== "received") return item;
   const form = h("form", {novalidate: true},
-    textarea({field: "shared", label: t("staff.licensing.shared"), hint: t("staff.licensing.shared_hint"), rows: 3}),
-    textarea({field: "why", label: t("staff.licensing.not_relevant_why"), optional: true, rows: 2}),
+    textarea({field: "shared", id: `f-shared-${r.id}`, label: t("staff.licensing.shared"), hint: t("staff.licensing.shared_hint"), rows: 3}),
+    textarea({field: "why", id: `f-why-${r.id}`, label: t("staff.licensing.not_relevant_why"), optional: true, rows: 2}),
     button(t("staff.licensing.relevant")), button(t("staff.licensing.not_relevant"), {secondary: true, value: "no", name: "verdict"}));
   onSubmit(form, item, async event => {
     const relevant = event.submitter?.value !== "no";
