@@ -91,6 +91,16 @@ def test_a_new_cafe_owner_tells_us_once_and_reaches_the_premises_licence_applica
     expect(page.get_by_label("Name of the premises or event")).to_have_value("The Corner Cafe")
     expect(page.get_by_label("Address of the premises")).to_have_value(re.compile(r"^Unit 1, 24 High Street.*ST5 1QL"))
     assert urlsplit(page.url).hostname == "newcastle.localhost"
+    # The premises licence form's questions (the borough's form): a café selling no alcohol names no supervisor.
+    page.get_by_label("Hot food or drink between 11pm and 5am").check()
+    page.get_by_label("The days and hours of each activity").fill("Hot drinks until midnight on Fridays")
+    page.get_by_label("The hours the premises are open to the public").fill("7am to midnight")
+    page.get_by_label("The most people on the premises at any one time").fill("30")
+    page.get_by_label("A general description of the premises").fill("A small café on the High Street.")
+    for objective in ("prevent crime and disorder", "keep the public safe", "prevent public nuisance",
+                      "protect children from harm"):
+        page.get_by_label(f"The steps you will take to {objective}").fill("Staff on the counter; CCTV.")
+    page.get_by_label("A phone number the licensing team can call you on").fill("01782 000444")
     # Applied and paid on the borough's own card account: the business's page shows the case with its reference
     # and the state the payment left it in.
     page.get_by_role("button", name="Continue to pay").click()
