@@ -108,17 +108,11 @@ def test_paid_after_the_notice_but_before_its_day_the_licence_is_never_suspended
 
 def test_two_presses_at_once_make_one_payment_for_the_fee(deps, pay, york_types, monkeypatch):
     from chalicelib.handlers.licensing.annual_fee import pay as pay_annual
-    from support.racing import Rounds, at_once
+    from support.racing import Rounds
     case = granted(deps, london(2026, 3, 24, 10))
     who = holder(deps, case, london(2027, 3, 1, 12))
     rounds = Rounds(monkeypatch, deps.licensing, "get", 2)  # both read the case, with no payment named, together
-
-    def press(_):
-        try:
-            return pay_annual(who, case.id)
-        finally:
-            rounds.leave()
-    answers = at_once(press, range(2))
+    answers = rounds.race(lambda _: pay_annual(who, case.id), range(2))
     assert answers[0][0]["payment"]["id"] == answers[1][0]["payment"]["id"]
     assert deps.licensing.get(case.id).annual_fee["paying"]["payment_id"] == answers[0][0]["payment"]["id"]
 

@@ -73,7 +73,7 @@ def test_a_withdrawal_and_a_notice_given_for_the_same_hall_at_once_leave_the_cou
         deps, pay, york_types, monkeypatch):
     from chalicelib.handlers.licensing.applying import pay as start_paying
     from chalicelib.handlers.licensing.giving import decide
-    from support.racing import Rounds, at_once
+    from support.racing import Rounds
     moment = london(2026, 3, 2, 9)
     first = at(deps, moment)
     case = paid(first, started(first, notice("2026-04-18")))
@@ -82,12 +82,8 @@ def test_a_withdrawal_and_a_notice_given_for_the_same_hall_at_once_leave_the_cou
     start_paying(racer, view["id"])
     waiting = deps.licensing.get(view["id"])
     rounds = Rounds(monkeypatch, deps.licensing, "tallies", 2)  # both read the hall's tally together
-
     def go(n):
-        try:
-            return decide(racer, waiting, moment)[0] if n else withdraw(deps, case, moment)["state"]
-        finally:
-            rounds.leave()
-    assert sorted(at_once(go, range(2))) == ["given", "withdrawn"]
+        return decide(racer, waiting, moment)[0] if n else withdraw(deps, case, moment)["state"]
+    assert sorted(rounds.race(go, range(2))) == ["given", "withdrawn"]
     count, _, days, notices, _ = tally(deps, f"premises#{HALL}#2026")
     assert (count, notices, days) == (1, [view["id"]], ["2026-04-25"])

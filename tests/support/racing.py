@@ -55,6 +55,15 @@ class Rounds:
             else:
                 self.turn.wait_for(lambda: self.round != mine, timeout=self.wait)
 
+    def race(self, work, racers):
+        """at_once(work, racers), each racer leaving the rounds when its work ends (answered or refused)."""
+        def one(racer):
+            try:
+                return work(racer)
+            finally:
+                self.leave()
+        return at_once(one, racers)
+
     def leave(self):
         with self.turn:
             self.racing -= 1
