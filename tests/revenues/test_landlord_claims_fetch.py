@@ -16,8 +16,7 @@ ASKED = ("Dawson", "Oakes", "Eli Oakes", "264 Heworth Green", "YO31 7TQ", "HB500
 
 
 def test_fourteen_first_searches_at_once_ask_the_back_office_for_the_list_once(
-        client, landlord, civica, deps, monkeypatch):
-    monkeypatch.setenv("DOORSTEP_CIVICA_TIMEOUT_S", "30")
+        client, landlord, civica, deps):
     lead = landlord(ASSOCIATION_PROOF)
     civica.calls.clear()
     civica.delay_s = 0.3  # each call a moment long, so the racers' first reads all find nothing kept
@@ -31,8 +30,7 @@ def test_fourteen_first_searches_at_once_ask_the_back_office_for_the_list_once(
     assert found.json_body["claims"] == answers[0].json_body["claims"] and civica.calls.count("llclaims") == 1
 
 
-def test_a_lease_left_by_a_process_that_died_is_taken_over(client, landlord, civica, deps, monkeypatch):
-    monkeypatch.setenv("DOORSTEP_CIVICA_TIMEOUT_S", "30")
+def test_a_lease_left_by_a_process_that_died_is_taken_over(client, landlord, civica, deps):
     lead = landlord(ASSOCIATION_PROOF)
     now = deps.clock()
     # Taken a minute ago by a process that died asking: never renewed, never ended.
@@ -45,7 +43,7 @@ def test_a_lease_left_by_a_process_that_died_is_taken_over(client, landlord, civ
 
 
 def test_a_back_office_away_is_said_to_the_first_searches_at_once_having_been_asked_once(
-        client, landlord, civica, monkeypatch):
+        client, landlord, civica):
     lead = landlord(ASSOCIATION_PROOF)
     civica.calls.clear()
     civica.down, civica.delay_s = True, 0.5  # the one asking learns it after every racer has begun

@@ -25,8 +25,7 @@ def paid(test):
 
 
 @pytest.fixture
-def association(client, landlord, monkeypatch, deps):
-    monkeypatch.setenv("DOORSTEP_CIVICA_TIMEOUT_S", "30")  # 2,000 claims from a busy machine's local office
+def association(client, landlord, deps):
     lead = [landlord(ASSOCIATION_PROOF)]
 
     def search(q, cursor=None, ok=True):
