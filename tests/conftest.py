@@ -16,6 +16,8 @@ from support.pinned_clock import _pinned_clock, pytest_addoption  # noqa: F401
 from support import pinned_clock
 # Tests marked xdist_group run on one worker (pytest-xdist's loadgroup, mended for pytest 9).
 pytest_plugins = ["support.xdist_groups"]
+# The garbage collector tuned for test workers, which keep most of what they make (support/collector.py).
+pytest_plugins.append("support.collector")
 # DOORSTEP_TIMING=<folder>: each test's phases in wall and CPU seconds, written there (support/timing.py).
 if os.environ.get("DOORSTEP_TIMING"):
     pytest_plugins.append("support.timing")
