@@ -53,3 +53,35 @@ def test_only_the_demo_councils_get_figures_and_a_restart_reads_the_same_with_20
     with metering.metered() as more:
         assert demo_figures(deps, TODAY) == 0
     assert (more.calls, more.queries, more.items) == (two.calls, two.queries, two.items)
+
+
+def test_a_year_is_written_in_a_few_calls_and_a_booking_counted_this_month_while_it_is_written_is_kept(deps):
+    """Months before last go in 25 to a call; this month and last by ADD, so a transaction counted into
+    them meanwhile (a booking as `doorstep seed` runs against a live stack) adds to the demo's draw."""
+    from chalicelib.storage import metering
+    from doorstep_cli import demo_figures as figures
+    add(deps, york())
+    with tenancy.acting_for("york"):
+        there = deps.for_council()
+        drawn = {}
+        real = there.feedback.add
+
+        def booked_meanwhile(month, service, counts):  # the booking lands just before the draw's own ADD
+            if (month, service) == ("2026-11", "halls"):
+                real(month, service, {"finished_assisted": 1})
+            drawn[month, service] = counts
+            return real(month, service, counts)
+        there.feedback.add = booked_meanwhile
+        deps.for_council = lambda: there
+        with metering.metered() as cost:
+            assert figures.demo_figures(deps, TODAY) == 1
+        year = there.feedback.year("2025-04", "2026-11")
+    assert {month for month, _ in drawn} == {"2026-10", "2026-11"}
+    months = figures.months_to(TODAY)
+
+    def draw(service, month, part=1.0):
+        n, share = figures.VOLUMES[service]
+        return figures.drawn("york", service, month, n, share + figures.SHIFT * months.index(month), part)
+    assert year["2026-11", "halls"]["finished_assisted"] == draw("halls", "2026-11", TODAY.day / 30)["finished_assisted"] + 1
+    assert year["2025-04", "reports"]["finished_online"] == draw("reports", "2025-04")["finished_online"]
+    assert len(year) > 250 and cost.calls < 60  # 20 months of 13 services: one UpdateItem each was 260

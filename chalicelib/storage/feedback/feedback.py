@@ -109,6 +109,15 @@ class FigureStore:
         """Add each of `counts` ({name: n}) to the month's figures of `service`, atomically."""
         _figure_update(month, service, counts).update(actions=_adds(counts))
 
+    def fill(self, months):
+        """Write months' figures ({(month, service): {name: n}}) as new items, 25 to a call: the
+        demo's year for a council that has none (doorstep_cli/demo_figures.py). It writes over what is
+        there, so only months nothing counts into any more: the caller adds the current ones."""
+        with FigureModel.batch_write() as batch:
+            for (month, service), counts in months.items():
+                _adds(counts)  # the names checked as add() checks them
+                batch.save(FigureModel(partition=FIGURES, month_service=f"{month}#{service}", **counts))
+
     def add_once(self, marker, month, service, counts):
         """As add, once for `marker` (a transaction's keyed hash, never its reference): False when it was
         counted before (a retried effect, a replayed request), in the same transaction as its mark."""
