@@ -52,3 +52,23 @@ def test_a_table_a_killed_child_wrote_is_among_those_the_next_test_empties(clien
     assert engine_call("Scan", {"TableName": table, "Select": "COUNT", "ConsistentRead": True})["Count"] == 1
     _WRITTEN.take_in_childrens_writes()  # ...and the storage fixture's set-up takes in the child's note
     assert table in _WRITTEN
+
+
+def test_the_next_tests_categories_are_the_demos_again_and_untouched_ones_are_not_loaded_again(
+        storage, dynamodb_local_tables):
+    """A test that changes a category leaves the next one the demo's 19 again; after a test that did not,
+    the set-up writes nothing to the categories (it once emptied and loaded them before every test)."""
+    from chalicelib.storage import metering
+    from chalicelib.storage.reports.services import ServiceModel, ServiceStore
+    from contract.dynamodb_local_backend import start_from_empty
+    _, keys = dynamodb_local_tables
+    table = ServiceModel.Meta.table_name
+    demo = ServiceStore().all()
+    assert len(demo) == 19
+    ServiceStore().put({**demo[0], "service_name": "Renamed by a test"})  # a test changes a category
+    start_from_empty(keys)  # the next test's set-up
+    assert ServiceStore().all() == demo
+    with metering.metered() as untouched:
+        start_from_empty(keys)  # after a test that did not touch them
+    assert engine_call("Scan", {"TableName": table, "Select": "COUNT", "ConsistentRead": True})["Count"] == 19
+    assert untouched.calls == 0, untouched.calls
