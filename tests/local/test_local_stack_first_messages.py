@@ -91,6 +91,9 @@ def test_a_fresh_stack_takes_in_its_start_up_events_before_it_serves_and_a_resid
             return read_stack(data_dir)
         info = wait_for(started, deadline)
         api = info["api_url"]
+        # PORT 0: the work queues took a port of their own, not the bound web port's neighbour (PORT+4),
+        # which another program held once and the stack stopped ("Address already in use").
+        assert int(info["queue_url"].rsplit(":", 1)[1]) != int(api.rsplit(":", 1)[1]) + 4, info["queue_url"]
         # Running means the stream's start-up records (the demo's reports) are handed over already: a
         # resident's report comes after them on the stream, not in the middle of their batches.
         assert demo_events_not_taken_in(info, data_dir) == []
