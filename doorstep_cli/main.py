@@ -354,16 +354,13 @@ def serve(args):
         import app
         return app.app
 
-    # PORT as given: run_stack sets PORT to the port it bound (0 becomes one of its own), and with PORT 0
-    # the queues must take a port of their own too, never the bound port's neighbour (PORT+4), which any
-    # program may hold (a test's stack once failed so, the port taken by another test's server).
-    given_port = local_port()
-
-    def dispatcher():
+    def dispatcher(siblings):
         # The work queues, the events table's stream, the alert queue's worker, forwarding and the schedules,
-        # as the Lambdas and SQS in AWS: in a process of their own, beside the API's.
+        # as the Lambdas and SQS in AWS: in a process of their own, beside the API's. Their port follows
+        # `siblings` as the stack's other servers' do (PORT 0: one of their own, never the bound port's
+        # neighbour, which any program may hold: a test's stack once lost PORT+4 so).
         from doorstep_cli.local import background
-        return background.start(data_dir(), background.queue_port(given_port), local_port())
+        return background.start(data_dir(), background.queue_port(siblings), local_port())
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -200,11 +200,11 @@ def run_stack(
     app_loader: Callable[[], object],
     prepare: Callable[[], None],
     host: str = "127.0.0.1",
-    background: Callable[[], Callable[[], None]] | None = None,
+    background: Callable[[int], Callable[[], None]] | None = None,
 ) -> int:
     """`background`, if given, starts work beside the server (the events
     stream reader) once storage is ready, before the server answers, and
-    returns how to stop it."""
+    returns how to stop it; it is given the PORT its servers follow (`siblings`)."""
     from chalicelib import tenancy
     from doorstep_cli.local import aws_clients
     if tenancy.current_or_none() is None:
@@ -280,7 +280,7 @@ def run_stack(
         # The background first: it returns once the events stream is read to its end, so the first
         # request (a health check, a resident's report) comes after the start-up's own events. A
         # client that connects meanwhile waits in the listen queue of the port bound above.
-        stop_background = background() if background else None
+        stop_background = background(siblings) if background else None
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
         server_thread.start()
         api_url = f"http://{client_host(host)}:{server.port}"
