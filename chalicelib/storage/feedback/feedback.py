@@ -115,8 +115,7 @@ class FigureStore:
         there, so only months nothing counts into any more: the caller adds the current ones."""
         with FigureModel.batch_write() as batch:
             for (month, service), counts in months.items():
-                _adds(counts)  # the names checked as add() checks them
-                batch.save(FigureModel(partition=FIGURES, month_service=f"{month}#{service}", **counts))
+                batch.save(FigureModel(partition=FIGURES, month_service=f"{month}#{service}", **_known(counts)))
 
     def add_once(self, marker, month, service, counts):
         """As add, once for `marker` (a transaction's keyed hash, never its reference): False when it was
@@ -226,11 +225,15 @@ def _figure_update(month, service, counts=None):
     return FigureModel(partition=FIGURES, month_service=f"{month}#{service}")
 
 
-def _adds(counts):
+def _known(counts):
     unknown = set(counts) - set(COUNTS)
     if unknown:
         raise ValueError(f"not a count of the figures: {sorted(unknown)}")
-    return [getattr(FigureModel, name).add(n) for name, n in counts.items()]
+    return counts
+
+
+def _adds(counts):
+    return [getattr(FigureModel, name).add(n) for name, n in _known(counts).items()]
 
 
 __all__ = ["AlreadyExists", "AnswerModel", "ChangeModel", "ChangeStore", "COUNTS", "FigureModel", "FigureStore", "FIGURES",
