@@ -47,7 +47,7 @@ def test_an_officer_reads_which_application_came_without_its_status_and_that_its
     sign_in_by_keyboard(page, "planning.warned@example.org", "/sign-in?next=/staff/planning/sync")
     heading(page, "The planning register's sync")
     # Its own application's row: other journeys on this stack keep warnings of their own, and one made
-    # at a later moment of its own clock (26/00444/FUL, the business journey's) was once the first row.
+    # at a later moment of its own clock (26/00444/FUL, from another journey's sync) was once the first row.
     warned = page.locator("#plansync-warnings tbody tr").filter(has_text="application 26/00412/FUL").first
     expect(warned).to_contain_text("The register's page had no status: our last copy of it was kept")
     screen(page, "staff-planning-sync-incomplete")
