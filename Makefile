@@ -2,6 +2,10 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The packages go in with uv, which fetches and unpacks them in parallel: 9.5 s for requirements-dev.txt
+# into a new virtualenv where pip took 68.7 s, the same versions (docs/decisions/house.md).
+UV_VERSION := 0.13.9
+UV := $(VENV)/bin/uv pip install --quiet --python $(PY)
 PORT ?= 8000
 export PORT
 # Python keeps compiled modules (and pytest its rewritten tests) in __pycache__ even where
@@ -26,9 +30,9 @@ CHROMIUM := /usr/bin/chromium-headless-shell
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet "pip>=23,<26.3"  # chalice 1.34 requires pip<26.3
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) "pip>=23,<26.3" -r requirements-dev.txt  # chalice 1.34 requires pip<26.3 (it packages with pip)
+	$(UV) --no-deps -e .
 	command -v strip >/dev/null || ($(APT) update -qq && $(APT) install -y -qq binutils)  # make package
 	touch $(STAMP)
 
