@@ -88,7 +88,9 @@ def _handler(receiver: ScimReceiver):
             url = urlsplit(self.path)
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if receiver.down:
-                receiver.refused += 1
+                with receiver.seen:  # a test waits on the count: told at once, not at its wait's end
+                    receiver.refused += 1
+                    receiver.seen.notify_all()
                 return reply(self, 503, "application/scim+json", json.dumps(_error(503, "deploying")).encode())
             if self.headers.get("Authorization") != f"Bearer {receiver.token}":
                 return reply(self, 401, "application/scim+json", json.dumps(_error(401, "bad token")).encode())
