@@ -11,6 +11,16 @@ from . import wording as words
 # checks (Python's) accept exactly the same strings.
 WHITESPACE = r"\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 SOME_TEXT = rf"[^{WHITESPACE}]"  # found anywhere: a value that is not blank
+
+
+def trimmed_text(least, most):
+    """/openapi.json's words for text counted as the checks count it, without the spaces around it: it
+    starts and ends with something else, so its length is its trimmed length. ([\\s\\S] is any
+    character, a line's end too, in ECMA-262's rules and Python's.)"""
+    return {"type": "string", "minLength": least, "maxLength": most,
+            "pattern": rf"^{SOME_TEXT}(?:[\s\S]*{SOME_TEXT})?$"}
+
+
 # One address, nothing around it: no list ("a@b.cc,evil.example"), no display name or
 # header syntax, labels that are not empty.
 NOT_IN_ADDRESS = rf'{WHITESPACE}@,;:<>()\[\]\\"'

@@ -7,7 +7,7 @@ from ...api import http
 from ...api.openapi import errors, operation, path_param, q, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
-from ...validation import SOME_TEXT
+from ...validation import SOME_TEXT, trimmed_text
 from ..revenues.limits import REASON_MAX, REASON_MIN
 from ..shared import effects
 from . import limits
@@ -221,8 +221,7 @@ def refuse_landlord(creditor_ref):
                "invitations), its audit with people by name, and the changes it reported. Personal data: read "
                "with a reason in the body (never the path), the read itself audited in the landlord's audit first",
     "requestBody": _body({"required": ["creditor_ref", "reason"], "additionalProperties": False, "properties": {
-        "creditor_ref": CREDITOR_REF, "reason": {"type": "string", "minLength": REASON_MIN, "maxLength": REASON_MAX,
-                                                 "pattern": SOME_TEXT}}}),
+        "creditor_ref": CREDITOR_REF, "reason": trimmed_text(REASON_MIN, REASON_MAX)}}),
     "responses": {"200": {"description": "the landlord, its members, audit and changes"},
                   **errors(400, **{"404": "No landlord registered with that creditor reference (landlord_not_found)"})}})
 def staff_landlord_lookup():

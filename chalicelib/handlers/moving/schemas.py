@@ -1,6 +1,7 @@
 """The moving routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ..feedback.schemas import ASKED
 from ..revenues.schemas import MOVE_MORE
+from ...validation import trimmed_text
 
 DAY = {"type": "string", "format": "date"}
 PART = {"type": "object", "required": ["name", "kind", "state"], "properties": {
@@ -32,7 +33,7 @@ SCHEMAS = {
         "choice": {"type": "string", "enum": ["keep", "cancel", "move", "stay", "stop", "link",
                                                            "decline"]}}},
     "MoveUndo": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
-        "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+        "reason": trimmed_text(5, 300)}},
     "Moves": {"type": "object", "required": ["moves"], "properties": {
         "moves": {"type": "array", "items": {"type": "object", "properties": MOVE}}}},
     "Move": {"type": "object", "required": ["id", "move", "date", "parts", "elsewhere"], "properties": {

@@ -1,5 +1,6 @@
 """The retention routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...councils.schema_retention import RETENTION
+from ...validation import trimmed_text
 
 STRING = {"type": "string"}
 TEXT = {"type": "string", "nullable": True}
@@ -30,7 +31,7 @@ SCHEMAS = {
         "version": {"type": "integer"}}},
     "RetentionHold": HOLD,
     "RetentionHoldPut": {"type": "object", "required": ["reason"], "additionalProperties": False,
-                         "properties": {"reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+                         "properties": {"reason": trimmed_text(5, 300)}},
     "RetentionHolds": {"type": "object", "properties": {"holds": {"type": "array", "items": HOLD},
                                                          "more": {"type": "boolean"}}},
     "RetentionReleased": {"type": "object", "properties": {"kind": STRING, "id": STRING, "released_at": STRING}},

@@ -1,13 +1,12 @@
 """The council tax routes' OpenAPI components (loaded only to build /openapi.json)."""
-from ...validation import SOME_TEXT
+from ...validation import SOME_TEXT, trimmed_text
 from .references import AS_TYPED
 from .limits import REASON_MAX, REASON_MIN
 
 REFERENCE = {"type": "string", "pattern": AS_TYPED, "example": "500123454",
              "description": "the account reference on the bill: 9 digits starting 5 (spaces and dashes let be), the "
                             "last a check digit (wrong: 422)"}
-# Counted without the spaces around it: none there to count.
-REASON = {"type": "string", "minLength": REASON_MIN, "maxLength": REASON_MAX, "pattern": rf"^{SOME_TEXT}.*{SOME_TEXT}$"}
+REASON = trimmed_text(REASON_MIN, REASON_MAX)
 PENCE = {"type": "integer", "description": "pence"}
 DAY = {"type": "string", "format": "date"}
 

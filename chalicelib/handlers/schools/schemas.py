@@ -1,5 +1,6 @@
 """The school places routes' OpenAPI components (loaded only to build /openapi.json)."""
 from . import limits
+from ...validation import trimmed_text
 
 DAY = {"type": "string", "format": "date"}
 TEXT = {"type": "string", "minLength": 1, "maxLength": limits.EVIDENCE_MAX}
@@ -117,5 +118,5 @@ SCHEMAS = {
         "scheduled_for": {"type": "string", "format": "date", "nullable": True,
                           "description": "chosen for offer day, not yet released"}}},
     "StaffReason": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
-        "reason": {"type": "string", "minLength": 5, "maxLength": limits.REASON_MAX}}},
+        "reason": trimmed_text(5, limits.REASON_MAX)}},
 }
