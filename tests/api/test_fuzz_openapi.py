@@ -9,7 +9,7 @@ document states in words (parts that must go together, the council's own
 categories, area and password policy)."""
 import pytest
 
-from support.fuzzing import code_under_test_loaded, explore
+from support.fuzzing import KeptDraws, code_under_test_loaded, explore
 from support.served import served  # noqa: F401 (fixture)
 
 # Generated cases per operation, per mode (valid and invalid data), per caller: at least
@@ -21,6 +21,10 @@ CALLERS = ("anonymous", "resident", "staff")
 # Hypothesis draws other cases from a part than from the whole (schemathesis's caches change what it
 # draws): each part must pass on its own, and every document must be true for any draw.
 PARTS = 4
+# The three callers of a part run on one worker, one after another, and send the cases the first drew
+# (derandomized, each drew the same ones: drawing is most of the fuzzing's CPU).
+PART_OF = [pytest.param(part, marks=pytest.mark.xdist_group(f"openapi_fuzzing_part_{part}")) for part in range(PARTS)]
+DRAWS = KeptDraws()
 MIN_CASES = 700 // PARTS  # per caller and part: over 2,000 in all
 # Longer than any answer takes on a busy machine: a slow answer is not a failure (a hung one is).
 ANSWER_WAIT_S = 120
@@ -75,8 +79,8 @@ def refused(who, operation):
             "staff": access in (ADMIN, CREW, OPERATOR)}[who]
 
 
-def fuzzed(operations, headers, least=LEAST, most=MOST, outcomes=None, who=None, valid_accepted=True):
-    """Each operation's generated cases, valid and invalid, sent with `headers` and checked:
+def fuzzed(served, operations, headers, least=LEAST, most=MOST, outcomes=None, who=None, valid_accepted=True):
+    """Each operation's generated cases, valid and invalid, sent to `served` with `headers` and checked:
     (cases sent, {operation (mode): failure}). `outcomes` collects what each answered.
     `who`: the caller, whose refused operations get one hostile case only. `valid_accepted`: whether
     a case the document calls valid must be accepted (not where a body is checked against a schema of
@@ -109,14 +113,15 @@ def fuzzed(operations, headers, least=LEAST, most=MOST, outcomes=None, who=None,
                 checks.append(documented_422)
 
             def send(case):
-                response = case.call(headers=headers, timeout=ANSWER_WAIT_S)
+                # The case may have been drawn in an earlier test, whose server had another address.
+                response = case.call(base_url=served.url, headers=headers, timeout=ANSWER_WAIT_S)
                 case.validate_response(response, checks=checks, headers=headers)
                 if outcomes is not None:
                     outcomes.add((operation.label, mode.value, response.status_code, error_code(response)))
                 return response.status_code, error_code(response)
 
-            sent, failure = explore(operation.as_strategy(generation_mode=mode), send, least=1 if shut else least,
-                                    most=1 if shut else most)
+            draw = DRAWS.draw((operation.label, mode.value), lambda: operation.as_strategy(generation_mode=mode))
+            sent, failure = explore(None, send, least=1 if shut else least, most=1 if shut else most, draw=draw)
             cases += sent
             if failure:
                 failures[f"{operation.label} ({mode.value})"] = failure
@@ -134,11 +139,11 @@ def operations_of(served, path_part=""):
     return schema, [r.ok() for r in schema.get_all_operations() if path_part in r.ok().path]
 
 
-@pytest.mark.parametrize("part", range(PARTS))
+@pytest.mark.parametrize("part", PART_OF)
 @pytest.mark.parametrize("who", CALLERS)
 def test_generated_requests_get_no_5xx_keep_the_schema_and_valid_ones_are_not_refused(served, deps, who, part):
     _, operations = operations_of(served)
-    cases, failures = fuzzed(operations[part::PARTS], caller_headers(deps, who), who=who)
+    cases, failures = fuzzed(served, operations[part::PARTS], caller_headers(deps, who), who=who)
     print(f"{who}, part {part + 1} of {PARTS}: {cases} generated requests")
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert cases >= MIN_CASES
@@ -151,7 +156,8 @@ def test_the_operators_own_routes_fuzzed_as_the_operator_get_no_5xx_and_keep_the
     repeat: one it calls valid may be refused, with each field named (tests/councils)."""
     _, operations = operations_of(served, "/v1/operator")
     assert operations
-    cases, failures = fuzzed(operations, caller_headers(deps, "operator"), least=4, most=12, valid_accepted=False)
+    cases, failures = fuzzed(served, operations, caller_headers(deps, "operator"), least=4, most=12,
+                             valid_accepted=False)
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert cases >= 8 * len(operations)
 
@@ -168,6 +174,6 @@ def test_the_routes_of_administrators_and_crews_fuzzed_as_them_get_no_5xx_and_ke
     _, operations = operations_of(served)
     theirs = [o for o in operations if REGISTRY.routes[(o.method.upper(), o.path)].access == rule]
     assert theirs
-    cases, failures = fuzzed(theirs, caller_headers(deps, who), who=None, valid_accepted=who != "admin")
+    cases, failures = fuzzed(served, theirs, caller_headers(deps, who), who=None, valid_accepted=who != "admin")
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert cases >= 2 * LEAST * len(theirs)

@@ -16,13 +16,14 @@ from support.served import served  # noqa: F401 (fixture)
 LEAST, MOST = int(os.environ.get("HIRE_FUZZ_LEAST", 6)), int(os.environ.get("HIRE_FUZZ_MOST", 24))
 
 
+@pytest.mark.xdist_group("hire_fuzzing")  # the second caller sends the cases the first drew
 @pytest.mark.parametrize("who", ("resident", "staff"))
 def test_the_hire_routes_fuzzed_longer_get_no_5xx_keep_the_schema_and_valid_requests_are_not_refused(
         served, deps, who, capsys):
     from api.test_fuzz_openapi import caller_headers, fuzzed, operations_of
     _, operations = operations_of(served, "/hire")
     outcomes = set()
-    cases, failures = fuzzed(operations, caller_headers(deps, who), LEAST, MOST, outcomes)
+    cases, failures = fuzzed(served, operations, caller_headers(deps, who), LEAST, MOST, outcomes)
     with capsys.disabled():
         print(f"\n{who}: {cases} generated requests over {len(operations)} hire operations, "
               f"{len(outcomes)} outcomes")

@@ -51,12 +51,13 @@ def test_the_register_lists_the_public_fields_only_and_costs_one_query_a_page_wh
     assert csv_text.splitlines()[0].startswith("id,premises.name,premises.address") and "Jo Landlord" not in csv_text
 
 
+@pytest.mark.xdist_group("licensing_fuzzing")  # the second caller sends the cases the first drew
 @pytest.mark.parametrize("who", ("resident", "staff"))
 def test_the_licensing_routes_fuzzed_get_no_5xx_and_keep_their_documented_shape(served, deps, who, capsys):
     from api.test_fuzz_openapi import caller_headers, fuzzed, operations_of
     _, operations = operations_of(served, "/licensing")
     outcomes = set()
-    cases, failures = fuzzed(operations, caller_headers(deps, who), 4, 12, outcomes)
+    cases, failures = fuzzed(served, operations, caller_headers(deps, who), 4, 12, outcomes)
     with capsys.disabled():
         print(f"\n{who}: {cases} generated requests over {len(operations)} licensing operations")
     assert len(operations) == 28  # with renewing, the consultees' link, documents, withdrawing, requests, checks, the annual fee (pay, dispute)
