@@ -53,7 +53,8 @@ def explore(strategy, send, least=2, most=8, draw=None):
     seen = set()
     sent, failure = _send(draw(least), send, seen)
     if failure is None and len(seen) > 1 and most > least:
-        more, failure = _send(draw(most - least), send, seen)
+        # The first `most` cases, less those sent: drawn again, the same seed starts with the same cases.
+        more, failure = _send(draw(most)[least:], send, seen)
         sent += more
     return sent, failure
 
@@ -88,19 +89,20 @@ def drawn(strategy, examples):
 
 
 class KeptDraws:
-    """Cases drawn once for a key (an operation and its mode) and a count, and handed out again:
-    the OpenAPI fuzzing sends each operation's cases as three callers, and each drew the same
-    derandomized cases again, drawing being most of the fuzzing's time."""
+    """Cases drawn once for a key (an operation and its mode) and handed out again: the OpenAPI
+    fuzzing sends each operation's cases as three callers, and each drew the same derandomized
+    cases again, drawing being most of the fuzzing's time. Fewer cases than were kept are the
+    first of them, as a draw of that many starts with the same cases."""
 
     def __init__(self):
         self._kept = {}
 
     def draw(self, key, strategy):
-        """explore's `draw` for `key`; `strategy()` makes the strategy, only if a count is not kept yet."""
+        """explore's `draw` for `key`; `strategy()` makes the strategy, only when more cases are asked for."""
         def cases(examples):
-            if (key, examples) not in self._kept:
-                self._kept[key, examples] = drawn(strategy(), examples)
-            return self._kept[key, examples]
+            if len(self._kept.get(key, ())) < examples:
+                self._kept[key] = drawn(strategy(), examples)
+            return self._kept[key][:examples]
         return cases
 
 
