@@ -9,7 +9,7 @@ document states in words (parts that must go together, the council's own
 categories, area and password policy)."""
 import pytest
 
-from support.fuzzing import KeptDraws, code_under_test_loaded, explore
+from support.fuzzing import KEPT, code_under_test_loaded, explore
 from support.served import served  # noqa: F401 (fixture)
 
 # Generated cases per operation, per mode (valid and invalid data), per caller: at least
@@ -24,7 +24,6 @@ PARTS = 4
 # The three callers of a part run on one worker, one after another, and send the cases the first drew
 # (derandomized, each drew the same ones: drawing is most of the fuzzing's CPU).
 PART_OF = [pytest.param(part, marks=pytest.mark.xdist_group(f"openapi_fuzzing_part_{part}")) for part in range(PARTS)]
-DRAWS = KeptDraws()
 MIN_CASES = 700 // PARTS  # per caller and part: over 2,000 in all
 # Longer than any answer takes on a busy machine: a slow answer is not a failure (a hung one is).
 ANSWER_WAIT_S = 120
@@ -120,7 +119,7 @@ def fuzzed(served, operations, headers, least=LEAST, most=MOST, outcomes=None, w
                     outcomes.add((operation.label, mode.value, response.status_code, error_code(response)))
                 return response.status_code, error_code(response)
 
-            draw = DRAWS.draw((operation.label, mode.value), lambda: operation.as_strategy(generation_mode=mode))
+            draw = KEPT.draw((operation.label, mode.value), lambda: operation.as_strategy(generation_mode=mode))
             sent, failure = explore(None, send, least=1 if shut else least, most=1 if shut else most, draw=draw)
             cases += sent
             if failure:

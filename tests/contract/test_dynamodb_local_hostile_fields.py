@@ -13,4 +13,4 @@ rerun("api/test_fuzz_hostile_fields.py", globals(), overrides={"ON_THE_ENGINE": 
 
 # Every route's hostile sizes over HTTP to the engine: about 100 s on a quiet machine, past the suite's
 # 300 s limit at a load average of 20 (a clean clone's run beside other work). Slow is not hung.
-pytestmark = pytest.mark.timeout(900)
+pytestmark = [pytest.mark.timeout(900), pytest.mark.xdist_group("hostile_fields")]

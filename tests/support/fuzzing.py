@@ -106,6 +106,11 @@ class KeptDraws:
         return cases
 
 
+# This process's kept draws: the OpenAPI fuzzing's callers and the hostile fields' runs (on moto and on
+# DynamoDB Local, one worker) start from the same operations' cases.
+KEPT = KeptDraws()
+
+
 def describe(error):
     """A failure's message with each of its causes' (schemathesis raises a group of failed checks)."""
     causes = [repr(e) for e in getattr(error, "exceptions", ())]
