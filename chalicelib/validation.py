@@ -13,6 +13,12 @@ WHITESPACE = r"\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f
 SOME_TEXT = rf"[^{WHITESPACE}]"  # found anywhere: a value that is not blank
 
 
+def digits(text, most=18):
+    """Whether `text` is ASCII digits alone, at most `most` of them: str.isdigit() also passes "¹" and "²",
+    which int() refuses (a 500 where a 400 was meant), and int() refuses over 4,300 digits."""
+    return isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= most
+
+
 def trimmed_text(least, most):
     """/openapi.json's words for text counted as the checks count it, without the spaces around it: it
     starts and ends with something else, so its length is its trimmed length. ([\\s\\S] is any

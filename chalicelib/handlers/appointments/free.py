@@ -4,6 +4,7 @@ taken seats): the view costs what is booked, not what is offered."""
 from datetime import date, timedelta
 
 from ...storage.appointments.appointment_models import stamp
+from ...validation import digits
 from . import slots as generating, wording
 from .catalogue import public_service, service_or_404
 from .limits import NEAREST, VIEW_DAYS, VIEW_DAYS_MAX
@@ -39,7 +40,7 @@ def view(deps, service_id, days=None, first=None):
     from ...errors import ValidationFailed
     if days is None:
         days = VIEW_DAYS
-    elif not (isinstance(days, str) and days.isdigit() and 1 <= int(days) <= VIEW_DAYS_MAX):
+    elif not (digits(days) and 1 <= int(days) <= VIEW_DAYS_MAX):
         raise ValidationFailed([("days", wording.between(1, VIEW_DAYS_MAX))])
     try:
         first = date.fromisoformat(first) if first is not None else None

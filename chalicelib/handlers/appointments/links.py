@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from ...errors import ApiError
 from ..shared.signed_links import seal, unseal
+from ...validation import digits
 from . import wording
 
 LABEL = b"appointment-link"
@@ -44,7 +45,7 @@ def read_token(token, purpose, now):
     anything else (no hint whether it exists), 403 once past its time."""
     refused = ApiError(wording.LINK_NOT_VALID, status=404, code="link_not_valid")
     parts = unseal(token, LABEL, TOKEN_MAX)
-    if parts is None or len(parts) != 3 or parts[1] != purpose or not parts[2].isdigit():
+    if parts is None or len(parts) != 3 or parts[1] != purpose or not digits(parts[2]):
         raise refused
     if now >= datetime.fromtimestamp(int(parts[2]), timezone.utc):
         raise ApiError(wording.LINK_EXPIRED, status=403, code="link_expired")

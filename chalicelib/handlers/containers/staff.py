@@ -44,7 +44,7 @@ def listing(deps, query):
     if status not in STATUSES:
         problems.add("status", STATUS_NOT_ONE_OF.format(choices=", ".join(STATUSES)))
     limit = query.get("limit") or "50"
-    if not limit.isdigit() or not 1 <= int(limit) <= LIST_MAX:
+    if not validation.digits(limit) or not 1 <= int(limit) <= LIST_MAX:
         problems.add("limit", LIMIT_OUT_OF_RANGE.format(most=LIST_MAX))
     problems.raise_if_any()
     depot, settings = query.get("depot"), current(deps)

@@ -72,7 +72,7 @@ def _limit(value, problems):
     if value in (None, ""):
         return JOBS_LIMIT_DEFAULT
     text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= JOBS_LIMIT_MAX:
+    if not validation.digits(text) or not 1 <= int(text) <= JOBS_LIMIT_MAX:
         problems.add("limit", LIMIT_RANGE.format(most=JOBS_LIMIT_MAX))
         return None
     return int(text)

@@ -3,7 +3,7 @@ import re
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from ...validation import Problems
+from ...validation import Problems, digits
 from . import limits, wording
 
 LONDON = ZoneInfo("Europe/London")
@@ -29,7 +29,7 @@ def _limit(params, problems):
     value = params.get("limit")
     if value in (None, ""):
         return limits.LIMIT_DEFAULT
-    if not value.isdigit() or not 1 <= int(value) <= limits.LIMIT_MAX:
+    if not digits(value) or not 1 <= int(value) <= limits.LIMIT_MAX:
         problems.add("limit", wording.LIMIT)
         return limits.LIMIT_DEFAULT
     return int(value)

@@ -9,6 +9,7 @@ must exist and be unique, routes that only go forward, conditions on the
 page itself or an earlier one, pages that something reaches.
 """
 from ...errors import ValidationFailed
+from ...validation import digits
 from . import wording
 from .checks import path_of, semantic_errors
 
@@ -71,4 +72,4 @@ def _explain(error):
 def _order(path):
     """Document order for paths: indexes compared as numbers."""
     import re
-    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[\[\].]+", path) if p]
+    return [(0, int(p), "") if digits(p) else (1, 0, p) for p in re.split(r"[\[\].]+", path) if p]

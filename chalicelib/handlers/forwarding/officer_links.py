@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 from ...errors import ApiError
 from ..shared.signed_links import seal, unseal
+from ...validation import digits
 from . import wording
 
 LABEL = b"body-link"
@@ -37,7 +38,7 @@ def read_token(token, now):
         raise refused
     if len(parts) == 2:
         return parts[0], parts[1], None
-    if len(parts) != 3 or not parts[2].isdigit():
+    if len(parts) != 3 or not digits(parts[2]):
         raise refused
     report_id, body_id, until = parts
     expires = datetime.fromtimestamp(int(until), timezone.utc)

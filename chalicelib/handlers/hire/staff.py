@@ -72,7 +72,7 @@ def block(deps, place_id, body):
     problems = validation.Problems()
     day = hire_date(body.get("date"), "date", problems, deps.calendar)
     start, hours = body.get("start"), body.get("hours")
-    if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
+    if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not validation.digits(start[:2]) \
             or not 0 <= int(start[:2]) <= 23:
         problems.add("start", BLOCK_START_NOT_HOUR)
     if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= MAX_SESSION_HOURS * 2:

@@ -50,7 +50,7 @@ def parse_block(body, problems, holidays):
     """(first date, start "HH:00", hours, weeks) of a session or block request."""
     first = hire_date(body.get("date"), "date", problems, holidays)
     start = body.get("start")
-    if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
+    if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not validation.digits(start[:2]) \
             or not 0 <= int(start[:2]) <= 23:
         problems.add("start", START)
     hours, weeks = body.get("hours"), body.get("weeks", 1)

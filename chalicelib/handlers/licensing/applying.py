@@ -143,7 +143,7 @@ def _event(value, version, today, problems):
     value = value if isinstance(value, dict) else {}
     first = validation.iso_date(value.get("first_day"), "event.first_day", problems)
     start_at = value.get("start") if isinstance(value.get("start"), str) else "00:00"
-    if len(start_at) != 5 or start_at[2] != ":" or not start_at.replace(":", "").isdigit() \
+    if len(start_at) != 5 or start_at[2] != ":" or not validation.digits(start_at.replace(":", "")) \
             or int(start_at[:2]) > 23 or int(start_at[3:]) > 59:
         problems.add("event.start", wording.EVENT_FIRST_DAY)
         return None

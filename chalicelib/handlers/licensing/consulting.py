@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from ...errors import ApiError, NotFound
 from ..shared.clock import date_words
 from ..shared.signed_links import seal, unseal
+from ...validation import digits
 from . import catalogue, wording
 
 LABEL = b"licence-consultee"
@@ -69,7 +70,7 @@ def _opened(deps, token):
     a case exists), 403 once it has expired."""
     refused = NotFound(wording.CONSULT_LINK_NOT_VALID, code="link_not_valid")
     parts = unseal(token, LABEL, TOKEN_MAX)
-    if parts is None or len(parts) != 4 or not parts[3].isdigit() or parts[0] != deps.council.id:
+    if parts is None or len(parts) != 4 or not digits(parts[3]) or parts[0] != deps.council.id:
         raise refused
     _, case_id, consultee_id, until = parts
     expires = datetime.fromtimestamp(int(until), timezone.utc)

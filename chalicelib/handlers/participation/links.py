@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from ...errors import ApiError
 from ..shared.signed_links import seal, unseal
+from ...validation import digits
 from . import limits, wording
 
 LABEL = b"speaking-link"
@@ -27,7 +28,7 @@ def read_token(token, now, purpose=WITHDRAW):
     anything else (no hint whether it exists), 403 once the meeting is over."""
     refused = ApiError(wording.LINK_NOT_VALID, status=404, code="link_not_valid")
     parts = unseal(token, LABEL, limits.TOKEN_MAX)
-    if parts is None or len(parts) != 4 or parts[2] != purpose or not parts[3].isdigit():
+    if parts is None or len(parts) != 4 or parts[2] != purpose or not digits(parts[3]):
         raise refused
     if now >= datetime.fromtimestamp(int(parts[3]), timezone.utc):
         raise ApiError(wording.LINK_EXPIRED, status=403, code="link_expired")

@@ -197,7 +197,7 @@ def summary(deps, petition):
 def _limit(value):
     if value is None:
         return 20
-    if not str(value).isdigit() or not 1 <= int(value) <= 50:
+    if not validation.digits(str(value)) or not 1 <= int(value) <= 50:
         raise ValidationFailed([("limit", LIMIT)])
     return int(value)
 

@@ -28,6 +28,7 @@ import hmac
 
 from ... import visibility
 from ...errors import NotFound
+from ...validation import digits
 from .wording import NO_SUCH_PHOTO
 
 VIEW_LINK_S = 6 * 3600
@@ -71,7 +72,7 @@ def _visible(deps, name):
 
 def _signed(deps, name, query, of=None):
     expires, sig = query.get("exp") or "", query.get("sig") or ""
-    if not expires.isdigit() or int(expires) < deps.clock().timestamp():
+    if not digits(expires) or int(expires) < deps.clock().timestamp():
         return False
     return hmac.compare_digest(_mac(name, int(expires), of), sig)
 

@@ -7,6 +7,7 @@ import json
 
 from ...errors import ValidationFailed
 from ...stamps import stamp
+from ...validation import digits
 from . import wording
 
 DEFAULT_LIMIT, MOST = 50, 100
@@ -26,7 +27,7 @@ def _line(row):
 def _limit(value):
     if value in (None, ""):
         return DEFAULT_LIMIT
-    if not str(value).isdigit() or not 1 <= int(value) <= MOST:
+    if not digits(str(value)) or not 1 <= int(value) <= MOST:
         raise ValidationFailed([("limit", wording.LIMIT.format(most=MOST))])
     return int(value)
 

@@ -7,7 +7,7 @@ from datetime import datetime, time, timezone
 from ... import ids, states, words
 from ...auth.policy import Forbidden, staff_covers
 from ...errors import ValidationFailed
-from ...validation import broken_rules
+from ...validation import broken_rules, digits
 from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
@@ -186,7 +186,7 @@ class _Problems:
         raw = self.params.get("limit")
         if raw in (None, ""):
             return INBOX_LIMIT_DEFAULT
-        if not raw.isdigit() or not 1 <= int(raw) <= INBOX_LIMIT_MAX:
+        if not digits(raw) or not 1 <= int(raw) <= INBOX_LIMIT_MAX:
             self.add("limit", LIMIT_RANGE.format(most=INBOX_LIMIT_MAX))
             return INBOX_LIMIT_DEFAULT
         return int(raw)
