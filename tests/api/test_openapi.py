@@ -77,3 +77,13 @@ def test_a_reason_the_document_calls_long_enough_is_long_enough_once_its_spaces_
     assert padded == []
     assert all(valid(schema, "x" * schema["minLength"]) and valid(schema, "a b\nc" + "x" * schema["minLength"])
                for _, schema in found)
+
+
+def test_every_postcode_the_document_takes_carries_a_postcodes_shape(client):
+    """The crews' jobs took `postcode` as any string and refused what was not one: the fuzzing's valid case
+    was refused as malformed."""
+    document = client.get("/openapi.json").json_body
+    shapeless = [f"{method.upper()} {path}" for path, methods in document["paths"].items()
+                 for method, operation in methods.items() for parameter in operation.get("parameters", [])
+                 if parameter.get("name") == "postcode" and "pattern" not in parameter.get("schema", {})]
+    assert shapeless == []

@@ -64,3 +64,21 @@ def test_fields_of_the_wrong_type_are_refused_never_a_500(client, deps, people):
                     ("/v1/staff/appointments/AP-23456789/mark", officer, {"status": value})):
                 answer = client.post(path, body, who.auth if who else {})
                 assert 400 <= answer.status_code < 500, (path, value, answer.status_code, answer.json_body)
+
+
+def test_a_landline_for_the_waiting_lists_texts_breaks_the_mobile_rule_and_a_number_of_no_shape_the_document(
+        client, deps, people):
+    """The document gives a number's shape and says in words that it must be a UK mobile (the OpenAPI
+    fuzzing met a number it called valid refused as malformed): a landline is a 422 naming the rule, a
+    number of no shape a 400, as the document says."""
+    load_demo(deps)
+    with time_machine.travel(TUESDAY_8AM, tick=False):
+        ada = people("resident")
+        asked = {"service_id": "housing-options", "before": "2026-12-31T10:00:00Z"}
+        landline = client.post("/v1/appointments/waiting-list", {**asked, "phone": "01904 551550"}, ada.auth)
+        assert landline.status_code == 422, landline.json_body
+        assert landline.json_body["error"]["fields"][0]["field"] == "phone"
+        shapeless = client.post("/v1/appointments/waiting-list", {**asked, "phone": "call me"}, ada.auth)
+        assert shapeless.status_code == 400 and shapeless.json_body["error"]["fields"][0]["field"] == "phone"
+        mobile = client.post("/v1/appointments/waiting-list", {**asked, "phone": "07700 900123"}, ada.auth)
+        assert mobile.status_code == 201, mobile.json_body

@@ -51,7 +51,8 @@ def contact_of(body, problems, default_email=None, account=None, calls=None):
     number = phone_check(body.get("phone"), "phone", problems) if body.get("phone") else None
     mobile = e164(number) if number else None
     if number and not (mobile.startswith("+447") and len(mobile) == 13):
-        problems.add("phone", wording.BAD_PHONE)
+        # A number in the document's shape that is not a UK mobile breaks a rule it states in words: 422.
+        problems.rule("phone", wording.BAD_PHONE)
         mobile = None
     if calls and not body.get("phone"):
         problems.add("phone", calls)

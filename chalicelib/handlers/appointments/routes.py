@@ -95,7 +95,8 @@ def release_appointment(appointment_id):
     "parameters": [APPOINTMENT_ID, IDEMPOTENCY], "requestBody": _body("AppointmentBook"),
     "responses": {"201": json_response(ref("Appointment")),
                   **errors(400, **NO_APPOINTMENT, **{
-                      "409": "The hold ran out or the time is no longer held (codes hold_expired, not_held)"})}})
+                      "409": "The hold ran out or the time is no longer held (codes hold_expired, not_held)",
+                      "422": "The phone number is not a UK mobile"})}})
 def book_appointment(appointment_id):
     from .booking import book
     body, created = book(http.deps(), appointment_id, http.body(), http.header("idempotency-key"))
@@ -146,7 +147,8 @@ def move_appointment():
                "time is held for the first on the list for 30 minutes, then offered to the next",
     "requestBody": _body("WaitingListJoin"),
     "responses": {"201": json_response(ref("WaitingListPlace")), **errors(400, **NO_SERVICE, **{
-        "409": "Already on this service's list (code already_waiting)", "422": "`before` has passed"})}})
+        "409": "Already on this service's list (code already_waiting)",
+        "422": "`before` has passed, or the phone number is not a UK mobile"})}})
 def join_waiting_list():
     from .waiting import join
     return http.ok(join(http.deps(), http.body()), status=201, headers=http.NO_STORE)
@@ -211,7 +213,8 @@ def staff_mark_appointment(appointment_id):
                "and e-mail when given (idempotent with Idempotency-Key)",
     "parameters": [IDEMPOTENCY], "requestBody": _body("StaffAppointmentNew"),
     "responses": {"201": json_response(ref("Appointment")), **errors(400, **NO_SERVICE, **{
-        "409": "Just taken (code just_taken, with `nearest`)", "422": "Not a time offered (slot_not_offered)"})}})
+        "409": "Just taken (code just_taken, with `nearest`)",
+        "422": "Not a time offered (slot_not_offered), or the phone number is not a UK mobile"})}})
 def staff_book_appointment():
     from .desk import book_for_caller
     view, created = book_for_caller(http.deps(), http.body(), http.header("idempotency-key"))

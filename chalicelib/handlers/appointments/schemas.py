@@ -1,5 +1,6 @@
 """The appointments routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ..feedback.schemas import ASKED
+from ...validation import PHONE_SCHEMA
 from .limits import ANSWER_MAX, NAME_MAX
 
 STAMP = {"type": "string", "format": "date-time"}
@@ -8,6 +9,8 @@ TEXT = {"type": "string"}
 NULL_TEXT = {"type": "string", "nullable": True}
 VIEW = {"type": "object", "additionalProperties": True}
 MODE = {"type": "string", "enum": ["in_person", "phone", "video"]}
+# A phone number's shape; that it is a UK mobile (for the texts) is a rule in words: another number is a 422.
+MOBILE = {**PHONE_SCHEMA, "description": "a UK mobile, for the texts (another number: 422)"}
 SERVICE = {"type": "object", "required": ["id", "name", "minutes", "mode", "place"], "properties": {
     "id": TEXT, "name": TEXT, "minutes": {"type": "integer"}, "mode": MODE, "place": TEXT, "sender": TEXT,
     "questions": {"type": "array", "items": VIEW}, "book_ahead_days": {"type": "integer"},
@@ -40,7 +43,7 @@ SCHEMAS = {
     "AppointmentBook": {"type": "object", "additionalProperties": False, "properties": {
         "answers": {"type": "object", "additionalProperties": {"type": "string", "maxLength": ANSWER_MAX}},
         "name": {"type": "string", "maxLength": NAME_MAX}, "email": {"type": "string", "maxLength": 254},
-        "phone": {"type": "string", "maxLength": 20, "description": "a UK mobile, for the texts"}}},
+        "phone": MOBILE}},
     "Appointment": APPOINTMENT,
     "ManageLink": {"type": "object", "required": ["purpose", "appointment"], "properties": {
         "purpose": {"type": "string", "enum": ["cancel", "move"]}, "appointment": VIEW}},
@@ -51,7 +54,7 @@ SCHEMAS = {
     "WaitingListJoin": {"type": "object", "required": ["service_id", "before"], "additionalProperties": False,
                         "properties": {"service_id": {"type": "string", "maxLength": 60}, "before": STAMP,
                                        "calendar_id": {"type": "string", "maxLength": 60},
-                                       "phone": {"type": "string", "maxLength": 20}}},
+                                       "phone": MOBILE}},
     "AppointmentDay": {"type": "object", "required": ["date", "appointments"], "properties": {
         "date": {"type": "string", "format": "date"}, "calendar_id": NULL_TEXT,
         "calendars": {"type": "array", "items": {"type": "object", "properties": {"id": TEXT, "name": TEXT}}},
@@ -63,7 +66,7 @@ SCHEMAS = {
                                            "calendar_id": {"type": "string", "maxLength": 60},
                                            "answers": {"type": "object"}, "name": {"type": "string", "maxLength": NAME_MAX},
                                            "email": {"type": "string", "maxLength": 254},
-                                           "phone": {"type": "string", "maxLength": 20},
+                                           "phone": MOBILE,
                                            "channel": {"type": "string", "enum": ["phone", "desk"]}}},
     "AppointmentBlock": {"type": "object", "required": ["calendar_id", "from", "to"], "additionalProperties": False,
                          "properties": {"calendar_id": {"type": "string", "maxLength": 60}, "from": STAMP, "to": STAMP,

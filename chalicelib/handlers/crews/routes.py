@@ -5,6 +5,7 @@ from ...api import http
 from ...api.openapi import GEOJSON, errors, operation, path_param, q, ref, if_match, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import CREW
+from ..places.limits import POSTCODE_PATTERN
 from ..reports import hooks
 from . import limits
 
@@ -20,7 +21,8 @@ GEO = {"Content-Type": "application/geo+json"}
                "answer: Server-Timing), else soonest due first, a page at a time",
     "parameters": [q("lat", "where you are (with lon)", schema={"type": "number", "minimum": -90, "maximum": 90}),
                    q("lon", "where you are (with lat)", schema={"type": "number", "minimum": -180, "maximum": 180}),
-                   q("postcode", "instead of lat/lon"),
+                   q("postcode", "instead of lat/lon", schema={"type": "string", "pattern": POSTCODE_PATTERN,
+                                                               "example": "YO1 7HH"}),
                    q("limit", f"1-{limits.JOBS_LIMIT_MAX}, default {limits.JOBS_LIMIT_DEFAULT}",
                      schema={"type": "integer", "minimum": 1, "maximum": limits.JOBS_LIMIT_MAX}),
                    q("cursor", "next_cursor of the page before (due order only; with a point, or another "
