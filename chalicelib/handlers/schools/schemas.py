@@ -93,8 +93,7 @@ SCHEMAS = {
                       "description": "answer a place offered from this school's waiting list (its own date)"}}},
     "SchoolAppeal": {"type": "object", "required": ["school_id", "grounds"], "additionalProperties": False,
                      "properties": {"school_id": {"type": "string", "pattern": limits.SCHOOL_ID_PATTERN},
-                                    "grounds": {"type": "string", "minLength": 10,
-                                                "maxLength": limits.GROUNDS_MAX}}},
+                                    "grounds": trimmed_text(10, limits.GROUNDS_MAX)}},
     "SchoolRunNew": {"type": "object", "additionalProperties": False, "properties": {
         "seed_of": {"type": "string", "pattern": limits.RUN_ID_PATTERN,
                     "description": "run again with this earlier run's draw"}}},
