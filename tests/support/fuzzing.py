@@ -73,8 +73,8 @@ def _send(cases, send, seen):
 def drawn(strategy, examples):
     """`examples` cases drawn from the strategy, the same ones each time (derandomized), none sent yet.
     Drawing first and sending after is what the function Hypothesis runs never failing gives.
-    FUZZ_SEED=<n> draws others, from that seed: two seeds tried by hand met four faults the suite's
-    own draw never reached (docs/decisions/house.md, "tenth look")."""
+    FUZZ_SEED=<n> draws others, from that seed: draws other than the suite's own met five faults it
+    had never reached, three of them from two seeds tried by hand (docs/decisions/house.md, "tenth look")."""
     cases = []
 
     chosen = os.environ.get("FUZZ_SEED")
