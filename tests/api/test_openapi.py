@@ -54,23 +54,23 @@ def test_a_text_the_document_calls_long_enough_is_long_enough_once_its_spaces_ar
     refused as malformed. Every text of at least two characters but a password is counted so."""
     document = client.get("/openapi.json").json_body
 
-    def reasons(node, where):
+    def texts(node, where):
         if isinstance(node, dict):
             for key, value in node.items():
                 if isinstance(value, dict) and value.get("type") == "string" and value.get("minLength", 0) > 1 \
                         and key != "password" and "format" not in value:
                     yield f"{where}/{key}", value
-                yield from reasons(value, f"{where}/{key}")
+                yield from texts(value, f"{where}/{key}")
         elif isinstance(node, list):
             for n, value in enumerate(node):
-                yield from reasons(value, f"{where}/{n}")
+                yield from texts(value, f"{where}/{n}")
 
     def valid(schema, text):
         """As ECMA-262 reads a pattern (and the fuzzing, which draws by it): a closing $ is the string's end."""
         pattern = re.sub(r"\$$", r"\\Z", schema.get("pattern", ""))
         return schema["minLength"] <= len(text) <= schema["maxLength"] and re.search(pattern, text) is not None
 
-    found = [(where, schema) for where, schema in reasons(document, "")  # what a body holds, not a header
+    found = [(where, schema) for where, schema in texts(document, "")  # what a body holds, not a header
              if where.startswith("/components/schemas/") or "/requestBody/" in where]
     assert len(found) >= 5  # reasons (moving's undo, school places, council tax, retention holds), grounds
     padded = [f"{where} ({schema['minLength']}, {space!r})" for where, schema in found
