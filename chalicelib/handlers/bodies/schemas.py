@@ -4,6 +4,7 @@ from .limits import (ANSWER_WITHIN_DAYS_MAX, AREA_KINDS, BODY_ID, CONTACT_TEXT_M
                      NAME_MAX, SECRET_MAX, SEND_METHODS)
 
 from ... import tenancy
+from ...validation import trimmed_text
 
 STRING = {"type": "string"}
 COUNCIL_ID = tenancy.ID.pattern
@@ -17,7 +18,7 @@ AREA = {"type": "object", "required": ["kind"], "properties": {
                  "description": "line: how far from the line counts as on it"}},
     "description": "council: this council's whole area (no geometry needed)"}
 PROPERTIES = {
-    "name": {"type": "string", "minLength": 1, "maxLength": NAME_MAX},
+    "name": trimmed_text(1, NAME_MAX),
     "area": AREA,
     "categories": {"type": "array", "minItems": 1, "items": STRING,
                    "description": 'category codes it takes in its area, or ["*"] for all'},
@@ -25,7 +26,7 @@ PROPERTIES = {
     "precedence": {"type": "integer", "minimum": 0, "maximum": 9,
                    "description": "higher wins where two bodies take a category at a point (default: "
                                   "council 0, polygons and wards 1, line 2)"},
-    "contact_text": {"type": "string", "minLength": 1, "maxLength": CONTACT_TEXT_MAX,
+    "contact_text": {**trimmed_text(1, CONTACT_TEXT_MAX),
                      "description": "who to contact, shown when a category is not taken at a point"},
     "endpoint": {"type": "string", "nullable": True, "description": "open311: the base URL before /requests.json"},
     "api_key": {"type": "string", "nullable": True, "maxLength": SECRET_MAX, "description": "kept, never shown"},

@@ -1,4 +1,5 @@
 """The business routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import trimmed_text
 from . import limits, planning_rule
 
 DAY = {"type": "string", "format": "date"}
@@ -27,10 +28,10 @@ SCHEMAS = {
         "activity": {**ACTIVITY, "description": "what the business will do: one of the council's activities"},
         "starts": {**DAY, "description": "the day it starts: up to 6 months ahead, 12 months back"},
         "ratepayer": {"type": "object", "required": ["name", "kind"], "additionalProperties": False, "properties": {
-            "name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
+            "name": trimmed_text(1, limits.NAME_MAX),
             "kind": {"type": "string", "enum": ["person", "company"]},
             "company_number": {"type": "string", "pattern": limits.COMPANY_NUMBER}}},
-        "trading_name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
+        "trading_name": trimmed_text(1, limits.NAME_MAX),
         "last_use": {**ACTIVITY, "description": "what the premises were last used for (planning's change of use)"},
         "other_premises_rv": {"type": "array", "maxItems": limits.OTHERS_MAX, "items": {
             "type": "integer", "minimum": 1, "maximum": limits.RV_MAX},

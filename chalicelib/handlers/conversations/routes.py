@@ -3,6 +3,7 @@ from ...api import http
 from ...api.openapi import errors, identifier, json_response, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, CONVERSATION, SIGNED_IN, desk
+from ...validation import trimmed_text
 from ..shared import effects
 from . import limits
 
@@ -112,7 +113,7 @@ def chat_queue():
     "summary": "Find conversations by their reference (CV-...), a linked report's reference, or the resident's "
                "e-mail or phone (exact, normalised), newest first; one lookup: it reads what it returns",
     "parameters": [q("q", "a conversation or report reference, an e-mail address or a phone number", required=True,
-                     schema={"type": "string", "minLength": 1, "maxLength": 254})],
+                     schema=trimmed_text(1, 254))],
     "responses": {"200": json_response(ref("ChatSearch")), **errors(400, **{
         "422": "Text that is no reference, e-mail address or phone number, said in words"})}})
 def search_conversations():

@@ -1,5 +1,5 @@
 """The feedback routes' OpenAPI components (loaded only to build /openapi.json)."""
-from ...validation import SOME_TEXT
+from ...validation import SOME_TEXT, trimmed_text
 from .limits import IMPROVE_MAX, WORDS_MAX
 from .services import SERVICES
 
@@ -74,7 +74,7 @@ SCHEMAS["FeedbackWords"] = {"type": "object", "properties": {
     "id": {"type": "string"}, "improve": {"type": "string", "nullable": True, "description": "as written"},
     "reply_email": {"type": "string", "nullable": True, "description": "where a reply was asked to, if one was"}}}
 SCHEMAS["FeedbackTags"] = {"type": "object", "required": ["tags"], "additionalProperties": False, "properties": {
-    "tags": {"type": "array", "maxItems": 10, "items": {"type": "string", "minLength": 1, "maxLength": 40}}}}
+    "tags": {"type": "array", "maxItems": 10, "items": trimmed_text(1, 40)}}}
 SCHEMAS["FeedbackDesk"] = {"type": "object", "properties": {
     "service": {"type": "string"},
     "weeks": {"type": "array", "items": {"type": "object", "properties": {

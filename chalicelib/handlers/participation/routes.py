@@ -5,6 +5,7 @@ from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
+from ...validation import trimmed_text
 from ..conversations import socket_topics
 from ..shared import effects
 from . import limits
@@ -64,7 +65,7 @@ def register_to_speak(meeting_id, item_id):
                "withdraws from and whether the registration still holds a place; never who. A GetItem of the "
                "registration and one of the meeting",
     "parameters": [q("token", "the link's token", required=True,
-                     schema={"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX})],
+                     schema=trimmed_text(1, limits.TOKEN_MAX))],
     "responses": {"200": json_response(ref("SpeakingLinkFor")), **errors(400, **{
         "403": "The meeting is over (link_expired)", "404": "Not a valid link (link_not_valid)"})}})
 def speaking_link():

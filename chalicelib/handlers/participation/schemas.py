@@ -1,4 +1,5 @@
 """Taking part's OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import trimmed_text
 from . import limits
 
 TEXT = {"type": "string"}
@@ -143,7 +144,7 @@ SCHEMAS = {
                     "description": "the item the resident saw on: refused (item_moved_on) if the meeting moved on"},
         "name_public": {"type": "boolean", "description": "show my first name and ward with it"},
         "first_name": {**words(limits.FIRST_NAME_MAX), "description": "with name_public; its first word is shown"},
-        "ward_id": {"type": "string", "minLength": 1, "maxLength": limits.WARD_ID_MAX,
+        "ward_id": {**trimmed_text(1, limits.WARD_ID_MAX),
                     "description": "with name_public: a ward's id, as GET /v1/places or /v1/councillors give it"}}},
     "LiveQuestionDecision": {"type": "object", "additionalProperties": False, "required": ["decision"],
                              "properties": {"decision": {"type": "string", "enum": list(limits.LIVE_DECISIONS)}}},

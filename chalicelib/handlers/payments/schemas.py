@@ -1,4 +1,5 @@
 """The payments routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import trimmed_text
 
 SCHEMAS = {
     "WebhookReceived": {"type": "object", "required": ["received"], "properties": {
@@ -42,5 +43,5 @@ SCHEMAS = {
                         "amount": {"type": "integer", "minimum": 1, "description": "pence"},
                         "refund_amount_available": {"type": "integer", "minimum": 0,
                                                     "description": "as read from GET /v1/staff/payments/{id}"},
-                        "reason": {"type": "string", "minLength": 1, "maxLength": 500}}},
+                        "reason": trimmed_text(1, 500)}},
 }

@@ -12,8 +12,7 @@ DAY = {"type": "string", "format": "date"}
 
 # What a move tells beyond where and when (request_checks.move_more; handlers/moving sends them).
 MOVE_MORE = {
-    "people": {"type": "array", "minItems": 1, "maxItems": 10, "items": {"type": "string", "minLength": 1,
-                                                                           "maxLength": 100},
+    "people": {"type": "array", "minItems": 1, "maxItems": 10, "items": trimmed_text(1, 100),
                "description": "move: everyone on the bill"},
     "furnished": {"type": "boolean", "description": "move: the old home left furnished"},
     "tenure": {"type": "string", "enum": ["sold", "rented"], "description": "move: the old home sold or rented"},
@@ -23,7 +22,7 @@ MOVE_MORE = {
         "phone": {"type": "string", "maxLength": 200}, "email": {"type": "string", "maxLength": 200}},
         "description": "move: the buyer or solicitor when sold, the landlord or agent when rented"},
     "tenancy_end": {**DAY, "description": "move: when the old home's tenancy ends"},
-    "forwarding": {"type": "string", "minLength": 1, "maxLength": 200, "description": "move: the forwarding address"},
+    "forwarding": {**trimmed_text(1, 200), "description": "move: the forwarding address"},
     "uprn": {"type": "string", "maxLength": 200, "description": "move: the new address's UPRN"},
     "move_ref": {"type": "string", "maxLength": 200, "description": "move: the Doorstep move it came from"}}
 

@@ -3,7 +3,7 @@ from . import limits
 from ...validation import trimmed_text
 
 DAY = {"type": "string", "format": "date"}
-TEXT = {"type": "string", "minLength": 1, "maxLength": limits.EVIDENCE_MAX}
+TEXT = trimmed_text(1, limits.EVIDENCE_MAX)
 DATED = {"type": "object", "properties": {"date": DAY, "source": {"type": "string"}, "text": {"type": "string"}}}
 DATES = {"type": "object", "description": "closing, offer, accept_by, appeal_by, appeals_heard_by (England); "
                                           "placing_received_by, placing_answer_by and the council's own (Scotland)",
@@ -47,7 +47,7 @@ SCHEMAS = {
                           "properties": {
         "round": {"type": "string", "pattern": limits.ROUND_PATTERN, "description": "the school year: entry and phase"},
         "child": {"type": "object", "required": ["name", "date_of_birth"], "additionalProperties": False,
-                  "properties": {"name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
+                  "properties": {"name": trimmed_text(1, limits.NAME_MAX),
                                  "date_of_birth": DAY}},
         "home_uprn": {"type": "string", "pattern": limits.UPRN_PATTERN,
                       "description": "the home (my saved address when not given)"}}},
@@ -67,7 +67,7 @@ SCHEMAS = {
                              "additionalProperties": False, "properties": {
         "round": {"type": "string", "pattern": limits.ROUND_PATTERN},
         "child": {"type": "object", "required": ["name", "date_of_birth"], "additionalProperties": False,
-                  "properties": {"name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
+                  "properties": {"name": trimmed_text(1, limits.NAME_MAX),
                                  "date_of_birth": DAY}},
         "home_uprn": {"type": "string", "pattern": limits.UPRN_PATTERN,
                       "description": "the home (my saved address when not given)"},

@@ -2,6 +2,7 @@
 from ... import tenancy
 from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
 from ...states import LABELS, PRIORITIES
+from ...validation import trimmed_text
 from ..reports.schemas import SCHEMAS as REPORT_SCHEMAS
 from .limits import (CHANNELS, INSTRUCTIONS_MAX, NOTE_MAX, PASS_REASON_MAX, PUBLIC_UPDATE_MAX, TEAM_ID_PATTERN,
                      TEMPLATE_TEXT_MAX, TEMPLATE_TITLE_MAX)
@@ -14,8 +15,8 @@ PRIORITY = {"type": "string", "enum": list(PRIORITIES)}
 PASSED = {"type": "object", "properties": {"from": STRING, "to": STRING, "reason": STRING, "by": STRING,
                                            "at": {"type": "string", "format": "date-time"}}}
 TEMPLATE_PROPERTIES = {
-    "title": {"type": "string", "minLength": 1, "maxLength": TEMPLATE_TITLE_MAX},
-    "text": {"type": "string", "minLength": 1, "maxLength": TEMPLATE_TEXT_MAX,
+    "title": trimmed_text(1, TEMPLATE_TITLE_MAX),
+    "text": {**trimmed_text(1, TEMPLATE_TEXT_MAX),
              "description": "with placeholders such as {reference} (GET /v1/staff/templates lists them)"},
     "state": {**STATUS, "nullable": True}, "auto": {"type": "boolean"}, "active": {"type": "boolean"},
     "service_codes": {"type": "array", "items": STRING, "description": "empty: every category"}}
@@ -65,7 +66,7 @@ SCHEMAS = {
             "text": STRING, "by": STRING, "at": {"type": "string", "format": "date-time"}}}}}}]},
     "PassReport": {"type": "object", "required": ["to", "reason"], "additionalProperties": False, "properties": {
         "to": {"type": "string", "pattern": tenancy.ID.pattern, "description": "a council of this service"},
-        "reason": {"type": "string", "minLength": 1, "maxLength": PASS_REASON_MAX,
+        "reason": {**trimmed_text(1, PASS_REASON_MAX),
                    "description": "why: shown to the resident in the report's timeline"}}},
     "PassedReport": {"type": "object", "required": ["report_id", "passed", "held_by"], "properties": {
         "report_id": STRING, "passed": PASSED,

@@ -6,7 +6,7 @@ from ....api.openapi import access_reason, errors, json_response, path_param, re
 from ....auth.rules import CREW, SIGNED_IN, desk
 from ...shared import effects
 from ....api.registry import Routes
-from ....validation import SOME_TEXT
+from ....validation import SOME_TEXT, trimmed_text
 from ..routes import REPAIR_ID
 from . import FOLLOW_ON_KEY_MAX, PRIORITIES, TEAM_PATTERN
 
@@ -148,7 +148,7 @@ def repair_answer(repair_id):
 @routes.post("/v1/repairs/{repair_id}/reopen", SIGNED_IN, {
     "summary": "Reopen my repair that failed, once, within the council's set days of its being done",
     "parameters": [REPAIR_ID],
-    "requestBody": _body({"what": {"type": "string", "minLength": 1, "maxLength": 500}}, ["what"]),
+    "requestBody": _body({"what": trimmed_text(1, 500)}, ["what"]),
     "responses": {"200": json_response(ref("Repair")), **errors(400, **{
         "404": "No such repair (code repair_not_found)",
         "409": "Not done (code not_done), reopened already (code reopened_already), or raced (code repair_changed)",

@@ -1,0 +1,107 @@
+"""A blank text the document calls valid is never refused as malformed.
+
+Handlers read most texts without the spaces around them, so " " is a missing
+value to them. Where /openapi.json gave such a text only a length of at least
+one, a generated client (and the fuzzing) could send " " as valid and be told
+its request was malformed: a school child's name, a template's title, a
+refund's reason, the conversation search's `q`. Each text of a body or a query
+that the document leaves blank-able is sent blank, one at a time, in a valid
+case of its operation, by a member of staff with full scope and with the path
+naming things that exist; the answer must not be a 400 unless the same case
+sent unchanged was one, naming the same fields. The cases are the hostile fields' kept draw
+(same xdist group), so drawing costs nothing here."""
+import copy
+
+import pytest
+
+from support.served import served  # noqa: F401 (fixture)
+from test_fuzz_hostile_fields import existing, operations  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.xdist_group("hostile_fields")
+TRIED = 8  # valid cases tried for one that holds the text
+
+
+def blank_able(schema, components, path=()):
+    """(path, blank) of every text a blank satisfies: the path's keys (0 for a list's first item, "*" for any
+    key), and as many spaces as the text's least length."""
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[-1]]
+    if schema.get("type") == "string" and schema.get("minLength", 0) >= 1 and not (
+            {"pattern", "enum", "format"} & set(schema)):
+        yield path, " " * schema["minLength"]
+    for key, value in (schema.get("properties") or {}).items():
+        yield from blank_able(value, components, path + (key,))
+    if isinstance(schema.get("items"), dict):
+        yield from blank_able(schema["items"], components, path + (0,))
+    if isinstance(schema.get("additionalProperties"), dict):
+        yield from blank_able(schema["additionalProperties"], components, path + ("*",))
+    for alternative in schema.get("oneOf", []) + schema.get("anyOf", []) + schema.get("allOf", []):
+        yield from blank_able(alternative, components, path)
+
+
+def blanked(body, path, blank):
+    """A copy of the body with the text at `path` blank, or None when the case holds no such text."""
+    body = copy.deepcopy(body)
+    node = body
+    for n, key in enumerate(path):
+        if key == "*":
+            key = next(iter(node), None) if isinstance(node, dict) else None
+        holds = isinstance(node, dict) and key in node or isinstance(node, list) and key == 0 and node
+        if not holds:
+            return None
+        if n == len(path) - 1:
+            node[key] = blank
+            return body
+        node = node[key]
+    return None
+
+
+def answer(response):
+    """(status, the fields it names)."""
+    try:
+        named = {f["field"] for f in response.json()["error"].get("fields", [])} if response.status_code >= 400 else set()
+    except (ValueError, KeyError, TypeError):
+        named = {"(not the error shape)"}
+    return response.status_code, named
+
+
+def test_a_blank_text_the_document_calls_valid_is_not_refused_as_malformed(served, existing):
+    from schemathesis.generation import GenerationMode
+    from support.fuzzing import KEPT
+    from test_fuzz_openapi import forget_counts
+    ids, staff = existing
+    refused, tried = [], 0
+    for operation in operations(served):
+        raw = operation.definition.raw
+        components = operation.schema.raw_schema["components"]["schemas"]
+        body_schema = (raw.get("requestBody") or {}).get("content", {}).get("application/json", {}).get("schema")
+        in_body = list(dict.fromkeys(blank_able(body_schema, components))) if body_schema else []
+        in_query = [(p["name"], blank) for p in raw.get("parameters", []) if p.get("in") == "query"
+                    for _, blank in blank_able(p.get("schema", {}), components)]
+        if not in_body and not in_query:
+            continue
+        mode = GenerationMode.POSITIVE
+        cases = KEPT.draw((operation.label, mode.value),
+                          lambda: operation.as_strategy(generation_mode=mode))(TRIED)
+        forget_counts()
+        changes = [("body", *text) for text in in_body] + [("query", *text) for text in in_query]
+        for where, what, blank in changes:
+            for drawn in cases:
+                case = drawn.derive()
+                case.path_parameters = {**(case.path_parameters or {}),
+                                        **{k: ids[k] for k in (case.path_parameters or {}) if ids.get(k)}}
+                if where == "body":
+                    changed = blanked(case.body, what, blank) if isinstance(case.body, dict) else None
+                else:
+                    changed = {**(case.query or {}), what: blank}
+                if changed is None:
+                    continue
+                plain, plain_named = answer(case.call(base_url=served.url, headers=staff, timeout=30))
+                setattr(case, where, changed)
+                status, named = answer(case.call(base_url=served.url, headers=staff, timeout=30))
+                tried += 1
+                if status == 400 and (plain != 400 or named - plain_named):
+                    refused.append(f"{operation.label} {where} {what}: {sorted(named - plain_named)}")
+                break
+    assert tried >= 20  # the walk found texts and sent them
+    assert refused == [], "\n".join(refused)
