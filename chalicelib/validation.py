@@ -11,6 +11,7 @@ from . import wording as words
 # checks (Python's) accept exactly the same strings.
 WHITESPACE = r"\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 SOME_TEXT = rf"[^{WHITESPACE}]"  # found anywhere: a value that is not blank
+LONGEST_NUMBER = 4000  # digits: int() reads up to 4,300 (a map's limit is any whole number, capped after)
 
 
 def digits(text, most=18):
@@ -120,6 +121,20 @@ def number_in(value, field, problems, document, rule, text_ok=True):
         problems.rule(field, words.BETWEEN_HERE.format(low=rule[0], high=rule[1]))
         return None
     return value
+
+
+def page_limit(params, problems, default, most=None, message=None):
+    """A page's size asked in the query (`?limit=`): absent or empty, `default`; else a whole number written as
+    one, from 1 to `most` (None: any, the caller caps it). 2.5 and 1e1 are refused, not read as a number near
+    them (the document says integer). Refused: `message` (the route's own words) or the shared ones, and None."""
+    value = params.get("limit")
+    if value in (None, ""):
+        return default
+    if not digits(str(value), most=LONGEST_NUMBER) or int(value) < 1 or most is not None and int(value) > most:
+        problems.add("limit", message or (words.WHOLE_NUMBER.format(low=1, high=most) if most is not None
+                                       else words.WHOLE_NUMBER_FROM.format(low=1)))
+        return None
+    return int(value)
 
 
 def required_number(params, name, problems, low=None, high=None):

@@ -93,12 +93,10 @@ def list_broadcasts(deps, query):
     previous page's `next`)."""
     metering.expose()
     problems = validation.Problems()
-    limit = LIST_DEFAULT
-    if query.get("limit") not in (None, ""):
-        limit = validation.number(query.get("limit"), "limit", problems, 1, LIST_MAX)
+    limit = validation.page_limit(query, problems, LIST_DEFAULT, LIST_MAX)
     problems.raise_if_any()
     after = _cursor(query.get("after"))
-    items, last = deps.broadcasts.newest(int(limit), after)
+    items, last = deps.broadcasts.newest(limit, after)
     return {"broadcasts": [view(b) for b in items], "next": _encode(last) if last else None}
 
 

@@ -43,14 +43,12 @@ def listing(deps, query):
     status = query.get("status") or "confirmed"
     if status not in STATUSES:
         problems.add("status", STATUS_NOT_ONE_OF.format(choices=", ".join(STATUSES)))
-    limit = query.get("limit") or "50"
-    if not validation.digits(limit) or not 1 <= int(limit) <= LIST_MAX:
-        problems.add("limit", LIMIT_OUT_OF_RANGE.format(most=LIST_MAX))
+    limit = validation.page_limit(query, problems, 50, LIST_MAX, LIMIT_OUT_OF_RANGE.format(most=LIST_MAX))
     problems.raise_if_any()
     depot, settings = query.get("depot"), current(deps)
     if depot:
         _depot(settings, depot)
-    found, last = deps.containers.listing(status, depot, int(limit), decode_cursor(query.get("cursor")))
+    found, last = deps.containers.listing(status, depot, limit, decode_cursor(query.get("cursor")))
     return {"status": status, "depot": depot, "depots": depots(settings), "depot_names": depot_names(settings),
             "requests": [view(r) for r in found],
             "next": encode_cursor(last)}

@@ -43,7 +43,8 @@ def list_jobs(deps, params):
     metering.expose()
     team = deps.principal.team
     problems = validation.Problems()
-    limit = _limit(params.get("limit"), problems)
+    limit = validation.page_limit(params, problems, JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX,
+                             LIMIT_RANGE.format(most=JOBS_LIMIT_MAX))
     near = any(params.get(name) not in (None, "") for name in ("lat", "lon", "postcode"))
     lon = lat = start = None
     if near:
@@ -68,14 +69,6 @@ def list_jobs(deps, params):
             "order": "due", "next_cursor": _encode(resume) if resume else None}
 
 
-def _limit(value, problems):
-    if value in (None, ""):
-        return JOBS_LIMIT_DEFAULT
-    text = str(value).strip()
-    if not validation.digits(text) or not 1 <= int(text) <= JOBS_LIMIT_MAX:
-        problems.add("limit", LIMIT_RANGE.format(most=JOBS_LIMIT_MAX))
-        return None
-    return int(text)
 
 
 def _encode(key):

@@ -3,7 +3,7 @@ import re
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from ...validation import Problems, digits
+from ...validation import Problems, page_limit
 from . import limits, wording
 
 LONDON = ZoneInfo("Europe/London")
@@ -26,13 +26,7 @@ def _day(params, name, problems):
 
 
 def _limit(params, problems):
-    value = params.get("limit")
-    if value in (None, ""):
-        return limits.LIMIT_DEFAULT
-    if not digits(value) or not 1 <= int(value) <= limits.LIMIT_MAX:
-        problems.add("limit", wording.LIMIT)
-        return limits.LIMIT_DEFAULT
-    return int(value)
+    return page_limit(params, problems, limits.LIMIT_DEFAULT, limits.LIMIT_MAX, wording.LIMIT)
 
 
 def _ward(params, problems):

@@ -111,9 +111,9 @@ def sends_in_trouble(deps, params):
     state = params.get("state") or "failed"
     if state not in SEND_STATES:
         problems.add("state", wording.NOT_ONE_OF.format(choices=", ".join(SEND_STATES)))
-    limit = validation.number(params.get("limit") or 50, "limit", problems, 1, 100)
+    limit = validation.page_limit(params, problems, 50, 100)
     problems.raise_if_any()
-    found, _ = deps.sends.in_trouble(state, int(limit))
+    found, _ = deps.sends.in_trouble(state, limit)
     reports = {r.id: r for r in deps.reports.get_many([s.report_id for s in found])}
     return {"sends": [{"report_id": s.report_id, "service_code": reports[s.report_id].service_code,
                        "summary": reports[s.report_id].summary, **send_detail(s)}

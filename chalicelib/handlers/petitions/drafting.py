@@ -175,7 +175,7 @@ def listing(deps, params):
     state = params.get("state") or "open"
     if state not in ("open", "closed", "responded", "rejected"):
         raise ValidationFailed([("state", PUBLIC_STATE)])
-    limit = _limit(params.get("limit"))
+    limit = page_size(params)
     cursor = decode_cursor(params.get("cursor"))
     words = (params.get("q") or "").strip()[:100] or None
     if state == "responded":
@@ -194,12 +194,12 @@ def summary(deps, petition):
                                  "closed_at", "links")} | {"responded": petition.response is not None}
 
 
-def _limit(value):
-    if value is None:
-        return 20
-    if not validation.digits(str(value)) or not 1 <= int(value) <= 50:
-        raise ValidationFailed([("limit", LIMIT)])
-    return int(value)
+def page_size(params):
+    """`?limit=` of a list of petitions: 20 unless asked, at most 50."""
+    problems = validation.Problems()
+    size = validation.page_limit(params, problems, 20, 50, LIMIT)
+    problems.raise_if_any()
+    return size
 
 
 def encode_cursor(key):

@@ -29,11 +29,11 @@ from .wording import (DEBATE_NOT_PUBLISHED, KEPT_CHANGING_WHILE_AUDITING, MODERA
 def queue(deps, params):
     """GET /v1/staff/petitions?state=: one page of petitions in any state
     (default: sponsored, the moderation queue), oldest first."""
-    from .drafting import _limit, decode_cursor, encode_cursor
+    from .drafting import decode_cursor, encode_cursor, page_size
     state = params.get("state") or "sponsored"
     if state not in ("pending", "sponsored", "open", "rejected", "closed"):
         raise ValidationFailed([("state", MODERATION_STATE)])
-    found, more = deps.petitions.in_state(state, decode_cursor(params.get("cursor")), _limit(params.get("limit")),
+    found, more = deps.petitions.in_state(state, decode_cursor(params.get("cursor")), page_size(params),
                                           newest_first=False)
     return {"state": state, "petitions": [view(deps, p, private=True) for p in found],
             "next_cursor": encode_cursor(more)}

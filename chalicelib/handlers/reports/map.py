@@ -49,7 +49,7 @@ def map_reports(deps, params):
         problems.rule("service_code", NOT_A_CATEGORY.format(codes=", ".join(sorted(codes - set(services)))[:200]))
     since = _since(params.get("since"), problems)
     cap = deps.settings.map_feature_cap
-    limit = validation.number(params.get("limit", cap), "limit", problems, 1, None)
+    limit = validation.page_limit(params, problems, cap)
     limit = min(limit, cap) if limit is not None else None  # "at most this many (capped)"
     problems.raise_if_any()
 

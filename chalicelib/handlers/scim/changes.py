@@ -7,14 +7,16 @@ import json
 
 from ...errors import ValidationFailed
 from ...stamps import stamp
-from ...validation import digits
+from ... import validation
 from . import wording
 
 DEFAULT_LIMIT, MOST = 50, 100
 
 
 def changes(deps, params):
-    limit = _limit(params.get("limit"))
+    problems = validation.Problems()
+    limit = validation.page_limit(params, problems, DEFAULT_LIMIT, MOST, wording.LIMIT.format(most=MOST))
+    problems.raise_if_any()
     rows, next_key = deps.directory.changes(limit, _cursor(params.get("cursor")))
     return {"changes": [_line(r) for r in rows], "next_cursor": _encode(next_key)}
 
@@ -24,12 +26,6 @@ def _line(row):
             "person_id": row.person_id, "group": row.group, "changes": row.changes or {}, "by": row.by}
 
 
-def _limit(value):
-    if value in (None, ""):
-        return DEFAULT_LIMIT
-    if not digits(str(value)) or not 1 <= int(value) <= MOST:
-        raise ValidationFailed([("limit", wording.LIMIT.format(most=MOST))])
-    return int(value)
 
 
 def _encode(key):

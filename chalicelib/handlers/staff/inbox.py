@@ -7,7 +7,7 @@ from datetime import datetime, time, timezone
 from ... import ids, states, words
 from ...auth.policy import Forbidden, staff_covers
 from ...errors import ValidationFailed
-from ...validation import broken_rules, digits
+from ...validation import broken_rules, page_limit
 from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
@@ -183,10 +183,4 @@ class _Problems:
         return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
     def limit(self):
-        raw = self.params.get("limit")
-        if raw in (None, ""):
-            return INBOX_LIMIT_DEFAULT
-        if not digits(raw) or not 1 <= int(raw) <= INBOX_LIMIT_MAX:
-            self.add("limit", LIMIT_RANGE.format(most=INBOX_LIMIT_MAX))
-            return INBOX_LIMIT_DEFAULT
-        return int(raw)
+        return page_limit(self.params, self, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, LIMIT_RANGE.format(most=INBOX_LIMIT_MAX))

@@ -1,5 +1,6 @@
-"""A blank text the document calls valid is never refused as malformed.
+"""What the document says of a value is what the handlers do with it.
 
+A blank text the document calls valid is never refused as malformed.
 Handlers read most texts without the spaces around them, so " " is a missing
 value to them. Where /openapi.json gave such a text only a length of at least
 one, a generated client (and the fuzzing) could send " " as valid and be told
@@ -9,7 +10,9 @@ that the document leaves blank-able is sent blank, one at a time, in a valid
 case of its operation, by a member of staff with full scope and with the path
 naming things that exist; the answer must not be a 400 unless the same case
 sent unchanged was one, naming the same fields. The cases are the hostile fields' kept draw
-(same xdist group), so drawing costs nothing here."""
+(same xdist group), so drawing costs nothing here.
+
+A fraction where the document says integer is refused, naming the parameter."""
 import copy
 
 import pytest
@@ -65,9 +68,26 @@ def answer(response):
     return response.status_code, named
 
 
-def test_a_blank_text_the_document_calls_valid_is_not_refused_as_malformed(served, existing):
+def valid_cases(operation, ids):
+    """Copies of the operation's kept valid cases (the hostile fields' draw), their paths naming things that exist."""
     from schemathesis.generation import GenerationMode
     from support.fuzzing import KEPT
+    mode = GenerationMode.POSITIVE
+    for drawn in KEPT.draw((operation.label, mode.value), lambda: operation.as_strategy(generation_mode=mode))(TRIED):
+        case = drawn.derive()
+        case.path_parameters = {**(case.path_parameters or {}),
+                                **{k: ids[k] for k in (case.path_parameters or {}) if ids.get(k)}}
+        yield case
+
+
+def before_and_after(case, where, changed, url, headers):
+    """The case's answer as drawn, and with its body or query changed."""
+    before = answer(case.call(base_url=url, headers=headers, timeout=30))
+    setattr(case, where, changed)
+    return before, answer(case.call(base_url=url, headers=headers, timeout=30))
+
+
+def test_a_blank_text_the_document_calls_valid_is_not_refused_as_malformed(served, existing):
     from test_fuzz_openapi import forget_counts
     ids, staff = existing
     refused, tried = [], 0
@@ -80,28 +100,48 @@ def test_a_blank_text_the_document_calls_valid_is_not_refused_as_malformed(serve
                     for _, blank in blank_able(p.get("schema", {}), components)]
         if not in_body and not in_query:
             continue
-        mode = GenerationMode.POSITIVE
-        cases = KEPT.draw((operation.label, mode.value),
-                          lambda: operation.as_strategy(generation_mode=mode))(TRIED)
         forget_counts()
         changes = [("body", *text) for text in in_body] + [("query", *text) for text in in_query]
         for where, what, blank in changes:
-            for drawn in cases:
-                case = drawn.derive()
-                case.path_parameters = {**(case.path_parameters or {}),
-                                        **{k: ids[k] for k in (case.path_parameters or {}) if ids.get(k)}}
+            for case in valid_cases(operation, ids):
                 if where == "body":
                     changed = blanked(case.body, what, blank) if isinstance(case.body, dict) else None
                 else:
                     changed = {**(case.query or {}), what: blank}
                 if changed is None:
                     continue
-                plain, plain_named = answer(case.call(base_url=served.url, headers=staff, timeout=30))
-                setattr(case, where, changed)
-                status, named = answer(case.call(base_url=served.url, headers=staff, timeout=30))
+                (plain, plain_named), (status, named) = before_and_after(case, where, changed, served.url, staff)
                 tried += 1
                 if status == 400 and (plain != 400 or named - plain_named):
                     refused.append(f"{operation.label} {where} {what}: {sorted(named - plain_named)}")
                 break
-    assert tried >= 20  # the walk found texts and sent them
+    assert tried >= 10  # the walk found texts and sent them (opaque tokens, references, passwords)
     assert refused == [], "\n".join(refused)
+
+
+def test_a_fraction_where_the_document_says_integer_is_refused_naming_it(served, existing):
+    """`?limit=2.5` on the map, the broadcasts and the failed sends was read as 2 (or 10 for 1e1), as the
+    figures' `year=2026.5` was read as 2026: a client's mistake answered as if it were another request."""
+    from test_fuzz_openapi import forget_counts
+    ids, staff = existing
+    accepted, reached = [], 0
+    for operation in operations(served):
+        names = [p["name"] for p in operation.definition.raw.get("parameters", [])
+                 if p.get("in") == "query" and p.get("schema", {}).get("type") == "integer"]
+        case = next(valid_cases(operation, ids), None) if names else None
+        if case is None:
+            continue
+        forget_counts()
+        for name in names:
+            for value in ("2.5", "1e1"):
+                query = {**(case.query or {})}
+                (plain, _), (status, named) = before_and_after(case, "query", {**query, name: value}, served.url,
+                                                               staff)
+                case.query = query
+                if plain in (401, 403, 404):
+                    continue  # the caller or the path stops it before its query is read
+                reached += 1
+                if status != 400 or name not in named:
+                    accepted.append(f"{operation.label} {name}={value}: {status} {sorted(named)}")
+    assert reached >= 20
+    assert accepted == [], "\n".join(accepted)
