@@ -44,7 +44,7 @@ def list_jobs(deps, params):
     team = deps.principal.team
     problems = validation.Problems()
     limit = validation.page_limit(params, problems, JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX,
-                             LIMIT_RANGE.format(most=JOBS_LIMIT_MAX))
+                                  LIMIT_RANGE.format(most=JOBS_LIMIT_MAX))
     near = any(params.get(name) not in (None, "") for name in ("lat", "lon", "postcode"))
     lon = lat = start = None
     if near:
@@ -67,8 +67,6 @@ def list_jobs(deps, params):
     jobs, resume = deps.jobs.by_due(team, limit, start)
     return {"type": "FeatureCollection", "features": [views.feature(deps, j, names) for j in jobs], "team": team,
             "order": "due", "next_cursor": _encode(resume) if resume else None}
-
-
 
 
 def _encode(key):

@@ -26,8 +26,6 @@ def _line(row):
             "person_id": row.person_id, "group": row.group, "changes": row.changes or {}, "by": row.by}
 
 
-
-
 def _encode(key):
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode() if key else None
 
