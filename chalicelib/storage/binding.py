@@ -44,8 +44,11 @@ class Stored(Model):
 
     @classmethod
     def _get_connection(cls):
-        table_connection = super()._get_connection()
+        # Bound first: settings changed since the last call drop every model's table connection, so the
+        # one made here names the table with the prefix now in force. (Taken before, a connection kept
+        # from the old settings was sent to the new endpoint: "contract-gw0-throttle" asked of moto.)
         shared = connection()
+        table_connection = super()._get_connection()
         if table_connection.connection is not shared:
             try:
                 shared.add_meta_table(table_connection.get_meta_table())
