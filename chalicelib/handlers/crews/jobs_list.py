@@ -20,7 +20,7 @@ from ..places.facilities import search
 from ..places.postcodes import point_from_query
 from . import views
 from .limits import JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX, SPLIT_PER_K
-from .wording import CURSOR_BY_DISTANCE, LIMIT_RANGE, NOT_A_CURSOR
+from .wording import CURSOR_BY_DISTANCE, NOT_A_CURSOR
 
 
 class _TeamCells:
@@ -43,8 +43,7 @@ def list_jobs(deps, params):
     metering.expose()
     team = deps.principal.team
     problems = validation.Problems()
-    limit = validation.page_limit(params, problems, JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX,
-                                  LIMIT_RANGE.format(most=JOBS_LIMIT_MAX))
+    limit = validation.page_limit(params, problems, JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX)
     near = any(params.get(name) not in (None, "") for name in ("lat", "lon", "postcode"))
     lon = lat = start = None
     if near:

@@ -38,7 +38,6 @@ SAVED_AT_IN_FUTURE = "Is in the future: check the phone's clock."
 SAVED_AT_TOO_OLD = "Is over {days} days old: read the job again and resend."
 
 # Fields of the jobs' list (GET /v1/crew/jobs).
-LIMIT_RANGE = "Must be a whole number from 1 to {most}."
 CURSOR_BY_DISTANCE = "Lists by distance come whole (up to limit); cursors page the due order."
 NOT_A_CURSOR = "Is not a cursor this list gave (next_cursor)."
 

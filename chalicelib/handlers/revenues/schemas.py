@@ -23,8 +23,8 @@ MOVE_MORE = {
         "description": "move: the buyer or solicitor when sold, the landlord or agent when rented"},
     "tenancy_end": {**DAY, "description": "move: when the old home's tenancy ends"},
     "forwarding": {**trimmed_text(1, 200), "description": "move: the forwarding address"},
-    "uprn": {"type": "string", "maxLength": 200, "description": "move: the new address's UPRN"},
-    "move_ref": {"type": "string", "maxLength": 200, "description": "move: the Doorstep move it came from"}}
+    "uprn": {**trimmed_text(1, 200), "description": "move: the new address's UPRN"},
+    "move_ref": {**trimmed_text(1, 200), "description": "move: the Doorstep move it came from"}}
 
 SCHEMAS = {
     "CouncilTaxLinkRequest": {"type": "object", "required": ["reference", "name"], "properties": {

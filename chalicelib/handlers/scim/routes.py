@@ -6,6 +6,7 @@ from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE
+from .changes import DEFAULT_LIMIT, MOST  # the changes feed's page, stated in its document
 
 routes = Routes("scim", schemas="chalicelib.handlers.scim.schemas")
 SCIM = "application/scim+json"
@@ -169,7 +170,9 @@ def scim_schemas():
 @routes.get("/v1/staff/directory/changes", ADMIN, {
     "summary": "The council's provisioning log (administrators): who its directory provisioned, changed, turned "
                "off and removed, what changed, when, and by which SCIM token; newest first",
-    "parameters": [q("limit", "at most this many (1 to 100; 50)"), q("cursor", "next_cursor of the page before")],
+    "parameters": [q("limit", f"at most this many (1 to {MOST}; {DEFAULT_LIMIT})",
+                     schema={"type": "integer", "minimum": 1, "maximum": MOST}),
+                   q("cursor", "next_cursor of the page before")],
     "responses": {"200": json_response(ref("DirectoryChanges")), **errors(400)}})
 def directory_changes():
     from .changes import changes

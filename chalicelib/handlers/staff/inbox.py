@@ -13,7 +13,7 @@ from ...storage.records import InboxQuery
 from ..shared.placement import today
 from .limits import (FILTER_VALUES_MAX, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX,
                      SINCE_PATTERN, SORTS, YES_NO)
-from .wording import (FILTER_OUTSIDE_AREA, FILTER_VALUES_MOST, LIMIT_RANGE, NOT_A_FILTER, ONE_OF,
+from .wording import (FILTER_OUTSIDE_AREA, FILTER_VALUES_MOST, NOT_A_FILTER, ONE_OF,
                       OVERDUE_NOT_IN_DUE_ORDER, SEARCH_LENGTH, SEARCH_NOT_BY_DATE, SEARCH_NOTHING, SEARCH_WORDS,
                       SINCE_FORMAT, SINCE_IN_DUE_ORDER, STATUS_FILTER, SUPPORTERS_WITH_PRIORITY_OR_SINCE,
                       UNASSIGNED_WITH_TEAM, UNKNOWN_FILTER_VALUES, YES_OR_NO)
@@ -183,4 +183,4 @@ class _Problems:
         return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
     def limit(self):
-        return page_limit(self.params, self, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, LIMIT_RANGE.format(most=INBOX_LIMIT_MAX))
+        return page_limit(self.params, self, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX)

@@ -79,9 +79,9 @@ SCHEMAS = {
         "duplicate_of": identifier("the original's reference; null un-marks", REPORT_REFERENCE, 20, nullable=True),
         "team": {"type": "string", "nullable": True, "pattern": TEAM_ID_PATTERN},
         "due": {**DATE, "nullable": True, "description": "null: back to the category's rule"},
-        "instructions": {"type": "string", "nullable": True, "maxLength": INSTRUCTIONS_MAX},
-        "internal_note": {"type": "string", "maxLength": NOTE_MAX, "description": "never public, never e-mailed"},
-        "public_update": {"type": "string", "maxLength": PUBLIC_UPDATE_MAX},
+        "instructions": {**trimmed_text(1, INSTRUCTIONS_MAX), "nullable": True},
+        "internal_note": {**trimmed_text(1, NOTE_MAX), "description": "never public, never e-mailed"},
+        "public_update": trimmed_text(1, PUBLIC_UPDATE_MAX),
         "template": identifier("a response template's id, instead of public_update")}},
     "AssistedReport": {"allOf": [{"$ref": "#/components/schemas/NewReport"}, {
         "type": "object", "required": ["channel", "on_behalf_of"], "properties": {
