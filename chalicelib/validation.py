@@ -130,11 +130,12 @@ def page_limit(params, problems, default, most=None, message=None):
     value = params.get("limit")
     if value in (None, ""):
         return default
-    if not digits(str(value), most=LONGEST_NUMBER) or int(value) < 1 or most is not None and int(value) > most:
+    number = int(value) if digits(str(value), most=LONGEST_NUMBER) else 0
+    if number < 1 or most is not None and number > most:
         problems.add("limit", message or (words.WHOLE_NUMBER.format(low=1, high=most) if most is not None
                                        else words.WHOLE_NUMBER_FROM.format(low=1)))
         return None
-    return int(value)
+    return number
 
 
 def required_number(params, name, problems, low=None, high=None):

@@ -18,7 +18,7 @@ import copy
 import pytest
 
 from support.served import served  # noqa: F401 (fixture)
-from test_fuzz_hostile_fields import existing, operations  # noqa: F401 (fixture)
+from test_fuzz_hostile_fields import existing, kept_cases, naming_what_exists, operations  # noqa: F401
 
 pytestmark = pytest.mark.xdist_group("hostile_fields")
 TRIED = 8  # valid cases tried for one that holds the text
@@ -67,22 +67,6 @@ def answer(response):
     return response.status_code, named
 
 
-def valid_cases(operation):
-    """The operation's kept valid cases: the hostile fields' draw, drawn once for every text of the operation."""
-    from schemathesis.generation import GenerationMode
-    from support.fuzzing import KEPT
-    mode = GenerationMode.POSITIVE
-    return KEPT.draw((operation.label, mode.value), lambda: operation.as_strategy(generation_mode=mode))(TRIED)
-
-
-def copied(drawn, ids):
-    """A copy of a kept case to change, its path naming things that exist."""
-    case = drawn.derive()
-    case.path_parameters = {**(case.path_parameters or {}),
-                            **{k: ids[k] for k in (case.path_parameters or {}) if ids.get(k)}}
-    return case
-
-
 def before_and_after(case, where, changed, url, headers):
     """The case's answer as drawn, and with its body or query changed."""
     before = answer(case.call(base_url=url, headers=headers, timeout=30))
@@ -117,11 +101,11 @@ def test_a_blank_text_the_document_calls_valid_is_not_refused_as_malformed(serve
         if not in_body and not in_query:
             continue
         forget_counts()
-        cases = valid_cases(operation)
+        cases = kept_cases(operation, TRIED)
         changes = [("body", *text) for text in in_body] + [("query", *text) for text in in_query]
         for where, what, blank in changes:
             for drawn in cases:
-                case = copied(drawn, ids)
+                case = naming_what_exists(drawn, ids)
                 if where == "body":
                     changed = blanked(case.body, what, blank) if isinstance(case.body, dict) else None
                 else:
@@ -150,14 +134,14 @@ def test_a_fraction_where_the_document_says_integer_is_refused_naming_it(served,
     for operation in operations(served):
         names = [p["name"] for p in operation.definition.raw.get("parameters", [])
                  if p.get("in") == "query" and p.get("schema", {}).get("type") == "integer"]
-        cases = valid_cases(operation) if names else []
+        cases = kept_cases(operation, TRIED) if names else []
         if not cases:
             continue
         forget_counts()
         for name in names:
             for value in ("2.5", "1e1"):
                 for headers in (staff, crew):
-                    case = copied(cases[0], ids)
+                    case = naming_what_exists(cases[0], ids)
                     (plain, _), (status, named) = before_and_after(
                         case, "query", {**(case.query or {}), name: value}, served.url, headers)
                     if plain not in NOT_READ:

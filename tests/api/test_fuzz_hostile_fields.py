@@ -96,20 +96,33 @@ def hostile():
     return ({"x": 1}, [1]), (), ()  # unhashable, so `x in CHOICES` fails
 
 
+def kept_cases(operation, examples):
+    """The operation's first `examples` valid cases, from the process's kept draw: the runs of this xdist
+    group (here, on DynamoDB Local, and test_fuzz_as_documented) draw them once."""
+    from schemathesis.generation import GenerationMode
+    from support.fuzzing import KEPT
+    mode = GenerationMode.POSITIVE
+    return KEPT.draw((operation.label, mode.value), lambda: operation.as_strategy(generation_mode=mode))(examples)
+
+
+def naming_what_exists(drawn, existing):
+    """A copy of a kept case to change (schemathesis's own), its path parameters naming things that exist."""
+    case = drawn.derive()
+    case.path_parameters = {**(case.path_parameters or {}),
+                            **{k: existing[k] for k in (case.path_parameters or {}) if existing.get(k)}}
+    return case
+
+
 def probe(operation, existing, headers, failures, url):
     """One generated valid case (the process's kept draw of it), then each field (and each path
     parameter) made hostile in turn, on a copy: the case's parts are set anew for each request, to `url`
     (the case may have been drawn for an earlier test's server)."""
-    from schemathesis.generation import GenerationMode
-    from support.fuzzing import KEPT
     from test_fuzz_openapi import forget_counts
-    mode = GenerationMode.POSITIVE
-    drawn = KEPT.draw((operation.label, mode.value), lambda: operation.as_strategy(generation_mode=mode))(1)
+    drawn = kept_cases(operation, 1)
     if not drawn:
         return  # nothing valid to start from
-    case = drawn[0].derive()  # schemathesis's copy of its request data
-    real = {**(case.path_parameters or {}),
-            **{k: existing[k] for k in (case.path_parameters or {}) if existing.get(k)}}
+    case = naming_what_exists(drawn[0], existing)
+    real = dict(case.path_parameters)
     body = case.body if isinstance(case.body, dict) else None
     fields = list(body or {}) + list((operation.definition.raw.get("requestBody") and
                                       _properties(operation)) or [])
