@@ -23,7 +23,7 @@ def north_yorkshire():
                 area={"type": "Polygon", "coordinates": [square]})
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")  # one report of theirs: a second would be a second grey pin
 def neighbours(stack):
     deps = stack.deps()
     add(deps, north_yorkshire())  # York's and North Lanarkshire's are the stack's, as `make run` adds them
@@ -49,6 +49,20 @@ def test_another_councils_report_is_a_grey_pin_that_leads_to_it_on_their_site(br
     assert link.get_attribute("href").endswith(f"/?report={neighbours['id']}")
     assert "//northyorkshire.localhost:" in link.get_attribute("href")
     expect(page.locator("#chosen-location")).to_contain_text("your current location")  # the tap chose nothing
+
+
+def test_pins_asked_for_an_earlier_view_and_answered_late_do_not_replace_this_views(browser, neighbours):
+    page = browser.new_page()
+    first = []
+    page.route("**/v1/reports?bbox=*", lambda route: route.continue_() if first else first.append(route))
+    start_report(page, "Pothole")
+    expect(page.locator(".map[data-state='ready']")).to_be_visible()  # its first view: the council's middle
+    assert len(first) == 1, "the map's first view asked for no pins"
+    page.get_by_role("button", name="Use my current location").click()
+    expect(page.locator(".map path.pin-elsewhere")).to_have_count(1)
+    first[0].fulfill(json={"type": "FeatureCollection", "features": []})  # the first view's, answered last
+    expect(page.locator(".map")).to_have_attribute("data-answers", "2")
+    expect(page.locator(".map path.pin-elsewhere")).to_have_count(1)
 
 
 def test_a_place_another_council_looks_after_says_whose_it_is_and_the_way_there(browser, neighbours):

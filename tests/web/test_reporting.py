@@ -104,6 +104,21 @@ def test_a_tap_on_the_map_places_the_pin_and_so_does_its_centre_button(browser):
     expect(page.locator(".map-pin")).to_have_count(1)
 
 
+def test_a_place_chosen_before_the_map_has_come_is_where_the_map_opens(browser):
+    """On a slow signal a resident may use their location before the map's script has come: the map
+    opens on the place chosen, pinned, not on the council's middle with no pin."""
+    page = browser.new_page()
+    held = []
+    page.route("**/vendor/leaflet/leaflet.js", lambda route: held.append(route))  # routing turns the page's cache off
+    start_report(page, "Pothole")
+    page.get_by_role("button", name="Use my current location").click()
+    expect(page.locator("#chosen-location")).to_contain_text("your current location")
+    assert len(held) == 1, "the map's script was not asked for"
+    held[0].continue_()
+    expect(page.locator(".map[data-state='ready']")).to_be_visible()
+    expect(page.locator(".map .map-pin")).to_have_count(1)
+
+
 def test_open_reports_nearby_are_offered_before_a_new_one(chromium, stack):
     from tests.web.browser import Browser
     earlier = stack.report(lat=BOOTHAM["latitude"], lon=BOOTHAM["longitude"], description="Bootham pothole, reported first")

@@ -45,6 +45,9 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
   let map = null;
   let picked = null;
   let pins = null;
+  let early = null;  // a point shown before Leaflet had come (a slow signal, a quick tap): the map opens on it
+  let asked = 0;  // pins asked for; an answer to an earlier view draws nothing
+  let answers = 0;
 
   const say = key => { notice.textContent = t(key); notice.hidden = false; };
   const place = latlng => {
@@ -55,9 +58,12 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
   const loadPins = async () => {
     if (!showReports || map.getZoom() < 13) return;
     const b = map.getBounds();
+    const mine = ++asked;
     try {
       const found = await api(`/v1/reports?${query({bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
         .map(x => x.toFixed(5)).join(","), status: "open", limit: 200})}`);
+      // Answers can come back out of order: the view's last question is the one drawn.
+      if (mine !== asked) return;
       pins.clearLayers();
       for (const f of found.features) {
         const [lon, lat] = f.geometry.coordinates;
@@ -77,6 +83,8 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
       }
     } catch {
       // The pins are a help, not a need: the list of nearby reports says the same.
+    } finally {
+      box.dataset.answers = String(++answers);  // drawn or dropped: what a test waits for
     }
   };
 
@@ -88,15 +96,16 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
       say("map.unavailable");
       return;
     }
-    const start = centre || mapCentre() || setting("map").centre;
+    const start = early || centre || mapCentre() || setting("map").centre;
     map = L.map(box, {zoomControl: true, tapHold: false}).setView([start.lat, start.lon],
-      centre ? zoom : setting("map").zoom);
+      early ? Math.max(zoom, 17) : centre ? zoom : setting("map").zoom);
     L.tileLayer(setting("map").tile_url, {maxZoom: setting("map").max_zoom,
       attribution: setting("map").attribution}).on("tileerror", () => say(noTiles)).addTo(map);
     // No "Leaflet" link in the corner: one Tab stop fewer between the map and Continue.
     map.attributionControl.setPrefix(false);
     pins = L.layerGroup().addTo(map);
-    if (centre && onPick) place([centre.lat, centre.lon]);
+    if (early) place([early.lat, early.lon]);
+    else if (centre && onPick) place([centre.lat, centre.lon]);
     map.on("moveend", loadPins);
     loadPins();
     if (onReady) onReady(map, L);  // a screen's own pins
@@ -116,7 +125,10 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
     element: panel,
     get map() { return map; },  // null until Leaflet has loaded
     show(point) {
-      if (!map) return;
+      if (!map) {
+        early = point;
+        return;
+      }
       place([point.lat, point.lon]);
       map.setView([point.lat, point.lon], Math.max(map.getZoom(), 17));
     },
