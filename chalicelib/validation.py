@@ -130,12 +130,18 @@ def page_limit(params, problems, default, most=None, message=None):
     value = params.get("limit")
     if value in (None, ""):
         return default
-    number = int(value) if digits(str(value), most=LONGEST_NUMBER) else 0
-    if number < 1 or most is not None and number > most:
+    number = whole_number(value, 1, most)
+    if number is None:
         problems.add("limit", message or (words.WHOLE_NUMBER.format(low=1, high=most) if most is not None
                                        else words.WHOLE_NUMBER_FROM.format(low=1)))
-        return None
     return number
+
+
+def whole_number(value, low, high=None):
+    """`value` as a whole number written as one (ASCII digits, so not 2.5, 2.0 or 1e1) from low to high
+    (None: no top), else None."""
+    number = int(value) if digits(str(value), most=LONGEST_NUMBER) else None
+    return number if number is not None and number >= low and (high is None or number <= high) else None
 
 
 def required_number(params, name, problems, low=None, high=None):
@@ -153,10 +159,10 @@ def required_whole_number(params, name, problems, low, high):
     if value in (None, ""):
         problems.missing(name)
         return None
-    if not re.fullmatch(r"[0-9]{1,9}", value) or not low <= int(value) <= high:
+    number = whole_number(value, low, high)
+    if number is None:
         problems.add(name, words.WHOLE_NUMBER.format(low=low, high=high))
-        return None
-    return int(value)
+    return number
 
 
 def text(value, field, problems, min_len=0, max_len=4000, required=False):

@@ -6,8 +6,7 @@ from datetime import datetime, time, timezone
 
 from ... import ids, states, words
 from ...auth.policy import Forbidden, staff_covers
-from ...errors import ValidationFailed
-from ...validation import broken_rules, page_limit
+from ...validation import Problems, broken_rules, page_limit
 from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
@@ -121,26 +120,15 @@ def _line(deps, row):
     }
 
 
-class _Problems:
+class _Problems(Problems):
     """The inbox's query parameters, checked, every problem collected: add() what breaks the
     document (400), rule() what keeps it but breaks a rule it states in words (422)."""
 
     def __init__(self, params):
-        self.params, self.items, self.rules = params, [], []
+        super().__init__()
+        self.params = params
         for name in sorted(set(params) - PARAMS):
             self.add(name, NOT_A_FILTER)
-
-    def add(self, field, message):
-        self.items.append((field, message))
-
-    def rule(self, field, message):
-        self.rules.append((field, message))
-
-    def raise_if_any(self):
-        if self.items:
-            raise ValidationFailed(self.items + self.rules)
-        if self.rules:
-            raise broken_rules(self.rules)
 
     def codes(self, name, known, exists=None, council=False):
         """A comma list of codes, each known; None when not given. `council`: the codes are
