@@ -4,6 +4,7 @@ Answers never reveal whether an e-mail address has an account: registration
 and reset requests get the same reply either way, and a login for an unknown
 address costs the same time as a wrong password.
 """
+import re
 from datetime import timedelta
 
 from ... import ids, validation
@@ -13,7 +14,8 @@ from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_to
 from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
-from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
+from ...wording import LENGTH
+from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, TOKEN_MAX
 from .wording import (EMAIL_SENT_IF_USABLE, EMAIL_TAKEN_BODY, EMAIL_TAKEN_SUBJECT, LINK_FOR_OLD_ADDRESS, LINK_NOT_VALID,
                       PASSWORD_LENGTH, PASSWORD_SETUP_BODY, PASSWORD_SETUP_SUBJECT, REFRESH_NOT_VALID, REGISTRATION,
                       REQUIRED, RESET_BODY, RESET_NO_ACCOUNT_BODY, RESET_NO_ACCOUNT_SUBJECT, RESET_SUBJECT,
@@ -125,10 +127,29 @@ def start_session(deps, user, now, provider=None, event=None):
     return _token_pair(deps, user, session.id, refresh, now)
 
 
+def token_in(body, problems, field="token", missing=None):
+    """The token a body carries as /openapi.json describes it (schemas.TOKEN): not blank, and at most
+    TOKEN_MAX characters, or the field is named in `problems` (400) and None. A longer one is no token
+    we gave, and is told as the request's fault, not as a sign-in or link that failed."""
+    token = body.get(field)
+    if not isinstance(token, str) or not re.search(validation.SOME_TEXT, token):
+        problems.add(field, missing or REQUIRED)
+        return None
+    if len(token) > TOKEN_MAX:
+        problems.add(field, LENGTH.format(min=1, max=TOKEN_MAX))
+        return None
+    return token
+
+
+def _token_alone(body, field):
+    problems = validation.Problems()
+    token = token_in(body, problems, field)
+    problems.raise_if_any()
+    return token
+
+
 def refresh(deps, body):
-    token = body.get("refresh_token")
-    if not isinstance(token, str) or not token:
-        raise ValidationFailed([("refresh_token", REQUIRED)])
+    token = _token_alone(body, "refresh_token")
     now = deps.clock()
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is None or row.expires < now:
@@ -157,17 +178,15 @@ def refresh(deps, body):
 
 
 def logout(deps, body):
-    token = body.get("refresh_token")
-    if not isinstance(token, str) or not token:
-        raise ValidationFailed([("refresh_token", REQUIRED)])
+    token = _token_alone(body, "refresh_token")
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is not None:
         deps.accounts.revoke_session(row.session_id)
 
 
 def verify_email(deps, body):
-    token = body.get("token")
-    row = deps.accounts.consume_one_time(ids.digest(token), "verify_email") if isinstance(token, str) else None
+    token = _token_alone(body, "token")
+    row = deps.accounts.consume_one_time(ids.digest(token), "verify_email")
     now = deps.clock()
     if row is None or row.expires < now:
         raise INVALID_LINK()
@@ -226,12 +245,14 @@ def send_password_setup(deps, user):
 
 
 def confirm_password_reset(deps, body):
-    token, password = body.get("token"), body.get("password")
+    problems = validation.Problems()
+    token, password = token_in(body, problems), body.get("password")
     if not isinstance(password, str) or not password:
-        raise ValidationFailed([("password", REQUIRED)])
+        problems.add("password", REQUIRED)
+    problems.raise_if_any()
     now = deps.clock()
     invalid = INVALID_LINK()
-    peeked = deps.accounts.one_time(ids.digest(token)) if isinstance(token, str) else None
+    peeked = deps.accounts.one_time(ids.digest(token))
     user = deps.accounts.user(peeked.user_id) if peeked else None
     if user is None:
         raise invalid

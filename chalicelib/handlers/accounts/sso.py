@@ -10,7 +10,8 @@ address the resident set themselves is never replaced by a sign-in; an address a
 has is never taken (two people are never merged on an address). Nothing shared, or nothing
 verified, changes nothing: the account keeps what it had, and one with none is told in the app."""
 from ...auth.principal import Unauthorized
-from ...errors import ServiceUnavailable, ValidationFailed
+from ... import validation
+from ...errors import ServiceUnavailable
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import Grant, User
 from . import auth
@@ -19,9 +20,10 @@ from .wording import SSO_MISCONFIGURED, SSO_TOKEN_MISSING, SSO_UNREACHABLE
 
 def sign_in(deps, body):
     from ...auth import oidc
-    token = body.get("token") or body.get("id_token")
-    if not isinstance(token, str) or not token:
-        raise ValidationFailed([("token", SSO_TOKEN_MISSING)])
+    problems = validation.Problems()
+    # `id_token`: the OIDC name some providers' libraries hand on; read as `token` is.
+    token = auth.token_in({"token": body.get("token") or body.get("id_token")}, problems, missing=SSO_TOKEN_MISSING)
+    problems.raise_if_any()
     try:
         who = oidc.verify_external_token(token)
     except oidc.OidcRejected as e:
