@@ -13,6 +13,9 @@ it gets that far. So before a view reads them:
   operation declares as identifiers (openapi.identifier) must be text within
   that declaration's length and pattern, and its fields with an `enum` must
   be text: anything else is 400 validation_failed naming the field;
+- a query's other texts must be within their declared maxLength: a search's
+  words cut to fit answered another question than the one asked, and a longer
+  code was told as no such code (422) where the document refuses it (400);
 - a JSON body whose schema says it takes no other fields (additionalProperties
   false, at any depth) must send none: 400 validation_failed naming each, before
   the view runs, whatever the view reads first.
@@ -128,6 +131,8 @@ def _problems(field, value, schema):
                              (schema.get("type") == "string" and not isinstance(value, str))):
         return [(field, words.ONE_OF.format(choices=", ".join(map(str, schema["enum"]))))]
     if not schema.get(IDENTIFIER):
+        if isinstance(value, str) and len(value) > schema.get("maxLength", len(value)):
+            return [(field, words.AT_MOST.format(max=schema["maxLength"]))]  # a query's text (_declared)
         return []
     if not isinstance(value, str):
         return [(field, words.ID_NOT_TEXT)]
@@ -145,7 +150,7 @@ def _declared(where):
         return {}
     if where == "query":
         return {p["name"]: p.get("schema", {}) for p in route.doc.get("parameters", [])
-                if p.get("in") == "query" and p.get("schema", {}).get(IDENTIFIER)}
+                if p.get("in") == "query" and ({IDENTIFIER, "maxLength"} & set(p.get("schema", {})))}
     return {name: s for name, s in _body_schema().get("properties", {}).items() if s.get(IDENTIFIER) or "enum" in s}
 
 

@@ -123,23 +123,24 @@ def test_a_blank_text_the_document_calls_valid_is_not_refused_as_malformed(serve
     assert refused == [], "\n".join(refused)
 
 
-def test_a_fraction_where_the_document_says_integer_is_refused_naming_it(served, existing, deps):
-    """`?limit=2.5` on the map, the broadcasts and the failed sends was read as 2 (or 10 for 1e1), as the
-    figures' `year=2026.5` was read as 2026: a client's mistake answered as if it were another request. Sent
-    by an administrator, or by a crew member where the administrator is refused (the crews' routes)."""
+def refused_in_query(served, existing, deps, values_for):
+    """Each query parameter sent with each of `values_for(its schema)`, one at a time, in a valid case of its
+    operation, by an administrator, or by a crew member where the administrator is refused (the crews'
+    routes): (how many reached a handler, those not answered 400 naming the parameter)."""
     from test_fuzz_openapi import caller_headers, forget_counts
     ids, staff = existing
     crew = caller_headers(deps, "crew")
     accepted, reached = [], 0
     for operation in operations(served):
-        names = [p["name"] for p in operation.definition.raw.get("parameters", [])
-                 if p.get("in") == "query" and p.get("schema", {}).get("type") == "integer"]
-        cases = kept_cases(operation, TRIED) if names else []
+        tried = [(p["name"], values_for(p.get("schema", {}))) for p in operation.definition.raw.get("parameters", [])
+                 if p.get("in") == "query"]
+        tried = [(name, values) for name, values in tried if values]
+        cases = kept_cases(operation, TRIED) if tried else []
         if not cases:
             continue
         forget_counts()
-        for name in names:
-            for value in ("2.5", "1e1"):
+        for name, values in tried:
+            for value in values:
                 for headers in (staff, crew):
                     case = naming_what_exists(cases[0], ids)
                     (plain, _), (status, named) = before_and_after(
@@ -150,6 +151,25 @@ def test_a_fraction_where_the_document_says_integer_is_refused_naming_it(served,
                     continue  # neither caller gets as far as the query
                 reached += 1
                 if status != 400 or name not in named:
-                    accepted.append(f"{operation.label} {name}={value}: {status} {sorted(named)}")
+                    accepted.append(f"{operation.label} {name}={value[:12]}: {status} {sorted(named)}")
+    return reached, accepted
+
+
+def test_a_fraction_where_the_document_says_integer_is_refused_naming_it(served, existing, deps):
+    """`?limit=2.5` on the map, the broadcasts and the failed sends was read as 2 (or 10 for 1e1), as the
+    figures' `year=2026.5` was read as 2026: a client's mistake answered as if it were another request."""
+    reached, accepted = refused_in_query(served, existing, deps,
+                                         lambda schema: ("2.5", "1e1") if schema.get("type") == "integer" else ())
     assert reached >= 30
+    assert accepted == [], "\n".join(accepted)
+
+
+def test_a_query_text_longer_than_the_document_allows_is_refused_naming_it(served, existing, deps):
+    """The petitions' `?q=` of 101 characters was cut to its first 100 and searched, and the licence
+    register's had no limit at all; a licence type, a calendar or a cursor one character too long was told
+    as no such thing (422), where the document refuses it as malformed (400)."""
+    reached, accepted = refused_in_query(
+        served, existing, deps, lambda schema: ("x" * (schema["maxLength"] + 1),)
+        if schema.get("type") == "string" and "maxLength" in schema else ())
+    assert reached >= 20
     assert accepted == [], "\n".join(accepted)

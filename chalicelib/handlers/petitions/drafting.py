@@ -177,7 +177,7 @@ def listing(deps, params):
         raise ValidationFailed([("state", PUBLIC_STATE)])
     limit = page_size(params)
     cursor = decode_cursor(params.get("cursor"))
-    words = (params.get("q") or "").strip()[:100] or None
+    words = (params.get("q") or "").strip() or None  # at most 100 characters (the edge)
     if state == "responded":
         found, more = deps.petitions.responded(cursor, limit, words)
     elif state == "open":  # still open: closing after now (those past it are being closed)
