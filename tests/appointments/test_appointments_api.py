@@ -82,3 +82,16 @@ def test_a_landline_for_the_waiting_lists_texts_breaks_the_mobile_rule_and_a_num
         assert shapeless.status_code == 400 and shapeless.json_body["error"]["fields"][0]["field"] == "phone"
         mobile = client.post("/v1/appointments/waiting-list", {**asked, "phone": "07700 900123"}, ada.auth)
         assert mobile.status_code == 201, mobile.json_body
+
+
+def test_a_note_on_a_block_is_refused_where_it_was_dropped_unread(client, deps, people):
+    """The document took a block's `note`, and the desk neither kept nor showed it: an officer's words lost
+    with a 200. A block takes no note now, and one sent is named."""
+    load_demo(deps)
+    with time_machine.travel(TUESDAY_8AM, tick=False):
+        officer = people("staff")
+        sent = client.post("/v1/staff/appointments/blocks", {
+            "calendar_id": "west-offices-housing-1", "from": "2026-12-23T09:00:00Z", "to": "2026-12-23T12:00:00Z",
+            "note": "Training morning"}, officer.auth)
+    assert sent.status_code == 400, sent.json_body
+    assert [f["field"] for f in sent.json_body["error"]["fields"]] == ["note"]

@@ -75,6 +75,14 @@ def test_answers_the_tree_does_not_lead_to_and_bad_input_are_a_clear_4xx(client,
     assert (refused.status_code, refused.json_body["error"]["code"]) == (status, code)
 
 
+@pytest.mark.parametrize("field", ["home", "location", "problem", "issue"])
+def test_a_home_or_answer_longer_than_any_can_be_is_a_bad_request_naming_it(client, tenant, field):
+    """41 characters where the document says 40 was told as no such home (404) or answer (422)."""
+    refused = report(client, tenant, {**DRIPPING_TAP, field: "k" * 41})
+    assert refused.status_code == 400, refused.json_body
+    assert [f["field"] for f in refused.json_body["error"]["fields"]] == [field]
+
+
 def test_an_emergency_found_in_the_tree_gets_no_choice_of_time(client, tenant, monkeypatch):
     from chalicelib.handlers.repairs import tree
     monkeypatch.setitem(tree.tree()["repairs"]["tap_dripping"], "priority", "emergency")

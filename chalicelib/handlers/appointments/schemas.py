@@ -69,8 +69,7 @@ SCHEMAS = {
                                            "phone": MOBILE,
                                            "channel": {"type": "string", "enum": ["phone", "desk"]}}},
     "AppointmentBlock": {"type": "object", "required": ["calendar_id", "from", "to"], "additionalProperties": False,
-                         "properties": {"calendar_id": {"type": "string", "maxLength": 60}, "from": STAMP, "to": STAMP,
-                                        "note": {"type": "string", "maxLength": 200}}},
+                         "properties": {"calendar_id": {"type": "string", "maxLength": 60}, "from": STAMP, "to": STAMP}},
     "AppointmentBlocked": {"type": "object", "required": ["calendar_id", "blocked", "already_taken"], "properties": {
         "calendar_id": TEXT, "calendar_name": TEXT, "blocked": {"type": "integer"},
         "blocked_starts": {"type": "array", "items": STAMP, "description": "each time blocked, once"},

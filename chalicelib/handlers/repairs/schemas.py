@@ -1,8 +1,9 @@
 """The repair routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ..feedback.schemas import ASKED
+from ...api.openapi import identifier
 from ...validation import PHONE_SCHEMA
 TEXT = {"type": "string", "maxLength": 300}
-ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
+ID = identifier(pattern="^[a-z][a-z0-9_]{0,39}$", max_length=40)  # the tree's: checked at the edge (400)
 LABELLED = {"type": "object", "properties": {"id": {"type": "string"}, "label": {"type": "string"}}}
 DATES = {"type": "array", "description": "each clock that concerns the tenant", "items": {"type": "object", "properties": {
     "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
@@ -48,8 +49,7 @@ SCHEMAS = {
         **BLOCK["properties"], "repairs": {"type": "array", "items": BLOCK_REPAIR}}}}}},
     "RepairNew": {"type": "object", "required": ["home", "location", "problem", "issue", "description", "contact"],
                   "additionalProperties": False, "properties": {
-        "home": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "\\S",
-                 "description": "one of GET /v1/me/homes"},
+        "home": identifier("one of GET /v1/me/homes", pattern="\\S", max_length=40),
         "location": ID, "problem": ID, "issue": ID,
         "emergency": {"type": "string", "description": "an emergency's id: refused, with what to do and whom to call"},
         "description": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"},
