@@ -20,6 +20,25 @@ def digits(text, most=18):
     return isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= most
 
 
+def token(value, field, problems, most, missing=None):
+    """A token a body carries (an e-mail's link, a session's refresh, a provider's sign-in) as the document
+    gives one: text that is not blank (SOME_TEXT) and at most `most` characters; else the field is named in
+    `problems` (400) and None. A longer or blank one is no token anyone gave: the request's fault, not a link
+    or sign-in that failed (401, 403, 404)."""
+    if not isinstance(value, str) or not re.search(SOME_TEXT, value):
+        problems.add(field, missing or words.REQUIRED)
+        return None
+    if len(value) > most:
+        problems.add(field, words.LENGTH.format(min=1, max=most))
+        return None
+    return value
+
+
+def token_schema(most, **more):
+    """/openapi.json's words for a token that token() reads."""
+    return {"type": "string", "pattern": SOME_TEXT, "maxLength": most, **more}
+
+
 def trimmed_text(least, most):
     """/openapi.json's words for text counted as the checks count it, without the spaces around it: it
     starts and ends with something else, so its length is its trimmed length. ([\\s\\S] is any

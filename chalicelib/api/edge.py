@@ -132,7 +132,7 @@ def _problems(field, value, schema):
         return [(field, words.ONE_OF.format(choices=", ".join(map(str, schema["enum"]))))]
     if not schema.get(IDENTIFIER):
         if isinstance(value, str) and len(value) > schema.get("maxLength", len(value)):
-            return [(field, words.AT_MOST.format(max=schema["maxLength"]))]  # a query's text (_declared)
+            return [(field, words.AT_MOST.format(max=schema["maxLength"]))]  # a query's text; a body's enum too
         return []
     if not isinstance(value, str):
         return [(field, words.ID_NOT_TEXT)]

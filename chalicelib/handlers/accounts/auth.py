@@ -4,7 +4,6 @@ Answers never reveal whether an e-mail address has an account: registration
 and reset requests get the same reply either way, and a login for an unknown
 address costs the same time as a wrong password.
 """
-import re
 from datetime import timedelta
 
 from ... import ids, validation
@@ -14,7 +13,6 @@ from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_to
 from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
-from ...wording import LENGTH
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, TOKEN_MAX
 from .wording import (EMAIL_SENT_IF_USABLE, EMAIL_TAKEN_BODY, EMAIL_TAKEN_SUBJECT, LINK_FOR_OLD_ADDRESS, LINK_NOT_VALID,
                       PASSWORD_LENGTH, PASSWORD_SETUP_BODY, PASSWORD_SETUP_SUBJECT, REFRESH_NOT_VALID, REGISTRATION,
@@ -127,23 +125,9 @@ def start_session(deps, user, now, provider=None, event=None):
     return _token_pair(deps, user, session.id, refresh, now)
 
 
-def token_in(body, problems, field="token", missing=None):
-    """The token a body carries as /openapi.json describes it (schemas.TOKEN): not blank, and at most
-    TOKEN_MAX characters, or the field is named in `problems` (400) and None. A longer one is no token
-    we gave, and is told as the request's fault, not as a sign-in or link that failed."""
-    token = body.get(field)
-    if not isinstance(token, str) or not re.search(validation.SOME_TEXT, token):
-        problems.add(field, missing or REQUIRED)
-        return None
-    if len(token) > TOKEN_MAX:
-        problems.add(field, LENGTH.format(min=1, max=TOKEN_MAX))
-        return None
-    return token
-
-
 def _token_alone(body, field):
     problems = validation.Problems()
-    token = token_in(body, problems, field)
+    token = validation.token(body.get(field), field, problems, TOKEN_MAX)
     problems.raise_if_any()
     return token
 
@@ -246,7 +230,7 @@ def send_password_setup(deps, user):
 
 def confirm_password_reset(deps, body):
     problems = validation.Problems()
-    token, password = token_in(body, problems), body.get("password")
+    token, password = validation.token(body.get("token"), "token", problems, TOKEN_MAX), body.get("password")
     if not isinstance(password, str) or not password:
         problems.add("password", REQUIRED)
     problems.raise_if_any()

@@ -1,11 +1,11 @@
 """The accounts routes' OpenAPI components (loaded only to build /openapi.json),
 with the limits the handlers enforce (limits.py)."""
-from ...validation import PHONE_SCHEMA, SOME_TEXT
-from .limits import (ADDRESS_MAX, DEVICE_TOKEN_MAX, EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN,
-                     TOKEN_MAX, UPRN_PATTERN)
+from ...validation import PHONE_SCHEMA, SOME_TEXT, token_schema
+from .limits import (ADDRESS_MAX, DEVICE_TOKEN_MAX, EMAIL_MAX, EMAIL_PATTERN, EXTERNAL_TOKEN_MAX, NAME_MAX, PASSWORD_MAX,
+                     PASSWORD_MIN, TOKEN_MAX, UPRN_PATTERN)
 
 EMAIL = {"type": "string", "pattern": EMAIL_PATTERN, "maxLength": EMAIL_MAX, "example": "ada@example.org"}
-TOKEN = {"type": "string", "pattern": SOME_TEXT, "maxLength": TOKEN_MAX}
+TOKEN = token_schema(TOKEN_MAX)
 NEW_PASSWORD = {"type": "string", "minLength": PASSWORD_MIN, "maxLength": PASSWORD_MAX, "description": (
     "Also refused, with 422: one of the most common passwords, or the name or e-mail address itself.")}
 NAME = {"type": "string", "pattern": SOME_TEXT, "maxLength": NAME_MAX}
@@ -33,7 +33,7 @@ SCHEMAS = {
     "OneTimeToken": _obj(["token"], token=TOKEN),
     "ResetRequest": _obj(["email"], email=EMAIL),
     "ResetConfirm": _obj(["token", "password"], token=TOKEN, password=NEW_PASSWORD),
-    "ExternalToken": _obj(["token"], token=TOKEN),
+    "ExternalToken": _obj(["token"], token=token_schema(EXTERNAL_TOKEN_MAX)),
     "ProviderStart": _obj([], next={"type": "string", "pattern": "^/(?!/)", "maxLength": 300,
                                     "description": "where the app goes once signed in (a path on this site)"}),
     "ProviderFinish": _obj(["code", "state"], code={"type": "string", "minLength": 1, "maxLength": 2000},

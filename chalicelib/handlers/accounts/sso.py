@@ -9,20 +9,22 @@ address that came from the same provider follows a change made there, the old on
 address the resident set themselves is never replaced by a sign-in; an address another account
 has is never taken (two people are never merged on an address). Nothing shared, or nothing
 verified, changes nothing: the account keeps what it had, and one with none is told in the app."""
-from ...auth.principal import Unauthorized
 from ... import validation
+from ...auth.principal import Unauthorized
 from ...errors import ServiceUnavailable
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import Grant, User
 from . import auth
+from .limits import EXTERNAL_TOKEN_MAX
 from .wording import SSO_MISCONFIGURED, SSO_TOKEN_MISSING, SSO_UNREACHABLE
 
 
 def sign_in(deps, body):
     from ...auth import oidc
     problems = validation.Problems()
-    # `id_token`: the OIDC name some providers' libraries hand on; read as `token` is.
-    token = auth.token_in({"token": body.get("token") or body.get("id_token")}, problems, missing=SSO_TOKEN_MISSING)
+    # `id_token`: the OIDC name some providers' libraries hand on; read as `token` is, and named as sent.
+    field = "id_token" if body.get("token") is None and "id_token" in body else "token"
+    token = validation.token(body.get(field), field, problems, EXTERNAL_TOKEN_MAX, missing=SSO_TOKEN_MISSING)
     problems.raise_if_any()
     try:
         who = oidc.verify_external_token(token)

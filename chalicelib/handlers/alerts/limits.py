@@ -10,6 +10,7 @@ TOPICS = ("bins", "roads", "emergencies")
 # An area alert's planning applications by type (planning/kinds.py sorts each application into one)
 PLANNING_TYPES = ("householder", "full", "outline", "listed_building", "trees", "advertisement", "other")
 CHANNELS = ("push", "email", "sms")
+TOKEN_MAX = 1024  # an e-mail's or a text's confirming link: longer is no token of ours
 RADIUS_MIN_M, RADIUS_MAX_M = 50, 5000  # an alert's circle
 # A crew member's point on a jobs alert: "near" is within their radius of it
 # (a council's crews cover a few km; a rural van 20 km), and only while the

@@ -1,10 +1,10 @@
 """The alerts and broadcasts routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
-from ...validation import EMAIL, PHONE_SCHEMA, SOME_TEXT
+from ...validation import EMAIL, PHONE_SCHEMA, SOME_TEXT, token_schema
 from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, JOBS_RADIUS_DEFAULT_M,
                      JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MEETING_TOPIC_PATTERN, MAX_VERTICES,
-                     MAX_WARDS, PLANNING_TYPES, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX,
-                     WARD_PATTERN)
+                     MAX_WARDS, PLANNING_TYPES, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOKEN_MAX, TOPICS,
+                     URL_MAX, WARD_PATTERN)
 
 POLYGON_DESCRIPTION = (f"GeoJSON Polygon or MultiPolygon, rings closed (else 422), at most {MAX_VERTICES} positions "
                        "in all (else 422)")
@@ -92,7 +92,7 @@ SCHEMAS = {
                        "meetings: one of committee, ward or topic), and each channel its address (push_subscription, "
                        "email, phone); without them, 422. A place outside the council's area: 422"},
     "AlertToken": {"type": "object", "required": ["token"], "properties": {
-        "token": {"type": "string", "pattern": SOME_TEXT, "maxLength": 1024}}},
+        "token": token_schema(TOKEN_MAX)}},
     "Alert": {"type": "object", "required": ["id", "kind", "channels", "confirmed"], "properties": {
         "id": {"type": "string"}, "kind": {"type": "string"},
         "channels": {"type": "array", "items": {"type": "string"}},

@@ -17,7 +17,8 @@ from ...errors import ApiError, NotFound, ValidationFailed
 from ...storage.records import Alert, AlertIndexRow
 from . import channels as alert_channels, crew_points, targets as alert_targets
 from . import wording as W
-from .wording import (BODY_NOT_OBJECT, CONFIRM_EMAIL, CONFIRM_EMAIL_SUBJECT, CONFIRM_SMS, NO_SUCH_ALERT, REQUIRED,
+from .limits import TOKEN_MAX
+from .wording import (BODY_NOT_OBJECT, CONFIRM_EMAIL, CONFIRM_EMAIL_SUBJECT, CONFIRM_SMS, NO_SUCH_ALERT,
                       SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN, TOKEN_FOR_ANOTHER_ALERT, UNSUBSCRIBE_HOW,
                       UNSUBSCRIBE_LINK_NOT_VALID)
 
@@ -214,9 +215,9 @@ def delete_alert(deps, alert_id, token=None):
 
 
 def confirm(deps, body):
-    token = body.get("token") if isinstance(body, dict) else None
-    if not isinstance(token, str) or not token:
-        raise ValidationFailed([("token", REQUIRED)])
+    problems = validation.Problems()
+    token = validation.token(body.get("token") if isinstance(body, dict) else None, "token", problems, TOKEN_MAX)
+    problems.raise_if_any()
     alert = _by_token(deps, token, "confirm_hash")
     alert.pending, alert.confirm_hash, alert.expires = [], None, None
     deps.alerts.confirm(alert)

@@ -30,7 +30,6 @@ PLACE = "place"
 BODY_NOT_OBJECT = "Must be a JSON object."
 ONE_OF = "Must be one of: {choices}."
 TRUE_OR_FALSE = "Must be true or false."
-REQUIRED = "Is required."
 CIRCLE_NOT_AN_OBJECT = "Must be an object with lat, lon and radius_m."
 
 # Fields of an alert's channels (push, email, sms).

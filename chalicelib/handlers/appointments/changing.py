@@ -10,7 +10,7 @@ from ...validation import Problems
 from ..shared.events import new_event
 from . import slots as generating, wording
 from .holding import JustTaken, new_id, parse_start
-from .links import read_token
+from .links import body_token, read_token
 from .views import public_view, view
 
 CANCELLED_EVENT, MOVED_EVENT = "appointment_cancelled", "appointment_moved"
@@ -55,7 +55,10 @@ def freed(appointment):
 
 def cancel(deps, body):
     """POST /v1/appointments/cancel {token}."""
-    appointment, service, _ = _by_link(deps, body.get("token"), "cancel")
+    problems = Problems()
+    token = body_token(body, problems)
+    problems.raise_if_any()
+    appointment, service, _ = _by_link(deps, token, "cancel")
     now = deps.clock()
     event = new_event(deps, CANCELLED_EVENT, now, appointment_id=appointment.id, freed=freed(appointment))
     try:
@@ -72,9 +75,10 @@ def move(deps, body, *, by_staff=None, appointment=None):
     booked and the old one freed at once; the resident told of the new time."""
     problems = Problems()
     start = parse_start(body.get("start"), problems)
+    token = body_token(body, problems) if appointment is None else None  # an officer's move names it
     problems.raise_if_any()
     if appointment is None:
-        appointment, service, calendars = _by_link(deps, body.get("token"), "move")
+        appointment, service, calendars = _by_link(deps, token, "move")
     else:
         from .catalogue import service_or_404
         service, calendars = service_or_404(deps, appointment.service_id)

@@ -92,7 +92,7 @@ def book_for_caller(deps, body, idempotency_key):
 
 
 def block(deps, body):
-    """POST /v1/staff/appointments/blocks {calendar_id, from, to, note}: every
+    """POST /v1/staff/appointments/blocks {calendar_id, from, to}: every
     slot of the calendar starting in [from, to) made busy-unavailable, seat by
     seat; seats already taken are left and named."""
     problems = Problems()

@@ -1,7 +1,9 @@
 """The appointments routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ..feedback.schemas import ASKED
-from ...validation import PHONE_SCHEMA
+from ...validation import PHONE_SCHEMA, token_schema
 from .limits import ANSWER_MAX, NAME_MAX
+from .links import TOKEN_MAX
+LINK_TOKEN = token_schema(TOKEN_MAX)  # an e-mail's cancel, move or leave link
 
 STAMP = {"type": "string", "format": "date-time"}
 NULL_STAMP = {**STAMP, "nullable": True}
@@ -48,9 +50,9 @@ SCHEMAS = {
     "ManageLink": {"type": "object", "required": ["purpose", "appointment"], "properties": {
         "purpose": {"type": "string", "enum": ["cancel", "move"]}, "appointment": VIEW}},
     "LinkCancel": {"type": "object", "required": ["token"], "additionalProperties": False,
-                   "properties": {"token": {"type": "string", "maxLength": 200}}},
+                   "properties": {"token": LINK_TOKEN}},
     "LinkMove": {"type": "object", "required": ["token", "start"], "additionalProperties": False, "properties": {
-        "token": {"type": "string", "maxLength": 200}, "start": STAMP, "calendar_id": {"type": "string", "maxLength": 60}}},
+        "token": LINK_TOKEN, "start": STAMP, "calendar_id": {"type": "string", "maxLength": 60}}},
     "WaitingListJoin": {"type": "object", "required": ["service_id", "before"], "additionalProperties": False,
                         "properties": {"service_id": {"type": "string", "maxLength": 60}, "before": STAMP,
                                        "calendar_id": {"type": "string", "maxLength": 60},

@@ -75,8 +75,6 @@ def search_results(deps, query):
     start, end = _date(query, "fd", problems, rules), _date(query, "td", problems, rules)
     if (query.get("fd") or query.get("td")) and kind is None:
         rules.append(("dk", wording.DATES_WITHOUT_KIND))
-    if len(query.get("tx") or "") > WORDS_MAX:
-        problems.append(("tx", wording.WORDS_AT_MOST.format(most=WORDS_MAX)))
     tier = query.get("fields") or "basic"
     if tier not in TIERS:
         problems.append(("fields", wording.TIER))

@@ -9,10 +9,9 @@ import re
 
 from ... import validation
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
-from .limits import STREET_MAX_ADDRESSES, STREET_MIN_LETTERS, STREET_TEXT_MAX, UPRN_PATTERN
+from .limits import STREET_MAX_ADDRESSES, STREET_MIN_LETTERS, UPRN_PATTERN
 from .wording import (HALF_A_POINT, NO_ADDRESSES_AT, NO_POSTCODE_OR_STREET, NO_STREET, NOT_A_POSTCODE,
-                      POINT_AND_POSTCODE, POSTCODE_AND_STREET, POSTCODE_NOUN, REQUIRED, STREET_TOO_LONG,
-                      STREET_TOO_SHORT)
+                      POINT_AND_POSTCODE, POSTCODE_AND_STREET, POSTCODE_NOUN, REQUIRED, STREET_TOO_SHORT)
 
 # Outward code (area, district, optional sub-district) then inward code
 # (sector digit, unit letters; Royal Mail never uses C I K M O V in a unit).
@@ -78,8 +77,7 @@ def lookup(deps, query):
 def on_street(deps, text):
     """Addresses on the streets whose name begins with the text ("12 Micklegate,
     York": its house number, if any, then narrows them; the town is ignored)."""
-    if not isinstance(text, str) or len(text) > STREET_TEXT_MAX:
-        raise ValidationFailed([("street", STREET_TOO_LONG.format(most=STREET_TEXT_MAX))])
+    # At most STREET_TEXT_MAX characters: the edge refuses longer, as the document says.
     words = text.split(",")[0].upper().split()
     number = words.pop(0) if words and HOUSE_NUMBER.match(words[0]) else None
     name = " ".join(words)

@@ -35,3 +35,4 @@ DATE_PATTERN = (r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
 NEARBY_DEFAULT_M, NEARBY_MAX_M = 100, 500
 FEED_RADIUS_MIN_M, FEED_RADIUS_DEFAULT_M, FEED_RADIUS_MAX_M = 50, 1000, 5000
 FEED_MAX_ITEMS = 50
+SUPPORTER_TOKEN_MAX = 200  # "me too"'s e-mailed link (support.TOKEN: a reference, a digest and a key)

@@ -1,9 +1,9 @@
 """The reports routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...api.openapi import SERVICE_CODE, identifier
 from ... import states
-from ...validation import EMAIL, PHONE_SCHEMA, SOME_TEXT
+from ...validation import EMAIL, PHONE_SCHEMA, SOME_TEXT, token_schema
 from ..places.limits import UPRN_PATTERN
-from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS
+from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUPPORTER_TOKEN_MAX
 
 FIELD_TYPES = ["text", "number", "single_choice", "multi_choice", "date"]
 
@@ -116,7 +116,7 @@ SCHEMAS = {
         "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254,
                   "description": "leave out when signed in with a verified e-mail address"}}},
     "SupporterToken": {"type": "object", "additionalProperties": False, "required": ["token"], "properties": {
-        "token": {"type": "string", "maxLength": 200, "description": "the token the e-mail's link carries"}}},
+        "token": token_schema(SUPPORTER_TOKEN_MAX, description="the token the e-mail's link carries")}},
     "Support": {"type": "object", "required": ["status"], "properties": {
         "status": {"type": "string", "enum": ["supporting", "check_email", "withdrawn"]},
         "report_id": {"type": "string"}, "supporters": {"type": "integer", "minimum": 0},

@@ -22,6 +22,7 @@ from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import Supporter
 from ..shared.emails import canonical
 from ..shared.idempotency import request_key
+from .limits import SUPPORTER_TOKEN_MAX
 from .tracking import find_report
 from .wording import (CONFIRM_SUPPORT_BODY, CONFIRM_SUPPORT_SUBJECT, EMAIL_OR_SIGN_IN, EMAIL_REQUIRED_UNLESS_SIGNED_IN,
                       NOT_AN_OBJECT, NOT_A_SUPPORTER_FIELD, NO_SUCH_REPORT, OWN_REPORT, REPORT_CHANGING, REPORT_CLOSED,
@@ -126,9 +127,10 @@ def confirm(deps, body):
 
 def by_token(deps, body):
     """(the report id an e-mail's token names, the supporter it proves or None)."""
-    token = body.get("token") if isinstance(body, dict) else None
-    if not isinstance(token, str):
-        raise ValidationFailed([("token", TOKEN_REQUIRED)])
+    problems = validation.Problems()
+    token = validation.token(body.get("token") if isinstance(body, dict) else None, "token", problems,
+                             SUPPORTER_TOKEN_MAX, missing=TOKEN_REQUIRED)
+    problems.raise_if_any()
     found = TOKEN.match(token)
     supporter = deps.supporters.get(found.group(1), found.group(2)) if found else None
     if supporter is not None and not ids.constant_time_equal(ids.digest(token), supporter.confirm_hash or ""):

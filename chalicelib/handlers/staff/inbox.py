@@ -10,10 +10,10 @@ from ...validation import Problems, broken_rules, page_limit
 from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
-from .limits import (FILTER_VALUES_MAX, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX,
+from .limits import (FILTER_VALUES_MAX, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_WORDS_MAX,
                      SINCE_PATTERN, SORTS, YES_NO)
 from .wording import (FILTER_OUTSIDE_AREA, FILTER_VALUES_MOST, NOT_A_FILTER, ONE_OF,
-                      OVERDUE_NOT_IN_DUE_ORDER, SEARCH_LENGTH, SEARCH_NOT_BY_DATE, SEARCH_NOTHING, SEARCH_WORDS,
+                      OVERDUE_NOT_IN_DUE_ORDER, SEARCH_NOT_BY_DATE, SEARCH_NOTHING, SEARCH_WORDS,
                       SINCE_FORMAT, SINCE_IN_DUE_ORDER, STATUS_FILTER, SUPPORTERS_WITH_PRIORITY_OR_SINCE,
                       UNASSIGNED_WITH_TEAM, UNKNOWN_FILTER_VALUES, YES_OR_NO)
 
@@ -51,9 +51,7 @@ def _query(deps, params):
     if sort not in SORTS:
         problems.add("sort", ONE_OF.format(choices=", ".join(SORTS)))
     limit = problems.limit()
-    text = (params.get("q") or "").strip()
-    if len(text) > SEARCH_MAX:
-        problems.add("q", SEARCH_LENGTH.format(most=SEARCH_MAX))
+    text = (params.get("q") or "").strip()  # at most SEARCH_MAX characters (the edge, as the document says)
     reference = ids.normalise_report_id(text) if text and ids.is_report_id(ids.normalise_report_id(text)) else None
     found = () if reference or not text else tuple(words.words(text))
     # What the words hold, and filters that do not go together: rules the document states in words (422).

@@ -42,7 +42,6 @@ UNKNOWN_FILTER_VALUES = {  # by filter: the noun each one's values are
 FILTER_VALUES_MOST = "At most {most} values."
 YES_OR_NO = "Must be yes or no."
 SINCE_FORMAT = "Must be a date (YYYY-MM-DD) or a date-time (ISO 8601)."
-SEARCH_LENGTH = "At most {most} characters."
 SEARCH_WORDS = "At most {most} words."
 SEARCH_NOTHING = "Give a reference or some words of the description."
 # Filters that do not go together with the order asked for.
