@@ -45,3 +45,12 @@ def test_a_token_of_the_longest_length_is_read_as_a_token(client, path, field, r
     """A provider's token of 32,000 characters included: Azure AD's, with an officer's groups, is long."""
     answer = client.post(path, {**rest, field: "x" * most})
     assert answer.status_code != 400, answer.json_body  # refused as no token of ours, or signed out
+
+
+def test_an_unsubscribe_link_longer_than_any_is_a_bad_request_naming_its_token(client):
+    """The query's token had no length in the document, and one of 5,000 characters was told as a link that
+    does not work (403), as a body's token was."""
+    for answer in (client.get(f"/v1/alerts/unsubscribe?token={'x' * (ALERT_TOKEN_MAX + 1)}"),
+                   client.post(f"/v1/alerts/unsubscribe?token={'x' * (ALERT_TOKEN_MAX + 1)}", {})):
+        assert answer.status_code == 400, answer.json_body
+        assert named(answer) == ["token"]

@@ -4,12 +4,14 @@ from ...api import http
 from ...api.openapi import errors, identifier, json_response, operation, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, BROADCAST, REPORT, desk
+from ...validation import token_schema
 from . import limits
 
 routes = Routes("alerts", schemas="chalicelib.handlers.alerts.schemas")
 # Not an identifier for the edge: a mail provider's one-click unsubscribe hears 403
 # invalid_token for any token not ours, the view checks its signature before any read.
-TOKEN_Q = q("token", "the alert's unsubscribe token (from the message's link)", required=True)
+TOKEN_Q = q("token", "the alert's unsubscribe token (from the message's link)", required=True,
+            schema=token_schema(limits.TOKEN_MAX))
 # RFC 8058 one-click: mail providers POST "List-Unsubscribe=One-Click" as a form.
 FORM_OR_JSON = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"]
 

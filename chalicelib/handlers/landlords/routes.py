@@ -144,7 +144,8 @@ def landlord_run_csv(run_ref):
     "summary": "Claims paid to us found by the tenant's name (full, or surname), the address as printed or any run "
                "of its words (with the house number), the postcode or the claim reference: names first, then "
                "addresses, 50 a page; next_cursor (null on the last page) asks for the next",
-    "parameters": [q("q", "what to search by", required=True),
+    "parameters": [q("q", "what to search by", required=True,
+                     schema=trimmed_text(limits.SEARCH_MIN, limits.SEARCH_MAX)),
                    q("cursor", "next_cursor of the page before", schema={"type": "string",
                                                                          "maxLength": limits.CURSOR_MAX})],
     "responses": {"200": {"description": "a page of the claims found"}, **errors(400, *NOT_ONE, 503)}})
