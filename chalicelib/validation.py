@@ -34,6 +34,14 @@ def token(value, field, problems, most, missing=None):
     return value
 
 
+def token_alone(value, field, most, missing=None):
+    """token(), for a request whose token is read before anything else: its problem is a 400 at once."""
+    problems = Problems()
+    found = token(value, field, problems, most, missing)
+    problems.raise_if_any()
+    return found
+
+
 def token_schema(most, **more):
     """/openapi.json's words for a token that token() reads."""
     return {"type": "string", "pattern": SOME_TEXT, "maxLength": most, **more}

@@ -125,15 +125,8 @@ def start_session(deps, user, now, provider=None, event=None):
     return _token_pair(deps, user, session.id, refresh, now)
 
 
-def _token_alone(body, field):
-    problems = validation.Problems()
-    token = validation.token(body.get(field), field, problems, TOKEN_MAX)
-    problems.raise_if_any()
-    return token
-
-
 def refresh(deps, body):
-    token = _token_alone(body, "refresh_token")
+    token = validation.token_alone(body.get("refresh_token"), "refresh_token", TOKEN_MAX)
     now = deps.clock()
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is None or row.expires < now:
@@ -162,14 +155,14 @@ def refresh(deps, body):
 
 
 def logout(deps, body):
-    token = _token_alone(body, "refresh_token")
+    token = validation.token_alone(body.get("refresh_token"), "refresh_token", TOKEN_MAX)
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is not None:
         deps.accounts.revoke_session(row.session_id)
 
 
 def verify_email(deps, body):
-    token = _token_alone(body, "token")
+    token = validation.token_alone(body.get("token"), "token", TOKEN_MAX)
     row = deps.accounts.consume_one_time(ids.digest(token), "verify_email")
     now = deps.clock()
     if row is None or row.expires < now:

@@ -8,8 +8,8 @@ from ...validation import token_schema
 from . import limits
 
 routes = Routes("alerts", schemas="chalicelib.handlers.alerts.schemas")
-# Not an identifier for the edge: a mail provider's one-click unsubscribe hears 403
-# invalid_token for any token not ours, the view checks its signature before any read.
+# Not an identifier for the edge, which holds only its length (400 past it): a mail provider's one-click
+# unsubscribe hears 403 invalid_token for any other token not ours, the view checks its signature before any read.
 TOKEN_Q = q("token", "the alert's unsubscribe token (from the message's link)", required=True,
             schema=token_schema(limits.TOKEN_MAX))
 # RFC 8058 one-click: mail providers POST "List-Unsubscribe=One-Click" as a form.

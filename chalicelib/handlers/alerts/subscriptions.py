@@ -215,9 +215,7 @@ def delete_alert(deps, alert_id, token=None):
 
 
 def confirm(deps, body):
-    problems = validation.Problems()
-    token = validation.token(body.get("token") if isinstance(body, dict) else None, "token", problems, TOKEN_MAX)
-    problems.raise_if_any()
+    token = validation.token_alone(body.get("token") if isinstance(body, dict) else None, "token", TOKEN_MAX)
     alert = _by_token(deps, token, "confirm_hash")
     alert.pending, alert.confirm_hash, alert.expires = [], None, None
     deps.alerts.confirm(alert)

@@ -3,6 +3,7 @@ purpose, each until the service's cancel notice before the time. The seat
 left goes to the waiting list (waiting.py) from the change's own event."""
 from datetime import timedelta
 
+from ... import validation
 from ...errors import ApiError
 from ...storage.appointments.appointment_models import BOOKED, Appointment, carried_over
 from ...storage.errors import AlreadyExists, EditConflict
@@ -10,7 +11,7 @@ from ...validation import Problems
 from ..shared.events import new_event
 from . import slots as generating, wording
 from .holding import JustTaken, new_id, parse_start
-from .links import body_token, read_token
+from .links import TOKEN_MAX, read_token
 from .views import public_view, view
 
 CANCELLED_EVENT, MOVED_EVENT = "appointment_cancelled", "appointment_moved"
@@ -55,10 +56,8 @@ def freed(appointment):
 
 def cancel(deps, body):
     """POST /v1/appointments/cancel {token}."""
-    problems = Problems()
-    token = body_token(body, problems)
-    problems.raise_if_any()
-    appointment, service, _ = _by_link(deps, token, "cancel")
+    link = validation.token_alone(body.get("token"), "token", TOKEN_MAX)
+    appointment, service, _ = _by_link(deps, link, "cancel")
     now = deps.clock()
     event = new_event(deps, CANCELLED_EVENT, now, appointment_id=appointment.id, freed=freed(appointment))
     try:
@@ -75,10 +74,11 @@ def move(deps, body, *, by_staff=None, appointment=None):
     booked and the old one freed at once; the resident told of the new time."""
     problems = Problems()
     start = parse_start(body.get("start"), problems)
-    token = body_token(body, problems) if appointment is None else None  # an officer's move names it
+    # A resident's link names the appointment; an officer's move is given it.
+    link = validation.token(body.get("token"), "token", problems, TOKEN_MAX) if appointment is None else None
     problems.raise_if_any()
     if appointment is None:
-        appointment, service, calendars = _by_link(deps, token, "move")
+        appointment, service, calendars = _by_link(deps, link, "move")
     else:
         from .catalogue import service_or_404
         service, calendars = service_or_404(deps, appointment.service_id)

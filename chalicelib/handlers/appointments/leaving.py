@@ -8,10 +8,10 @@ from datetime import datetime
 from ...errors import ApiError
 from ...storage.appointments.appointment_models import HELD
 from ...storage.errors import EditConflict
-from ...validation import Problems
+from ...validation import token_alone
 from ..shared.events import new_event
 from . import wording
-from .links import LEAVE, body_token, link_base, place_token, read_token
+from .links import LEAVE, TOKEN_MAX, link_base, place_token, read_token
 
 DECLINED_EVENT = "appointment_offer_declined"
 
@@ -22,9 +22,7 @@ def leave_link(deps, service_id, user_id, before):
 
 def by_link(deps, body):
     """POST /v1/appointments/waiting-list/leave {token}."""
-    problems = Problems()
-    token = body_token(body, problems)
-    problems.raise_if_any()
+    token = token_alone(body.get("token"), "token", TOKEN_MAX)
     service_id, _, user_id = read_token(token, LEAVE, deps.clock()).partition("~")
     return leave(deps, service_id, user_id)
 

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from ...errors import ApiError
 from ..shared.signed_links import seal, unseal
-from ...validation import digits, token
+from ...validation import digits
 from . import wording
 
 LABEL = b"appointment-link"
@@ -50,8 +50,3 @@ def read_token(token, purpose, now):
     if now >= datetime.fromtimestamp(int(parts[2]), timezone.utc):
         raise ApiError(wording.LINK_EXPIRED, status=403, code="link_expired")
     return parts[0]
-
-
-def body_token(body, problems):
-    """The link's token a body carries (cancel, move, leave), as the document gives it: else named (400)."""
-    return token(body.get("token"), "token", problems, TOKEN_MAX)

@@ -127,10 +127,8 @@ def confirm(deps, body):
 
 def by_token(deps, body):
     """(the report id an e-mail's token names, the supporter it proves or None)."""
-    problems = validation.Problems()
-    token = validation.token(body.get("token") if isinstance(body, dict) else None, "token", problems,
-                             SUPPORTER_TOKEN_MAX, missing=TOKEN_REQUIRED)
-    problems.raise_if_any()
+    token = validation.token_alone(body.get("token") if isinstance(body, dict) else None, "token",
+                                   SUPPORTER_TOKEN_MAX, missing=TOKEN_REQUIRED)
     found = TOKEN.match(token)
     supporter = deps.supporters.get(found.group(1), found.group(2)) if found else None
     if supporter is not None and not ids.constant_time_equal(ids.digest(token), supporter.confirm_hash or ""):
