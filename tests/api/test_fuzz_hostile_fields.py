@@ -132,13 +132,14 @@ def probe(operation, existing, headers, failures, url):
 
     def send():
         answer = case.call(base_url=url, headers=headers, timeout=30)
-        if unavailable(answer) is not None:
+        down = unavailable(answer)
+        if down is not None:
             # A back office this stack has none of (council tax's) is a 503 for the case as drawn too: the
             # same 503 for a hostile field is the stack's, not the field's (read before, or not at all).
             if not unchanged:
                 unchanged.append(unavailable(naming_what_exists(drawn[0], existing).call(
                     base_url=url, headers=headers, timeout=30)))
-            if unavailable(answer) == unchanged[0]:
+            if down == unchanged[0]:
                 return None
         return answered_in_shape(answer, operation.path)
     for name in dict.fromkeys(fields):
