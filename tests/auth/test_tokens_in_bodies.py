@@ -1,5 +1,5 @@
 """A token sent in a body (a refresh token, an e-mail's link to confirm, cancel, move or leave, a sign-in
-provider's token) is what /openapi.json says one is: not blank, and at most its length (a provider's, which
+provider's token, a questionnaire's link, a saved form's link and the code shown with it) is what /openapi.json says one is: not blank, and at most its length (a provider's, which
 carries an Azure AD account's groups, 32,000 characters). Anything else is the request's fault, told as a
 400 naming the field, not as a link or sign-in that failed (401, 403, 404) or a sign-out that worked (204)."""
 import pytest
@@ -7,6 +7,8 @@ import pytest
 from chalicelib.handlers.accounts.limits import EXTERNAL_TOKEN_MAX, TOKEN_MAX
 from chalicelib.handlers.alerts.limits import TOKEN_MAX as ALERT_TOKEN_MAX
 from chalicelib.handlers.appointments.links import TOKEN_MAX as APPOINTMENT_TOKEN_MAX
+from chalicelib.handlers.forms.limits import RESUME_CODE_MAX, RESUME_TOKEN_MAX
+from chalicelib.handlers.questionnaires.limits import TOKEN_MAX as QUESTIONNAIRE_TOKEN_MAX
 from chalicelib.handlers.reports.limits import SUPPORTER_TOKEN_MAX
 
 ROUTES = [("/v1/auth/refresh", "refresh_token", {}, TOKEN_MAX), ("/v1/auth/logout", "refresh_token", {}, TOKEN_MAX),
@@ -18,7 +20,12 @@ ROUTES = [("/v1/auth/refresh", "refresh_token", {}, TOKEN_MAX), ("/v1/auth/logou
           ("/v1/supporters/withdraw", "token", {}, SUPPORTER_TOKEN_MAX),
           ("/v1/appointments/cancel", "token", {}, APPOINTMENT_TOKEN_MAX),
           ("/v1/appointments/move", "token", {"start": "2026-12-22T10:00:00Z"}, APPOINTMENT_TOKEN_MAX),
-          ("/v1/appointments/waiting-list/leave", "token", {}, APPOINTMENT_TOKEN_MAX)]
+          ("/v1/appointments/waiting-list/leave", "token", {}, APPOINTMENT_TOKEN_MAX),
+          ("/v1/questionnaires/DS-7K3F9Q/answer", "token", {"fixed": True, "rating": 4}, QUESTIONNAIRE_TOKEN_MAX),
+          ("/v1/form-submissions/resume", "token", {"submission_id": "FM-7K3F9QRT", "code": "123456"},
+           RESUME_TOKEN_MAX),
+          ("/v1/form-submissions/resume", "code", {"submission_id": "FM-7K3F9QRT", "token": "a-link-token"},
+           RESUME_CODE_MAX)]
 
 
 def named(answer):

@@ -84,6 +84,20 @@ def test_five_wrong_codes_spend_the_link_and_an_old_link_expires(client, deps):
         resume(at(now + timedelta(days=7)), {"submission_id": filler.id, "token": token, "code": code})
 
 
+def test_blank_or_over_long_codes_spend_none_of_the_tries(client, deps):
+    """Neither is a code anyone was shown: five of them leave the link good for the right code."""
+    published(deps, "general-enquiry")
+    filler = Filler(client, "general-enquiry")
+    saved = client.post(f"/v1/form-submissions/{filler.id}/save", {"email": "cy@example.org"}, filler.auth)
+    [(_, token)] = link_sent("cy@example.org")
+    for code in (" ", "\t", "\ufeff", "1" * 21, " " * 21):
+        answer = client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token, "code": code})
+        assert answer.status_code == 400 and list(fields(answer)) == ["code"], answer.json_body
+    opened = client.post("/v1/form-submissions/resume",
+                         {"submission_id": filler.id, "token": token, "code": saved.json_body["code"]})
+    assert opened.status_code == 200, opened.json_body
+
+
 def test_a_signed_in_resident_carries_on_from_another_device(client, deps, people):
     from chalicelib.handlers.accounts import auth
     published(deps, "grant-enquiry")

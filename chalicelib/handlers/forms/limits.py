@@ -39,3 +39,7 @@ PREFILL = ("account.name", "account.email", "account.phone",
 # A form handed on to the revenues queue: the answers each council tax request is made from, by name.
 HAND_ON_ANSWERS = {"single_person_discount": ("account", "date"),
                    "move": ("account", "date", "within", "address", "forwarding")}
+
+# Save and come back: a link's token (ids.new_token() gives 32 characters) and the code shown (6 digits, with
+# room for the spaces a person types around them).
+RESUME_TOKEN_MAX, RESUME_CODE_MAX = 200, 20

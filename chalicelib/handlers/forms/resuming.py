@@ -17,6 +17,7 @@ from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
 from . import wording
 from .completing import opened, view
+from .limits import RESUME_CODE_MAX, RESUME_TOKEN_MAX
 
 RESUME_DAYS = 7
 CODE_DIGITS = 6
@@ -56,10 +57,14 @@ def save(deps, submission_id, body, token):
 def resume(deps, body):
     """{submission view, token}: the link's token and the code, checked."""
     from ...storage.errors import EditConflict
-    submission_id, link_token, code = (body.get(k) for k in ("submission_id", "token", "code"))
-    if not all(isinstance(v, str) and v for v in (submission_id, link_token, code)):
-        raise ValidationFailed([(k, "Required.") for k in ("submission_id", "token", "code")
-                                if not isinstance(body.get(k), str) or not body.get(k)])
+    problems = validation.Problems()
+    submission_id = body.get("submission_id")
+    if not isinstance(submission_id, str) or not submission_id:
+        problems.add("submission_id", wording.REQUIRED)
+    link_token = validation.token(body.get("token"), "token", problems, RESUME_TOKEN_MAX)
+    # A blank or over-long code is no code anyone was shown: refused before it can spend one of the tries.
+    code = validation.token(body.get("code"), "code", problems, RESUME_CODE_MAX, missing=wording.RESUME_CODE)
+    problems.raise_if_any()
     submission = deps.form_submissions.get(submission_id)
     now = deps.clock()
     if (submission is None or submission.state != "in_progress" or not submission.resume_hash

@@ -4,6 +4,8 @@ Schema 2020-12); here it is described as an object whose checks answer 400
 with each error's JSON path."""
 from ..feedback.schemas import ASKED
 from ...api.openapi import identifier
+from ...validation import token_schema
+from .limits import RESUME_CODE_MAX, RESUME_TOKEN_MAX
 STAMP = {"type": "string", "format": "date-time", "nullable": True}
 STRING_OR_NULL = {"type": "string", "nullable": True}
 INT_OR_NULL = {"type": "integer", "nullable": True}
@@ -79,8 +81,7 @@ SCHEMAS = {
     "ResumeForm": {"type": "object", "required": ["submission_id", "token", "code"], "properties": {
         "submission_id": identifier("the submission's id, from the link", r"^FM-[A-Z0-9]{1,40}$", 43,
                                     example="FM-7K3F9QRT"),
-        "token": {"type": "string", "minLength": 1, "maxLength": 200},
-        "code": {"type": "string", "minLength": 1, "maxLength": 20}}},
+        "token": token_schema(RESUME_TOKEN_MAX), "code": token_schema(RESUME_CODE_MAX)}},
     "FormCase": {"type": "object", "required": ["reference", "form", "state", "status", "closed"], "properties": {
         "reference": {"type": "string", "description": "the form's FM- reference"}, "form": {"type": "string"},
         "state": {"type": "string"}, "status": {"type": "string", "description": "the state in words"},

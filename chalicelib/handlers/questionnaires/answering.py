@@ -25,7 +25,7 @@ from ..reports import views
 from ..reports.tracking import find_report
 from ..reports.transition import transition
 from ..shared import events
-from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN, REOPENED_FLAG
+from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN, REOPENED_FLAG, TOKEN_MAX
 from .wording import (ANSWERED_ALREADY, FIXED_TRUE_OR_FALSE, HAS_IT_BEEN_FIXED, NONE_SENT, NOT_AN_ANSWER_FIELD,
                       NOT_AN_OBJECT, RATING_RANGE, REOPENED_TEXT, REPORT_CHANGED, TOKEN_NOT_THIS_QUESTIONNAIRE,
                       TOKEN_REQUIRED)
@@ -64,9 +64,7 @@ def _checked(body):
     if not isinstance(body, dict):
         raise ValidationFailed([("body", NOT_AN_OBJECT)])
     problems = validation.Problems()
-    token = body.get("token")
-    if not isinstance(token, str) or not token.strip():
-        problems.add("token", TOKEN_REQUIRED)
+    token = validation.token(body.get("token"), "token", problems, TOKEN_MAX, missing=TOKEN_REQUIRED)
     fixed = body.get("fixed")
     if not isinstance(fixed, bool):
         problems.add("fixed", FIXED_TRUE_OR_FALSE)

@@ -5,6 +5,7 @@ from ...api import http
 from ...api.openapi import errors, identifier, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE
+from .limits import TOKEN_MAX
 
 routes = Routes("questionnaires", schemas="chalicelib.handlers.questionnaires.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
@@ -13,7 +14,7 @@ REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 @routes.get("/v1/questionnaires/{report_id}", ANYONE, {
     "summary": "The questionnaire a reporter was sent (\"has it been fixed?\"), with the token from its link",
     "parameters": [REPORT_ID, q("token", "the token from the link the reporter was sent", required=True,
-                                 schema=identifier(max_length=200))],
+                                 schema=identifier(max_length=TOKEN_MAX))],
     "responses": {"200": json_response(ref("Questionnaire")), **errors(403, 404)}})
 def get_questionnaire(report_id):
     from . import answering

@@ -1,6 +1,6 @@
 """The questionnaire routes' OpenAPI components (loaded only to build /openapi.json)."""
-from ...validation import SOME_TEXT
-from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN
+from ...validation import token_schema
+from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN, TOKEN_MAX
 
 RATING = {"type": "integer", "minimum": RATING_MIN, "maximum": RATING_MAX,
           "description": "how the report was dealt with, 1 (badly) to 5 (very well)"}
@@ -8,8 +8,8 @@ STAMP = {"type": "string", "format": "date-time"}
 
 SCHEMAS = {
     "Answer": {"type": "object", "required": ["token", "fixed", "rating"], "additionalProperties": False,
-               "properties": {"token": {"type": "string", "pattern": SOME_TEXT,
-                                        "description": "from the link the reporter was sent"},
+               "properties": {"token": token_schema(TOKEN_MAX,
+                                                      description="from the link the reporter was sent"),
                               "fixed": {"type": "boolean"}, "rating": RATING,
                               "comment": {"type": "string", "maxLength": COMMENT_MAX}}},
     "Questionnaire": {"type": "object", "properties": {
