@@ -1,5 +1,7 @@
 """The waste routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...api.openapi import identifier
 from ..feedback.schemas import ASKED
+from ..staff.limits import TEAM_ID_PATTERN
 from .limits import (WAIVE_REASON_MAX, BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
                      LOCATION_MAX, MAX_ITEMS_LIMIT, NOTES_MAX, PRICE_MAX, SUBSCRIPTION_ID_PATTERN)
 
@@ -35,8 +37,8 @@ RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1,
              "type": "object", "required": ["up_to", "price"], "additionalProperties": False, "properties": {
                  "up_to": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
                  "price": {**PENCE, "maximum": PRICE_MAX * MAX_ITEMS_LIMIT}}}},
-         "crew_team": {"type": "string", "maxLength": 40,
-                       "description": "the crews' team that collects (its jobs); absent in an edit: unchanged"},
+         "crew_team": identifier("the crews' team that collects (its jobs); absent in an edit: unchanged",
+                                 TEAM_ID_PATTERN, 40),
          "not_collected": {"type": "string", "enum": ["rebook", "refund"],
                            "description": "a collection the crew could not make: a free rebooking (once) or a "
                                           "full refund; absent in an edit: unchanged"}}
@@ -46,8 +48,8 @@ GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "term_days": {"type": "integer", "minimum": 28, "maximum": 731},
                 "renewal_opens_days": {"type": "integer", "minimum": 1, "maximum": 120},
                 "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60},
-                "crew_team": {"type": "string", "maxLength": 40,
-                              "description": "the crews' team that empties garden bins; absent in an edit: unchanged"}}
+                "crew_team": identifier("the crews' team that empties garden bins; absent in an edit: unchanged",
+                                        TEAM_ID_PATTERN, 40)}
 
 SCHEMAS = {
     "BulkyCatalogue": {"type": "object", "required": ["items", "minimum_charge", "max_items"], "properties": {
