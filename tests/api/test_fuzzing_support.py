@@ -38,3 +38,15 @@ def test_a_case_that_passed_is_sent_once_and_the_rest_are_sent_too():
     sent = []
     count, failure = explore(st.integers(0, 1000), lambda case: sent.append(case) or len(sent), least=2, most=5)
     assert failure is None and count == len(sent) == 5  # two outcomes met in the first two: five in all
+
+
+def test_a_draw_that_gave_fewer_cases_than_asked_is_not_drawn_again():
+    """An operation with few different cases (a repair's: 4 of 8) gave fewer than asked, and every later
+    ask for as many drew it all again, 20 s a time."""
+    from support.fuzzing import KeptDraws
+    made = []
+    draw = KeptDraws().draw("few", lambda: made.append(1) or st.sampled_from([1, 2]))
+    first, again, fewer = draw(8), draw(8), draw(1)
+    assert first == again and len(first) < 8 and fewer == first[:1]
+    assert len(made) == 1
+    assert len(draw(9)) == len(first) and len(made) == 2  # more than any ask yet is drawn

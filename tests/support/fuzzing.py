@@ -104,14 +104,16 @@ class KeptDraws:
     first of them, as a draw of that many starts with the same cases."""
 
     def __init__(self):
-        self._kept = {}
+        self._kept = {}  # key: (the cases drawn, how many were asked for)
 
     def draw(self, key, strategy):
-        """explore's `draw` for `key`; `strategy()` makes the strategy, only when more cases are asked for."""
+        """explore's `draw` for `key`; `strategy()` makes the strategy, only when more cases are asked for
+        than any draw yet. A draw may give fewer than asked (an operation with few different cases): asked
+        again, it would give the same, so it is not drawn again (a repair's 4 of 8 took 20 s a draw)."""
         def cases(examples):
-            if len(self._kept.get(key, ())) < examples:
-                self._kept[key] = drawn(strategy(), examples)
-            return self._kept[key][:examples]
+            if self._kept.get(key, ((), 0))[1] < examples:
+                self._kept[key] = drawn(strategy(), examples), examples
+            return self._kept[key][0][:examples]
         return cases
 
 
