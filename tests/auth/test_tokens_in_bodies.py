@@ -1,5 +1,6 @@
 """A token sent in a body (a refresh token, an e-mail's link to confirm, cancel, move or leave, a sign-in
-provider's token, a questionnaire's link, a saved form's link and the code shown with it) is what /openapi.json says one is: not blank, and at most its length (a provider's, which
+provider's token, a questionnaire's link, a transaction's feedback token, a saved form's link and the code
+shown with it) is what /openapi.json says one is: not blank, and at most its length (a provider's, which
 carries an Azure AD account's groups, 32,000 characters). Anything else is the request's fault, told as a
 400 naming the field, not as a link or sign-in that failed (401, 403, 404) or a sign-out that worked (204)."""
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from chalicelib.handlers.accounts.limits import EXTERNAL_TOKEN_MAX, TOKEN_MAX
 from chalicelib.handlers.alerts.limits import TOKEN_MAX as ALERT_TOKEN_MAX
 from chalicelib.handlers.appointments.links import TOKEN_MAX as APPOINTMENT_TOKEN_MAX
+from chalicelib.handlers.feedback.tokens import MOST as FEEDBACK_TOKEN_MAX
 from chalicelib.handlers.forms.limits import RESUME_CODE_MAX, RESUME_TOKEN_MAX
 from chalicelib.handlers.questionnaires.limits import TOKEN_MAX as QUESTIONNAIRE_TOKEN_MAX
 from chalicelib.handlers.reports.limits import SUPPORTER_TOKEN_MAX
@@ -24,6 +26,7 @@ ROUTES = [("/v1/auth/refresh", "refresh_token", {}, TOKEN_MAX), ("/v1/auth/logou
           ("/v1/questionnaires/DS-7K3F9Q/answer", "token", {"fixed": True, "rating": 4}, QUESTIONNAIRE_TOKEN_MAX),
           ("/v1/form-submissions/resume", "token", {"submission_id": "FM-7K3F9QRT", "code": "123456"},
            RESUME_TOKEN_MAX),
+          ("/v1/feedback", "token", {"rating": 4}, FEEDBACK_TOKEN_MAX),
           ("/v1/form-submissions/resume", "code", {"submission_id": "FM-7K3F9QRT", "token": "a-link-token"},
            RESUME_CODE_MAX)]
 

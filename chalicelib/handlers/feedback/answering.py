@@ -74,9 +74,7 @@ def _checked(body):
     if not isinstance(body, dict):
         raise ValidationFailed([("body", NOT_AN_OBJECT)])
     problems = validation.Problems()
-    token = body.get("token")
-    if not isinstance(token, str) or not token.strip() or len(token) > tokens.MOST:
-        problems.add("token", TOKEN_REQUIRED)
+    token = validation.token(body.get("token"), "token", problems, tokens.MOST, missing=TOKEN_REQUIRED)
     rating = body.get("rating")
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
         problems.add("rating", RATING_RANGE)

@@ -1,7 +1,8 @@
 """The feedback routes' OpenAPI components (loaded only to build /openapi.json)."""
-from ...validation import SOME_TEXT, trimmed_text
+from ...validation import SOME_TEXT, token_schema, trimmed_text
 from .limits import IMPROVE_MAX, WORDS_MAX
 from .services import SERVICES
+from .tokens import MOST
 
 RATING = {"type": "integer", "minimum": 1, "maximum": 5,
           "description": "GOV.UK's five points: 1 very dissatisfied, 2 dissatisfied, 3 neither, 4 satisfied, "
@@ -15,8 +16,8 @@ ASKED = {"type": "object", "description": "once finished: how did it go? POST /v
 SCHEMAS = {
     "FeedbackAnswer": {"type": "object", "required": ["token", "rating"], "additionalProperties": False,
                        "properties": {
-                           "token": {"type": "string", "pattern": SOME_TEXT, "maxLength": 300,
-                                     "description": "the transaction's, from its confirmation (feedback.token)"},
+                           "token": token_schema(
+                               MOST, description="the transaction's, from its confirmation (feedback.token)"),
                            "rating": RATING,
                            "improve": {"type": "string", "maxLength": IMPROVE_MAX,
                                        "description": "How could we improve this service?"},

@@ -61,7 +61,8 @@ def resume(deps, body):
     submission_id = body.get("submission_id")
     if not isinstance(submission_id, str) or not submission_id:
         problems.add("submission_id", wording.REQUIRED)
-    link_token = validation.token(body.get("token"), "token", problems, RESUME_TOKEN_MAX)
+    link_token = validation.token(body.get("token"), "token", problems, RESUME_TOKEN_MAX,
+                                  missing=wording.REQUIRED)
     # A blank or over-long code is no code anyone was shown: refused before it can spend one of the tries.
     code = validation.token(body.get("code"), "code", problems, RESUME_CODE_MAX, missing=wording.RESUME_CODE)
     problems.raise_if_any()
