@@ -72,3 +72,12 @@ def test_a_tracking_token_too_long_for_a_key_is_a_400_naming_it_and_an_empty_one
     rid, _, _ = world
     refused_naming(client.get(f"/v1/reports/{rid}?token={LONG}"), "token", "Must be an id of 1 to 200 characters.")
     assert client.get(f"/v1/reports/{rid}?token=").status_code != 400
+
+
+def test_an_id_with_a_line_end_after_it_is_refused_as_the_document_refuses_it(client, world):
+    """The document's `^...$` is ECMA-262's, whose `$` is the text's end; Python's also matched before a last
+    line end, so "tpl_1\\n" passed the edge and reached the view."""
+    rid, cid, staff = world
+    refused_naming(client.post(f"/v1/staff/conversations/{cid}/answer", {"template": "tpl_1\n"}, staff),
+                   "template", "Is not an id: it has characters no id has.")
+    refused_naming(client.get(f"/v1/reports/{rid}?token=abc%0A"), "token", "Is not an id: it has characters no id has.")
