@@ -51,7 +51,7 @@ def blanked(body, path, blank):
         if key == "*":
             key = next(iter(node), None) if isinstance(node, dict) else None
         holds = isinstance(node, dict) and key in node or isinstance(node, list) and key == 0 and node
-        if last and (holds or isinstance(node, dict) and key is not None):
+        if last and (holds or isinstance(node, dict) and isinstance(key, str)):  # 0 is a list's place
             node[key] = blank
             return body
         if last and isinstance(node, list) and key == 0:
