@@ -8,6 +8,11 @@ from .limits import (WAIVE_REASON_MAX, BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN
 from ...validation import SOME_TEXT
 
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
+
+
+def crew_team(description):
+    """A crews' team by its id, as teams are named (staff/limits.TEAM_ID_PATTERN: at most 40 characters)."""
+    return identifier(description, TEAM_ID_PATTERN, 40)
 # Item ids a booking names: the catalogue's (GET /v1/waste/bulky/items), so one not on it, or more than
 # its max_items, is a rule (422); the shape and the hard bounds are the document's (400).
 BOOKED_ITEMS = {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
@@ -37,8 +42,7 @@ RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1,
              "type": "object", "required": ["up_to", "price"], "additionalProperties": False, "properties": {
                  "up_to": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
                  "price": {**PENCE, "maximum": PRICE_MAX * MAX_ITEMS_LIMIT}}}},
-         "crew_team": identifier("the crews' team that collects (its jobs); absent in an edit: unchanged",
-                                 TEAM_ID_PATTERN, 40),
+         "crew_team": crew_team("the crews' team that collects (its jobs); absent in an edit: unchanged"),
          "not_collected": {"type": "string", "enum": ["rebook", "refund"],
                            "description": "a collection the crew could not make: a free rebooking (once) or a "
                                           "full refund; absent in an edit: unchanged"}}
@@ -48,8 +52,7 @@ GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "term_days": {"type": "integer", "minimum": 28, "maximum": 731},
                 "renewal_opens_days": {"type": "integer", "minimum": 1, "maximum": 120},
                 "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60},
-                "crew_team": identifier("the crews' team that empties garden bins; absent in an edit: unchanged",
-                                        TEAM_ID_PATTERN, 40)}
+                "crew_team": crew_team("the crews' team that empties garden bins; absent in an edit: unchanged")}
 
 SCHEMAS = {
     "BulkyCatalogue": {"type": "object", "required": ["items", "minimum_charge", "max_items"], "properties": {
