@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-23";
+const VERSION = "doorstep-24";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -38,7 +38,8 @@ const ON_FIRST_USE = [
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
   "/js/screens/planning.js", "/js/screens/privacy.js", "/js/screens/licensing.js",
   "/js/screens/repairs.js", "/js/screens/repair-report.js", "/js/screens/repair-after.js",
-  "/js/screens/moving.js", "/js/screens/moving-page.js", "/js/screens/business.js", "/js/screens/feedback-give.js",
+  "/js/screens/moving.js", "/js/screens/moving-page.js", "/js/screens/business.js", "/js/read-again.js",
+  "/js/screens/feedback-give.js",
   "/js/screens/schools.js", "/js/screens/school-page.js", "/js/screens/starting-school.js",
   "/js/screens/starting-school-page.js",
   "/js/screens/figures.js", "/js/figures.js",

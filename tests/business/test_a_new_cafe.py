@@ -2,6 +2,7 @@
 may have, trade waste, the premises licence and planning's word, each with its state on one page."""
 from support.business_support import (CORNER_CAFE, DISTRICT, DISTRICT_HOST, STARTS, at, newcastle,  # noqa: F401
                                       parts_of, resident_at, tell)
+from support.effects_support import dies_after_commit, run_stream  # noqa: F401 (fixture)
 from support.revenues_support import council_morning  # noqa: F401 (fixture)
 
 
@@ -33,6 +34,19 @@ def test_a_new_cafe_in_newcastle_is_offered_rates_relief_trade_waste_and_the_pre
 
     page = client.get(f"/v1/me/businesses/{told.json_body['id']}", at(DISTRICT_HOST, owner.auth))
     assert page.status_code == 200 and parts_of(page) == parts
+
+
+def test_a_business_told_says_its_services_are_still_being_told_until_the_stream_has_told_them(
+        client, deps, people, newcastle, council_morning, dies_after_commit):
+    owner = resident_at(people, DISTRICT)
+    dies_after_commit()  # the request's own try never happens: the stream tells the services
+    told = tell(client, owner, {"uprn": CORNER_CAFE, "last_use": "shop"})
+    assert told.status_code == 201 and told.json_body["parts"] == [] and told.json_body["under_way"] is True
+    from chalicelib import tenancy
+    with tenancy.acting_for(DISTRICT):  # as the stream's reader runs: for the council whose event it is
+        assert run_stream(deps, "business_started") == []
+    page = client.get(f"/v1/me/businesses/{told.json_body['id']}", at(DISTRICT_HOST, owner.auth)).json_body
+    assert page["under_way"] is False and len(page["parts"]) == 4
 
 
 def test_what_follows_a_business_happens_once_however_often_its_effect_runs(

@@ -33,14 +33,15 @@ def test_the_old_account_closes_from_the_move_date_and_the_new_one_is_offered_on
     asked = len(civica.calls)
     fresh = client.get(f"/v1/me/moves/{made['id']}", auth)
     assert len(civica.calls) == asked  # a fresh copy asks nothing
-    # The move, its request and the parts' Query (3 parts), with the session and user: no back office.
-    assert cost(fresh) == (1, 7), fresh.headers["Server-Timing"]
+    # The move, its request, whether its changes are still being made, and the parts' Query (3 parts),
+    # with the session and user: no back office.
+    assert cost(fresh) == (1, 8), fresh.headers["Server-Timing"]
 
     civica.moves.open_all()  # the office works the move: the new home's account opens
     council_morning.shift(timedelta(minutes=6))
     asking = client.get(f"/v1/me/moves/{made['id']}", auth)
     # Asked again (crmlogin, cocrmper, ctxmovestat) with the links' Query to offer the new account once.
-    assert cost(asking) == (2, 8) and len(civica.calls) - asked == 3, asking.headers["Server-Timing"]
+    assert cost(asking) == (2, 9) and len(civica.calls) - asked == 3, asking.headers["Server-Timing"]
     offer = {p["name"]: p for p in asking.json_body["parts"]}["council_tax_new"]
     new_ref = offer["facts"]["reference"]
     assert offer["state"] == "offered" and offer["choices"] == ["link", "decline"] and new_ref != ARREARS

@@ -51,12 +51,13 @@ def test_a_moves_page_costs_what_it_returns(client, deps, people):
                                    "to_uprn": NEW_HOME, "tenure": "sold"})
     # Telling it: the account (twice: the sign-in's check and the move's own read), the session, the key's
     # claim and both homes read, then one transaction writing the move, its event, the claim and the
-    # account's new home from the move date. What follows is the event's, counted in test_what_follows.
-    assert cost(made) == (7, 17), made.headers["Server-Timing"]
+    # account's new home from the move date, and the move read back with whether its changes are still being
+    # made. What follows is the event's, counted in test_what_follows.
+    assert cost(made) == (7, 18), made.headers["Server-Timing"]
     page = client.get(f"/v1/me/moves/{made.json_body['id']}", resident.auth)
-    # One Query of its parts (council tax, address, bin days: 3 items) and GetItems of the move and, as
-    # on every signed-in route, the session and the user.
-    assert cost(page) == (1, 6), page.headers["Server-Timing"]
+    # One Query of its parts (council tax, address, bin days: 3 items) and GetItems of the move, of its
+    # changes' claim (under way or done) and, as on every signed-in route, the session and the user.
+    assert cost(page) == (1, 7), page.headers["Server-Timing"]
     assert cost(client.get("/v1/me/moves", resident.auth)) == (1, 3)  # one Query: the one move
 
 

@@ -46,6 +46,7 @@ def test_moving_within_york_in_ten_days_moves_council_tax_bins_and_garden_once(
     made = move(client, resident, {"move": "within", "date": IN_TEN_DAYS, "to_uprn": NEW_HOME, "tenure": "sold",
                                    "contact": {"role": "solicitor", "name": "Lee & Co"}, "furnished": False})
     assert made.status_code == 201 and made.json_body["parts"] == []
+    assert made.json_body["under_way"] is True  # the page reads again until the changes are made
     move_id = made.json_body["id"]
     from collections import Counter
     from chalicelib.storage.metering import metered
@@ -74,6 +75,7 @@ def test_moving_within_york_in_ten_days_moves_council_tax_bins_and_garden_once(
     assert kept["form"]["movetype"] == "within" and kept["form"]["movedate"] == "04-Dec-2026"
     assert kept["form"]["contactname"] == "Lee & Co" and kept["form"]["moveref"] == move_id
     page = client.get(f"/v1/me/moves/{move_id}", resident.auth).json_body
+    assert page["under_way"] is False
     parts = {p["name"]: p for p in page["parts"]}
     assert parts["council_tax"]["state"] == "sent"
     assert parts["council_tax"]["facts"]["back_office_reference"].startswith("CR")

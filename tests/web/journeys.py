@@ -3,10 +3,12 @@ Each step checks what the resident would see before moving on; `axe=True`
 also runs axe-core on the screen."""
 import io
 import re
+import threading
+from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
-from tests.web.browser import PASSWORD, check_accessible
+from tests.web.browser import PASSWORD, WAIT_MS, check_accessible
 
 
 def heading(page, text):
@@ -118,3 +120,21 @@ def sign_in(page, email, next_path="/account"):
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+
+
+@contextmanager
+def effect_held_back(monkeypatch, module, name):
+    """An event's effect (`module.name`) made by the stream's worker alone, the request's own try never
+    happening, and only once released: the page is shown before what the effect makes, as on a busy day."""
+    from chalicelib.handlers.shared import effects
+    released, effect = threading.Event(), getattr(module, name)
+    monkeypatch.setattr(effects, "first_try", lambda deps, events: None)
+
+    def held(*args):
+        released.wait(WAIT_MS / 1000)  # however long: the effect runs, as a slow worker's would
+        return effect(*args)
+    monkeypatch.setattr(module, name, held)
+    try:
+        yield released
+    finally:
+        released.set()

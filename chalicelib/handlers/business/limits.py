@@ -11,3 +11,11 @@ RV_MAX = 100_000_000  # whole pounds
 IDEMPOTENCY_HOURS = 24
 RETRY_AFTER_S = 300  # a waiting business rates part is sent again when its page is read this long after
 ORDER = ("business_rates", "trade_waste", "licence", "planning")
+# The effect of a `business_started` event that makes its parts (following.py): the page reads
+# again while it is under way.
+FOLLOW = "business.follow"
+
+
+def event_id(start_id):
+    """The start's own `business_started` event: one per start, whatever is retried."""
+    return f"business.{start_id}"

@@ -40,7 +40,7 @@ def make(deps, body, idempotency_key):
     now = deps.clock()
     start = checked(deps, body, london_today(now))
     start.update(user_id=user_id, id=new_id(), created_at=now, email=deps.principal.email)
-    event = new_event(deps, KIND, now, event_id=f"business.{start['id']}", user_id=user_id, start_id=start["id"])
+    event = new_event(deps, KIND, now, event_id=limits.event_id(start["id"]), user_id=user_id, start_id=start["id"])
     try:
         deps.businesses.create(start, event, claim.record(start["id"], now, limits.IDEMPOTENCY_HOURS))
     except AlreadyExists:

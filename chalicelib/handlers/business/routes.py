@@ -11,7 +11,7 @@ from ..shared import effects
 from . import limits
 
 routes = Routes("business", schemas="chalicelib.handlers.business.schemas")
-effects.register("business_started", "business.follow", "chalicelib.handlers.business.following:on_start")
+effects.register("business_started", limits.FOLLOW, "chalicelib.handlers.business.following:on_start")
 START_ID = path_param("start_id", {"type": "string", "pattern": limits.START_ID_PATTERN, "example": "BZ-7K3F9Q2M4N"})
 PART = path_param("part", {"type": "string", "pattern": limits.PART_PATTERN, "example": "trade_waste"})
 KEY = idempotency_key("the same key and body answer the same business")

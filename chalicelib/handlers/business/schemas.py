@@ -46,7 +46,9 @@ SCHEMAS = {
         "businesses": {"type": "array", "items": {"type": "object", "properties": BRIEF}}}},
     "Business": {"type": "object", "required": ["id", "parts"], "properties": {
         **BRIEF, "uprn": {"type": "string"}, "last_use": {"type": "string", "nullable": True},
-        "ratepayer": {"type": "object"}, "parts": {"type": "array", "items": PART}}},
+        "ratepayer": {"type": "object"}, "parts": {"type": "array", "items": PART},
+        "under_way": {"type": "boolean", "description": "the services are still being told: its parts may grow "
+                      "or change, so read it again in a few seconds"}}},
     "TradeRequests": {"type": "object", "required": ["requests"], "properties": {
         "requests": {"type": "array", "items": {"type": "object"}}}},
     "TradePrices": {"type": "object", "required": ["containers"], "properties": {

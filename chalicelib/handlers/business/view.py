@@ -2,7 +2,8 @@
 state in words in one place. One GetItem and one Query of its parts (and,
 for a business rates part waiting on the back office, one try again); with
 licences, one GetItem of the council's licence types and one Query of the
-resident's own licence cases, whatever the number of licences."""
+resident's own licence cases, whatever the number of licences); one GetItem
+more for whether its parts are still being made."""
 from ...errors import NotFound
 from ...stamps import stamp
 from ..shared.clock import date_words
@@ -21,8 +22,10 @@ def mine_or_404(deps, start_id):
 
 def one(deps, start_id):
     from .rates import brought_up_to_date
+    from ..shared.effects import under_way
     start = mine_or_404(deps, start_id)
-    return shown(deps, start, brought_up_to_date(deps, start, deps.businesses.parts(start["user_id"], start_id)))
+    return {**shown(deps, start, brought_up_to_date(deps, start, deps.businesses.parts(start["user_id"], start_id))),
+            "under_way": under_way(deps, limits.event_id(start["id"]), limits.FOLLOW)}
 
 
 def mine(deps):

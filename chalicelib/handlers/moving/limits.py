@@ -22,3 +22,11 @@ def choices(kind, move_kind):
     return (LEAVING_CHOICES.get(kind) if move_kind == "out" else None) or CHOICES.get(kind, ())
 REASON_MAX = 300
 KEEP = timedelta(days=400)  # how long a move's record is shown (a year and its reminders)
+# The effect of a `move_made` event that makes its parts (following.py): the page reads
+# again while it is under way.
+FOLLOW = "moving.follow"
+
+
+def event_id(move_id):
+    """The move's own `move_made` event: one per move, whatever is retried."""
+    return f"move.{move_id}"

@@ -42,7 +42,8 @@ def make(deps, body, idempotency_key):
     from ...storage.errors import AlreadyExists
     from ..shared.effects import first_try
     from ..shared.events import new_event
-    event = new_event(deps, KIND, now, event_id=f"move.{move['id']}", user_id=user_id, move_id=move["id"])
+    event = new_event(deps, KIND, now, event_id=limits.event_id(move["id"]), user_id=user_id,
+                      move_id=move["id"])
     # The saved address ("my street", and with it bin days and the calendar) is the new home's from the move
     # date: written with the move, as the account's (accounts/me.living_at reads it from that day).
     moving_to = {"uprn": move.get("to_uprn"), "address": move.get("to_address"), "from": move["date"],

@@ -9,7 +9,7 @@ from ..shared import effects
 from . import limits
 
 routes = Routes("moving", schemas="chalicelib.handlers.moving.schemas")
-effects.register("move_made", "moving.follow", "chalicelib.handlers.moving.following:on_move")
+effects.register("move_made", limits.FOLLOW, "chalicelib.handlers.moving.following:on_move")
 MOVE_ID = path_param("move_id", {"type": "string", "pattern": limits.MOVE_ID_PATTERN, "example": "MV-7K3F9Q2M4N"})
 PART = path_param("part", {"type": "string", "pattern": limits.PART_PATTERN, "example": "bulky:BK-7K3F9Q"})
 KEY = idempotency_key("the same key and body answer the same move")

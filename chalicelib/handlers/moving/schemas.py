@@ -40,6 +40,8 @@ SCHEMAS = {
         **MOVE, "people": {"type": "array", "items": {"type": "string"}}, "late": {"type": "boolean"},
         "tenure": {"type": "string", "nullable": True}, "forwarding": {"type": "string", "nullable": True},
         "parts": {"type": "array", "items": PART},
+        "under_way": {"type": "boolean", "description": "the move's changes are still being made: its parts may "
+                      "grow or change, so read it again in a few seconds"},
         "elsewhere": {"type": "array", "items": {"type": "object", "properties": {
             "text": {"type": "string"}, "url": {"type": "string"}}}},
         "feedback": ASKED,

@@ -1,7 +1,8 @@
 """What the resident sees of a move: each part with its state in words, and
 what is left to do elsewhere (links from configuration: the register to vote
 and other national services). One GetItem and one Query of its parts, plus
-one GetItem of the council tax request for its back office reference."""
+one GetItem of the council tax request for its back office reference; one
+GetItem more for whether the move's changes are still being made."""
 import json
 import os
 from pathlib import Path
@@ -29,7 +30,10 @@ def one(deps, move_id):
     from .council_tax import brought_up_to_date
     move = mine_or_404(deps, move_id)
     # Told: how did it go? (counted by its event's effect, following.py)
+    from ..shared.effects import under_way
+    from .limits import FOLLOW, event_id
     return {**shown(deps, move, brought_up_to_date(deps, move, deps.moves.parts(move["user_id"], move_id))),
+            "under_way": under_way(deps, event_id(move["id"]), FOLLOW),
             "feedback": question(SERVICE, move["id"], "online", move["created_at"])}
 
 

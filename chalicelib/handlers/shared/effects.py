@@ -93,6 +93,14 @@ def message_key(event_id, name):
     return f"{event_id}.{name}"
 
 
+def under_way(deps, event_id, name):
+    """Whether one effect of one event may still change what it makes: not yet
+    claimed, claimed, or to be tried again (one consistent GetItem). A page
+    showing what the effect makes reads it again while this holds."""
+    status, _ = deps.effects.status(event_id, name)
+    return status not in (DONE, FAILED)
+
+
 def carry_out(deps, event):
     """Each registered effect of `event`, claimed once: {name: outcome}."""
     return {name: _once(deps, event, name, target) for name, target in effects_of(event.kind).items()}

@@ -6,6 +6,7 @@ import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, privac
 import {formatDay, t} from "../i18n.js";
 import {newKey} from "../chat-log.js";
 import {navigate} from "../navigation.js";
+import {showAsMade} from "../read-again.js";
 import {signedIn} from "../session.js";
 import {searchAddresses} from "../where.js";
 import {pounds} from "./bulky.js";
@@ -82,11 +83,20 @@ function trade(view, id, p, redraw) {
 function page(view, b) {
   const holder = h("div", {id: "business-page"});
   const redraw = fresh => holder.replaceWith(page(view, fresh));
+  const parts = partsOf(view, b, redraw);
+  const note = h("p", {class: "body", id: "business-under-way", role: "status"}, t("business.under_way"));
+  // The services are told by the start's event: shown as they are told, without leaving the page.
+  showAsMade(holder, b, () => api(`/v1/me/businesses/${encodeURIComponent(b.id)}`), parts,
+    fresh => partsOf(view, fresh, redraw), note);
   append(holder, h("h1", {class: "heading-l"}, t("business.page_title")),
     h("p", {class: "body", id: "business-summary"}, t("business.summary", {name: b.trading_name
       || t(`business.activity_${b.activity}`), address: b.address, day: formatDay(b.starts, true)})),
-    h("p", {class: "hint"}, t("business.reference", {id: b.id})),
-    h("ul", {class: "list list--spaced", id: "business-parts"}, b.parts.map(p => {
+    h("p", {class: "hint"}, t("business.reference", {id: b.id})), parts, note);
+  return holder;
+}
+
+function partsOf(view, b, redraw) {
+  return h("ul", {class: "list list--spaced", id: "business-parts", hidden: !b.parts.length}, b.parts.map(p => {
       const rule = p.facts.estimate?.scheme || (p.facts.rule ? {source: p.facts.rule, url: p.facts.url} : null);
       return h("li", {dataset: {part: p.name, state: p.state}}, h("strong", {}, t(`business.part_${p.kind}`)), ": ",
         p.text || t("business.under_way"),
@@ -95,8 +105,7 @@ function page(view, b) {
         p.facts.link ? h("p", {}, h("a", {href: p.facts.link, class: "button button--secondary", id: p.kind === "licence" ? `licence-${p.facts.id}` : undefined},
           t(p.facts.case ? "business.link_licence_case" : `business.link_${p.kind}`, {name: p.facts.licence_name || ""}))) : null,
         p.choices.includes("request") ? trade(view, b.id, p, redraw) : null);
-    })));
-  return holder;
+    }));
 }
 
 export async function render(view, {url}) {

@@ -8,6 +8,7 @@ import {feedbackQuestion} from "../feedback.js";
 import {button, errorsOf, showErrors} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
+import {showAsMade} from "../read-again.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 import {chargeLines} from "./council-tax-charges.js";
@@ -45,15 +46,19 @@ function estimate(found) {
 function draw(view, move) {
   const holder = h("div", {id: "move-page"});
   const redraw = fresh => holder.replaceWith(draw(view, fresh));
+  const partsOf = current => h("ul", {class: "list list--spaced", id: "move-parts", hidden: !current.parts.length},
+    current.parts.map(p => part(view, current, p, redraw)));
+  const parts = partsOf(move);
+  const note = h("p", {class: "body", id: "move-under-way", role: "status"}, t("moving.under_way"));
+  // The changes are made by the move's event: shown as they are made, without leaving the page.
+  showAsMade(holder, move, () => api(`/v1/me/moves/${encodeURIComponent(move.id)}`), parts, partsOf, note);
   append(holder, h("h1", {class: "heading-l"}, t("moving.page_title")),
     h("p", {class: "body", id: "move-summary"}, t(`moving.summary_${move.move}`, {day: formatDay(move.date, true),
       to: move.to_address || "", from: move.from_address || ""})),
     h("p", {class: "hint", id: "move-reference"}, t("moving.reference", {id: move.id})),
     move.late ? h("p", {class: "body"}, t("moving.late")) : null,
     h("h2", {class: "heading-m"}, t("moving.changed")),
-    move.parts.length ? h("ul", {class: "list list--spaced", id: "move-parts"},
-      move.parts.map(p => part(view, move, p, redraw)))
-      : h("p", {class: "body", id: "move-parts"}, t("moving.under_way")),
+    parts, note,
     ...estimate(move.council_tax_estimate),
     h("h2", {class: "heading-m"}, t("moving.elsewhere")),
     h("ul", {class: "list list--spaced", id: "move-elsewhere"}, move.elsewhere.map(e => h("li", {},
