@@ -8,7 +8,7 @@ import pytest
 
 from revenues.test_scottish_charges import nl_at, nl_office  # noqa: F401 (a fixture: North Lanarkshire's office)
 from support.councils_support import NL, NL_HOST, at, signed_in_at
-from support.effects_support import run_stream
+from support.effects_support import dies_after_commit, run_stream  # noqa: F401 (a fixture)
 from support.revenues_support import council_morning  # noqa: F401 (a fixture: the clock at MORNING)
 from support.schools_support import nl_schools, york_schools
 
@@ -120,3 +120,22 @@ def test_the_normal_entry_year_of_a_child_no_round_can_take_is_none():
     from chalicelib.handlers.schools.rules import normal_entry
     assert normal_entry("england", "primary", date(144, 4, 28)) is None
     assert normal_entry("england", "primary", date(2022, 11, 3)) == 2027
+
+
+def test_a_telling_says_it_is_still_checking_the_benefits_records_until_the_awards_are_made(
+        client, deps, nl_office, council_morning, dies_after_commit):  # noqa: F811
+    from chalicelib import tenancy
+    nl_schools(deps, nl_at(nl_office))
+    parent = at(NL_HOST, signed_in_at(deps, NL, "resident"))
+    linked = client.post("/v1/me/council-tax", {"reference": "500700028", "name": "Mrs Fiona Campbell",
+                                                "online_key": "CMP3-8LWA", "postcode": "ML1 1JJ"}, parent)
+    assert linked.status_code == 201, linked.body
+    dies_after_commit()  # the request's own try never happens: the stream's worker makes the awards
+    told = tell(client, parent, {"round": "2027-primary", "child": {"name": "Isla Campbell",
+                                                                    "date_of_birth": "2022-06-14"},
+                                 "home_uprn": "990200000001"})
+    assert by_name(told)["clothing_grant"]["state"] == "checking" and told["under_way"] is True
+    with tenancy.acting_for(NL):  # as the worker runs: for the council whose event it is
+        assert run_stream(deps, "school_start_told") == []
+    page = client.get(f"/v1/me/starting-school/{told['id']}", parent).json_body
+    assert by_name(page)["clothing_grant"]["state"] == "awarded" and page["under_way"] is False

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
 from tests.web.desk import Officer, desk, screen  # noqa: F401 (desk: a fixture)
-from tests.web.journeys import heading, sign_in
+from tests.web.journeys import effect_held_back, heading, sign_in
 from tests.web.test_scottish_council_tax import campbells_linked
 from tests.web.test_scottish_council_tax import north_lanarkshire_office  # noqa: F401 (a fixture: its back office)
 
@@ -246,16 +246,22 @@ def test_a_york_parent_tells_of_a_child_starting_school_applies_for_three_and_on
 
 
 def test_a_north_lanarkshire_parent_is_told_the_catchment_school_awarded_the_grant_and_makes_a_placing_request(
-        browser, clock, north_lanarkshire_office):  # noqa: F811
+        browser, clock, north_lanarkshire_office, monkeypatch):  # noqa: F811
     """North Lanarkshire's Done-means, at its own address: the Campbells' council tax account (linked) shows
     a current council tax reduction claim, so the clothing grant and free school meals are awarded with no
     form; the catchment school is told with its enrolment date, and a placing request for another school
-    says when it will be answered (Scotland's dates)."""
+    says when it will be answered (Scotland's dates). The awards are made after the page is shown, as on a
+    busy day, and appear on it with no reload."""
+    from chalicelib.handlers.schools import awards
     page, base = campbells_linked(browser, f"campbell.{uuid.uuid4().hex[:6]}@example.org")
     page.goto(f"{base}/")
-    tell_starting_school(page, "Isla Campbell", ("14", "6", "2022"), "ML1 3BY", "990200000001",
-                         "Starting primary school in 2027")
     parts = page.locator("#starting-parts")
+    with effect_held_back(monkeypatch, awards, "on_told") as released:
+        tell_starting_school(page, "Isla Campbell", ("14", "6", "2022"), "ML1 3BY", "990200000001",
+                             "Starting primary school in 2027")
+        expect(parts.locator("[data-part='clothing_grant'][data-state='checking']")).to_contain_text(
+            "we are checking our benefits records")
+        released.set()
     expect(parts.locator("[data-part='catchment_school']")).to_contain_text(
         "Isla Campbell's catchment school is Motherwell West Primary School. Enrol there from Tuesday 12 January 2027.")
     expect(parts.locator("[data-part='clothing_grant'][data-state='awarded']")).to_contain_text("£120.00")

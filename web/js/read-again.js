@@ -21,13 +21,14 @@ function readAgain(holder, read, show) {
   return again;
 }
 
-/** `parts` (a list drawn by partsOf(current)) and `note` (its "still being made" words, hidden when
- * not) kept up to date while `holder` is shown, from `current` as first read. */
-export function showAsMade(holder, current, read, parts, partsOf, note) {
-  note.hidden = !current.under_way;
+/** `parts` (a list drawn by partsOf(current)) and `note` (the page's "still being made" words, shown
+ * only while they are; none where each part says so itself) kept up to date while `holder` is shown,
+ * from `current` as first read. */
+export function showAsMade(holder, current, read, parts, partsOf, note = null) {
+  if (note) note.hidden = !current.under_way;
   const again = readAgain(holder, read, fresh => {
     mergeParts(parts, partsOf(fresh));
-    note.hidden = !fresh.under_way;
+    if (note) note.hidden = !fresh.under_way;
     again(fresh);
   });
   again(current);

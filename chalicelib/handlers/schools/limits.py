@@ -12,3 +12,11 @@ GROUNDS_MAX = 2000
 REASON_MAX = 300
 IDEMPOTENCY_HOURS = 24
 ANSWERS = ("accept", "decline")
+# The effect of a `school_start_told` event that awards what the benefits records show (awards.py): the
+# page reads again while a part is still being checked and it is under way.
+AWARDS_EFFECT = "schools.start_awards"
+
+
+def start_event_id(start_id):
+    """A telling's own `school_start_told` event: one per telling, whatever is retried."""
+    return f"start.{start_id}"

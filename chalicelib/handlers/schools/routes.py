@@ -15,7 +15,7 @@ for _kind, _what in (("school_offers_page", "offer"), ("school_place_offered", "
     for _name, _function in (("email", "by_email"), ("text", "by_text"), ("push", "by_push")):
         effects.register(_kind, f"schools.{_what}_{_name}", f"chalicelib.handlers.schools.messages:{_function}")
 effects.register("school_place_lapsed", "schools.offer_on", "chalicelib.handlers.schools.waiting:on_lapsed")
-effects.register("school_start_told", "schools.start_awards", "chalicelib.handlers.schools.awards:on_told")
+effects.register("school_start_told", limits.AWARDS_EFFECT, "chalicelib.handlers.schools.awards:on_told")
 START_ID = path_param("start_id", {"type": "string", "pattern": limits.START_ID_PATTERN, "example": "ST-7K3F9Q2M4N"})
 APP_ID = path_param("application_id", {"type": "string", "pattern": limits.APPLICATION_ID_PATTERN,
                                        "example": "SA-7K3F9Q2M4N"})

@@ -60,7 +60,9 @@ SCHEMAS = {
                                                 "free_school_meals", "clothing_grant", "transport"]},
             "state": {"type": "string"}, "text": {"type": "string"},
             "link": {"type": "string", "nullable": True}, "source": {"type": "string", "nullable": True},
-            "distance_m": {"type": "integer"}}}}}},
+            "distance_m": {"type": "integer"}}}},
+        "under_way": {"type": "boolean", "description": "a part is still being checked against the benefits "
+                      "records: read it again in a few seconds"}}},
     "StartingSchoolList": {"type": "object", "required": ["tellings"], "properties": {"tellings": {
         "type": "array", "items": {"type": "object"}}}},
     "SchoolApplicationNew": {"type": "object", "required": ["round", "child", "preferences"],

@@ -40,7 +40,8 @@ def make(deps, body, idempotency_key):
     telling = {"id": new_id(), "user_id": user_id, "created_at": now, "email": deps.principal.email,
                "round": round_id, "child": {**child, **({"deferred": True} if group == "deferred" else {})},
                "home": home, "awards": {}}
-    event = new_event(deps, KIND, now, event_id=f"start.{telling['id']}", user_id=user_id, start_id=telling["id"])
+    event = new_event(deps, KIND, now, event_id=limits.start_event_id(telling["id"]), user_id=user_id,
+                      start_id=telling["id"])
     try:
         deps.school_applications.create_start(telling, event, claim.record(telling["id"], now,
                                                                            limits.IDEMPOTENCY_HOURS))
@@ -52,11 +53,16 @@ def make(deps, body, idempotency_key):
 
 def one(deps, start_id):
     """GET /v1/me/starting-school/{id}: the parent's own telling with its parts (404 for anyone else's)."""
+    from ..shared.effects import under_way
     from .parts import shown
     found = deps.school_applications.start(deps.principal.user_id, start_id)
     if found is None:
         raise NotFound(wording.NO_START, code="start_not_found")
-    return shown(deps, found)
+    view = shown(deps, found)
+    # The claim is read only while a part is still being checked: a telling with its awards made costs no more.
+    checking = any(p["state"] == "checking" for p in view["parts"])
+    return {**view, "under_way": checking and under_way(deps, limits.start_event_id(found["id"]),
+                                                        limits.AWARDS_EFFECT)}
 
 
 def mine(deps):
