@@ -2,8 +2,11 @@
 audit, reads it only with a reason, and undoes one part with one; and what
 a move and its page cost in DynamoDB (Server-Timing)."""
 import re
+from datetime import date, timedelta
 
+from support.effects_support import dies_after_commit  # noqa: F401 (a fixture)
 from support.moving_support import NEW_HOME, homes, living_at, move, signed_in_again  # noqa: F401
+from support.revenues_support import council_morning  # noqa: F401 (a fixture)
 
 
 def cost(answer):
@@ -59,6 +62,23 @@ def test_a_moves_page_costs_what_it_returns(client, deps, people):
     # changes' claim (under way or done) and, as on every signed-in route, the session and the user.
     assert cost(page) == (1, 7), page.headers["Server-Timing"]
     assert cost(client.get("/v1/me/moves", resident.auth)) == (1, 3)  # one Query: the one move
+
+
+def test_a_move_whose_changes_were_never_made_is_under_way_for_a_day_and_then_not_whatever_its_claim(
+        client, deps, people, council_morning, dies_after_commit):
+    homes(deps)
+    resident = people()
+    living_at(deps, resident)
+    dies_after_commit()  # never tried, and its claim never written: as after the claims' 30-day TTL
+    made = move(client, resident, {"move": "within", "date": (date(2026, 11, 24) + timedelta(days=3)).isoformat(),
+                                   "to_uprn": NEW_HOME, "tenure": "sold"}).json_body
+    page = f"/v1/me/moves/{made['id']}"
+    council_morning.shift(timedelta(hours=23, minutes=59))
+    assert client.get(page, signed_in_again(deps, resident)).json_body["under_way"] is True
+    council_morning.shift(timedelta(minutes=2))
+    later = client.get(page, signed_in_again(deps, resident))
+    # A day on, its claim is not even read: the page costs what it did before it could be under way.
+    assert later.json_body["under_way"] is False and cost(later) == (1, 3), later.headers["Server-Timing"]
 
 
 def test_a_residents_moves_are_in_their_export_and_gone_with_their_account(client, deps, people):

@@ -124,17 +124,19 @@ def sign_in(page, email, next_path="/account"):
 
 @contextmanager
 def effect_held_back(monkeypatch, module, name):
-    """An event's effect (`module.name`) made by the stream's worker alone, the request's own try never
-    happening, and only once released: the page is shown before what the effect makes, as on a busy day."""
+    """Within the block: an event's effect (`module.name`) made by the stream's worker alone, the request's
+    own try never happening, and only once released: the page is shown before what the effect makes, as on
+    a busy day. After it, requests try their events' effects again (a payment's return settles it)."""
     from chalicelib.handlers.shared import effects
     released, effect = threading.Event(), getattr(module, name)
-    monkeypatch.setattr(effects, "first_try", lambda deps, events: None)
 
     def held(*args):
         released.wait(WAIT_MS / 1000)  # however long: the effect runs, as a slow worker's would
         return effect(*args)
-    monkeypatch.setattr(module, name, held)
-    try:
-        yield released
-    finally:
-        released.set()
+    with monkeypatch.context() as patched:
+        patched.setattr(effects, "first_try", lambda deps, events: None)
+        patched.setattr(module, name, held)
+        try:
+            yield released
+        finally:
+            released.set()

@@ -71,10 +71,11 @@ def test_a_resident_moving_within_york_in_ten_days_sees_every_change_in_my_accou
     with effect_held_back(monkeypatch, following, "on_move") as released:
         page.get_by_role("button", name="Tell us about the move").click()
         heading(page, "Your move")
+        expect(page.locator("#move-under-way")).to_be_visible()
         expect(page.locator("#move-under-way")).to_contain_text("We are making the changes now")
         released.set()
-    # Made after the page was shown: they appear on it, with no reload.
-    expect(page.locator("#move-under-way")).to_be_hidden()
+    # Made after the page was shown: they appear on it, with no reload, and the status says so.
+    expect(page.locator("#move-under-way")).to_have_text("We have made the changes.")
     parts = page.locator("#move-parts")
     expect(parts.locator("[data-part='council_tax']")).to_contain_text("gone to the council tax office")
     expect(parts.locator("[data-part='address']")).to_contain_text("4 Heworth Green")

@@ -80,9 +80,10 @@ def test_a_new_cafe_owner_tells_us_once_and_reaches_the_premises_licence_applica
     with effect_held_back(monkeypatch, following, "on_start") as released:
         page.get_by_role("button", name="Tell us about the business").click()
         heading(page, "Your business")
+        expect(page.locator("#business-under-way")).to_be_visible()
         expect(page.locator("#business-under-way")).to_contain_text("We are telling the services now")
         released.set()
-    expect(page.locator("#business-under-way")).to_be_hidden()  # told after the page was shown: no reload
+    expect(page.locator("#business-under-way")).to_have_text("We have told the services.")  # no reload
     parts = page.locator("#business-parts")
     expect(parts.locator('[data-part="business_rates"]')).to_have_attribute("data-state", "sent")
     expect(parts.locator('[data-part="business_rates"]')).to_contain_text("Small business rate relief: 50% off")

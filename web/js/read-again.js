@@ -1,4 +1,5 @@
-// A page of things still being made elsewhere (a move's changes, a new business's services, each made
+// A page of things still being made elsewhere (a move's changes, a new business's services, a council tax
+// request sent to the council's system, each made
 // by an event after the request has answered): read again while the page is shown and the API
 // says `under_way`, less often each time, for up to FOR_MS; after that the page's own words ("come back
 // in a minute") stand. Only the parts that changed are drawn again, so a form in another part keeps
@@ -7,28 +8,33 @@ const AFTER_MS = [1000, 2000, 3000, 5000, 10000];
 const FOR_MS = 3 * 60 * 1000;
 
 /** While `holder` is shown and the API says `under_way`: read() again, then show(fresh); show calls
- * again(fresh) to go on. */
-function readAgain(holder, read, show) {
-  const started = Date.now();
-  let tries = 0;
+ * again(fresh) to go on. Called again meanwhile, it waits anew: one read at a time is waiting, never
+ * one more per call. again.afresh() starts the times over (a form's answer: something new under way). */
+export function readAgain(holder, read, show) {
+  let started = Date.now(), tries = 0, timer;
   const again = current => {
+    clearTimeout(timer);
     if (!current?.under_way || Date.now() - started > FOR_MS) return;
-    setTimeout(() => {
+    timer = setTimeout(() => {
       if (!holder.isConnected) return;
       read().then(show, () => again(current));
     }, AFTER_MS[Math.min(tries++, AFTER_MS.length - 1)]);
   };
+  again.afresh = () => {
+    started = Date.now();
+    tries = 0;
+  };
   return again;
 }
 
-/** `parts` (a list drawn by partsOf(current)) and `note` (the page's "still being made" words, shown
- * only while they are; none where each part says so itself) kept up to date while `holder` is shown,
- * from `current` as first read. */
-export function showAsMade(holder, current, read, parts, partsOf, note = null) {
+/** `parts` (a list drawn by partsOf(current)) kept up to date while `holder` is shown, from `current`
+ * as first read. `note` (a status: the page's "still being made" words; none where each part says so
+ * itself) is shown while they are, then says `done`, so a screen reader hears that they have been. */
+export function showAsMade(holder, current, read, parts, partsOf, note = null, done = "") {
   if (note) note.hidden = !current.under_way;
   const again = readAgain(holder, read, fresh => {
     mergeParts(parts, partsOf(fresh));
-    if (note) note.hidden = !fresh.under_way;
+    if (note && !fresh.under_way) note.textContent = done;
     again(fresh);
   });
   again(current);

@@ -44,7 +44,7 @@ SCHEMAS = {
                                                                             "maximum": 50}}}}}},
     "Businesses": {"type": "object", "required": ["businesses"], "properties": {
         "businesses": {"type": "array", "items": {"type": "object", "properties": BRIEF}}}},
-    "Business": {"type": "object", "required": ["id", "parts"], "properties": {
+    "Business": {"type": "object", "required": ["id", "parts", "under_way"], "properties": {
         **BRIEF, "uprn": {"type": "string"}, "last_use": {"type": "string", "nullable": True},
         "ratepayer": {"type": "object"}, "parts": {"type": "array", "items": PART},
         "under_way": {"type": "boolean", "description": "the services are still being told: its parts may grow "

@@ -25,7 +25,7 @@ def one(deps, start_id):
     from ..shared.effects import under_way
     start = mine_or_404(deps, start_id)
     return {**shown(deps, start, brought_up_to_date(deps, start, deps.businesses.parts(start["user_id"], start_id))),
-            "under_way": under_way(deps, limits.event_id(start["id"]), limits.FOLLOW)}
+            "under_way": under_way(deps, limits.event_id(start["id"]), limits.FOLLOW, start["created_at"])}
 
 
 def mine(deps):

@@ -36,7 +36,7 @@ SCHEMAS = {
         "reason": trimmed_text(5, 300)}},
     "Moves": {"type": "object", "required": ["moves"], "properties": {
         "moves": {"type": "array", "items": {"type": "object", "properties": MOVE}}}},
-    "Move": {"type": "object", "required": ["id", "move", "date", "parts", "elsewhere"], "properties": {
+    "Move": {"type": "object", "required": ["id", "move", "date", "parts", "under_way", "elsewhere"], "properties": {
         **MOVE, "people": {"type": "array", "items": {"type": "string"}}, "late": {"type": "boolean"},
         "tenure": {"type": "string", "nullable": True}, "forwarding": {"type": "string", "nullable": True},
         "parts": {"type": "array", "items": PART},

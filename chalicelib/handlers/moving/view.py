@@ -33,7 +33,7 @@ def one(deps, move_id):
     from ..shared.effects import under_way
     from .limits import FOLLOW, event_id
     return {**shown(deps, move, brought_up_to_date(deps, move, deps.moves.parts(move["user_id"], move_id))),
-            "under_way": under_way(deps, event_id(move["id"]), FOLLOW),
+            "under_way": under_way(deps, event_id(move["id"]), FOLLOW, move["created_at"]),
             "feedback": question(SERVICE, move["id"], "online", move["created_at"])}
 
 

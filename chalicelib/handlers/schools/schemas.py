@@ -51,7 +51,7 @@ SCHEMAS = {
                                  "date_of_birth": DAY}},
         "home_uprn": {"type": "string", "pattern": limits.UPRN_PATTERN,
                       "description": "the home (my saved address when not given)"}}},
-    "StartingSchool": {"type": "object", "required": ["id", "parts"], "properties": {
+    "StartingSchool": {"type": "object", "required": ["id", "parts", "under_way"], "properties": {
         "id": {"type": "string"}, "round": {"type": "string"}, "child": {"type": "object"},
         "home": {"type": "object"}, "scheme": {"type": "string"}, "created_at": {"type": "string",
                                                                                   "format": "date-time"},

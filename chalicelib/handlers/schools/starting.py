@@ -62,7 +62,7 @@ def one(deps, start_id):
     # The claim is read only while a part is still being checked: a telling with its awards made costs no more.
     checking = any(p["state"] == "checking" for p in view["parts"])
     return {**view, "under_way": checking and under_way(deps, limits.start_event_id(found["id"]),
-                                                        limits.AWARDS_EFFECT)}
+                                                        limits.AWARDS_EFFECT, found["created_at"])}
 
 
 def mine(deps):

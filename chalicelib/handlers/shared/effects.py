@@ -74,6 +74,9 @@ STALE_CLAIM = LEASE
 RENEW_S = LEASE_RENEW_S
 ATTEMPTS = 5  # failed tries before an effect is given up (its row kept as the dead letter)
 KEEP = timedelta(days=30)  # a claim outlives any redelivery of its event (streams keep 24 h)
+# An effect not done a day after its event is not "under way" to a resident: the stream has let its event go
+# (24 h) and what is left is a dead letter for staff, not a page to read again.
+UNDER_WAY_FOR = timedelta(days=1)
 DONE, ALREADY, BUSY, RETRY, FAILED = "done", "already", "busy", "retry", "failed"
 
 _REGISTERED = {}  # event kind -> {effect name: "module:function"}
@@ -93,10 +96,13 @@ def message_key(event_id, name):
     return f"{event_id}.{name}"
 
 
-def under_way(deps, event_id, name):
-    """Whether one effect of one event may still change what it makes: not yet
-    claimed, claimed, or to be tried again (one consistent GetItem). A page
-    showing what the effect makes reads it again while this holds."""
+def under_way(deps, event_id, name, since):
+    """Whether one effect of an event made at `since` may still change what it
+    makes: not yet claimed, claimed, or to be tried again (one consistent
+    GetItem), and within UNDER_WAY_FOR of the event. A page showing what the
+    effect makes reads it again while this holds."""
+    if deps.clock() - since > UNDER_WAY_FOR:
+        return False  # nothing read: its claim may be gone (KEEP's TTL), and a day late it is stuck, not under way
     status, _ = deps.effects.status(event_id, name)
     return status not in (DONE, FAILED)
 

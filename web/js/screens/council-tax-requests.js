@@ -7,6 +7,7 @@ import {h} from "../dom.js";
 import {button, choices, dateInput, dateValue, input, onSubmit} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {newKey} from "../chat-log.js";
+import {readAgain} from "../read-again.js";
 
 function checked(form, field) {
   return form.querySelector(`input[name="${field}"]:checked`)?.value || "";
@@ -63,8 +64,23 @@ function form(view, account, {id, prefix, title, lead, fields, press, body, refr
 
 export async function requestsSection(view, account) {
   const url = `/v1/me/council-tax/${encodeURIComponent(account.id)}/requests`;
-  const holder = h("div", {}, list((await api(url)).requests));
-  const refresh = async () => holder.replaceChildren(list((await api(url)).requests));
+  // A request is sent by its own event, first tried by the request that made it: while one waits for the
+  // council's system, the list is read again, so "taken" and its reference appear with no reload.
+  const read = async () => {
+    const {requests} = await api(url);
+    return {requests, under_way: requests.some(r => r.state === "queued")};
+  };
+  const holder = h("div", {});
+  const show = fresh => {
+    holder.replaceChildren(list(fresh.requests));
+    again(fresh);
+  };
+  const again = readAgain(holder, read, show);
+  show(await read());
+  const refresh = async () => {
+    again.afresh();
+    show(await read());
+  };
   const common = {refresh};
   return [h("h2", {class: "heading-m"}, t("ctax.req.title")), h("p", {class: "body"}, t("ctax.req.lead")),
     ...form(view, account, {...common, id: "ctax-paperless", prefix: "pl_", title: t("ctax.req.paperless_title"),

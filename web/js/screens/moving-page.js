@@ -51,7 +51,8 @@ function draw(view, move) {
   const parts = partsOf(move);
   const note = h("p", {class: "body", id: "move-under-way", role: "status"}, t("moving.under_way"));
   // The changes are made by the move's event: shown as they are made, without leaving the page.
-  showAsMade(holder, move, () => api(`/v1/me/moves/${encodeURIComponent(move.id)}`), parts, partsOf, note);
+  showAsMade(holder, move, () => api(`/v1/me/moves/${encodeURIComponent(move.id)}`), parts, partsOf, note,
+    t("moving.made"));
   append(holder, h("h1", {class: "heading-l"}, t("moving.page_title")),
     h("p", {class: "body", id: "move-summary"}, t(`moving.summary_${move.move}`, {day: formatDay(move.date, true),
       to: move.to_address || "", from: move.from_address || ""})),
