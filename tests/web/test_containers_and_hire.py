@@ -17,14 +17,16 @@ from chalicelib.handlers.appointments.slots import LONDON
 from support.pay_support import SUCCESS
 from tests.alerts.test_alerts_end_to_end import wait_for
 from tests.web.browser import check_accessible
-from tests.web.journeys import heading, sign_in
+from tests.web.journeys import effect_held_back, heading, sign_in
 from tests.web.test_bulky import fill_the_card_page, pay  # noqa: F401  (the provider, for the stack)
 
 DEMO_HOME = "990000000001"  # 1 Micklegate: on a Monday recycling round in the demo data
 HALL = "tang-hall-main-hall"
 
 
-def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_with_its_reference(browser, pay):
+def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_with_its_reference(
+        browser, pay, monkeypatch):
+    from chalicelib.handlers.payments import core
     from chalicelib.storage.crews.jobs import JobStore
     email = browser.stack.resident("box.orderer@example.org")
     page = browser.new_page()
@@ -34,8 +36,13 @@ def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_wi
     page.get_by_label("Green recycling box (55 litres)").check()
     page.get_by_label("Damaged", exact=True).check()
     page.get_by_role("button", name="Continue").click()
-    fill_the_card_page(page, SUCCESS, "£7.00")
-    heading(page, "Your container is ordered")  # back, the payment checked with the provider
+    # Back, the payment checked with the provider, and settled by the stream's worker after the page is
+    # shown: the order appears confirmed with no reload.
+    with effect_held_back(monkeypatch, core, "on_finished") as released:
+        fill_the_card_page(page, SUCCESS, "£7.00")
+        heading(page, "Waiting for your payment")
+        released.set()
+    heading(page, "Your container is ordered")
     expect(page.locator("#delivery")).to_contain_text("Monday")
     check_accessible(page, "container ordered")
     reference = page.url.rstrip("/").rsplit("/", 1)[-1]
@@ -95,7 +102,7 @@ def in_words(day):
 
 
 def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_cancels_one_for_its_refund(
-        browser, pay):
+        browser, pay, monkeypatch):
     from chalicelib.handlers.hire.limits import DEFAULT_PLACES
     from chalicelib.handlers.hire.places import is_closed, session_hours
     from chalicelib.storage.hire.hire import HireStore
@@ -126,8 +133,12 @@ def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_can
     check_accessible(page, "hire a hall with a clash listed")
     page.get_by_role("button", name="Check and pay").click()
     # Each evening 2 hours at £15.00, and the £100.00 deposit.
-    fill_the_card_page(page, SUCCESS, f"£{len(booked) * 30 + 100}.00")
-    heading(page, "Your booking is confirmed")
+    from chalicelib.handlers.payments import core
+    with effect_held_back(monkeypatch, core, "on_finished") as released:  # settled after the page is shown
+        fill_the_card_page(page, SUCCESS, f"£{len(booked) * 30 + 100}.00")
+        heading(page, "Waiting for your payment")
+        released.set()
+    heading(page, "Your booking is confirmed")  # with no reload
     expect(page.locator("#hire-place")).to_have_text("At Tang Hall Community Centre: main hall")  # the place named
     expect(page.locator("#sessions li")).to_have_count(len(booked))
     expect(page.locator("#sessions button")).to_have_count(0)  # no cancel straight under a time

@@ -4,6 +4,8 @@
 // says `under_way`, less often each time, for up to FOR_MS; after that the page's own words ("come back
 // in a minute") stand. Only the parts that changed are drawn again, so a form in another part keeps
 // what the resident has typed.
+import {append, clear, h} from "./dom.js";
+
 const AFTER_MS = [1000, 2000, 3000, 5000, 10000];
 const FOR_MS = 3 * 60 * 1000;
 
@@ -48,4 +50,17 @@ function mergeParts(list, fresh) {
     return kept && kept.dataset.state === item.dataset.state && kept.textContent === item.textContent ? kept : item;
   }));
   list.hidden = fresh.hidden;
+}
+
+/** A page of one thing (a booking, a subscription, a request), draw(current) in a holder of its own in
+ * `view`, drawn again from read() while waiting(current): held or pending while its payment is being
+ * settled by the payment's event. Leaving the page, or a form redrawing `view`, ends it. */
+export function drawnWhile(view, current, read, draw, waiting) {
+  const holder = h("div", {});
+  const again = readAgain(holder, read, fresh => {
+    append(clear(holder), ...draw(fresh));
+    again({under_way: waiting(fresh)});
+  });
+  append(view, append(holder, ...draw(current)));
+  again({under_way: waiting(current)});
 }

@@ -3,12 +3,12 @@
 // still waiting for the payment, not booked, or cancelled and refunded; a
 // confirmed one can be cancelled until its cut-off.
 import {api} from "../api.js";
-import {append, clear, h} from "../dom.js";
+import {append, h} from "../dom.js";
 import {feedbackQuestion} from "../feedback.js";
 import {button, errorsOf, onSubmit} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
-import {readAgain} from "../read-again.js";
+import {drawnWhile} from "../read-again.js";
 import {keptWhy} from "../reasons.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
@@ -110,16 +110,9 @@ export async function render(view, {url}) {
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname)}`, {replace: true});
   const read = () => api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}`, {headers: keptWhy(id)});
   try {
-    const holder = h("div", {});
-    // Held while the payment is being settled (by the provider's word, on its event): read again, so the
-    // booking confirmed shows here, as the page says it will.
-    const show = booking => {
-      append(clear(holder), ...body(view, booking));
-      again({under_way: booking.status === "held"});
-    };
-    const again = readAgain(holder, read, show);
-    append(view, holder);
-    show(await read());
+    // Held while the payment is being settled: read again, so the booking confirmed shows here, as the page
+    // says it will.
+    drawnWhile(view, await read(), read, booking => body(view, booking), booking => booking.status === "held");
   } catch (error) {
     append(view, h("h1", {class: "heading-l"}, t("bulky.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }

@@ -8,6 +8,7 @@ import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
 import {button, choices, errorsOf, input, onSubmit, privacyLink} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
+import {drawnWhile} from "../read-again.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 
@@ -51,7 +52,10 @@ export async function render(view, {params, url}) {
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, {replace: true});
   const id = url.pathname.split("/")[2];
   try {
-    if (id) return append(view, ...request(view, await api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`)));
+    if (id) {  // held while its payment is being settled: read again, so the request confirmed shows here
+      const read = () => api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`);
+      return drawnWhile(view, await read(), read, r => request(view, r), r => r.status === "held");
+    }
   } catch (error) {
     return append(view, h("h1", {class: "heading-l"}, t("containers.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }

@@ -1,12 +1,12 @@
 // One garden waste subscription: where the payment provider sends the resident
 // back (the app has checked the payment with the provider by then).
 import {api} from "../api.js";
-import {append, clear, h} from "../dom.js";
+import {append, h} from "../dom.js";
 import {feedbackQuestion} from "../feedback.js";
 import {errorsOf} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
-import {readAgain} from "../read-again.js";
+import {drawnWhile} from "../read-again.js";
 import {signedIn} from "../session.js";
 
 const HEADINGS = {active: "garden.active", pending: "garden.pending", failed: "garden.failed",
@@ -23,15 +23,8 @@ export async function render(view, {url}) {
     append(view, h("h1", {class: "heading-l"}, t("garden.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
     return;
   }
-  const holder = h("div", {});
-  // Pending while the payment is being settled (by the provider's word, on its event): read again, so the
-  // subscription shows active here without a reload.
-  const again = readAgain(holder, read, fresh => {
-    append(clear(holder), ...drawn(fresh));
-    again({under_way: fresh.status === "pending"});
-  });
-  append(view, append(holder, ...drawn(sub)));
-  again({under_way: sub.status === "pending"});
+  // Pending while the payment is being settled: read again, so the subscription shows active with no reload.
+  drawnWhile(view, sub, read, drawn, fresh => fresh.status === "pending");
 }
 
 /** The subscription, its way to pay while unpaid, and once paid the feedback question. */

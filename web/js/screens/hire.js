@@ -8,6 +8,7 @@ import {countStart, feedbackQuestion, youSaidWeDid} from "../feedback.js";
 import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, privacyLink, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
+import {drawnWhile} from "../read-again.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 
@@ -33,20 +34,24 @@ function cancelling(view, b) {
 }
 
 async function booking(view, id) {
-  const b = await api(`/v1/hire/bookings/${encodeURIComponent(id)}`);
+  // Held while its payment is being settled: read again, so the booking confirmed shows here.
+  const read = () => api(`/v1/hire/bookings/${encodeURIComponent(id)}`);
+  drawnWhile(view, await read(), read, b => bookingPage(view, b), b => b.status === "held");
+}
+
+function bookingPage(view, b) {
   const list = h("ul", {class: "list", id: "sessions"}, b.sessions.map(s => h("li", {},
     t("hire.session", {day: formatDay(s.date), start: s.start, end: s.end}),
     s.status === "cancelled" ? [" ", h("strong", {}, t("hire.cancelled", {refund: pounds(s.refund?.amount || 0),
       percent: s.refund?.percent || 0}))] : null)));
-  append(view, h("h1", {class: "heading-l"}, t(`hire.${b.status}`)),
+  return [h("h1", {class: "heading-l"}, t(`hire.${b.status}`)),
     h("p", {class: "body", id: "hire-place"}, t("hire.at_place", {place: b.place_name || b.place})),
     h("p", {class: "body"}, t("hire.summary", {id: b.id, total: b.total_text, deposit: pounds(b.deposit.amount)})),
     b.skipped.length ? h("p", {class: "body", id: "skipped"}, t("hire.skipped", {dates: b.skipped.map(d => formatDate(d)).join(", ")})) : null,
-    h("h2", {class: "heading-m"}, t("hire.sessions_title")), list);
-  if (b.status === "held" && b.payment?.next_url) {
-    append(view, h("p", {class: "body"}, h("a", {class: "button", href: b.payment.next_url}, t("bulky.pay_now"))));
-  }
-  append(view, ...cancelling(view, b), feedbackQuestion(b.feedback));  // confirmed: how did it go?
+    h("h2", {class: "heading-m"}, t("hire.sessions_title")), list,
+    b.status === "held" && b.payment?.next_url
+      ? h("p", {class: "body"}, h("a", {class: "button", href: b.payment.next_url}, t("bulky.pay_now"))) : null,
+    ...cancelling(view, b), feedbackQuestion(b.feedback)];  // confirmed: how did it go?
 }
 
 /** A booking's questions: the place, who hires, when, how often, the terms
