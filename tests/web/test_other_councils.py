@@ -55,7 +55,11 @@ def test_pins_asked_for_an_earlier_view_and_answered_late_do_not_replace_this_vi
     page = browser.new_page()
     first = []
     page.route("**/v1/reports?bbox=*", lambda route: route.continue_() if first else first.append(route))
-    start_report(page, "Pothole")
+    # The map is ready once it has asked, but the question reaches this test's route later, through the
+    # browser and Playwright: wait for the question itself. Its route is handed over before the next call's
+    # answer comes.
+    with page.expect_request(lambda request: "/v1/reports?bbox=" in request.url):
+        start_report(page, "Pothole")
     expect(page.locator(".map[data-state='ready']")).to_be_visible()  # its first view: the council's middle
     assert len(first) == 1, "the map's first view asked for no pins"
     page.get_by_role("button", name="Use my current location").click()
