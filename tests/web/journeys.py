@@ -140,3 +140,15 @@ def effect_held_back(monkeypatch, module, name):
             yield released
         finally:
             released.set()
+
+
+def pressed_and_made_after(page, monkeypatch, effect, button, title, note, waiting, done):
+    """`button` pressed with `effect` (module, name) held back: the page titled `title` shows its `note`
+    saying `waiting`, then, the effect let go, says `done` with no reload."""
+    with effect_held_back(monkeypatch, *effect) as released:
+        page.get_by_role("button", name=button).click()
+        heading(page, title)
+        expect(page.locator(note)).to_be_visible()
+        expect(page.locator(note)).to_contain_text(waiting)
+        released.set()
+    expect(page.locator(note)).to_have_text(done)

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from support.pay_support import SUCCESS
 from tests.web.browser import check_accessible
-from tests.web.journeys import effect_held_back, heading, sign_in
+from tests.web.journeys import heading, pressed_and_made_after, sign_in
 from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401  (pay: a fixture)
 from tests.web.test_council_tax import back_office, fill_demo_bill  # noqa: F401  (back_office: a fixture)
 
@@ -68,14 +68,9 @@ def test_a_resident_moving_within_york_in_ten_days_sees_every_change_in_my_accou
     who_moves_and_whom_to_contact(page, "Sold", "solicitor", "Lee and Co")
     check_accessible(page, "moving home")
     from chalicelib.handlers.moving import following
-    with effect_held_back(monkeypatch, following, "on_move") as released:
-        page.get_by_role("button", name="Tell us about the move").click()
-        heading(page, "Your move")
-        expect(page.locator("#move-under-way")).to_be_visible()
-        expect(page.locator("#move-under-way")).to_contain_text("We are making the changes now")
-        released.set()
     # Made after the page was shown: they appear on it, with no reload, and the status says so.
-    expect(page.locator("#move-under-way")).to_have_text("We have made the changes.")
+    pressed_and_made_after(page, monkeypatch, (following, "on_move"), "Tell us about the move", "Your move",
+                           "#move-under-way", "We are making the changes now", "We have made the changes.")
     parts = page.locator("#move-parts")
     expect(parts.locator("[data-part='council_tax']")).to_contain_text("gone to the council tax office")
     expect(parts.locator("[data-part='address']")).to_contain_text("4 Heworth Green")

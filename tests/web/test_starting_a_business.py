@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import PASSWORD, Browser, check_accessible
-from tests.web.journeys import effect_held_back, heading, sign_in
+from tests.web.journeys import heading, pressed_and_made_after, sign_in
 from tests.web.test_bulky import fill_the_card_page, pay  # noqa: F401  (pay: a fixture, the local card provider)
 from support.pay_support import SUCCESS
 
@@ -77,13 +77,9 @@ def test_a_new_cafe_owner_tells_us_once_and_reaches_the_premises_licence_applica
     page.get_by_label("Their full name, or the company's name").fill("Bea Barista")
     check_accessible(page, "business: telling us once")
     from chalicelib.handlers.business import following
-    with effect_held_back(monkeypatch, following, "on_start") as released:
-        page.get_by_role("button", name="Tell us about the business").click()
-        heading(page, "Your business")
-        expect(page.locator("#business-under-way")).to_be_visible()
-        expect(page.locator("#business-under-way")).to_contain_text("We are telling the services now")
-        released.set()
-    expect(page.locator("#business-under-way")).to_have_text("We have told the services.")  # no reload
+    pressed_and_made_after(page, monkeypatch, (following, "on_start"), "Tell us about the business",
+                           "Your business", "#business-under-way", "We are telling the services now",
+                           "We have told the services.")
     parts = page.locator("#business-parts")
     expect(parts.locator('[data-part="business_rates"]')).to_have_attribute("data-state", "sent")
     expect(parts.locator('[data-part="business_rates"]')).to_contain_text("Small business rate relief: 50% off")
