@@ -2,7 +2,7 @@
 may have, trade waste, the premises licence and planning's word, each with its state on one page."""
 from support.business_support import (CORNER_CAFE, DISTRICT, DISTRICT_HOST, STARTS, at, newcastle,  # noqa: F401
                                       parts_of, resident_at, tell)
-from support.effects_support import dies_after_commit, run_stream  # noqa: F401 (fixture)
+from support.effects_support import dies_after_commit, given_up, run_stream  # noqa: F401 (fixture)
 from support.revenues_support import council_morning  # noqa: F401 (fixture)
 
 
@@ -46,7 +46,23 @@ def test_a_business_told_says_its_services_are_still_being_told_until_the_stream
     with tenancy.acting_for(DISTRICT):  # as the stream's reader runs: for the council whose event it is
         assert run_stream(deps, "business_started") == []
     page = client.get(f"/v1/me/businesses/{told.json_body['id']}", at(DISTRICT_HOST, owner.auth)).json_body
-    assert page["under_way"] is False and len(page["parts"]) == 4
+    assert page["under_way"] is False and page["held_up"] is False and len(page["parts"]) == 4
+
+
+def test_a_business_whose_services_could_not_be_told_says_so_and_not_that_they_were(
+        client, deps, people, newcastle, council_morning, dies_after_commit, monkeypatch):
+    from chalicelib.handlers.shared import effects
+    owner = resident_at(people, DISTRICT)
+    dies_after_commit()
+    told = tell(client, owner, {"uprn": CORNER_CAFE, "last_use": "shop"})
+    assert told.json_body["held_up"] is False
+    given_up(monkeypatch, "chalicelib.handlers.business.following", "on_start")
+    from chalicelib import tenancy
+    with tenancy.acting_for(DISTRICT):
+        run_stream(deps, "business_started")
+    page = client.get(f"/v1/me/businesses/{told.json_body['id']}", at(DISTRICT_HOST, owner.auth)).json_body
+    assert (page["under_way"], page["held_up"], page["parts"]) == (False, True, [])
+    assert effects.ATTEMPTS == 1  # given up at its first failure, as at its fifth
 
 
 def test_what_follows_a_business_happens_once_however_often_its_effect_runs(

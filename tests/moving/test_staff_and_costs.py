@@ -4,7 +4,7 @@ a move and its page cost in DynamoDB (Server-Timing)."""
 import re
 from datetime import date, timedelta
 
-from support.effects_support import dies_after_commit  # noqa: F401 (a fixture)
+from support.effects_support import dies_after_commit, given_up, run_stream  # noqa: F401 (a fixture)
 from support.moving_support import NEW_HOME, homes, living_at, move, signed_in_again  # noqa: F401
 from support.revenues_support import council_morning  # noqa: F401 (a fixture)
 
@@ -79,6 +79,25 @@ def test_a_move_whose_changes_were_never_made_is_under_way_for_a_day_and_then_no
     later = client.get(page, signed_in_again(deps, resident))
     # A day on, its claim is not even read: the page costs what it did before it could be under way.
     assert later.json_body["under_way"] is False and cost(later) == (1, 3), later.headers["Server-Timing"]
+
+
+def test_a_move_whose_changes_were_given_up_says_so_and_not_that_they_were_made(
+        client, deps, people, council_morning, dies_after_commit, monkeypatch):
+    homes(deps)
+    resident = people()
+    living_at(deps, resident)
+    dies_after_commit()
+    made = move(client, resident, {"move": "within", "date": (date(2026, 11, 24) + timedelta(days=3)).isoformat(),
+                                   "to_uprn": NEW_HOME, "tenure": "sold"}).json_body
+    assert (made["under_way"], made["held_up"]) == (True, False)
+    given_up(monkeypatch, "chalicelib.handlers.moving.following", "on_move")
+    run_stream(deps, "move_made")
+    page = client.get(f"/v1/me/moves/{made['id']}", signed_in_again(deps, resident))
+    assert (page.json_body["under_way"], page.json_body["held_up"], page.json_body["parts"]) == (False, True, [])
+    assert cost(page) == (1, 4), page.headers["Server-Timing"]  # the claim's one GetItem tells both
+    council_morning.shift(timedelta(days=1, minutes=1))  # a day on: not read, so neither is said
+    later = client.get(f"/v1/me/moves/{made['id']}", signed_in_again(deps, resident)).json_body
+    assert (later["under_way"], later["held_up"]) == (False, False)
 
 
 def test_a_residents_moves_are_in_their_export_and_gone_with_their_account(client, deps, people):

@@ -75,7 +75,7 @@ def test_moving_within_york_in_ten_days_moves_council_tax_bins_and_garden_once(
     assert kept["form"]["movetype"] == "within" and kept["form"]["movedate"] == "04-Dec-2026"
     assert kept["form"]["contactname"] == "Lee & Co" and kept["form"]["moveref"] == move_id
     page = client.get(f"/v1/me/moves/{move_id}", resident.auth).json_body
-    assert page["under_way"] is False
+    assert page["under_way"] is False and page["held_up"] is False
     parts = {p["name"]: p for p in page["parts"]}
     assert parts["council_tax"]["state"] == "sent"
     assert parts["council_tax"]["facts"]["back_office_reference"].startswith("CR")

@@ -8,7 +8,7 @@ import pytest
 
 from revenues.test_scottish_charges import nl_at, nl_office  # noqa: F401 (a fixture: North Lanarkshire's office)
 from support.councils_support import NL, NL_HOST, at, signed_in_at
-from support.effects_support import dies_after_commit, run_stream  # noqa: F401 (a fixture)
+from support.effects_support import dies_after_commit, given_up, run_stream  # noqa: F401 (a fixture)
 from support.revenues_support import council_morning  # noqa: F401 (a fixture: the clock at MORNING)
 from support.schools_support import nl_schools, york_schools
 
@@ -139,3 +139,26 @@ def test_a_telling_says_it_is_still_checking_the_benefits_records_until_the_awar
         assert run_stream(deps, "school_start_told") == []
     page = client.get(f"/v1/me/starting-school/{told['id']}", parent).json_body
     assert by_name(page)["clothing_grant"]["state"] == "awarded" and page["under_way"] is False
+
+
+def test_a_telling_whose_benefits_check_was_given_up_asks_the_parent_to_apply_and_stops_checking(
+        client, deps, nl_office, council_morning, dies_after_commit, monkeypatch):  # noqa: F811
+    from chalicelib import tenancy
+    nl_schools(deps, nl_at(nl_office))
+    parent = at(NL_HOST, signed_in_at(deps, NL, "resident"))
+    dies_after_commit()
+    told = tell(client, parent, {"round": "2027-primary", "child": {"name": "Isla Campbell",
+                                                                    "date_of_birth": "2022-06-14"},
+                                 "home_uprn": "990200000001"})
+    assert by_name(told)["clothing_grant"]["state"] == "checking"
+    given_up(monkeypatch, "chalicelib.handlers.schools.awards", "on_told")
+    with tenancy.acting_for(NL):
+        run_stream(deps, "school_start_told")
+    page = client.get(f"/v1/me/starting-school/{told['id']}", parent).json_body
+    grant, meals = by_name(page)["clothing_grant"], by_name(page)["free_school_meals"]
+    assert (grant["state"], meals["state"], page["under_way"]) == ("unchecked", "unchecked", False)
+    assert grant["text"].startswith("The school clothing grant: we could not check our benefits records.")
+    with tenancy.acting_for(NL):
+        rules = deps.schools.all()[1]["awards"]
+    assert (grant["link"], meals["link"]) == (rules["clothing_grant"]["apply_url"],
+                                              rules["free_school_meals"]["apply_url"])  # the council's forms

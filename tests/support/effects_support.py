@@ -15,6 +15,18 @@ def dies_after_commit(monkeypatch):
     return die
 
 
+def given_up(monkeypatch, module, function):
+    """From now on the effect `module:function` fails, and is given up at its first failure (as at its
+    ATTEMPTS-th): its claim says `failed`, the dead letter."""
+    import importlib
+    from chalicelib.handlers.shared import effects
+
+    def fails(deps, event, key):
+        raise RuntimeError("the back office refused it")
+    monkeypatch.setattr(importlib.import_module(module), function, fails)
+    monkeypatch.setattr(effects, "ATTEMPTS", 1)
+
+
 def stream_takes(deps, *kinds):
     """Every event of `kinds` (tests only: a scan is fine here) through
     handlers/stream.on_stream, as the dispatch_events Lambda gets them:

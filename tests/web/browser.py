@@ -2,9 +2,11 @@
 outbox), a phone-sized browser context that fails the test on any page
 error, and axe-core run in the page."""
 import collections
+import io
 import json
 import re
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -87,8 +89,13 @@ class Stack:
     def post(self, path, body, headers=None):
         request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="POST",
                                          headers={"Content-Type": "application/json", **(headers or {})})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.loads(response.read())
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as refused:  # with the stack's own words, not urllib's bare status
+            said = refused.read()
+            raise urllib.error.HTTPError(refused.url, refused.code, f"{refused.msg}: {said[:500]!r}",
+                                         refused.headers, io.BytesIO(said)) from None
 
     def report(self, headers=None, **overrides):
         body = {"service_code": "pothole", "lat": CONEY_STREET["latitude"], "lon": CONEY_STREET["longitude"],

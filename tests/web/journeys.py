@@ -123,19 +123,24 @@ def sign_in(page, email, next_path="/account"):
 
 
 @contextmanager
-def effect_held_back(monkeypatch, module, name):
+def effect_held_back(monkeypatch, module, name, fails=False):
     """Within the block: an event's effect (`module.name`) made by the stream's worker alone, the request's
     own try never happening, and only once released: the page is shown before what the effect makes, as on
-    a busy day. After it, requests try their events' effects again (a payment's return settles it)."""
+    a busy day. `fails`: once released it fails, and is given up at once (as at its last try). After the
+    block, requests try their events' effects again (a payment's return settles it)."""
     from chalicelib.handlers.shared import effects
     released, effect = threading.Event(), getattr(module, name)
 
     def held(*args):
         released.wait(WAIT_MS / 1000)  # however long: the effect runs, as a slow worker's would
+        if fails:
+            raise RuntimeError("the back office refused it")
         return effect(*args)
     with monkeypatch.context() as patched:
         patched.setattr(effects, "first_try", lambda deps, events: None)
         patched.setattr(module, name, held)
+        if fails:
+            patched.setattr(effects, "ATTEMPTS", 1)
         try:
             yield released
         finally:

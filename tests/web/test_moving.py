@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from support.pay_support import SUCCESS
 from tests.web.browser import check_accessible
-from tests.web.journeys import heading, pressed_and_made_after, sign_in
+from tests.web.journeys import effect_held_back, heading, pressed_and_made_after, sign_in
 from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401  (pay: a fixture)
 from tests.web.test_council_tax import back_office, fill_demo_bill  # noqa: F401  (back_office: a fixture)
 
@@ -235,3 +235,29 @@ def test_the_bin_calendar_the_app_offers_for_my_home_lists_the_new_homes_collect
                {**auth, "Idempotency-Key": "calendar-move"})
     assert homes_listed(subscribed) == {CALENDAR_TO}
     assert homes_listed(f"/v1/places/{CALENDAR_FROM}/bins.ics") == {CALENDAR_FROM}  # whoever lives there now
+
+
+def test_a_move_whose_changes_were_given_up_says_so_on_its_page_and_never_that_they_were_made(browser, monkeypatch):
+    stack = browser.stack
+    email = stack.resident("moving.held.up@example.org")
+    page = browser.new_page()
+    sign_in(page, email)
+    # Signed in before the move is told: a first sign-in here names the council on the account, raising its
+    # version, and a move told meanwhile (from the account as read before) is refused as changed at once.
+    heading(page, "Your account")
+    from chalicelib.handlers.moving import following
+    with effect_held_back(monkeypatch, following, "on_move", fails=True) as released:
+        move = {"move": "within", "date": london_today().isoformat(), "from_uprn": CHOOSING_FROM,
+                "to_uprn": CHOOSING_TO, "tenure": "sold", "people": ["Dev Patel"]}
+        made = stack.post("/v1/me/moves", move, {**stack.token(email), "Idempotency-Key": "held-up-move"})
+        page.goto(f"/moving/{made['id']}")
+        heading(page, "Your move")
+        expect(page.locator("#move-under-way")).to_contain_text("We are making the changes now")
+        released.set()
+        expect(page.locator("#move-under-way")).to_have_text(
+            "We could not make every change. Our team has been alerted and will make the rest.")
+    expect(page.locator("#move-parts li")).to_have_count(0)
+    page.reload()  # read afresh, the page says the same at once
+    heading(page, "Your move")
+    expect(page.locator("#move-under-way")).to_be_visible()
+    expect(page.locator("#move-under-way")).to_contain_text("We could not make every change.")

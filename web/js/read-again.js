@@ -31,12 +31,16 @@ export function readAgain(holder, read, show) {
 
 /** `parts` (a list drawn by partsOf(current)) kept up to date while `holder` is shown, from `current`
  * as first read. `note` (a status: the page's "still being made" words; none where each part says so
- * itself) is shown while they are, then says `done`, so a screen reader hears that they have been. */
-export function showAsMade(holder, current, read, parts, partsOf, note = null, done = "") {
-  if (note) note.hidden = !current.under_way;
+ * itself) is shown while they are, then says `done`, so a screen reader hears that they have been; or
+ * `held` when the API says `held_up` (making them was given up), shown as soon as it is known. */
+export function showAsMade(holder, current, read, parts, partsOf, note = null, done = "", held = "") {
+  if (note) {
+    note.hidden = !current.under_way && !current.held_up;
+    if (current.held_up) note.textContent = held;
+  }
   const again = readAgain(holder, read, fresh => {
     mergeParts(parts, partsOf(fresh));
-    if (note && !fresh.under_way) note.textContent = done;
+    if (note && !fresh.under_way) note.textContent = fresh.held_up ? held : done;
     again(fresh);
   });
   again(current);

@@ -44,11 +44,13 @@ SCHEMAS = {
                                                                             "maximum": 50}}}}}},
     "Businesses": {"type": "object", "required": ["businesses"], "properties": {
         "businesses": {"type": "array", "items": {"type": "object", "properties": BRIEF}}}},
-    "Business": {"type": "object", "required": ["id", "parts", "under_way"], "properties": {
+    "Business": {"type": "object", "required": ["id", "parts", "under_way", "held_up"], "properties": {
         **BRIEF, "uprn": {"type": "string"}, "last_use": {"type": "string", "nullable": True},
         "ratepayer": {"type": "object"}, "parts": {"type": "array", "items": PART},
         "under_way": {"type": "boolean", "description": "the services are still being told: its parts may grow "
-                      "or change, so read it again in a few seconds"}}},
+                      "or change, so read it again in a few seconds"},
+        "held_up": {"type": "boolean", "description": "telling the services was given up after its tries: its "
+                    "dead letter is logged for the operators, and the parts stand as far as they were made"}}},
     "TradeRequests": {"type": "object", "required": ["requests"], "properties": {
         "requests": {"type": "array", "items": {"type": "object"}}}},
     "TradePrices": {"type": "object", "required": ["containers"], "properties": {

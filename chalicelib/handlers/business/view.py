@@ -22,10 +22,10 @@ def mine_or_404(deps, start_id):
 
 def one(deps, start_id):
     from .rates import brought_up_to_date
-    from ..shared.effects import under_way
+    from ..shared.effects import made_so_far
     start = mine_or_404(deps, start_id)
     return {**shown(deps, start, brought_up_to_date(deps, start, deps.businesses.parts(start["user_id"], start_id))),
-            "under_way": under_way(deps, limits.event_id(start["id"]), limits.FOLLOW, start["created_at"])}
+            **made_so_far(deps, limits.event_id(start["id"]), limits.FOLLOW, start["created_at"])}
 
 
 def mine(deps):

@@ -36,12 +36,15 @@ SCHEMAS = {
         "reason": trimmed_text(5, 300)}},
     "Moves": {"type": "object", "required": ["moves"], "properties": {
         "moves": {"type": "array", "items": {"type": "object", "properties": MOVE}}}},
-    "Move": {"type": "object", "required": ["id", "move", "date", "parts", "under_way", "elsewhere"], "properties": {
+    "Move": {"type": "object", "required": ["id", "move", "date", "parts", "under_way", "held_up", "elsewhere"],
+             "properties": {
         **MOVE, "people": {"type": "array", "items": {"type": "string"}}, "late": {"type": "boolean"},
         "tenure": {"type": "string", "nullable": True}, "forwarding": {"type": "string", "nullable": True},
         "parts": {"type": "array", "items": PART},
         "under_way": {"type": "boolean", "description": "the move's changes are still being made: its parts may "
                       "grow or change, so read it again in a few seconds"},
+        "held_up": {"type": "boolean", "description": "making the move's changes was given up after its tries: "
+                    "its dead letter is logged for the operators, and the parts stand as far as they were made"},
         "elsewhere": {"type": "array", "items": {"type": "object", "properties": {
             "text": {"type": "string"}, "url": {"type": "string"}}}},
         "feedback": ASKED,

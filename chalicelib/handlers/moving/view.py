@@ -30,10 +30,10 @@ def one(deps, move_id):
     from .council_tax import brought_up_to_date
     move = mine_or_404(deps, move_id)
     # Told: how did it go? (counted by its event's effect, following.py)
-    from ..shared.effects import under_way
+    from ..shared.effects import made_so_far
     from .limits import FOLLOW, event_id
     return {**shown(deps, move, brought_up_to_date(deps, move, deps.moves.parts(move["user_id"], move_id))),
-            "under_way": under_way(deps, event_id(move["id"]), FOLLOW, move["created_at"]),
+            **made_so_far(deps, event_id(move["id"]), FOLLOW, move["created_at"]),
             "feedback": question(SERVICE, move["id"], "online", move["created_at"])}
 
 

@@ -23,7 +23,7 @@ from .view import shown as application_view
 AWARDS = ("free_school_meals", "clothing_grant")
 
 
-def shown(deps, told):
+def shown(deps, told, given_up=lambda: False):
     schools, settings = deps.schools.all()
     dates = round_dates(deps.council, deps.calendar, settings, told["round"])
     home, child = told["home"], told["child"]
@@ -33,7 +33,8 @@ def shown(deps, told):
     app = _application(deps, told)
     parts = _catchment(deps, told, dates, catchment, app) if dates["scheme"] == "catchment" else \
         [_place(deps, told, dates, app)]
-    parts += [_award(name, told, settings, dates["phase"]) for name in AWARDS if name in (settings.get("awards") or {})]
+    parts += [_award(name, told, settings, dates["phase"], given_up) for name in AWARDS
+              if name in (settings.get("awards") or {})]
     parts.append(_transport(deps, told, dates, catchment or nearest))
     return {"id": told["id"], "round": told["round"], "child": child, "home": {"uprn": home["uprn"],
             "address": home["address"]}, "scheme": dates["scheme"], "created_at": stamp(told["created_at"]),
@@ -87,17 +88,20 @@ def _catchment(deps, told, dates, school, app):
     return [told_school, request]
 
 
-def _award(name, told, settings, phase):
+def _award(name, told, settings, phase, given_up):
+    """`given_up()`, asked only while the award is unchecked: whether checking it was given up (the telling's
+    effect failed its last try), when the parent is asked to apply, as with no qualifying claim."""
     rule = settings["awards"][name]
     given = (told.get("awards") or {}).get(name)
     amount = (rule.get("amount") or {}).get(phase)
-    state = given["state"] if given else "checking"
-    words = {"awarded": wording.PART_AWARDED, "ask": wording.PART_ASK, "checking": wording.PART_CHECKING}[state]
+    state = given["state"] if given else "unchecked" if given_up() else "checking"
+    words = {"awarded": wording.PART_AWARDED, "ask": wording.PART_ASK, "checking": wording.PART_CHECKING,
+             "unchecked": wording.PART_UNCHECKED}[state]
     text = words.format(what=wording.AWARD_NAMES[name], amount=f"£{amount / 100:,.2f}" if amount else "")
     if state == "awarded" and amount:
         text += " " + wording.PART_AMOUNT.format(amount=f"£{amount / 100:,.2f}")
     return {"name": name, "state": state, "text": text, "source": rule.get("source"),
-            "link": rule.get("apply_url") if state == "ask" else None}
+            "link": rule.get("apply_url") if state in ("ask", "unchecked") else None}
 
 
 def _transport(deps, told, dates, school):

@@ -53,16 +53,21 @@ def make(deps, body, idempotency_key):
 
 def one(deps, start_id):
     """GET /v1/me/starting-school/{id}: the parent's own telling with its parts (404 for anyone else's)."""
-    from ..shared.effects import under_way
+    from functools import cache
+    from ..shared.effects import HELD_UP, UNDER_WAY, progress
     from .parts import shown
     found = deps.school_applications.start(deps.principal.user_id, start_id)
     if found is None:
         raise NotFound(wording.NO_START, code="start_not_found")
-    view = shown(deps, found)
-    # The claim is read only while a part is still being checked: a telling with its awards made costs no more.
+
+    # The claim is read only while an award is still unchecked, and once: a telling with its awards made
+    # costs no more.
+    @cache
+    def awards():
+        return progress(deps, limits.start_event_id(found["id"]), limits.AWARDS_EFFECT, found["created_at"])
+    view = shown(deps, found, given_up=lambda: awards() == HELD_UP)
     checking = any(p["state"] == "checking" for p in view["parts"])
-    return {**view, "under_way": checking and under_way(deps, limits.start_event_id(found["id"]),
-                                                        limits.AWARDS_EFFECT, found["created_at"])}
+    return {**view, "under_way": checking and awards() == UNDER_WAY}
 
 
 def mine(deps):

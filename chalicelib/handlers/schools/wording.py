@@ -84,6 +84,8 @@ PART_AWARDED = "{what}: awarded. Our benefits records show you qualify, so there
 PART_AMOUNT = "We pay {amount} before the school year starts."
 PART_ASK = "{what}: apply if you get a qualifying benefit. Our records do not show one for you yet."
 PART_CHECKING = "{what}: we are checking our benefits records. Come back to this page in a minute."
+PART_UNCHECKED = ("{what}: we could not check our benefits records. Apply if you get a qualifying benefit, and "
+                  "our team will check it.")
 PART_TRANSPORT = ("Free school transport: {school} is {distance} from your home, beyond the {limit} walking "
                   "distance for your child's age, so your child can have free transport. Apply for it.")
 PART_NO_TRANSPORT = ("School transport: {school} is {distance} from your home, within the {limit} walking "

@@ -78,6 +78,7 @@ KEEP = timedelta(days=30)  # a claim outlives any redelivery of its event (strea
 # (24 h) and what is left is a dead letter for staff, not a page to read again.
 UNDER_WAY_FOR = timedelta(days=1)
 DONE, ALREADY, BUSY, RETRY, FAILED = "done", "already", "busy", "retry", "failed"
+UNDER_WAY, MADE, HELD_UP = "under_way", "made", "held_up"  # an effect's `progress`, as a page shows it
 
 _REGISTERED = {}  # event kind -> {effect name: "module:function"}
 
@@ -96,15 +97,26 @@ def message_key(event_id, name):
     return f"{event_id}.{name}"
 
 
-def under_way(deps, event_id, name, since):
-    """Whether one effect of an event made at `since` may still change what it
-    makes: not yet claimed, claimed, or to be tried again (one consistent
-    GetItem), and within UNDER_WAY_FOR of the event. A page showing what the
-    effect makes reads it again while this holds."""
+def progress(deps, event_id, name, since):
+    """How one effect of an event made at `since` stands, for a page showing what it makes: UNDER_WAY (not
+    yet claimed, claimed, or to be tried again: the page reads it again), MADE, or HELD_UP (given up after
+    ATTEMPTS tries: the dead letter, logged for staff); one consistent GetItem. None a day after the event,
+    nothing read: its claim may be gone (KEEP's TTL), and the parts stand as they are."""
     if deps.clock() - since > UNDER_WAY_FOR:
-        return False  # nothing read: its claim may be gone (KEEP's TTL), and a day late it is stuck, not under way
+        return None
     status, _ = deps.effects.status(event_id, name)
-    return status not in (DONE, FAILED)
+    return MADE if status == DONE else HELD_UP if status == FAILED else UNDER_WAY
+
+
+def under_way(deps, event_id, name, since):
+    """Whether the effect may still change what it makes (`progress`)."""
+    return progress(deps, event_id, name, since) == UNDER_WAY
+
+
+def made_so_far(deps, event_id, name, since):
+    """A page's `under_way` and `held_up`, from the effect's `progress`."""
+    found = progress(deps, event_id, name, since)
+    return {"under_way": found == UNDER_WAY, "held_up": found == HELD_UP}
 
 
 def carry_out(deps, event):

@@ -87,7 +87,8 @@ function page(view, b) {
   const note = h("p", {class: "body", id: "business-under-way", role: "status"}, t("business.under_way"));
   // The services are told by the start's event: shown as they are told, without leaving the page.
   showAsMade(holder, b, () => api(`/v1/me/businesses/${encodeURIComponent(b.id)}`), parts,
-    fresh => partsOf(view, fresh, redraw), note, t("business.told"));
+    fresh => partsOf(view, fresh, redraw), note, t("business.told"),
+    t("business.held_up"));
   append(holder, h("h1", {class: "heading-l"}, t("business.page_title")),
     h("p", {class: "body", id: "business-summary"}, t("business.summary", {name: b.trading_name
       || t(`business.activity_${b.activity}`), address: b.address, day: formatDay(b.starts, true)})),

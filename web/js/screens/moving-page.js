@@ -52,7 +52,7 @@ function draw(view, move) {
   const note = h("p", {class: "body", id: "move-under-way", role: "status"}, t("moving.under_way"));
   // The changes are made by the move's event: shown as they are made, without leaving the page.
   showAsMade(holder, move, () => api(`/v1/me/moves/${encodeURIComponent(move.id)}`), parts, partsOf, note,
-    t("moving.made"));
+    t("moving.made"), t("moving.held_up"));
   append(holder, h("h1", {class: "heading-l"}, t("moving.page_title")),
     h("p", {class: "body", id: "move-summary"}, t(`moving.summary_${move.move}`, {day: formatDay(move.date, true),
       to: move.to_address || "", from: move.from_address || ""})),
