@@ -11,7 +11,7 @@ from pathlib import Path
 
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, councils, facilities, importing, open311_keys,
                           schools, teams, wards)
-from doorstep_cli import appointments, directory, forms, open_data, pay, petition_signers, routes
+from doorstep_cli import appointments, directory, effects, forms, open_data, pay, petition_signers, routes
 from doorstep_cli.stage import StackNotRunning, connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +76,7 @@ def main(argv=None):
     routes.add_parser(commands)
     petition_signers.add_parser(commands)
     directory.add_parser(commands)
+    effects.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -89,7 +90,8 @@ def main(argv=None):
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
                    "export": export_command, "teams": teams_command, "forms": forms_command, "appointments": appointments_command, "pay": pay_command, "bodies": bodies_command, "councils": councils_command, "routes": routes.run,
-                   "sign-petition": petition_signers.run, "directory": directory.run}[args.command]
+                   "sign-petition": petition_signers.run, "directory": directory.run,
+                   "effects": effects_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
@@ -184,6 +186,11 @@ def _holding(deps, role, roles):
     if role == "staff" and not roles:
         return held + ", no roles yet: no desk opens to them until they hold one (--roles)"
     return held + (f", roles: {', '.join(roles)}" if roles else "")
+
+
+def effects_command(args):
+    connect(args.stage)
+    return effects.run(args, _deps())
 
 
 def teams_command(args):

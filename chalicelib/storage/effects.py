@@ -10,7 +10,7 @@ itself). A runner renews its claim while it works (`renew`), so a claim left
 by a runner that died goes stale within the short lease and is taken again.
 """
 from .alerts.alerts import DeliveryModel, renew_claim
-from .binding import bind, get_or_none, writes
+from .binding import bind, get_or_none, record_of, writes
 from .errors import EditConflict
 
 
@@ -45,6 +45,25 @@ class EffectStore:
         """(status, attempts), or (None, 0) when never claimed."""
         row = get_or_none(DeliveryModel, claim_id(event_id, name), consistent_read=True)
         return (row.status, int(row.attempts or 0)) if row is not None else (None, 0)
+
+    def reopen(self, event_id, name):
+        """A given-up effect (or one left to be tried again whose job the queue let go: its dead letter)
+        claimable again with its tries counted afresh, an operator's retry once its cause is mended: False
+        when it is neither (done, running, or never claimed)."""
+        try:
+            with writes(["effect"]):
+                DeliveryModel(claim_id(event_id, name)).update(
+                    actions=[DeliveryModel.status.set("retry"), DeliveryModel.attempts.set(0)],
+                    condition=DeliveryModel.status.is_in("failed", "retry"))
+        except EditConflict:
+            return False
+        return True
+
+    def event(self, event_id):
+        """A kept event (the events table keeps them 30 days), or None."""
+        from .records import Event
+        from .reports.reports import EventModel
+        return record_of(Event, get_or_none(EventModel, event_id, consistent_read=True))
 
     def settle(self, event_id, name, status, attempts, note=None):
         actions = [DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)]

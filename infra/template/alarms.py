@@ -1,9 +1,10 @@
 """Alarms, all to one SNS topic: what needs a person when it happens."""
 from chalicelib.handlers.alerts.batching import OLDEST_JOB_ALARM_S
+from chalicelib.handlers.shared.effects import GIVEN_UP
 
 from .alert_queue import QUEUE
 from .cfn import ref, sub
-from .functions import DEAD_LETTER_QUEUES, DISPATCHER, FUNCTIONS
+from .functions import DEAD_LETTER_QUEUES, DISPATCHER, FUNCTIONS, LOG_GROUPS
 from .tables import logical_id, schemas
 
 FIVE_MINUTES = 300
@@ -33,6 +34,19 @@ def table_throttling(table):
         "TreatMissingData": "notBreaching", "AlarmActions": [ref("Alarms")], "OKActions": [ref("Alarms")]}}
 
 
+def given_up(function):
+    """An effect given up after its tries logs one ERROR line (shared/effects.GIVEN_UP) in whichever function
+    tried it last (the API's request, the worker, a scheduled job): each function's log group counts them into
+    one metric, which `EffectsGivenUpAlarm` watches. Its job finishes, so no Lambda error or dead letter says so."""
+    return {"Type": "AWS::Logs::MetricFilter", "Properties": {
+        "LogGroupName": ref(LOG_GROUPS[function]), "FilterPattern": f'"{GIVEN_UP}"',
+        "MetricTransformations": [{"MetricNamespace": GIVEN_UP_NAMESPACE, "MetricName": "EffectsGivenUp",
+                                   "MetricValue": "1", "DefaultValue": 0}]}}
+
+
+GIVEN_UP_NAMESPACE = sub("Doorstep/${Stage}")
+
+
 def resources(app):
     out = {
         "Alarms": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": sub("Doorstep ${Stage} alarms")}},
@@ -48,7 +62,10 @@ def resources(app):
             "AWS/SQS", "ApproximateAgeOfOldestMessage", {"QueueName": {"Fn::GetAtt": [QUEUE, "QueueName"]}},
             OLDEST_JOB_ALARM_S, statistic="Maximum"),
     }
+    out["EffectsGivenUpAlarm"] = alarm("An event's effect was given up after its tries: see infra/README.md",
+                                       GIVEN_UP_NAMESPACE, "EffectsGivenUp", {}, 1)
     for function in FUNCTIONS:
+        out[f"{function}EffectsGivenUp"] = given_up(function)
         dims = {"FunctionName": ref(function)}
         out[f"{function}ErrorsAlarm"] = alarm(f"{function} failed", "AWS/Lambda", "Errors", dims, 1)
         out[f"{function}ThrottlesAlarm"] = alarm(f"{function} was throttled", "AWS/Lambda", "Throttles", dims, 1)

@@ -249,6 +249,22 @@ def test_alarms_cover_errors_throttles_5xx_dead_letters_table_throttling_stream_
     assert all(a["Properties"]["AlarmActions"] == [{"Ref": "Alarms"}] for a in alarms.values())
 
 
+def test_an_effect_given_up_in_any_function_is_counted_from_its_log_and_alarmed(template):
+    from chalicelib.handlers.shared.effects import GIVEN_UP
+    filters = of_type(template, "AWS::Logs::MetricFilter")
+    functions = of_type(template, "AWS::Lambda::Function") | of_type(template, "AWS::Serverless::Function")
+    watched = {f["Properties"]["LogGroupName"]["Ref"] for f in filters.values()
+               if f["Properties"]["FilterPattern"] == f'"{GIVEN_UP}"'}
+    groups = of_type(template, "AWS::Logs::LogGroup")
+    assert watched <= set(groups) and len(watched) == len(functions) == len(filters)
+    counted = {(m["MetricName"], str(m["MetricNamespace"])) for f in filters.values()
+               for m in f["Properties"]["MetricTransformations"]}
+    [(metric, namespace)] = counted  # one metric, whichever function gave the effect up
+    alarm = template["Resources"]["EffectsGivenUpAlarm"]["Properties"]
+    assert (alarm["MetricName"], str(alarm["Namespace"]), alarm["Threshold"]) == (metric, namespace, 1)
+    assert alarm["AlarmActions"] == [{"Ref": "Alarms"}]
+
+
 def test_the_api_is_throttled(template):
     (setting,) = template["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
     assert setting["ThrottlingRateLimit"] == {"Ref": "ApiRateLimit"}

@@ -162,3 +162,22 @@ def test_a_telling_whose_benefits_check_was_given_up_asks_the_parent_to_apply_an
         rules = deps.schools.all()[1]["awards"]
     assert (grant["link"], meals["link"]) == (rules["clothing_grant"]["apply_url"],
                                               rules["free_school_meals"]["apply_url"])  # the council's forms
+
+
+def test_a_telling_whose_benefits_check_never_ended_asks_the_parent_to_apply_a_day_on(
+        client, deps, nl_office, council_morning, dies_after_commit):  # noqa: F811
+    from datetime import timedelta
+    from support.councils_support import signed_in_again_at
+    nl_schools(deps, nl_at(nl_office))
+    parent = at(NL_HOST, signed_in_at(deps, NL, "resident", email="stuck.parent@example.org"))
+    dies_after_commit()  # and the stream never carried it out: stuck, its claim never written
+    told = tell(client, parent, {"round": "2027-primary", "child": {"name": "Isla Campbell",
+                                                                    "date_of_birth": "2022-06-14"},
+                                 "home_uprn": "990200000001"})
+    page = f"/v1/me/starting-school/{told['id']}"
+    council_morning.shift(timedelta(hours=23, minutes=59))
+    parent = at(NL_HOST, signed_in_again_at(deps, NL, "stuck.parent@example.org"))
+    assert by_name(client.get(page, parent).json_body)["clothing_grant"]["state"] == "checking"
+    council_morning.shift(timedelta(minutes=2))
+    later = client.get(page, at(NL_HOST, signed_in_again_at(deps, NL, "stuck.parent@example.org"))).json_body
+    assert (by_name(later)["clothing_grant"]["state"], later["under_way"]) == ("unchecked", False)

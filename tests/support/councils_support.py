@@ -97,6 +97,15 @@ def signed_in_at(deps, council, role="staff", email=None, **kwargs):
     return {"Authorization": f"Bearer {tokens['access_token']}"}
 
 
+def signed_in_again_at(deps, council, email):
+    """A fresh session for `email` at `council` (a day later, the first one's access token has run out)."""
+    from chalicelib.handlers.accounts import auth
+    with tenancy.acting_for(council):
+        user = deps.for_council().accounts.user_by_identity(f"email#{email}")
+        tokens = auth.start_session(deps.for_council(), user, deps.clock())
+    return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
 _people = itertools.count(1)
 
 

@@ -36,3 +36,17 @@ def signed_in_again(deps, person):
     """A fresh session (days later, the first one's access token has run out)."""
     from chalicelib.handlers.accounts import auth
     return {"Authorization": "Bearer " + auth.start_session(deps, person.user, deps.clock())["access_token"]}
+
+
+def told_and_left_to_the_stream(client, deps, people, dies_after_commit):
+    """(the resident, their move within York in three days from the council's morning), its request's own try
+    of the move's changes never made (`dies_after_commit`): what follows is the stream's alone."""
+    from datetime import date, timedelta
+    homes(deps)
+    resident = people()
+    living_at(deps, resident)
+    dies_after_commit()
+    made = move(client, resident, {"move": "within", "date": (date(2026, 11, 24) + timedelta(days=3)).isoformat(),
+                                   "to_uprn": NEW_HOME, "tenure": "sold"}).json_body
+    return resident, made
+

@@ -94,7 +94,7 @@ class Stack:
                 return json.loads(response.read())
         except urllib.error.HTTPError as refused:  # with the stack's own words, not urllib's bare status
             said = refused.read()
-            raise urllib.error.HTTPError(refused.url, refused.code, f"{refused.msg}: {said[:500]!r}",
+            raise urllib.error.HTTPError(refused.filename, refused.code, f"{refused.msg}: {said[:500]!r}",
                                          refused.headers, io.BytesIO(said)) from None
 
     def report(self, headers=None, **overrides):

@@ -65,7 +65,8 @@ def one(deps, start_id):
     @cache
     def awards():
         return progress(deps, limits.start_event_id(found["id"]), limits.AWARDS_EFFECT, found["created_at"])
-    view = shown(deps, found, given_up=lambda: awards() == HELD_UP)
+    # Undecided a day on (the claim then not read), the check is as given up: the stream has let its event go.
+    view = shown(deps, found, given_up=lambda: awards() in (HELD_UP, None))
     checking = any(p["state"] == "checking" for p in view["parts"])
     return {**view, "under_way": checking and awards() == UNDER_WAY}
 

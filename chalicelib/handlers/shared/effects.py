@@ -73,6 +73,8 @@ log = logging.getLogger("doorstep.effects")
 STALE_CLAIM = LEASE
 RENEW_S = LEASE_RENEW_S
 ATTEMPTS = 5  # failed tries before an effect is given up (its row kept as the dead letter)
+# The words of its one ERROR line, which the template's metric filters count and alarm on (infra/template/alarms.py).
+GIVEN_UP = "effect given up"
 KEEP = timedelta(days=30)  # a claim outlives any redelivery of its event (streams keep 24 h)
 # An effect not done a day after its event is not "under way" to a resident: the stream has let its event go
 # (24 h) and what is left is a dead letter for staff, not a page to read again.
@@ -108,15 +110,26 @@ def progress(deps, event_id, name, since):
     return MADE if status == DONE else HELD_UP if status == FAILED else UNDER_WAY
 
 
-def under_way(deps, event_id, name, since):
-    """Whether the effect may still change what it makes (`progress`)."""
-    return progress(deps, event_id, name, since) == UNDER_WAY
-
-
 def made_so_far(deps, event_id, name, since):
     """A page's `under_way` and `held_up`, from the effect's `progress`."""
     found = progress(deps, event_id, name, since)
     return {"under_way": found == UNDER_WAY, "held_up": found == HELD_UP}
+
+
+def again(deps, event_id, name):
+    """`doorstep effects again`: a given-up effect of a kept event (or one whose job went to the queue's dead
+    letters) run once more, as the worker runs it, once its cause is mended: its claim reopened with its tries
+    counted afresh. Its outcome (DONE; RETRY: run this again; BUSY: another runner has it), or why not:
+    "no_event", "no_effect", "not_given_up"."""
+    event = deps.effects.event(event_id)
+    if event is None:
+        return "no_event"  # never made here, or past the events' 30 days
+    target = effects_of(event.kind).get(name)
+    if target is None:
+        return "no_effect"
+    if not deps.effects.reopen(event_id, name):
+        return "not_given_up"
+    return _once(deps, event, name, target)
 
 
 def carry_out(deps, event):
@@ -181,7 +194,7 @@ def _once(deps, event, name, target, keep_alive=None):
     except Exception as e:  # noqa: BLE001 (any failure: counted, tried again, given up at last)
         tries = attempts + 1
         if tries >= ATTEMPTS:
-            log.error("effect given up: %s of %s event %s after %s tries: %r", name, event.kind, event.id, tries, e,
+            log.error(GIVEN_UP + ": %s of %s event %s after %s tries: %r", name, event.kind, event.id, tries, e,
                       exc_info=True)
             deps.effects.settle(event.id, name, FAILED, tries, repr(e))
             return FAILED
