@@ -92,6 +92,10 @@ def test_a_move_whose_changes_were_given_up_says_so_and_not_that_they_were_made(
     page = client.get(f"/v1/me/moves/{made['id']}", signed_in_again(deps, resident))
     assert (page.json_body["under_way"], page.json_body["held_up"], page.json_body["parts"]) == (False, True, [])
     assert cost(page) == (1, 4), page.headers["Server-Timing"]  # the claim's one GetItem tells both
+    officer = people("staff", roles=["revenues"])
+    looked = client.post(f"/v1/staff/moves/{made['id']}/lookup", {"reason": "Caller says nothing changed"},
+                         officer.auth).json_body
+    assert (looked["under_way"], looked["held_up"]) == (False, True)  # the desk sees it too
     council_morning.shift(timedelta(days=1, minutes=1))  # a day on: not read, so neither is said
     later = client.get(f"/v1/me/moves/{made['id']}", signed_in_again(deps, resident)).json_body
     assert (later["under_way"], later["held_up"]) == (False, False)

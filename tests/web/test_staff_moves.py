@@ -71,13 +71,7 @@ def test_an_officer_undoes_a_moved_garden_term_whose_part_name_the_desk_sends_en
     part = f"garden:{GARDEN_FROM}.{term.start}"
     assert next(p for p in made["parts"] if p["name"] == part)["state"] == "moved"
 
-    Officer(stack, "garden.desk@example.org")
-    page = desk.new_page()
-    sign_in_by_keyboard(page, "garden.desk@example.org", "/sign-in?next=/staff/council-tax/moves")
-    heading(page, "A resident's move")
-    page.get_by_label("Move reference").fill(made["id"])
-    page.get_by_label("Why you are looking").fill(REASON)
-    page.get_by_role("button", name="Look up").click()
+    page = looked_up_at_the_desk(desk, "garden.desk@example.org", made["id"])
     garden = page.locator(f"#move-parts tr[data-part='{part}']")
     expect(garden).to_contain_text("Moved")
     garden.get_by_label("Why undo this part").fill("Caller says the sale fell through")
@@ -86,3 +80,35 @@ def test_an_officer_undoes_a_moved_garden_term_whose_part_name_the_desk_sends_en
     expect(garden).to_contain_text("Undone")
     back = stack.deps().garden.get(GARDEN_FROM, term.start)
     assert (back.status, back.end) == ("active", term.end)  # the old home's term put back whole
+
+
+def test_an_officer_sees_that_a_moves_changes_were_given_up_and_what_to_tell_the_caller(desk, monkeypatch):
+    from chalicelib.handlers.moving import following
+    from tests.web.journeys import effect_held_back
+    stack = desk.stack
+    mover = Officer(stack, f"mover.{uuid.uuid4().hex[:6]}@example.org", role="resident")
+    today = datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+    with effect_held_back(monkeypatch, following, "on_move", fails=True) as released:
+        made, _ = mover.call("POST", "/v1/me/moves", {"move": "within", "date": today, "from_uprn": "990000000003",
+                                                      "to_uprn": "990000000054", "people": ["Ann Hartley"],
+                                                      "tenure": "sold"}, {"Idempotency-Key": str(uuid.uuid4())})
+        released.set()
+        from chalicelib.handlers.moving.limits import FOLLOW, event_id
+        stack.once(lambda: stack.deps().effects.status(event_id(made["id"]), FOLLOW)[0] == "failed",
+                   "the move's changes given up")
+    page = looked_up_at_the_desk(desk, "moves.held@example.org", made["id"])
+    expect(page.locator("#move-progress")).to_contain_text(
+        f"Making its changes was given up after its tries: what is below is what was made. The operator has "
+        f"been alerted and runs the rest again once the cause is mended; quote move {made['id']}.")
+    expect(page.locator("#move-parts tbody tr")).to_have_count(0)
+
+def looked_up_at_the_desk(desk, officer_email, move_id):
+    """The desk's page of `move_id`, looked up (with REASON) by a new officer of that e-mail."""
+    Officer(desk.stack, officer_email)
+    page = desk.new_page()
+    sign_in_by_keyboard(page, officer_email, "/sign-in?next=/staff/council-tax/moves")
+    heading(page, "A resident's move")
+    page.get_by_label("Move reference").fill(move_id)
+    page.get_by_label("Why you are looking").fill(REASON)
+    page.get_by_role("button", name="Look up").click()
+    return page

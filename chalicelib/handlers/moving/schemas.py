@@ -55,9 +55,12 @@ SCHEMAS = {
                                      "band": {"type": "string"}, "from": {"type": "string", "format": "date"},
                                      "year": {"type": "integer"}, "total": {"type": "integer"},
                                      "lines": {"type": "array", "items": {"type": "object"}}}}}},
-    "StaffMove": {"type": "object", "required": ["id", "parts", "audit"], "properties": {
+    "StaffMove": {"type": "object", "required": ["id", "parts", "audit", "under_way", "held_up"], "properties": {
         **MOVE, "parts": {"type": "array", "items": {**PART, "properties": {
             **PART["properties"], "version": {"type": "integer", "description": "the undo's If-Match"},
             "undoable": {"type": "boolean"}}}}, "audit": {"type": "array", "items": {"type": "object"}},
-        "late_note": {"type": "string", "nullable": True}}},
+        "late_note": {"type": "string", "nullable": True},
+        "under_way": {"type": "boolean", "description": "its changes are still being made"},
+        "held_up": {"type": "boolean", "description": "making its changes was given up after its tries: the "
+                    "operator runs them again (doorstep effects again, infra/README.md)"}}},
 }

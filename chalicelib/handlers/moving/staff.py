@@ -43,7 +43,8 @@ def _staff_view(deps, move):
         shown_part["version"] = int(part.get("version") or 1)  # the undo's If-Match
         shown_part["undoable"] = shown_part["kind"] in UNDOABLE and part["state"] in ("moved", "stopped")
     out["audit"] = [{**a, "at": stamp(a["at"])} for a in deps.moves.audit(move["user_id"], move["id"])]
-    return out
+    from ..shared.effects import made_so_far
+    return {**out, **made_so_far(deps, limits.event_id(move["id"]), limits.FOLLOW, move["created_at"])}
 
 
 def _audit(deps, move, action, reason, part=None):

@@ -69,7 +69,10 @@ export async function render(view) {
     clear(result);
     notice.textContent = said;
     append(result, h("h2", {class: "heading-m"}, t("staff.moves.move", {id: m.id})), summary(m),
-      h("h2", {class: "heading-m"}, t("staff.moves.parts")), parts(view, m, redraw),
+      h("h2", {class: "heading-m"}, t("staff.moves.parts")),
+      m.held_up || m.under_way ? h("p", {class: "body", id: "move-progress"},
+        t(m.held_up ? "staff.moves.held_up" : "staff.moves.under_way", {id: m.id})) : null,
+      parts(view, m, redraw),
       h("h2", {class: "heading-m"}, t("staff.moves.audit")), audit(m));
   };
   const form = h("form", {novalidate: true, id: "move-lookup-form"},
