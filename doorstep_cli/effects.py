@@ -7,12 +7,13 @@ An effect given up after its tries logs "effect given up: <effect> of <kind> eve
 office back, a setting corrected), `again` runs it once more, as the worker would: its claim is what keeps
 anything from happening twice, so it is safe to run again."""
 
+FAILED_AGAIN = "failed again: {effect} of {event} (its claim says why); mend the cause and run this again"
 OUTCOMES = {
     "done": "done: {effect} of {event} is carried out",
     "already": "done already: {effect} of {event} needs nothing more",
     "busy": "busy: another runner is carrying out {effect} of {event} now",
-    "retry": "failed again: {effect} of {event} (its claim says why); mend the cause and run this again",
-    "failed": "failed again: {effect} of {event} (its claim says why); mend the cause and run this again",
+    "retry": FAILED_AGAIN,  # tries left: the stream no longer brings it, so it waits for this command again
+    "failed": FAILED_AGAIN,
     "no_event": "no event {event} is kept at this council (events are kept 30 days)",
     "no_effect": "{event} has no effect named {effect}",
     "not_given_up": "{effect} of {event} was not given up (done, running, or never tried): nothing to run again",

@@ -261,3 +261,4 @@ def test_a_move_whose_changes_were_given_up_says_so_on_its_page_and_never_that_t
     heading(page, "Your move")
     expect(page.locator("#move-under-way")).to_be_visible()
     expect(page.locator("#move-under-way")).to_contain_text("We could not make every change.")
+    check_accessible(page, "a move given up")

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
+from tests.web.browser import check_accessible
+
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard, tab_to
 from tests.web.test_bulky import pay  # noqa: F401 (a fixture)
@@ -101,6 +103,7 @@ def test_an_officer_sees_that_a_moves_changes_were_given_up_and_what_to_tell_the
         f"Making its changes was given up after its tries: what is below is what was made. The operator has "
         f"been alerted and runs the rest again once the cause is mended; quote move {made['id']}.")
     expect(page.locator("#move-parts tbody tr")).to_have_count(0)
+    check_accessible(page, "a move given up, at the desk")
 
 def looked_up_at_the_desk(desk, officer_email, move_id):
     """The desk's page of `move_id`, looked up (with REASON) by a new officer of that e-mail."""

@@ -102,7 +102,7 @@ def message_key(event_id, name):
 def progress(deps, event_id, name, since):
     """How one effect of an event made at `since` stands, for a page showing what it makes: UNDER_WAY (not
     yet claimed, claimed, or to be tried again: the page reads it again), MADE, or HELD_UP (given up after
-    ATTEMPTS tries: the dead letter, logged for staff); one consistent GetItem. None a day after the event,
+    ATTEMPTS tries: the dead letter, logged and alarmed for the operators); one consistent GetItem. None a day after the event,
     nothing read: its claim may be gone (KEEP's TTL), and the parts stand as they are."""
     if deps.clock() - since > UNDER_WAY_FOR:
         return None
