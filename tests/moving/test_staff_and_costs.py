@@ -16,13 +16,19 @@ def cost(answer):
     return (int(found.group(1)), int(found.group(2))) if found else timing
 
 
-def test_an_officer_reads_a_move_with_a_reason_and_undoes_the_address_with_one(client, deps, people):
+def moved_today(client, deps, people):
+    """(a resident, a revenues officer, the resident's move within York today)."""
     from chalicelib.stamps import london_today
     homes(deps)
     resident, officer = people(), people("staff", roles=["revenues"])
     living_at(deps, resident)
     made = move(client, resident, {"move": "within", "date": london_today(deps.clock()).isoformat(),
                                    "to_uprn": NEW_HOME, "tenure": "sold"}).json_body
+    return resident, officer, made
+
+
+def test_an_officer_reads_a_move_with_a_reason_and_undoes_the_address_with_one(client, deps, people):
+    resident, officer, made = moved_today(client, deps, people)
     path = f"/v1/staff/moves/{made['id']}"
     assert client.post(f"{path}/lookup", {}, officer.auth).status_code == 400  # no reason, no read
     assert client.post(f"{path}/lookup", {"reason": "Caller"}, resident.auth).status_code == 403
@@ -63,6 +69,21 @@ def test_a_moves_page_costs_what_it_returns(client, deps, people):
     # changes' claim (under way or done) and, as on every signed-in route, the session and the user.
     assert cost(page) == (1, 7), page.headers["Server-Timing"]
     assert cost(client.get("/v1/me/moves", resident.auth)) == (1, 3)  # one Query: the one move
+
+
+def test_the_desks_look_up_of_a_move_costs_what_it_returns_and_its_claim_only_on_the_first_day(
+        client, deps, people, council_morning):
+    resident, officer, made = moved_today(client, deps, people)
+    path = f"/v1/staff/moves/{made['id']}/lookup"
+    read = client.post(path, {"reason": "Caller on the phone"}, officer.auth)
+    # Queries: the move by its id (1 item), its parts (3) and its audit (this read: 1); GetItems: the officer's
+    # session, account and grant, and the changes' claim (under way or made).
+    assert (cost(read), len(read.json_body["audit"])) == ((3, 9), 1), read.headers["Server-Timing"]
+    council_morning.shift(timedelta(days=1, minutes=1))
+    later = client.post(path, {"reason": "Caller on the phone again"}, signed_in_again(deps, officer))
+    # A day on the claim is not read: one item fewer, and one more in the audit (both reads).
+    assert (cost(later), len(later.json_body["audit"])) == ((3, 9), 2), later.headers["Server-Timing"]
+    assert (later.json_body["under_way"], later.json_body["held_up"]) == (False, False)
 
 
 def test_a_move_whose_changes_were_never_made_is_under_way_for_a_day_and_then_not_whatever_its_claim(

@@ -5,7 +5,7 @@ import json
 from playwright.sync_api import expect
 
 from tests.web.browser import PASSWORD, check_accessible
-from tests.web.journeys import heading, sign_in
+from tests.web.journeys import heading, signing_in
 
 NEW_PASSWORD = "puddle lantern orchard violin"
 
@@ -53,7 +53,7 @@ def test_a_resident_registers_confirms_downloads_their_data_and_deletes_the_acco
     check_accessible(page, "delete account")
     page.get_by_role("button", name="Delete my account").click()
     heading(page, "Account deleted")
-    sign_in(page, "newcomer@example.org")
+    signing_in(page, "newcomer@example.org")  # refused: the account is gone
     expect(page.locator(".error-summary")).to_contain_text("The email address or password is not right")
 
 
