@@ -6,16 +6,22 @@ messages (same shape: an id, a status, attempts, when claimed), under ids
 A row is `claimed` while one runner carries the effect out, then `done`,
 `retry` (a try failed; the next run may take it at once) or `failed` (tried
 ATTEMPTS times: the dead letter, logged and counted, never run again by
-itself). A runner renews its claim while it works (`renew`), so a claim left
-by a runner that died goes stale within the short lease and is taken again.
+itself, and in the given_up index until the operator runs it again:
+`doorstep effects given-up`, then `again`). A runner renews its claim while
+it works (`renew`), so a claim left by a runner that died goes stale within
+the short lease and is taken again.
 """
 from .alerts.alerts import DeliveryModel, renew_claim
 from .binding import bind, get_or_none, record_of, writes
 from .errors import EditConflict
 
 
+SEPARATOR = "#effect#"
+GIVEN_UP = "effects"  # the given_up index's one partition of a council
+
+
 def claim_id(event_id, name):
-    return f"{event_id}#effect#{name}"
+    return f"{event_id}{SEPARATOR}{name}"
 
 
 class EffectStore:
@@ -53,7 +59,8 @@ class EffectStore:
         try:
             with writes(["effect"]):
                 DeliveryModel(claim_id(event_id, name)).update(
-                    actions=[DeliveryModel.status.set("retry"), DeliveryModel.attempts.set(0)],
+                    actions=[DeliveryModel.status.set("retry"), DeliveryModel.attempts.set(0),
+                             DeliveryModel.given_up.remove()],
                     condition=DeliveryModel.status.is_in("failed", "retry"))
         except EditConflict:
             return False
@@ -65,7 +72,15 @@ class EffectStore:
         from .reports.reports import EventModel
         return record_of(Event, get_or_none(EventModel, event_id, consistent_read=True))
 
+    def given_up(self, limit):
+        """The council's effects given up after their tries and not run again since, last tried first (their
+        claims are kept 30 days): one Query of the given_up index."""
+        rows = DeliveryModel.given_up_index.query(GIVEN_UP, scan_index_forward=False, limit=limit)
+        return [dict(zip(("event", "effect"), row.id.split(SEPARATOR)), tried_at=row.claimed_at,
+                     attempts=int(row.attempts or 0), note=row.note) for row in rows]
+
     def settle(self, event_id, name, status, attempts, note=None):
         actions = [DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)]
         actions += [DeliveryModel.note.set(note[:500])] if note else []
+        actions += [DeliveryModel.given_up.set(GIVEN_UP)] if status == "failed" else []
         DeliveryModel(claim_id(event_id, name)).update(actions=actions)

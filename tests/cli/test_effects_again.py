@@ -22,7 +22,17 @@ def test_a_moves_changes_given_up_are_made_by_the_operator_once_its_cause_is_men
     page = f"/v1/me/moves/{made['id']}"
     assert client.get(page, signed_in_again(deps, resident)).json_body["held_up"] is True
 
+    # The operator's list names it as `again` takes it, with why; the other councils' lists do not.
+    listed = ["--stage", "test", "effects", "given-up"]
+    assert main(listed) == 0
+    shown = capsys.readouterr().out
+    assert f"--event {event_id(made['id'])} --effect {FOLLOW}  tries: 1  why: RuntimeError(" in shown, shown
+    assert main(["--council", "northlanarkshire", *listed]) == 0
+    assert capsys.readouterr().out == "no effect is given up at this council (claims are kept 30 days)\n"
     again = ["--stage", "test", "effects", "again", "--event", event_id(made["id"]), "--effect", FOLLOW]
+    elsewhere = ["--council", "northlanarkshire", *again]
+    assert main(elsewhere) == 1  # York's event, asked for at another council: as if never made
+    assert f"no event {event_id(made['id'])} is kept at this council" in capsys.readouterr().err
     assert main(again) == 1  # the cause not yet mended: failed again, and said so
     assert "failed again" in capsys.readouterr().err
     monkeypatch.setattr(following, "on_move", mended)  # the back office is back
@@ -31,7 +41,30 @@ def test_a_moves_changes_given_up_are_made_by_the_operator_once_its_cause_is_men
     shown = client.get(page, signed_in_again(deps, resident)).json_body
     assert (shown["held_up"], shown["under_way"]) == (False, False)
     assert {p["name"] for p in shown["parts"]} >= {"address", "bin_days", "council_tax"}
+    assert main(listed) == 0 and capsys.readouterr().out.startswith("no effect is given up")  # made: off the list
     assert main(again) == 1  # done: nothing to run again, nothing made twice
     assert "was not given up" in capsys.readouterr().err
+    assert main(elsewhere) == 1 and "no event" in capsys.readouterr().err  # nor there, done or not
     assert main(["--stage", "test", "effects", "again", "--event", "move.MV-NOSUCHMOVE", "--effect", FOLLOW]) == 1
     assert "no event move.MV-NOSUCHMOVE" in capsys.readouterr().err
+
+
+def test_the_given_up_list_is_last_tried_first_and_says_when_there_are_more(deps, monkeypatch, capsys):
+    from datetime import datetime, timedelta, timezone
+    from doorstep_cli.main import main
+    monkeypatch.setenv("DOORSTEP_STAGE", "test")
+    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")
+    first = datetime(2026, 11, 27, 17, 0, tzinfo=timezone.utc)
+    for n, effect in enumerate(("moving.follow", "business.follow", "schools.awards")):
+        tried = first + timedelta(minutes=n)
+        deps.effects.claim(f"kind.EV-{n}", effect, tried, tried, tried + timedelta(days=30))
+        deps.effects.settle(f"kind.EV-{n}", effect, "failed", 5, "TimeoutError()")
+    deps.effects.claim("kind.EV-9", "moving.follow", first, first, first + timedelta(days=30))
+    deps.effects.settle("kind.EV-9", "moving.follow", "retry", 2, "TimeoutError()")  # tries left: not given up
+    assert main(["--stage", "test", "effects", "given-up", "--limit", "2"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2026-11-27 17:02Z  --event kind.EV-2 --effect schools.awards  tries: 5  why: TimeoutError()",
+        "2026-11-27 17:01Z  --event kind.EV-1 --effect business.follow  tries: 5  why: TimeoutError()",
+        "and more: the 2 last tried are listed (--limit)"]
+    assert main(["--stage", "test", "effects", "given-up"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3  # all three, and no line more

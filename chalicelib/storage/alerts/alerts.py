@@ -21,7 +21,7 @@ from pynamodb.attributes import (
     BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
     TTLAttribute, VersionAttribute,
 )
-from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from ... import ids
 from ..binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, wire_key, writes
@@ -112,6 +112,17 @@ class AlertIndexModel(Stored):
     why = UnicodeAttribute(null=True)  # a meetings interest row: reported, supported (None: followed)
 
 
+class GivenUpIndex(GlobalSecondaryIndex):
+    """A council's effects given up after their tries, last tried first: only a given-up effect's claim
+    carries `given_up` (storage/effects.py), so the operator's list costs what it returns."""
+    class Meta:
+        index_name = "given_up"
+        projection = AllProjection()
+
+    given_up = CouncilKey(hash_key=True)
+    claimed_at = UTCDateTimeAttribute(range_key=True)
+
+
 class DeliveryModel(Stored):
     """One (event, person's address on a channel), one page job handed
     on, or one effect of an event (storage/effects.py): claimed before sending, so a redelivered event or job never reaches
@@ -132,6 +143,8 @@ class DeliveryModel(Stored):
     claimed_at = UTCDateTimeAttribute()
     expires = TTLAttribute(null=True)
     note = UnicodeAttribute(null=True)  # an event's effect given up: why (storage/effects.py)
+    given_up = CouncilKey(null=True)  # an event's effect given up, until it is run again (the given_up index)
+    given_up_index = GivenUpIndex()
 
 
 class AlertStore:
