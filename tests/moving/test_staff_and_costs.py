@@ -122,6 +122,28 @@ def test_a_move_whose_changes_were_given_up_says_so_and_not_that_they_were_made(
     assert (later["under_way"], later["held_up"]) == (False, False)
 
 
+def test_a_move_whose_changes_fail_on_their_jobs_last_receive_is_held_up_and_listed_not_left_under_way(
+        client, deps, people, council_morning, dies_after_commit, monkeypatch, caplog):
+    from chalicelib.handlers.alerts.batching import MAX_RECEIVES
+    from chalicelib.handlers.moving import following
+    from chalicelib.handlers.moving.limits import FOLLOW, event_id
+    resident, made = told_and_left_to_the_stream(client, deps, people, dies_after_commit)
+
+    def fails(deps, event, key):
+        raise RuntimeError("the back office refused it")
+    monkeypatch.setattr(following, "on_move", fails)  # tries left: only its first
+    # Its job's earlier receives were spent finding it busy, or by a runner that died: the queue hands it over
+    # for the last time, and after this it goes to the dead letters, where nothing runs it.
+    assert run_stream(deps, "move_made", received=MAX_RECEIVES - 1)  # not its last: back to the queue
+    assert client.get(f"/v1/me/moves/{made['id']}", signed_in_again(deps, resident)).json_body["held_up"] is False
+    run_stream(deps, "move_made", received=MAX_RECEIVES)
+    page = client.get(f"/v1/me/moves/{made['id']}", signed_in_again(deps, resident)).json_body
+    assert (page["under_way"], page["held_up"]) == (False, True)
+    assert [(g["event"], g["effect"], g["attempts"]) for g in deps.effects.given_up(5)] == [
+        (event_id(made["id"]), FOLLOW, 2)]
+    assert any(r.getMessage().startswith("effect given up") for r in caplog.records)  # the alarm's line
+
+
 def test_a_residents_moves_are_in_their_export_and_gone_with_their_account(client, deps, people):
     from chalicelib.stamps import london_today
     homes(deps)

@@ -48,15 +48,16 @@ def stream_takes(deps, *kinds):
     return taken, list(queue)
 
 
-def run_stream(deps, *kinds):
+def run_stream(deps, *kinds, received=1):
     """stream_takes, then the jobs it queues through the alert worker's
-    handler, as the deliver_alerts Lambda gets them. Returns the jobs the
-    worker handed back to the queue (to run again)."""
+    handler, as the deliver_alerts Lambda gets them, each for the `received`-th
+    time. Returns the jobs the worker handed back to the queue (to run again)."""
     import json
     from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
     _, jobs = stream_takes(deps, *kinds)
     queue, back = InlineQueue(jobs), []
-    records = [{"messageId": str(n), "body": json.dumps(job)} for n, job in enumerate(jobs)]
+    records = [{"messageId": str(n), "body": json.dumps(job), "attributes": {"ApproximateReceiveCount": str(received)}}
+               for n, job in enumerate(jobs)]
     for failed in on_queue({"Records": records}, lambda: deps, queue=queue)["batchItemFailures"]:
         back.append(jobs[int(failed["itemIdentifier"])])
     return back

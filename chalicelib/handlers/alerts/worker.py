@@ -62,7 +62,7 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
                 hide(batching.JOB_VISIBILITY_S)  # a dead worker's job is back within a minute
             with tenancy.acting_for(tenancy.of_job(body)):  # its deps built for its council, with its links
                 outcomes, finished = _run_hidden(deps_of(), body, queue, deliver, sleep, time_left, audiences_of(),
-                                                 hide)
+                                                 hide, _last_receive(record))
             if hide is not None and ("retry" in outcomes if "effect" in body else not finished):
                 hide(batching.VISIBILITY_S)  # a failed try waits as long as before
         except Exception:  # one bad job must not fail the others of the batch
@@ -75,12 +75,19 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
     return {"batchItemFailures": failures}
 
 
-def _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide):
+def _last_receive(record):
+    """The queue hands this job over for the last time: a job not finished now goes to its dead letters."""
+    received = (record.get("attributes") or {}).get("ApproximateReceiveCount") or "0"
+    return received.isdigit() and int(received) >= batching.MAX_RECEIVES
+
+
+def _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide, last=False):
     """run_job with the job kept hidden while it runs: an effect renews through its claim's
     keep-alive (shared/effects.py), a page job through a lease of its own (chalicelib/leases.py)."""
     keep_hidden = hide and (lambda: hide(batching.JOB_VISIBILITY_S))
     if keep_hidden is None or "effect" in body:
-        return run_job(deps, body, queue, deliver, sleep, time_left, audiences, keep_alive=keep_hidden)
+        return run_job(deps, body, queue, deliver, sleep, time_left, audiences, keep_alive=keep_hidden,
+                       last_receive=last)
     from ...leases import renewed
     with renewed(lambda: keep_hidden() or True, f"alert page job {record_key(body)}"):
         return run_job(deps, body, queue, deliver, sleep, time_left, audiences)
@@ -105,15 +112,17 @@ def _hider(queue, record):
     return hide
 
 
-def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audiences=None, keep_alive=None):
+def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audiences=None, keep_alive=None,
+            last_receive=False):
     """One page job; returns (outcome counts, finished). `audiences` caches
     each event's Audience across the jobs of one invocation; `keep_alive`:
-    an effect job's, called while the effect runs (shared/effects.py)."""
+    an effect job's, called while the effect runs (shared/effects.py), and
+    `last_receive` its queue's last hand-over (a failed try is given up)."""
     if time_left is not None and time_left() < batching.SEND_MARGIN_S:
         return {}, False
     if "effect" in body:  # an event's effect (shared/effects.py), queued by the stream beside its page jobs
         from ..shared.effects import run_job as run_effect
-        outcome, finished = run_effect(deps, body, keep_alive)
+        outcome, finished = run_effect(deps, body, keep_alive, last_receive)
         return {outcome: 1}, finished
     event = fanout.event_of(body)
     audiences = {} if audiences is None else audiences

@@ -53,7 +53,11 @@ by its claim. After ATTEMPTS failed tries an effect is given up: its row says
 `failed` with the error, and it is logged at ERROR on "doorstep.effects"
 ("effect given up"), one line each, for a metric filter to count; a job the
 worker keeps failing goes to the queue's dead-letter queue (alarmed) after
-its MAX_RECEIVES.
+its MAX_RECEIVES. A try that fails on its job's last receive is given up
+too, whatever tries are left: the queue brings that job no more (receives
+spent finding the effect busy, or by a runner that died, count there and
+not here), and an effect left `retry` would be "under way" to its resident
+for a day with nothing to make it.
 
 An effect is `function(deps, event, key)`; `key` is the (event, effect)'s own
 id, the Message-ID / Idempotency-Key of anything it sends, so a resend after
@@ -145,12 +149,13 @@ def jobs_of(events):
             for e in events for name in effects_of(e.kind)]
 
 
-def run_job(deps, body, keep_alive=None):
+def run_job(deps, body, keep_alive=None, last=False):
     """The worker's part: one job's effect, claimed once. Returns
     (outcome, finished): not finished (busy elsewhere, or failed and to be
     tried again) sends the job back to the queue. `keep_alive()`, called with
     each renewal of the claim, keeps the job hidden on the queue only while
-    this runner lives (alerts/worker.py)."""
+    this runner lives (alerts/worker.py). `last`: the queue's last receive of
+    the job, so a failed try is given up."""
     from datetime import datetime
     from ...storage.records import Event
     e, name = body["event"], body["effect"]
@@ -160,7 +165,7 @@ def run_job(deps, body, keep_alive=None):
     if target is None:  # a process that did not wire the capabilities (app.py): back to the queue, then its DLQ
         log.error("effect job for %s of %s event %s: no such effect registered", name, event.kind, event.id)
         return FAILED, False
-    outcome = _once(deps, event, name, target, keep_alive)
+    outcome = _once(deps, event, name, target, keep_alive, last)
     return outcome, outcome not in (BUSY, RETRY)
 
 
@@ -179,7 +184,7 @@ def first_try(deps, events):
             log.exception("event %s: effects left to the stream", event.id)
 
 
-def _once(deps, event, name, target, keep_alive=None):
+def _once(deps, event, name, target, keep_alive=None, last=False):
     now = deps.clock()
     attempts = deps.effects.claim(event.id, name, now, now - STALE_CLAIM, now + KEEP)
     if attempts is None:
@@ -193,7 +198,7 @@ def _once(deps, event, name, target, keep_alive=None):
             getattr(importlib.import_module(module), function)(deps, event, message_key(event.id, name))
     except Exception as e:  # noqa: BLE001 (any failure: counted, tried again, given up at last)
         tries = attempts + 1
-        if tries >= ATTEMPTS:
+        if tries >= ATTEMPTS or last:
             log.error(GIVEN_UP + ": %s of %s event %s after %s tries: %r", name, event.kind, event.id, tries, e,
                       exc_info=True)
             deps.effects.settle(event.id, name, FAILED, tries, repr(e))
