@@ -9,18 +9,17 @@ An effect given up after its tries logs "effect given up: <effect> of <kind> eve
 office back, a setting corrected), `again` runs it once more, as the worker would: its claim is what keeps
 anything from happening twice, so it is safe to run again."""
 
-FAILED_AGAIN = "failed again: {effect} of {event} (its claim says why); mend the cause and run this again"
 OUTCOMES = {
     "done": "done: {effect} of {event} is carried out",
     "already": "done already: {effect} of {event} needs nothing more",
     "busy": "busy: another runner is carrying out {effect} of {event} now",
-    "retry": FAILED_AGAIN,  # tries left: the stream no longer brings it, so it waits for this command again
-    "failed": FAILED_AGAIN,
+    "failed": "failed again: {effect} of {event} (its claim says why, and it is still listed); mend the cause and "
+              "run this again",
     "no_event": "no event {event} is kept at this council (events are kept 30 days)",
     "no_effect": "{event} has no effect named {effect}",
     "not_given_up": "{effect} of {event} was not given up (done, running, or never tried): nothing to run again",
 }
-FAILED = {"retry", "failed", "no_event", "no_effect", "not_given_up"}
+FAILED = {"failed", "no_event", "no_effect", "not_given_up"}
 GIVEN_UP = "{tried_at:%Y-%m-%d %H:%M}Z  --event {event} --effect {effect}  tries: {attempts}  why: {note}"
 NONE_GIVEN_UP = "no effect is given up at this council (claims are kept 30 days)"
 MORE = "and more: the {limit} last tried are listed (--limit)"

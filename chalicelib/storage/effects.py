@@ -52,16 +52,18 @@ class EffectStore:
         row = get_or_none(DeliveryModel, claim_id(event_id, name), consistent_read=True)
         return (row.status, int(row.attempts or 0)) if row is not None else (None, 0)
 
-    def reopen(self, event_id, name):
-        """A given-up effect (or one left to be tried again whose job the queue let go: its dead letter)
-        claimable again with its tries counted afresh, an operator's retry once its cause is mended: False
-        when it is neither (done, running, or never claimed)."""
+    def reopen(self, event_id, name, stale_before):
+        """A given-up effect (or one whose job the queue let go, its dead letter: left to be tried again, or
+        claimed by a runner that died, its claim older than `stale_before`) claimable again with its tries
+        counted afresh, an operator's retry once its cause is mended: False when it is none of these (done,
+        running, or never claimed)."""
         try:
             with writes(["effect"]):
                 DeliveryModel(claim_id(event_id, name)).update(
                     actions=[DeliveryModel.status.set("retry"), DeliveryModel.attempts.set(0),
                              DeliveryModel.given_up.remove()],
-                    condition=DeliveryModel.status.is_in("failed", "retry"))
+                    condition=DeliveryModel.status.is_in("failed", "retry") | (
+                        (DeliveryModel.status == "claimed") & (DeliveryModel.claimed_at < stale_before)))
         except EditConflict:
             return False
         return True
@@ -80,7 +82,14 @@ class EffectStore:
                      attempts=int(row.attempts or 0), note=row.note) for row in rows]
 
     def settle(self, event_id, name, status, attempts, note=None):
+        """The try's outcome. A `done` row stays done: a runner whose claim went stale while it worked, and
+        was taken over and carried out by another, cannot undo it; only a given-up row is listed."""
         actions = [DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)]
         actions += [DeliveryModel.note.set(note[:500])] if note else []
-        actions += [DeliveryModel.given_up.set(GIVEN_UP)] if status == "failed" else []
-        DeliveryModel(claim_id(event_id, name)).update(actions=actions)
+        actions += [DeliveryModel.given_up.set(GIVEN_UP) if status == "failed" else DeliveryModel.given_up.remove()]
+        try:
+            with writes(["effect"]):
+                DeliveryModel(claim_id(event_id, name)).update(actions=actions,
+                                                               condition=~(DeliveryModel.status == "done"))
+        except EditConflict:
+            pass  # carried out by the runner that took it over

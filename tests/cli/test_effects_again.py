@@ -9,6 +9,7 @@ def test_a_moves_changes_given_up_are_made_by_the_operator_once_its_cause_is_men
         client, deps, people, council_morning, dies_after_commit, monkeypatch, capsys, caplog):
     from chalicelib.handlers.moving import following
     from chalicelib.handlers.moving.limits import FOLLOW, event_id
+    from chalicelib.handlers.shared import effects
     from doorstep_cli.main import main
     monkeypatch.setenv("DOORSTEP_STAGE", "test")
     monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack
@@ -33,8 +34,11 @@ def test_a_moves_changes_given_up_are_made_by_the_operator_once_its_cause_is_men
     elsewhere = ["--council", "northlanarkshire", *again]
     assert main(elsewhere) == 1  # York's event, asked for at another council: as if never made
     assert f"no event {event_id(made['id'])} is kept at this council" in capsys.readouterr().err
+    monkeypatch.setattr(effects, "ATTEMPTS", 5)  # tries counted afresh: one failure is not the fifth
     assert main(again) == 1  # the cause not yet mended: failed again, and said so
     assert "failed again" in capsys.readouterr().err
+    assert main(listed) == 0 and f"--event {event_id(made['id'])}" in capsys.readouterr().out  # still listed
+    assert client.get(page, signed_in_again(deps, resident)).json_body["held_up"] is True  # not "under way"
     monkeypatch.setattr(following, "on_move", mended)  # the back office is back
     assert main(again) == 0
     assert "is carried out" in capsys.readouterr().out
@@ -68,3 +72,33 @@ def test_the_given_up_list_is_last_tried_first_and_says_when_there_are_more(deps
         "and more: the 2 last tried are listed (--limit)"]
     assert main(["--stage", "test", "effects", "given-up"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3  # all three, and no line more
+
+
+def test_a_claim_left_by_a_runner_that_died_is_run_again_once_stale_and_never_while_it_may_be_running(
+        client, deps, people, council_morning, dies_after_commit, monkeypatch, capsys):
+    from datetime import timedelta
+    from chalicelib.handlers.moving.limits import FOLLOW, event_id
+    from chalicelib.handlers.shared.effects import STALE_CLAIM
+    from doorstep_cli.main import main
+    monkeypatch.setenv("DOORSTEP_STAGE", "test")
+    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")
+    resident, made = told_and_left_to_the_stream(client, deps, people, dies_after_commit)
+    now, event = deps.clock(), event_id(made["id"])
+    deps.effects.claim(event, FOLLOW, now, now, now + timedelta(days=30))  # a runner took it, and died
+    again = ["--stage", "test", "effects", "again", "--event", event, "--effect", FOLLOW]
+    assert main(again) == 1 and "was not given up" in capsys.readouterr().err  # it may still be running
+    council_morning.shift(STALE_CLAIM + timedelta(seconds=1))  # its job gone to the dead letters meanwhile
+    assert main(again) == 0 and "is carried out" in capsys.readouterr().out
+    shown = client.get(f"/v1/me/moves/{made['id']}", signed_in_again(deps, resident)).json_body
+    assert {p["name"] for p in shown["parts"]} >= {"address", "bin_days", "council_tax"}
+
+
+def test_a_runner_that_lost_its_claim_cannot_undo_what_another_carried_out_nor_leave_it_listed(deps):
+    from datetime import datetime, timedelta, timezone
+    at = datetime(2026, 11, 27, 17, 0, tzinfo=timezone.utc)
+    for n, order in enumerate((("failed", "done"), ("done", "failed"))):
+        deps.effects.claim(f"kind.EV-{n}", "moving.follow", at, at, at + timedelta(days=30))
+        for status in order:  # the stale runner's and the one that took it over, in either order
+            deps.effects.settle(f"kind.EV-{n}", "moving.follow", status, 1, "TimeoutError()")
+        assert deps.effects.status(f"kind.EV-{n}", "moving.follow")[0] == "done"
+    assert deps.effects.given_up(5) == []

@@ -123,17 +123,17 @@ def made_so_far(deps, event_id, name, since):
 def again(deps, event_id, name):
     """`doorstep effects again`: a given-up effect of a kept event (or one whose job went to the queue's dead
     letters) run once more, as the worker runs it, once its cause is mended: its claim reopened with its tries
-    counted afresh. Its outcome (DONE; RETRY: run this again; BUSY: another runner has it), or why not:
-    "no_event", "no_effect", "not_given_up"."""
+    counted afresh. Its outcome (DONE; FAILED: given up again, and listed, as no queue brings it again; BUSY:
+    another runner took it meanwhile), or why not: "no_event", "no_effect", "not_given_up"."""
     event = deps.effects.event(event_id)
     if event is None:
         return "no_event"  # never made here, or past the events' 30 days
     target = effects_of(event.kind).get(name)
     if target is None:
         return "no_effect"
-    if not deps.effects.reopen(event_id, name):
+    if not deps.effects.reopen(event_id, name, deps.clock() - STALE_CLAIM):
         return "not_given_up"
-    return _once(deps, event, name, target)
+    return _once(deps, event, name, target, last=True)
 
 
 def carry_out(deps, event):
