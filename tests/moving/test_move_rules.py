@@ -83,3 +83,15 @@ def test_telling_again_with_the_same_key_is_the_same_move(client, deps, people, 
     again = move(client, resident, {"move": "in", "date": "2026-11-01", "to_uprn": NEW_HOME})
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json_body["id"] == first.json_body["id"] and len(deps.moves.of_user(resident.user.id)) == 1
+
+
+def test_a_moves_refusals_name_the_council_whose_address_it_is_told_at(client, deps, people):
+    from support.councils_support import NL_HOST, add, at, north_lanarkshire, signed_in_at
+    add(deps, north_lanarkshire())
+    york = deps.council.short_name  # the tests' York: the default council as the tests' storage has it
+    for host, council, place in ((None, "york", york), (NL_HOST, "north-lanarkshire", "North Lanarkshire")):
+        headers = {**signed_in_at(deps, council, "resident"), "Idempotency-Key": f"kind-{council}"}
+        told = client.post("/v1/me/moves", {"move": "sideways"}, at(host, headers) if host else headers)
+        said = " ".join(p["message"] for p in told.json_body["error"]["fields"])
+        assert told.status_code == 400 and f"out of {place}, or within {place}" in said, said
+        assert place == york or york.lower() not in said.lower()

@@ -24,6 +24,7 @@ OLD_HOME, NEW_HOME = "990000000052", "990000000068"  # 4 Bootham and 4 Heworth G
 # 7 Bootham, on a garden round: a home of its own, as a garden subscription at OLD_HOME after
 # the first journey's would start only when that one ends there.
 LEAVING = "990000000055"
+EIGHT_BOOTHAM = "990000000056"  # a home nobody else's journey moves from
 
 
 def a_garden_bin_paid_for(page):
@@ -85,6 +86,45 @@ def test_a_resident_moving_within_york_in_ten_days_sees_every_change_in_my_accou
     page.locator("#my-moves a").click()
     heading(page, "Your move")
     expect(page.locator("#move-parts li")).to_have_count(4)
+
+
+def test_a_resident_whose_home_nothing_knows_finds_the_one_they_leave_and_each_council_names_itself(
+        browser, chromium):
+    """A new phone and an account with no home: the form asks for the old home as it asks for the new (before, it
+    refused "Choose the address you are moving from." with nowhere to choose it), and says the council's place:
+    York's, and Newcastle-under-Lyme's at its own address, never York there."""
+    from tests.web.browser import Browser
+    email = browser.stack.resident("moving.nowhere@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path="/moving")
+    heading(page, "Tell us you are moving home")
+    expect(page.locator("#move-from")).to_have_count(0)
+    page.get_by_label("To another home in York").check()
+    day = date.today() + timedelta(days=10)
+    for part, value in (("Day", day.day), ("Month", day.month), ("Year", day.year)):
+        page.get_by_label(part, exact=True).fill(str(value))
+    page.get_by_label("Your old home's postcode or street").fill("YO30 5DY")
+    page.locator("#from-find").click()
+    page.get_by_label("Choose your old home").select_option(EIGHT_BOOTHAM)
+    page.get_by_label("Your new home's postcode or street").fill("YO31 8BB")
+    page.locator("#to-find").click()
+    page.get_by_label("Choose your new address").select_option(NEW_HOME)
+    who_moves_and_whom_to_contact(page, "Sold", "solicitor", "Lee and Co")
+    check_accessible(page, "moving home: the old home found")
+    page.get_by_role("button", name="Tell us about the move").click()
+    heading(page, "Your move")
+    expect(page.locator("#move-summary")).to_contain_text("8 Bootham")
+
+    borough = Browser(chromium, browser.stack, base_url=f"http://newcastle.localhost:{urlsplit(browser.stack.url).port}")
+    try:
+        there = borough.new_page()
+        sign_in(there, email, next_path="/moving")
+        heading(there, "Tell us you are moving home")
+        expect(there.get_by_label("Out of Newcastle-under-Lyme")).to_have_count(1)
+        expect(there.get_by_label("Into Newcastle-under-Lyme from somewhere else")).to_have_count(1)
+        expect(there.locator("#move-form")).not_to_contain_text("York")
+    finally:
+        borough.close()
 
 
 def test_a_phone_shows_the_new_homes_bins_from_the_move_date_once_and_a_home_chosen_after_stands(browser):

@@ -158,6 +158,36 @@ def tell_starting_school(page, name, born, postcode, uprn, start):
     heading(page, f"{name} is starting school")
 
 
+def test_a_parent_whose_phone_remembers_their_home_tells_and_applies_with_the_home_the_page_shows(browser, clock):
+    """The account has no home; this phone remembers one (a bin day looked up here): each page shows it as
+    the home, so it is the one sent, with no search (before, both were refused: choose your home)."""
+    stack = browser.stack
+    place = stack.deps().addresses.get(CONEY_STREET)
+    email = stack.resident(f"school.phone.{uuid.uuid4().hex[:6]}@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path="/")
+    page.evaluate("place => localStorage.setItem('doorstep.property', JSON.stringify(place))",
+                  {"uprn": place.uprn, "address": place.text})
+    page.goto("/starting-school")
+    heading(page, "My child is starting school")
+    expect(page.locator("#school-home")).to_contain_text("1 Coney Street")
+    page.get_by_label("Your child's full name").fill("Ivy Marsh")
+    for part, value in zip(("Day", "Month", "Year"), ("3", "11", "2022")):
+        page.get_by_label(part, exact=True).fill(value)
+    page.get_by_label("Starting primary school in 2027").check()
+    page.get_by_role("button", name="Tell us").click()
+    heading(page, "Ivy Marsh is starting school")
+    page.goto("/schools/apply")
+    heading(page, "Apply for a school place")
+    expect(page.locator("#school-home")).to_contain_text("1 Coney Street")
+    page.get_by_label("Your child's full name").fill("Ivy Marsh")
+    for part, value in zip(("Day", "Month", "Year"), ("3", "11", "2022")):
+        page.get_by_label(part, exact=True).fill(value)
+    page.get_by_label("First preference").select_option(label="Minster View Primary School")
+    page.get_by_role("button", name="Send the application").click()
+    heading(page, "Ivy Marsh's school place")
+
+
 def test_a_york_parent_tells_of_a_child_starting_school_applies_for_three_and_on_offer_day_is_offered_one(
         browser, desk, clock):  # noqa: F811
     """York's Done-means: told once, next September; three schools; on offer day (the stack's clock

@@ -29,6 +29,11 @@ export function serviceEnded() {
   return ended;
 }
 
+/** "York": the council's place, as sentences name it ("Out of York"), or null before it is known. */
+export function placeName() {
+  return council ? council.short_name : null;
+}
+
 /** "City of York Council", or null before it is known. */
 export function councilName() {
   return council ? council.name : null;

@@ -65,7 +65,7 @@ def checked(deps, body, today, user):
         problems.add(name, wording.NOT_ASKED)
     kind = body.get("move")
     if kind not in limits.KINDS:
-        problems.add("move", wording.KIND)
+        problems.add("move", wording.KIND.format(area=deps.council.short_name))
     when = _date(body.get("date"), problems)
     more = []
     details = move_more({k: body[k] for k in ("people", "furnished", "tenure", "contact", "tenancy_end",
@@ -80,7 +80,7 @@ def checked(deps, body, today, user):
             problems.add(name, wording.NOT_A_UPRN)
     # What each kind of move needs: rules the document states in words (422), not its schema.
     if kind == "out" and not details.get("forwarding") and "forwarding" not in body:
-        problems.rule("forwarding", wording.FORWARDING)
+        problems.rule("forwarding", wording.FORWARDING.format(area=deps.council.short_name))
     if kind in ("out", "within") and not details.get("tenure") and "tenure" not in body:
         problems.rule("tenure", wording.TENURE)
     problems.raise_if_any()
@@ -129,22 +129,24 @@ def _date_rules(when, today, problems):
 def _homes(deps, kind, body, problems, user):
     """(old, new) addresses from the address base: old for out/within (the
     saved one when not given), new for in/within; an address not in it is
-    not in York."""
+    not in the council's area."""
     old = new = None
+    area = deps.council.short_name
     if kind in ("out", "within"):
         uprn = body.get("from_uprn") or user.uprn
         old = deps.addresses.get(uprn) if uprn else None
         if old is None:
-            problems.rule("from_uprn", wording.NO_OLD_HOME if not uprn else wording.NOT_IN_YORK)
+            problems.rule("from_uprn", wording.NO_OLD_HOME if not uprn else wording.NOT_IN_AREA.format(area=area))
     elif body.get("from_uprn"):
-        problems.rule("from_uprn", wording.IN_HAS_NO_OLD)
+        problems.rule("from_uprn", wording.IN_HAS_NO_OLD.format(area=area))
     to = body.get("to_uprn")
     if kind in ("in", "within"):
         new = deps.addresses.get(to) if to else None
         if new is None:
-            problems.rule("to_uprn", wording.NOT_IN_YORK)
+            problems.rule("to_uprn", wording.NOT_IN_AREA.format(area=area))
     elif to:
-        problems.rule("to_uprn", wording.MOVING_OUT_TO_YORK if deps.addresses.get(to) else wording.NOT_ASKED)
+        problems.rule("to_uprn", wording.MOVING_OUT_TO_AREA.format(area=area) if deps.addresses.get(to)
+                      else wording.NOT_ASKED)
     if old is not None and new is not None and old.uprn == new.uprn:
         problems.rule("to_uprn", wording.SAME_HOME)
     return old, new

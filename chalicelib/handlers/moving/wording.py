@@ -1,9 +1,10 @@
-"""What residents and officers read about a move (server side)."""
-KIND = "Say whether you are moving in to York, out of York, or within York."
+"""What residents and officers read about a move (server side). {area} is the council's place, as sentences
+name it (its settings' short name: "York", "North Lanarkshire")."""
+KIND = "Say whether you are moving in to {area}, out of {area}, or within {area}."
 DATE = "Give the date you move as YYYY-MM-DD."
 PEOPLE = "Name everyone moving who is on the council tax bill (1 to 10 people, each at most 100 characters)."
 TENURE = "Say whether your old home was sold or rented."
-FORWARDING = "Give the address you are moving to outside York, so post can follow you (at most 200 characters)."
+FORWARDING = "Give the address you are moving to outside {area}, so post can follow you (at most 200 characters)."
 NOT_ASKED = "This is not part of telling us about a move."
 NOT_A_UPRN = "Choose the address from the list."
 
@@ -20,11 +21,11 @@ def too_long_ago(first):
 LATE_NOTE = "Told more than 21 days after the move: the council tax office may ask why."
 CONTACT_FOR_TENURE = ("Who to contact goes with how the old home was left: the buyer or solicitor when it was sold, "
                       "the landlord or agent when it was rented.")
-NOT_IN_YORK = "That address is not in our address list. If you are moving out of York, choose moving out."
-MOVING_OUT_TO_YORK = "You chose moving out of York, but this address is in York. Choose moving within York."
+NOT_IN_AREA = "That address is not in our address list. If you are moving out of {area}, choose moving out."
+MOVING_OUT_TO_AREA = "You chose moving out of {area}, but this address is in {area}. Choose moving within {area}."
 NO_OLD_HOME = "Choose the address you are moving from."
 SAME_HOME = "The new address is the one you are moving from."
-IN_HAS_NO_OLD = "Moving in to York: leave out the address you are moving from in York."
+IN_HAS_NO_OLD = "Moving in to {area}: leave out the address you are moving from in {area}."
 KEY_USED_FOR_MOVE = "another move"
 NO_MOVE = "You have no move with that id."
 NO_PART = "That move has no such part to choose for."

@@ -3,6 +3,7 @@
 // move or stay), and what is left to do elsewhere, by link. The words of each
 // part come from the API, inserted as text.
 import {api} from "../api.js";
+import {placeName} from "../council.js";
 import {append, clear, h} from "../dom.js";
 import {feedbackQuestion} from "../feedback.js";
 import {button, errorsOf, showErrors} from "../forms.js";
@@ -55,7 +56,7 @@ function draw(view, move) {
     t("moving.made"), t("moving.held_up"));
   append(holder, h("h1", {class: "heading-l"}, t("moving.page_title")),
     h("p", {class: "body", id: "move-summary"}, t(`moving.summary_${move.move}`, {day: formatDay(move.date, true),
-      to: move.to_address || "", from: move.from_address || ""})),
+      to: move.to_address || "", from: move.from_address || "", area: placeName() || t("moving.our_area")})),
     h("p", {class: "hint", id: "move-reference"}, t("moving.reference", {id: move.id})),
     move.late ? h("p", {class: "body"}, t("moving.late")) : null,
     h("h2", {class: "heading-m"}, t("moving.changed")),

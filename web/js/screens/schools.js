@@ -76,7 +76,7 @@ async function form(view, id, params) {
   append(view, h("a", {class: "back-link", href: app ? `/schools/${encodeURIComponent(id)}` : "/schools"}, t("nav.back")),
     h("h1", {class: "heading-l"}, t(app ? "schools.change_title" : "schools.apply_title")));
   if (!rounds.length || (app && !app.can_change)) return append(view, h("p", {class: "body"}, t("schools.closed")));
-  const kept = known ? known.home.address : (await myProperty().catch(() => null))?.address;
+  const kept = known ? known.home : await myProperty().catch(() => null);
   const chosen = h("div", {id: "school-round"});
   const pick = async round => {
     const found = await api(`/v1/school-rounds/${round}`);
@@ -90,7 +90,7 @@ async function form(view, id, params) {
       options: rounds.map(r => ({value: r.round, label: roundName(r.round)})), value: rounds[0].round}),
     input({field: "child_name", label: t("schools.child_name"), value: known?.child.name || "", autocomplete: "off"}),
     dateInput({field: "born", legend: t("schools.born"), hint: t("schools.born_hint"), value: known?.child.date_of_birth}),
-    home(view, kept),
+    home(view, kept?.address),
     input({field: "authority", label: t("schools.looked_after"), hint: t("schools.looked_after_hint"), optional: true,
       value: app?.looked_after?.authority || ""}),
     chosen,
@@ -110,7 +110,7 @@ async function form(view, id, params) {
     const body = {round: app ? app.round : form.querySelector("input[name=round]:checked")?.value,
       child: {name: get("child_name"), date_of_birth: dateValue(form, "born")}, preferences: prefs};
     if (get("home_uprn")) body.home_uprn = get("home_uprn");
-    else if (known) body.home_uprn = known.home.uprn;
+    else if (kept?.uprn) body.home_uprn = kept.uprn;  // the home the page shows, which the account may not have
     if (get("authority")) body.looked_after = {authority: get("authority")};
     if (get("phone")) body.phone = get("phone");
     if (form.querySelector("input[name=push]:checked")) body.push_subscription = await pushSubscription();

@@ -35,6 +35,7 @@ export async function render(view) {
     const body = {round: form.querySelector("input[name=round]:checked")?.value || null,
       child: {name: get("child_name"), date_of_birth: dateValue(form, "born")}};
     if (get("home_uprn")) body.home_uprn = get("home_uprn");
+    else if (kept?.uprn) body.home_uprn = kept.uprn;  // the home the page shows, which the account may not have
     key = key || newKey();
     const told = await api("/v1/me/starting-school", {method: "POST", body, headers: {"Idempotency-Key": key}})
       .catch(error => {
