@@ -62,11 +62,15 @@ def put(stack, path, body, headers):
         return json.loads(response.read())
 
 
-def fill_application(page, child, born, postcode, uprn, schools):
-    page.get_by_label(child["round"]).check()
-    page.get_by_label("Your child's full name").fill(child["name"])
+def the_child(page, name, born):
+    page.get_by_label("Your child's full name").fill(name)
     for part, value in zip(("Day", "Month", "Year"), born):
         page.get_by_label(part, exact=True).fill(value)
+
+
+def fill_application(page, child, born, postcode, uprn, schools):
+    page.get_by_label(child["round"]).check()
+    the_child(page, child["name"], born)
     page.get_by_label("postcode or street").fill(postcode)
     page.get_by_role("button", name="Find addresses").click()
     page.get_by_label("Choose your home").select_option(uprn)
@@ -146,9 +150,7 @@ def tell_starting_school(page, name, born, postcode, uprn, start):
     the school year."""
     page.get_by_role("link", name="My child is starting school").click()
     heading(page, "My child is starting school")
-    page.get_by_label("Your child's full name").fill(name)
-    for part, value in zip(("Day", "Month", "Year"), born):
-        page.get_by_label(part, exact=True).fill(value)
+    the_child(page, name, born)
     page.get_by_label("postcode or street").fill(postcode)
     page.get_by_role("button", name="Find addresses").click()
     page.get_by_label("Choose your home").select_option(uprn)
@@ -171,18 +173,14 @@ def test_a_parent_whose_phone_remembers_their_home_tells_and_applies_with_the_ho
     page.goto("/starting-school")
     heading(page, "My child is starting school")
     expect(page.locator("#school-home")).to_contain_text("1 Coney Street")
-    page.get_by_label("Your child's full name").fill("Ivy Marsh")
-    for part, value in zip(("Day", "Month", "Year"), ("3", "11", "2022")):
-        page.get_by_label(part, exact=True).fill(value)
+    the_child(page, "Ivy Marsh", ("3", "11", "2022"))
     page.get_by_label("Starting primary school in 2027").check()
     page.get_by_role("button", name="Tell us").click()
     heading(page, "Ivy Marsh is starting school")
     page.goto("/schools/apply")
     heading(page, "Apply for a school place")
     expect(page.locator("#school-home")).to_contain_text("1 Coney Street")
-    page.get_by_label("Your child's full name").fill("Ivy Marsh")
-    for part, value in zip(("Day", "Month", "Year"), ("3", "11", "2022")):
-        page.get_by_label(part, exact=True).fill(value)
+    the_child(page, "Ivy Marsh", ("3", "11", "2022"))
     page.get_by_label("First preference").select_option(label="Minster View Primary School")
     page.get_by_role("button", name="Send the application").click()
     heading(page, "Ivy Marsh's school place")
