@@ -40,7 +40,7 @@ def test_yorks_administrator_changes_its_colour_and_a_bin_day_word_and_north_lan
     yorks = client.get("/v1/council", at(YORK_HOST)).json_body
     assert yorks["branding"]["colour"] == "#0b5a32" and yorks["words"] == {"home.bin_days": "Bin collection days"}
     theirs = client.get("/v1/council", at(NL_HOST)).json_body
-    assert theirs["branding"]["colour"] == "#5a2d82" and theirs["words"] == {}
+    assert theirs["branding"]["colour"] == "#5a2d82" and theirs["words"] == north_lanarkshire()["words"]  # its own
     trail = client.get(f"{SETTINGS}/audit", at(YORK_HOST, admin.auth)).json_body
     assert trail["changes"][0]["by"] == "admin@york.example.gov.uk"
     assert trail["changes"][0]["change"] == {"branding.colour": ["#1d4f91", "#0b5a32"],

@@ -151,3 +151,15 @@ def test_every_purpose_a_demo_councils_type_offers_has_words_on_the_apply_screen
     assert "minor_variation" in offered
     on_screen = offered - {"renewal"}  # renewing starts from the licence's page (licensing.js filters it out)
     assert sorted(p for p in on_screen if f"licensing.purpose_{p}" not in catalogue) == []
+
+
+def test_a_north_lanarkshire_occasional_licence_asks_when_its_event_is_and_for_14_days_at_most(deps):
+    """Before, it asked what the event was and never when: a licence for no days, paid for."""
+    from chalicelib.handlers.forms import answers, definition
+    form = json.loads((NL_TYPES.parent.parent.parent / "forms" / "licences" / "licence-occasional.json").read_text())
+    assert definition.errors(form) == []
+    event = {q["id"]: q for q in form["pages"][0]["questions"]}
+    assert {"first_day", "days", "hours"} <= set(event) and all(event[q]["public"] for q in ("first_day", "days"))
+    assert answers.check(deps, event["days"], "14") == (14, [])
+    assert answers.check(deps, event["days"], "15")[1] == [("days", "How many days it runs must be 14 or less")]
+    assert answers.check(deps, event["first_day"], {"day": "1", "month": "1", "year": "2020"})[1]  # past: refused
