@@ -81,6 +81,12 @@ def test_a_north_lanarkshire_short_term_let_has_28_days_for_objections_and_is_de
         days = {c["name"]: c["last_day"] for c in case.clocks}
         assert days == {"notice": "2026-09-21", "representations": "2026-09-28", "decision": "2027-05-31"}
         assert case.law["missed"] == "deemed_granted" and "granted by law" in case.law["missed_words"]
+        # A period the law's data has not checked: the applicant is told the team will confirm it, the desk why.
+        from chalicelib.handlers.licensing.views import clocks_view
+        told = {c["name"]: c for c in clocks_view(case)}["representations"]
+        assert told["note"] == "The licensing team will confirm this date if you ask." and "check" not in told["source"]
+        assert {c["name"]: c for c in clocks_view(case, desk=True)}["representations"]["note"] == (
+            "not checked against the legislation")
     assert deps.licensing.types() == ([], 0)  # York's own: North Lanarkshire's stayed its own
 
 

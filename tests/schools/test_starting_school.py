@@ -54,6 +54,7 @@ def test_a_york_family_is_offered_the_place_meals_asked_for_and_transport_only_b
                        {**near.auth, "Idempotency-Key": "apply-from-the-telling"}).json_body
     place = by_name(client.get(f"/v1/me/starting-school/{told['id']}", near.auth).json_body)["school_place"]
     assert place["state"] == "applied" and place["link"] == f"/schools/{made['id']}"
+    assert place["text"].startswith("You applied for 1 school. ")  # one, said as one
 
 
 def test_a_child_told_for_the_wrong_year_is_a_422_and_another_parents_telling_is_not_found(

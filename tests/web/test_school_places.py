@@ -302,9 +302,12 @@ def test_a_north_lanarkshire_parent_is_told_the_catchment_school_awarded_the_gra
     page.get_by_role("link", name="Make a placing request").click()
     heading(page, "Apply for a school place")
     expect(page.get_by_label("Your child's full name")).to_have_value("Isla Campbell")
+    # One school to name: said as one, not "up to 1 schools"
+    expect(page.locator("#school-preferences")).to_contain_text("Name the school you would like your child to go to.")
     page.get_by_label("First preference").select_option(label="Coursington Primary School")
     page.get_by_role("button", name="Send the application").click()
     heading(page, "Isla Campbell's school place")
     expect(page.locator("#school-placing")).to_contain_text("We will answer your placing request by Friday 30 April 2027")
+    expect(page.get_by_role("heading", name="Appeals")).to_have_count(0)  # nothing to appeal yet: no empty heading
     page.goto(telling)
     expect(page.locator("[data-part='placing_request'][data-state='waiting']")).to_contain_text("Friday 30 April 2027")

@@ -84,6 +84,7 @@ def test_a_new_cafe_owner_tells_us_once_and_reaches_the_premises_licence_applica
     expect(parts.locator('[data-part="business_rates"]')).to_have_attribute("data-state", "sent")
     expect(parts.locator('[data-part="business_rates"]')).to_contain_text("Small business rate relief: 50% off")
     expect(parts.locator('[data-part="trade_waste"]')).to_have_attribute("data-state", "offered")
+    expect(parts.locator('[data-part="trade_waste"]')).to_contain_text("Trade waste: Choose bins")  # named once
     licence = parts.locator('[data-part="licence:premises-licence"]')
     expect(licence).to_have_attribute("data-state", "not_applied")
     check_accessible(page, "business: a café's page, every part in one place")

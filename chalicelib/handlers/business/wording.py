@@ -26,7 +26,7 @@ def too_long_ago(first):
     return f"We can only take a business that started in the last 12 months here, on or after {first:%-d %B %Y}."
 
 
-# What each part says (the page), by (part, state).
+# What each part says (the page, after the part's own name: "Trade waste: Choose bins..."), by (part, state).
 PARTS = {
     ("business_rates", "sent"): "The business rates office has your business as the ratepayer at these premises from "
                                 "{starts} (reference {reference}). Rateable value: £{rateable_value_text}.",
@@ -35,8 +35,8 @@ PARTS = {
     ("business_rates", "not_rated"): "The business rates office has no rateable value for these premises yet: it asks "
                                      "the valuation office to value them, and will write to you.",
     ("business_rates", "no_back_office"): "Tell the business rates office yourself: it is not linked to this app yet.",
-    ("trade_waste", "offered"): "Trade waste: choose bins for the business from the price list.{days}",
-    ("trade_waste", "requested"): "Trade waste: you asked for {bins_text}, £{weekly_text} a week. The council will "
+    ("trade_waste", "offered"): "Choose bins for the business from the price list.{days}",
+    ("trade_waste", "requested"): "You asked for {bins_text}, £{weekly_text} a week. The council will "
                                   "contact you to start the contract.",
     ("trade_waste", "elsewhere"): "Trade waste is collected by {name}, not by this council.",
     ("trade_waste", "not_offered"): "This council does not collect trade waste here: use a licensed waste carrier.",
@@ -48,13 +48,13 @@ PARTS = {
                               "why and until when.",
     ("licence", "ended"): "{licence_name}: {case_state} (reference {reference}). You can apply again for these "
                           "premises.",
-    ("planning", "no_permission"): "Planning: from {from_use} ({from_class}) to {to_use} ({to_class}) is a change "
+    ("planning", "no_permission"): "From {from_use} ({from_class}) to {to_use} ({to_class}) is a change "
                                    "within one use class, so it needs no planning permission.",
-    ("planning", "permitted_if"): "Planning: from {from_use} ({from_class}) to {to_use} ({to_class}) is a permitted "
+    ("planning", "permitted_if"): "From {from_use} ({from_class}) to {to_use} ({to_class}) is a permitted "
                                   "change, if the premises are {limits}. Otherwise ask planning.",
-    ("planning", "permission_needed"): "Planning: from {from_use} ({from_class}) to {to_use} ({to_class}) is a change "
+    ("planning", "permission_needed"): "From {from_use} ({from_class}) to {to_use} ({to_class}) is a change "
                                        "of use that needs planning permission. Ask planning before you start.",
-    ("planning", "unknown"): "Planning: tell us what the premises were last used for, or ask planning whether your "
+    ("planning", "unknown"): "Tell us what the premises were last used for, or ask planning whether your "
                              "use needs permission.",
 }
 RELIEF = {

@@ -156,7 +156,7 @@ def desk_list(deps, params):
     rows, _ = deps.licensing.register_page(prefix, 200, None)
     out = []
     for case in rows:
-        upcoming = sorted((c for c in clocks_view(case) if c["last_day"] >= today.isoformat()),
+        upcoming = sorted((c for c in clocks_view(case, desk=True) if c["last_day"] >= today.isoformat()),
                           key=lambda c: c["last_day"])
         nxt = upcoming[0] if upcoming else None
         out.append({"id": case.id, "type": case.type_id, "type_name": _type_name(types, case.type_id),

@@ -6,19 +6,22 @@ from ...stamps import stamp
 from . import catalogue, wording
 
 
-def clocks_view(case):
-    """Each clock with its name in words, its last day, the rule and source, and whether it was checked."""
+def clocks_view(case, desk=False):
+    """Each clock with its name in words, its last day, the rule and source, and whether it was checked: the
+    desk is told a period not checked against the legislation; an applicant or neighbour, that the team
+    will confirm its date (what they can do about it)."""
+    unchecked = wording.NOT_CHECKED if desk else wording.CONFIRMED_IF_ASKED
     return [{"name": c["name"], "label": wording.CLOCK_NAMES.get(c["name"], c["name"]), "last_day": c["last_day"],
              "rule": c["words"], "source": c["source"],
              "note": " ".join(w for w, on in ((wording.IF_REPRESENTATIONS, c.get("conditional")),
-                                              (wording.NOT_CHECKED, not c.get("checked"))) if on) or None}
+                                              (unchecked, not c.get("checked"))) if on) or None}
             for c in case.clocks or []]
 
 
-def _common(case):
+def _common(case, desk=False):
     return {"id": case.id, "type": case.type_id, "kind": case.kind, "state": case.state,
             "premises": {k: v for k, v in (case.premises or {}).items() if k in ("name", "address")},
-            "received_at": stamp(case.received_at), "clocks": clocks_view(case), "law": case.law or None,
+            "received_at": stamp(case.received_at), "clocks": clocks_view(case, desk), "law": case.law or None,
             "event": {k: v for k, v in (case.event or {}).items() if k != "days"} or None,
             "conditions": case.conditions or [], "decision": _decision(case), "licence": case.licence,
             "renews": case.renews, "purpose": purpose_of(case), "varies": case.varies, "changes": case.changes or [],
@@ -84,7 +87,8 @@ def desk_view(case, representations, licence_type=None, nr3s=()):
     """The officer's: everything, each representation with who made it (for the hearing's notice), each
     document asked for with the one sent (opened through its own audited link: documents.py), the checks
     recorded with a DBS certificate's number (this audited read only) and the outgoing NR3S entries."""
-    return {**_common(case), "decision": case.decision, "version": case.seq, "applicant": case.applicant, "fee": case.fee, "band": case.band,
+    return {**_common(case, desk=True), "decision": case.decision, "version": case.seq, "applicant": case.applicant,
+            "fee": case.fee, "band": case.band,
             "documents": catalogue.documents_listed(licence_type, case),
             "payment_id": case.payment_id, "consultees": case.consultees, "refused": case.refused,
             "checks": case.checks or [], "check_due": case.check_due,
@@ -99,5 +103,5 @@ def withheld_view(case):
     """A change's answer to an officer who gave no reason: nothing of a person (the data map holds the applicant,
     premises, event, conditions and decision personal), only what the desk needs to read the case again."""
     return {"id": case.id, "type": case.type_id, "kind": case.kind, "state": case.state, "purpose": purpose_of(case),
-            "received_at": stamp(case.received_at), "clocks": clocks_view(case), "version": case.seq,
+            "received_at": stamp(case.received_at), "clocks": clocks_view(case, desk=True), "version": case.seq,
             "personal_withheld": True}

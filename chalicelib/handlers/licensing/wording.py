@@ -141,6 +141,7 @@ CLOCK_NAMES = {"notice": "Notice on the premises until", "representations": "Las
                "consultation": "Consultees answer by", "hearing": "Hearing by", "decision": "Decision by",
                "objections": "Police and environmental health may object until"}
 NOT_CHECKED = "not checked against the legislation"
+CONFIRMED_IF_ASKED = "The licensing team will confirm this date if you ask."
 IF_REPRESENTATIONS = "only if there are relevant representations"
 
 # Neighbours told of an application near them (neighbours.py).

@@ -57,8 +57,10 @@ def _place(deps, told, dates, app):
     child = told["child"]["name"]
     if app is not None:
         seen = application_view(deps, app)
-        text = seen["offer"]["text"] if seen["offer"] else wording.PART_APPLIED.format(
-            count=len(app["preferences"]), date=date_words(dates["dates"]["offer"]["date"]))
+        count = len(app["preferences"])
+        applied = wording.PART_APPLIED.get(count, wording.PART_APPLIED[None])
+        text = seen["offer"]["text"] if seen["offer"] else applied.format(
+            count=count, date=date_words(dates["dates"]["offer"]["date"]))
         return {"name": "school_place", "state": "offered" if seen["offer"] else "applied", "text": text,
                 "link": f"/schools/{app['id']}"}
     closing = dates["dates"]["closing"]["date"]

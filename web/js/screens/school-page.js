@@ -41,6 +41,7 @@ function appeal(view, app, redraw) {
   const by = app.round_dates.appeal_by;
   const made = app.appeals.map(a => h("li", {}, t("schools.appealed", {school: names[a.school_id] || a.school_id,
     day: formatDay(a.lodged_at.slice(0, 10), true)}), a.note ? h("p", {class: "hint"}, a.note) : null));
+  if (!made.length && !app.appealable.length) return [];  // nothing to appeal, nothing appealed: no heading over nothing
   const parts = [h("h2", {class: "heading-m"}, t("schools.appeal_title")),
     made.length ? h("ul", {class: "list", id: "school-appeals"}, made) : null];
   if (!app.appealable.length) return parts;

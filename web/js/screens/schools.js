@@ -7,7 +7,7 @@ import {api} from "../api.js";
 import {newKey} from "../chat-log.js";
 import {append, h} from "../dom.js";
 import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, privacyLink, select} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 import {myProperty} from "../my-property.js";
 import {navigate} from "../navigation.js";
 import {pushSubscription, pushSupported} from "../push.js";
@@ -49,7 +49,7 @@ function preferences(round, app) {
   const most = round.max_preferences;
   const options = [{value: "", label: t("schools.no_school")}, ...round.schools.map(s => ({value: s.id, label: s.name}))];
   return h("div", {id: "school-preferences"}, h("h2", {class: "heading-m"}, t("schools.preferences")),
-    h("p", {class: "body"}, t("schools.preferences_hint", {most, least: round.min_preferences})),
+    h("p", {class: "body"}, tCount("schools.preferences_hint", most, {most, least: round.min_preferences})),
     ...Array.from({length: most}, (_, i) => {
       const p = app?.preferences[i] || {};
       return h("div", {class: "preference"}, select({field: `pref_${i}`, label: t(`schools.rank_${i + 1}`),
