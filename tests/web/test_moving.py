@@ -99,6 +99,9 @@ def test_a_resident_whose_home_nothing_knows_finds_the_one_they_leave_and_each_c
     sign_in(page, email, next_path="/moving")
     heading(page, "Tell us you are moving home")
     expect(page.locator("#move-from")).to_have_count(0)
+    # Sold or rented is asked of every move from a home here: not called optional (it was, and then refused)
+    expect(page.locator("#move-form")).to_contain_text("Not needed if you are moving into York")
+    expect(page.locator("#move-form")).not_to_contain_text("sold or rented? (optional)")
     page.get_by_label("To another home in York").check()
     day = date.today() + timedelta(days=10)
     for part, value in (("Day", day.day), ("Month", day.month), ("Year", day.year)):

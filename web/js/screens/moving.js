@@ -49,8 +49,8 @@ export async function render(view) {
     home ? null : homeFinder(view, "from", area),
     homeFinder(view, "to", area),
     textarea({field: "people", label: t("moving.people"), hint: t("moving.people_hint"), rows: 3}),
-    choices({field: "tenure", legend: t("moving.tenure"), optional: true, options: ["sold", "rented"].map(v =>
-      ({value: v, label: t(`moving.tenure_${v}`)}))}),
+    choices({field: "tenure", legend: t("moving.tenure"), hint: t("moving.tenure_hint", {area}),
+      options: ["sold", "rented"].map(v => ({value: v, label: t(`moving.tenure_${v}`)}))}),
     select({field: "contact_role", label: t("moving.contact_role"), options: [{value: "", label: t("moving.none")},
       ...["buyer", "solicitor", "landlord", "agent"].map(r => ({value: r, label: t(`moving.role_${r}`)}))]}),
     input({field: "contact_name", label: t("moving.contact_name"), optional: true, autocomplete: "off"}),
