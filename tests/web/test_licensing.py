@@ -498,3 +498,17 @@ def test_a_pub_whose_annual_fee_went_unpaid_pays_it_on_its_suspended_licence_and
     expect(page.locator("#licensing-annual-fee")).to_contain_text("is paid")
     paid = deps.licensing.get(case.id)
     assert paid.licence["state"] == "current" and due.isoformat() in paid.annual_fee["paid"]
+
+
+def test_a_street_trader_is_asked_the_street_they_trade_in_and_told_the_register_shows_it(browser):
+    """The register shows a street trader's "premises": the form asked "Address of the premises" with the browser's
+    home address offered, and a trader's home was published."""
+    email = browser.stack.resident("street.trader@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path="/licensing/apply/street-trading")
+    heading(page, "Street trading consent")
+    street = page.get_by_label("The street where you trade")
+    expect(street).to_have_attribute("autocomplete", "off")
+    expect(page.locator("#licensing-apply")).to_contain_text("Shown on the public register of licences, so not your home")
+    expect(page.get_by_label("Address of the premises")).to_have_count(0)
+    check_accessible(page, "licensing: a street trader's street")

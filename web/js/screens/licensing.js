@@ -80,7 +80,12 @@ async function apply(view, typeId, params) {
         legend: t("licensing.changes"), options: type.changes.minor_variation.map(c => ({value: c.id, label: c.label}))})
         : null] : null,
     input({field: "premises.name", label: t("licensing.premises_name"), optional: true, value: from.name}),
-    input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address", value: from.address}),
+    // A street trader's "premises" is the street traded in, and the register shows it: never filled in with a home.
+    type.regime === "street_trading"
+      ? input({field: "premises.address", label: t("licensing.premises_address.street_trading"),
+        hint: t("licensing.premises_hint.street_trading"), autocomplete: "off", value: from.address})
+      : input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address",
+        value: from.address}),
     bands ? select({field: "band", label: t("licensing.band"), hint: t("licensing.band_hint"),
       options: bands.map(([band, pence]) => ({value: band, label: `${type.law.fee_bands?.[band] || band}: ${pounds(pence)}`}))})
       : null,
