@@ -39,7 +39,8 @@ def add_parser(commands):
 
 def positive(text):
     import argparse
-    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 1000:
+    from chalicelib.validation import digits
+    if not digits(text) or not 1 <= int(text) <= 1000:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number from 1 to 1000")
     return int(text)
 

@@ -2,7 +2,7 @@
 // contact, its own words over the catalogue and the services it offers, applied
 // before the first screen is drawn. Without signal the service worker answers
 // with the last copy; with neither, the app's own words and colours stay.
-import {useWords} from "./i18n.js";
+import {t, useWords} from "./i18n.js";
 
 let council = null;
 let ended = null;
@@ -29,9 +29,9 @@ export function serviceEnded() {
   return ended;
 }
 
-/** "York": the council's place, as sentences name it ("Out of York"), or null before it is known. */
+/** "York": the council's place, as sentences name it ("Out of York"); "our area" while it is not known. */
 export function placeName() {
-  return council ? council.short_name : null;
+  return council ? council.short_name : t("council.our_area");
 }
 
 /** "City of York Council", or null before it is known. */

@@ -14,7 +14,7 @@ import logging
 import time
 from collections import Counter
 
-from ... import tenancy
+from ... import tenancy, validation
 from . import batching, fanout
 from .delivery import DEFERRED, DELIVERY_KEEP, STALE_CLAIM, UNSTARTED, deliver_to
 
@@ -77,8 +77,8 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
 
 def _last_receive(record):
     """The queue hands this job over for the last time: a job not finished now goes to its dead letters."""
-    received = (record.get("attributes") or {}).get("ApproximateReceiveCount") or "0"
-    return received.isdigit() and int(received) >= batching.MAX_RECEIVES
+    received = (record.get("attributes") or {}).get("ApproximateReceiveCount")
+    return validation.digits(received) and int(received) >= batching.MAX_RECEIVES
 
 
 def _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide, last=False):

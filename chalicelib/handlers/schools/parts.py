@@ -58,7 +58,7 @@ def _place(deps, told, dates, app):
     if app is not None:
         seen = application_view(deps, app)
         count = len(app["preferences"])
-        applied = wording.PART_APPLIED.get(count, wording.PART_APPLIED[None])
+        applied = wording.PART_APPLIED["one" if count == 1 else "other"]
         text = seen["offer"]["text"] if seen["offer"] else applied.format(
             count=count, date=date_words(dates["dates"]["offer"]["date"]))
         return {"name": "school_place", "state": "offered" if seen["offer"] else "applied", "text": text,

@@ -72,8 +72,8 @@ ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "si
 KEY_USED_START = "another telling"
 NO_START = "You have not told us of that child starting school."
 PART_APPLY = "Apply for {child}'s school place by {date}. We have filled in what you told us."
-PART_APPLIED = {1: "You applied for 1 school. Offers are made on {date}.",
-                None: "You applied for {count} schools. Offers are made on {date}."}  # by how many
+PART_APPLIED = {"one": "You applied for 1 school. Offers are made on {date}.",
+                "other": "You applied for {count} schools. Offers are made on {date}."}
 PART_CLOSED = "Applications closed on {date}. Call us to make a late application."
 PART_CATCHMENT = "{child}'s catchment school is {school}."
 PART_ENROL = "Enrol there from {date}."

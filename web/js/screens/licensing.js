@@ -6,7 +6,7 @@
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, select, textarea} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tOr} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {filePicker, question} from "../forms/questions.js";
 import {signedIn} from "../session.js";
@@ -81,11 +81,10 @@ async function apply(view, typeId, params) {
         : null] : null,
     input({field: "premises.name", label: t("licensing.premises_name"), optional: true, value: from.name}),
     // A street trader's "premises" is the street traded in, and the register shows it: never filled in with a home.
-    type.regime === "street_trading"
-      ? input({field: "premises.address", label: t("licensing.premises_address.street_trading"),
-        hint: t("licensing.premises_hint.street_trading"), autocomplete: "off", value: from.address})
-      : input({field: "premises.address", label: t("licensing.premises_address"), autocomplete: "street-address",
-        value: from.address}),
+    input({field: "premises.address", value: from.address,
+      label: tOr(`licensing.premises_address.${type.regime}`, t("licensing.premises_address")),
+      hint: tOr(`licensing.premises_hint.${type.regime}`, undefined),
+      autocomplete: type.regime === "street_trading" ? "off" : "street-address"}),
     bands ? select({field: "band", label: t("licensing.band"), hint: t("licensing.band_hint"),
       options: bands.map(([band, pence]) => ({value: band, label: `${type.law.fee_bands?.[band] || band}: ${pounds(pence)}`}))})
       : null,

@@ -56,7 +56,7 @@ function draw(view, move) {
     t("moving.made"), t("moving.held_up"));
   append(holder, h("h1", {class: "heading-l"}, t("moving.page_title")),
     h("p", {class: "body", id: "move-summary"}, t(`moving.summary_${move.move}`, {day: formatDay(move.date, true),
-      to: move.to_address || "", from: move.from_address || "", area: placeName() || t("moving.our_area")})),
+      to: move.to_address || "", from: move.from_address || "", area: placeName()})),
     h("p", {class: "hint", id: "move-reference"}, t("moving.reference", {id: move.id})),
     move.late ? h("p", {class: "body"}, t("moving.late")) : null,
     h("h2", {class: "heading-m"}, t("moving.changed")),

@@ -41,7 +41,7 @@ export async function render(view) {
   countStart("moving");
   // The home left: the one remembered on this phone or the account's (the API falls back to the saved one).
   const home = await myProperty().catch(() => null);
-  const area = placeName() || t("moving.our_area");
+  const area = placeName();
   const form = h("form", {novalidate: true, id: "move-form"},
     choices({field: "move", legend: t("moving.kind"), options: ["within", "in", "out"].map(m =>
       ({value: m, label: t(`moving.kind_${m}`, {area})}))}),

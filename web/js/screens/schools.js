@@ -45,6 +45,11 @@ export function home(view, kept) {
       autocomplete: "postal-code"}), find, found);
 }
 
+/** The home to send: the one found and chosen, else the one the page shows (which the account may not have). */
+export function homeSent(form, kept) {
+  return form.elements.home_uprn?.value || kept?.uprn || undefined;
+}
+
 function preferences(round, app) {
   const most = round.max_preferences;
   const options = [{value: "", label: t("schools.no_school")}, ...round.schools.map(s => ({value: s.id, label: s.name}))];
@@ -109,8 +114,7 @@ async function form(view, id, params) {
         year_group: get(`sibling_year_${i}`)}} : {})}));
     const body = {round: app ? app.round : form.querySelector("input[name=round]:checked")?.value,
       child: {name: get("child_name"), date_of_birth: dateValue(form, "born")}, preferences: prefs};
-    if (get("home_uprn")) body.home_uprn = get("home_uprn");
-    else if (kept?.uprn) body.home_uprn = kept.uprn;  // the home the page shows, which the account may not have
+    if (homeSent(form, kept)) body.home_uprn = homeSent(form, kept);
     if (get("authority")) body.looked_after = {authority: get("authority")};
     if (get("phone")) body.phone = get("phone");
     if (form.querySelector("input[name=push]:checked")) body.push_subscription = await pushSubscription();

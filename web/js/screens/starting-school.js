@@ -10,7 +10,7 @@ import {t} from "../i18n.js";
 import {myProperty} from "../my-property.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
-import {home, roundName} from "./schools.js";
+import {home, homeSent, roundName} from "./schools.js";
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/starting-school", {replace: true});
@@ -34,8 +34,7 @@ export async function render(view) {
     const get = name => form.elements[name]?.value?.trim() || "";
     const body = {round: form.querySelector("input[name=round]:checked")?.value || null,
       child: {name: get("child_name"), date_of_birth: dateValue(form, "born")}};
-    if (get("home_uprn")) body.home_uprn = get("home_uprn");
-    else if (kept?.uprn) body.home_uprn = kept.uprn;  // the home the page shows, which the account may not have
+    if (homeSent(form, kept)) body.home_uprn = homeSent(form, kept);
     key = key || newKey();
     const told = await api("/v1/me/starting-school", {method: "POST", body, headers: {"Idempotency-Key": key}})
       .catch(error => {
